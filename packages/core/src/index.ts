@@ -1,1 +1,4 @@
-export {};
+export * from './model/index.js';
+export * from './calendar/index.js';
+export * from './currency/index.js';
+export * from './snapshot/index.js';

@@ -1,0 +1,5 @@
+export * from './wireValue.js';
+export * from './field.js';
+export * from './sobjects.js';
+export * from './results.js';
+export * from './recordParser.js';

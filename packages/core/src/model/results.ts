@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { field, type SalesforceFieldType } from './field.js';
+
+/**
+ * The result records writeback stores as the package's custom objects (salesforce-objects.md "Write").
+ * These schemas are the one source for the writers' field lists and for the `force-app/` field metadata.
+ * Ratios (attainment, win rates, coverage, APE) are stored as fractions in Number(9,4): 1.0543 is 105.43%.
+ */
+
+const money: SalesforceFieldType = { type: 'Currency', precision: 16, scale: 2 };
+const ratio: SalesforceFieldType = { type: 'Number', precision: 9, scale: 4 };
+const count: SalesforceFieldType = { type: 'Number', precision: 9, scale: 0 };
+const text = (length: number): SalesforceFieldType => ({ type: 'Text', length });
+
+const commonFields = {
+  Key__c: field
+    .text('Deterministic external ID, e.g. scorecard|FY2026-Q4|005…; upserts match on it', {
+      type: 'Text',
+      length: 255,
+      externalId: true,
+      unique: true,
+      caseSensitive: true,
+    })
+    .required(),
+  Run_Id__c: field.text('Id of the run that wrote the record', text(64)).required(),
+};
+
+const periodFields = {
+  Period_Label__c: field.text('Fiscal period label, e.g. FY2026-Q4', text(40)).required(),
+  Period_Start__c: field.date('First day of the period').required(),
+  Period_End__c: field.date('Last day of the period').required(),
+  As_Of__c: field.date('Date the figures were computed as of').required(),
+};
+
+const scopeFields = {
+  Scope_Type__c: field.text('Rep, Team, Territory or Org', text(20)).required(),
+  Scope_Id__c: field.text('Id of the rep, role, territory or org', text(18)).required(),
+  Scope_Name__c: field.text('Name of the scope', text(255)).nullable(),
+  Rep__c: field.reference('The rep, when the scope is a rep', 'User').nullable(),
+  Method__c: field.text('Forecast method, e.g. commit, monteCarlo', text(40)).required(),
+};
+
+export const RepScorecardRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  Rep__c: field.reference('The rep', 'User').required(),
+  Quota__c: field.number('Quota for the period (null when the rep has none)', money).nullable(),
+  Closed_Won__c: field.number('Closed won amount', money).required(),
+  Attainment__c: field.number('Closed won / quota', ratio).nullable(),
+  Win_Rate__c: field.number('Won / (won + lost) by count', ratio).nullable(),
+  Win_Rate_Value__c: field.number('Won / closed by amount', ratio).nullable(),
+  Avg_Deal_Size__c: field.number('Mean amount of won deals', money).nullable(),
+  Median_Cycle_Days__c: field
+    .number('Median days from creation to close of won deals', {
+      type: 'Number',
+      precision: 9,
+      scale: 1,
+    })
+    .nullable(),
+  Open_Pipeline__c: field.number('Open pipeline closing in the period', money).required(),
+  Coverage__c: field.number('Open pipeline / remaining quota', ratio).nullable(),
+  Pipeline_Created__c: field.number('Pipeline created in the period', money).required(),
+  Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
+  Percentile__c: field
+    .number('Percentile by attainment within the peer group', {
+      type: 'Number',
+      precision: 5,
+      scale: 2,
+    })
+    .nullable(),
+  Peer_Group__c: field.text('Peer group the rank is computed in', text(255)).nullable(),
+  Flags__c: field
+    .text('Flags, one per line (top, bottom, funnel bottlenecks)', {
+      type: 'LongTextArea',
+      length: 32768,
+    })
+    .nullable(),
+});
+export type RepScorecardRecord = z.infer<typeof RepScorecardRecord>;
+
+export const ForecastRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  ...scopeFields,
+  Quota__c: field.number('Quota of the scope', money).nullable(),
+  Closed_Won__c: field.number('Closed won so far', money).required(),
+  Forecast__c: field.number("The method's point forecast (P50 for monteCarlo)", money).nullable(),
+  Commit__c: field.number('Commit roll-up', money).nullable(),
+  Best_Case__c: field.number('Best case roll-up', money).nullable(),
+  Pipeline__c: field.number('Pipeline roll-up', money).nullable(),
+  Weighted__c: field.number('Probability-weighted forecast', money).nullable(),
+  P10__c: field.number('10th percentile', money).nullable(),
+  P50__c: field.number('Median', money).nullable(),
+  P90__c: field.number('90th percentile', money).nullable(),
+});
+export type ForecastRecord = z.infer<typeof ForecastRecord>;
+
+export const ForecastAccuracyRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  ...scopeFields,
+  Horizon_Days__c: field.number('Days into the period the forecast was made', count).required(),
+  Forecast__c: field.number('Forecast made at the horizon', money).nullable(),
+  Actual__c: field.number('Actual closed won of the period', money).required(),
+  Error__c: field.number('Actual − forecast', money).nullable(),
+  APE__c: field.number('|error| / actual (null when actual is 0)', ratio).nullable(),
+  In_Interval__c: field.boolean('True when the actual lies in [P10, P90]').nullable(),
+});
+export type ForecastAccuracyRecord = z.infer<typeof ForecastAccuracyRecord>;
+
+export const TerritoryCoverageRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  Territory_Id__c: field
+    .text('Territory2 Id (or the account-field value without territory management)', text(255))
+    .required(),
+  Territory_Name__c: field.text('Territory name', text(255)).nullable(),
+  Accounts__c: field.number('Accounts in the territory', count).required(),
+  Covered_Accounts__c: field.number('Accounts with an open deal or recent activity', count).required(),
+  Whitespace_Accounts__c: field.number('Accounts − covered accounts', count).required(),
+  Reps__c: field.number('Active reps in the territory', count).required(),
+  Quota__c: field.number('Territory quota', money).nullable(),
+  Closed_Won__c: field.number('Closed won attributed to the territory', money).required(),
+  Open_Pipeline__c: field.number('Open pipeline attributed to the territory', money).required(),
+  Coverage__c: field.number('Open pipeline / remaining quota', ratio).nullable(),
+  Potential__c: field.number('Σ annual revenue of the accounts', money).required(),
+});
+export type TerritoryCoverageRecord = z.infer<typeof TerritoryCoverageRecord>;
+
+export const RunRecord = z.object({
+  Key__c: commonFields.Key__c,
+  Command__c: field.text('The command, e.g. salesops forecast', text(255)).required(),
+  Arguments__c: field.text('The flags of the run (no secrets)', { type: 'LongTextArea', length: 32768 }).nullable(),
+  Started__c: field.datetime('When the run started').required(),
+  Finished__c: field.datetime('When the run finished').nullable(),
+  Records_Written__c: field.number('Records upserted', count).required(),
+  Records_Failed__c: field.number('Records that failed', count).required(),
+  Status__c: field.text('Succeeded, PartiallyFailed or Failed', text(20)).required(),
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+
+/** Every custom object writeback stores, by API name. */
+export const resultSchemas = {
+  SalesOps_Rep_Scorecard__c: RepScorecardRecord,
+  SalesOps_Forecast__c: ForecastRecord,
+  SalesOps_Forecast_Accuracy__c: ForecastAccuracyRecord,
+  SalesOps_Territory_Coverage__c: TerritoryCoverageRecord,
+  SalesOps_Run__c: RunRecord,
+} as const;
+export type ResultObjectName = keyof typeof resultSchemas;

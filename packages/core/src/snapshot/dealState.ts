@@ -1,0 +1,80 @@
+import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
+import { forecastCategoryName, type ForecastCategoryName } from './forecastCategory.js';
+
+/** What a deal looked like on a given date (metrics.md "Conventions"). */
+export interface DealState {
+  readonly StageName: string;
+  readonly Amount: number | null;
+  readonly CloseDate: string;
+  readonly Probability: number | null;
+  readonly ForecastCategoryName: ForecastCategoryName | null;
+  readonly IsClosed: boolean;
+  readonly IsWon: boolean;
+  /** 'history' when replayed from an OpportunityHistory row, 'record' when the current record is the state. */
+  readonly from: 'history' | 'record';
+}
+
+/** A deal's history rows in change order, with the org-local date of each change. */
+export interface DealHistory {
+  readonly rows: readonly OpportunityHistory[];
+  /** `rows[i].CreatedDate` as a date in the org's time zone. */
+  readonly dates: readonly string[];
+}
+
+export interface DealStateContext {
+  /** Stages by MasterLabel, for IsClosed / IsWon / default forecast category of a replayed stage. */
+  readonly stagesByName: ReadonlyMap<string, OpportunityStage>;
+}
+
+/**
+ * The state of a deal as of date `asOf` (an org-local `YYYY-MM-DD`): its latest history row created on or before
+ * `asOf`; null when the deal was created after `asOf`; the current record when it has no history rows. Several
+ * changes on one day: the last of them counts. A deal created on or before `asOf` whose history rows all come later
+ * (inconsistent data) takes its earliest row, the closest known state.
+ *
+ * @example
+ * dealStateAsOf(opportunity, '2026-01-31', createdOn, history, context)?.StageName; // 'Negotiation/Review'
+ */
+export function dealStateAsOf(
+  opportunity: Opportunity,
+  createdOn: string,
+  history: DealHistory | undefined,
+  asOf: string,
+  context: DealStateContext,
+): DealState | null {
+  if (createdOn > asOf) return null;
+  if (!history || history.rows.length === 0) return recordState(opportunity, context);
+  let i = history.dates.length - 1;
+  while (i > 0 && (history.dates[i] as string) > asOf) i--;
+  return historyState(opportunity, history.rows[i] as OpportunityHistory, context);
+}
+
+function recordState(o: Opportunity, context: DealStateContext): DealState {
+  const stage = context.stagesByName.get(o.StageName);
+  return {
+    StageName: o.StageName,
+    Amount: o.Amount,
+    CloseDate: o.CloseDate,
+    Probability: o.Probability,
+    ForecastCategoryName: forecastCategoryName(o.ForecastCategoryName ?? stage?.ForecastCategoryName),
+    IsClosed: o.IsClosed,
+    IsWon: o.IsWon,
+    from: 'record',
+  };
+}
+
+function historyState(o: Opportunity, row: OpportunityHistory, context: DealStateContext): DealState {
+  const stage = context.stagesByName.get(row.StageName);
+  // A stage missing from the stage list (renamed or deleted since): trust the record when it is in that stage.
+  const sameAsRecord = row.StageName === o.StageName;
+  return {
+    StageName: row.StageName,
+    Amount: row.Amount,
+    CloseDate: row.CloseDate ?? o.CloseDate,
+    Probability: row.Probability,
+    ForecastCategoryName: forecastCategoryName(row.ForecastCategory ?? stage?.ForecastCategoryName),
+    IsClosed: stage ? stage.IsClosed : sameAsRecord && o.IsClosed,
+    IsWon: stage ? stage.IsWon : sameAsRecord && o.IsWon,
+    from: 'history',
+  };
+}

@@ -1,0 +1,278 @@
+import { createFiscalCalendar, type FiscalCalendar } from '../calendar/index.js';
+import { createCurrencyConverter, type CurrencyConverter } from '../currency/index.js';
+import type {
+  Account,
+  ForecastingQuota,
+  Opportunity,
+  OpportunityHistory,
+  OpportunityLineItem,
+  OpportunityStage,
+  SalesOpsQuota,
+  Territory2,
+  Territory2Model,
+  User,
+  UserRole,
+  UserTerritory2Association,
+} from '../model/index.js';
+import { dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
+import { createLocalDateOf } from './localDateOf.js';
+import type { OrgData } from './orgData.js';
+
+/** Where rep quotas come from: Collaborative Forecasts, the package's own quota object, or nowhere. */
+export type QuotaSource = 'ForecastingQuota' | 'SalesOps_Quota__c' | 'none';
+
+/**
+ * One org's data indexed for the engine. Built once from `OrgData`; never mutates it.
+ * Dates of datetimes are org-local (`Organization.TimeZoneSidKey`).
+ */
+export interface OrgSnapshot {
+  readonly data: OrgData;
+  readonly timeZone: string;
+  readonly corporateCurrency: string;
+  readonly calendar: FiscalCalendar;
+  readonly currency: CurrencyConverter;
+  /** An UTC datetime as an org-local date. */
+  readonly localDateOf: (isoDateTime: string) => string;
+  /** Data problems that do not stop the engine (history of unknown deals, unknown stages, …). */
+  readonly warnings: readonly string[];
+
+  readonly usersById: ReadonlyMap<string, User>;
+  readonly rolesById: ReadonlyMap<string, UserRole>;
+  readonly childRoles: ReadonlyMap<string, readonly UserRole[]>;
+  readonly usersByRole: ReadonlyMap<string, readonly User[]>;
+  readonly accountsById: ReadonlyMap<string, Account>;
+  readonly stagesByName: ReadonlyMap<string, OpportunityStage>;
+  /** Open stages in sales-process order (SortOrder), then closed stages. */
+  readonly stageOrder: readonly OpportunityStage[];
+
+  readonly opportunitiesById: ReadonlyMap<string, Opportunity>;
+  readonly opportunitiesByOwner: ReadonlyMap<string, readonly Opportunity[]>;
+  readonly opportunitiesByAccount: ReadonlyMap<string, readonly Opportunity[]>;
+  /** Deals by the label of the fiscal month that contains their current CloseDate. */
+  readonly opportunitiesByCloseMonth: ReadonlyMap<string, readonly Opportunity[]>;
+  /** Org-local creation date of each deal. */
+  readonly createdOn: ReadonlyMap<string, string>;
+  /** Each deal's history in change order (CreatedDate, then input order for equal timestamps). */
+  readonly historyByOpportunity: ReadonlyMap<string, DealHistory>;
+  readonly lineItemsByOpportunity: ReadonlyMap<string, readonly OpportunityLineItem[]>;
+
+  readonly quotaSource: QuotaSource;
+  /** Amount quotas of the active amount-based forecast type, per owner (no territory, no product family). */
+  readonly repQuotas: ReadonlyMap<string, readonly ForecastingQuota[]>;
+  /** Amount quotas of territories (ForecastingQuota.Territory2Id set), per territory. */
+  readonly territoryQuotas: ReadonlyMap<string, readonly ForecastingQuota[]>;
+  /** SalesOps_Quota__c records per rep (used when quotaSource is 'SalesOps_Quota__c'). */
+  readonly salesOpsQuotas: ReadonlyMap<string, readonly SalesOpsQuota[]>;
+
+  /** The active territory model, or null when the org has none (use the Account-field fallback). */
+  readonly activeTerritoryModel: Territory2Model | null;
+  /** Territories of the active model. */
+  readonly territoriesById: ReadonlyMap<string, Territory2>;
+  readonly territoriesByAccount: ReadonlyMap<string, readonly string[]>;
+  readonly accountsByTerritory: ReadonlyMap<string, readonly string[]>;
+  readonly userTerritoriesByTerritory: ReadonlyMap<string, readonly UserTerritory2Association[]>;
+  readonly userTerritoriesByUser: ReadonlyMap<string, readonly UserTerritory2Association[]>;
+
+  /** The state of a deal as of an org-local date; null when it did not exist yet. */
+  dealAsOf(opportunity: Opportunity, asOf: string): DealState | null;
+  /** Role ids of a role and every role below it. */
+  roleSubtree(roleId: string): ReadonlySet<string>;
+  /** Amount of a deal in the corporate currency, converted at the rate in force on `closeDate`. */
+  toCorporate(amount: number | null, currencyIsoCode: string | null, closeDate: string): number | null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k !== null) push(map, k, row);
+  }
+  return map;
+}
+
+/**
+ * Indexes one org's records for the engine.
+ *
+ * @example
+ * const snapshot = createOrgSnapshot(data);
+ * snapshot.dealAsOf(snapshot.opportunitiesById.get('006…')!, '2026-03-31')?.StageName;
+ */
+export function createOrgSnapshot(data: OrgData): OrgSnapshot {
+  const warnings: string[] = [];
+  const org = data.organization;
+  const timeZone = org.TimeZoneSidKey;
+  const localDateOf = createLocalDateOf(timeZone);
+  const corporate = data.currencyTypes.find((c) => c.IsCorporate)?.IsoCode ?? org.DefaultCurrencyIsoCode ?? 'USD';
+  const calendar = createFiscalCalendar({
+    settings: org,
+    fiscalYears: data.fiscalYearSettings,
+    periods: data.periods,
+  });
+  const currency = createCurrencyConverter({
+    corporateCurrency: corporate,
+    currencyTypes: data.currencyTypes,
+    datedRates: data.datedConversionRates,
+  });
+
+  const usersById = new Map(data.users.map((u) => [u.Id, u]));
+  const rolesById = new Map(data.userRoles.map((r) => [r.Id, r]));
+  const childRoles = indexBy(data.userRoles, (r) => r.ParentRoleId);
+  const usersByRole = indexBy(data.users, (u) => u.UserRoleId);
+  const accountsById = new Map(data.accounts.map((a) => [a.Id, a]));
+  const stagesByName = new Map(data.opportunityStages.map((s) => [s.MasterLabel, s]));
+  const stageOrder = [...data.opportunityStages].sort(
+    (a, b) => Number(a.IsClosed) - Number(b.IsClosed) || (a.SortOrder ?? 0) - (b.SortOrder ?? 0),
+  );
+
+  const opportunitiesById = new Map<string, Opportunity>();
+  const createdOn = new Map<string, string>();
+  const opportunitiesByCloseMonth = new Map<string, Opportunity[]>();
+  for (const o of data.opportunities) {
+    opportunitiesById.set(o.Id, o);
+    createdOn.set(o.Id, localDateOf(o.CreatedDate));
+    push(opportunitiesByCloseMonth, calendar.periodOf(o.CloseDate, 'Month').label, o);
+  }
+  const opportunitiesByOwner = indexBy(data.opportunities, (o) => o.OwnerId);
+  const opportunitiesByAccount = indexBy(data.opportunities, (o) => o.AccountId);
+
+  const historyByOpportunity = indexHistory(data.opportunityHistory, opportunitiesById, localDateOf, warnings);
+  const unknownStages = new Set<string>();
+  for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
+  for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
+  if (unknownStages.size > 0 && stagesByName.size > 0) {
+    warnings.push(
+      `Stages not in OpportunityStage (treated as open unless the deal is in them now): ${[...unknownStages].join(', ')}`,
+    );
+  }
+  const lineItemsByOpportunity = indexBy(data.opportunityLineItems, (li) => li.OpportunityId);
+
+  const amountType =
+    data.forecastingTypes.find((t) => t.IsActive && t.IsAmount && t.DeveloperName === 'OpportunityRevenue') ??
+    data.forecastingTypes.find((t) => t.IsActive && t.IsAmount);
+  const amountQuotas = data.forecastingQuotas.filter(
+    (q) =>
+      q.QuotaAmount !== null &&
+      q.ProductFamily === null &&
+      (amountType ? q.ForecastingTypeId === amountType.Id : q.ForecastingTypeId === null),
+  );
+  const repQuotas = indexBy(amountQuotas, (q) => (q.Territory2Id === null ? q.QuotaOwnerId : null));
+  const territoryQuotas = indexBy(amountQuotas, (q) => q.Territory2Id);
+  const salesOpsQuotas = indexBy(data.salesOpsQuotas, (q) => q.Rep__c);
+  const quotaSource: QuotaSource =
+    repQuotas.size > 0 || territoryQuotas.size > 0
+      ? 'ForecastingQuota'
+      : data.salesOpsQuotas.length > 0
+        ? 'SalesOps_Quota__c'
+        : 'none';
+
+  const activeModels = data.territoryModels.filter((m) => m.State === 'Active');
+  if (activeModels.length > 1)
+    warnings.push(`${activeModels.length} active territory models; using ${activeModels[0]?.Name}`);
+  const activeTerritoryModel = activeModels[0] ?? null;
+  const territoriesById = new Map(
+    data.territories.filter((t) => t.Territory2ModelId === activeTerritoryModel?.Id).map((t) => [t.Id, t]),
+  );
+  const inModel = (territoryId: string) => territoriesById.has(territoryId);
+  const accountAssociations = data.accountTerritories.filter((a) => inModel(a.Territory2Id));
+  const territoriesByAccount = new Map(
+    [...indexBy(accountAssociations, (a) => a.ObjectId)].map(([k, v]) => [k, unique(v.map((a) => a.Territory2Id))]),
+  );
+  const accountsByTerritory = new Map(
+    [...indexBy(accountAssociations, (a) => a.Territory2Id)].map(([k, v]) => [k, unique(v.map((a) => a.ObjectId))]),
+  );
+  const userAssociations = data.userTerritories.filter((a) => inModel(a.Territory2Id));
+  const userTerritoriesByTerritory = indexBy(userAssociations, (a) => a.Territory2Id);
+  const userTerritoriesByUser = indexBy(userAssociations, (a) => a.UserId);
+
+  const context = { stagesByName };
+  const subtrees = new Map<string, ReadonlySet<string>>();
+
+  return {
+    data,
+    timeZone,
+    corporateCurrency: corporate,
+    calendar,
+    currency,
+    localDateOf,
+    warnings,
+    usersById,
+    rolesById,
+    childRoles,
+    usersByRole,
+    accountsById,
+    stagesByName,
+    stageOrder,
+    opportunitiesById,
+    opportunitiesByOwner,
+    opportunitiesByAccount,
+    opportunitiesByCloseMonth,
+    createdOn,
+    historyByOpportunity,
+    lineItemsByOpportunity,
+    quotaSource,
+    repQuotas,
+    territoryQuotas,
+    salesOpsQuotas,
+    activeTerritoryModel,
+    territoriesById,
+    territoriesByAccount,
+    accountsByTerritory,
+    userTerritoriesByTerritory,
+    userTerritoriesByUser,
+    dealAsOf(opportunity, asOf) {
+      const created = createdOn.get(opportunity.Id) ?? localDateOf(opportunity.CreatedDate);
+      return dealStateAsOf(opportunity, created, historyByOpportunity.get(opportunity.Id), asOf, context);
+    },
+    roleSubtree(roleId) {
+      let set = subtrees.get(roleId);
+      if (!set) {
+        const found = new Set<string>();
+        const stack = [roleId];
+        while (stack.length > 0) {
+          const id = stack.pop() as string;
+          if (found.has(id)) continue; // a cycle in bad data must not loop forever
+          found.add(id);
+          for (const child of childRoles.get(id) ?? []) stack.push(child.Id);
+        }
+        set = found;
+        subtrees.set(roleId, set);
+      }
+      return set;
+    },
+    toCorporate: (amount, currencyIsoCode, closeDate) => currency.toCorporate(amount, currencyIsoCode, closeDate),
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function indexHistory(
+  rows: readonly OpportunityHistory[],
+  opportunitiesById: ReadonlyMap<string, Opportunity>,
+  localDateOf: (isoDateTime: string) => string,
+  warnings: string[],
+): Map<string, DealHistory> {
+  const grouped = indexBy(rows, (h) => h.OpportunityId);
+  const result = new Map<string, DealHistory>();
+  let orphans = 0;
+  for (const [id, list] of grouped) {
+    if (!opportunitiesById.has(id)) {
+      orphans += list.length;
+      continue;
+    }
+    // Array.prototype.sort is stable: rows with the same timestamp keep their input order.
+    const sorted = list.every((h, i) => i === 0 || (list[i - 1] as OpportunityHistory).CreatedDate <= h.CreatedDate)
+      ? list
+      : [...list].sort((a, b) => (a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0));
+    result.set(id, { rows: sorted, dates: sorted.map((h) => localDateOf(h.CreatedDate)) });
+  }
+  if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
+  return result;
+}
