@@ -1,1 +1,1 @@
-export {};
+export * from './sample-data/index.js';

@@ -1,0 +1,9 @@
+export {
+  generateSampleOrg,
+  SAMPLE_ANCHOR_DATE,
+  type GenerateSampleOrgOptions,
+  type GeneratedSampleOrg,
+} from './generateSampleOrg.js';
+export { sampleSize, type SampleSize, type SampleSizeName } from './sampleSize.js';
+export { createRandom, type Random } from './random.js';
+export { toCaseSafeId } from './salesforceId.js';

@@ -1,0 +1,86 @@
+import { CORPORATE_CURRENCY, type Row } from './catalog.js';
+import type { Random } from './random.js';
+import type { KeyPrefixObject } from './salesforceId.js';
+import { activeInMonth, rampFactor, type RepProfile } from './salesTeam.js';
+import type { TerritoryPlan } from './territoryModel.js';
+import { isoOf, monthStartDay } from './orgTime.js';
+
+/** Win rate of a rep from creation (the product of the stage advance rates), for sizing quotas. */
+const TYPICAL_WIN_RATE = 0.34;
+/** Mean of a log-normal amount with sigma 0.8, relative to its median. */
+const MEAN_OVER_MEDIAN = Math.exp(0.8 ** 2 / 2);
+
+export interface QuotaInput {
+  readonly random: Random;
+  readonly reps: readonly RepProfile[];
+  readonly territories: TerritoryPlan;
+  /** New deals per rep and month for a rep of weight 1 at full ramp. */
+  readonly dealsPerRepMonth: number;
+  /** First days of the months that get quotas. */
+  readonly months: readonly number[];
+  readonly monthPeriodIds: ReadonlyMap<number, string>;
+  readonly forecastingTypeId: string;
+  readonly quotaObject: 'ForecastingQuota' | 'SalesOps_Quota__c';
+  readonly multiCurrency: boolean;
+  readonly newId: (object: KeyPrefixObject) => string;
+}
+
+/**
+ * Monthly quotas per rep, sized from the rep's expected bookings (deal flow × typical win rate × mean deal size)
+ * times a stretch of 0–30 %, rounded to the thousand, reduced while ramping, and only for months the rep works.
+ * Collaborative Forecasts orgs also get a territory quota per leaf territory (10 % above its reps' sum).
+ */
+export function buildQuotas(input: QuotaInput): { rows: Row[] } {
+  const { random } = input;
+  const rows: Row[] = [];
+  const fullQuota = new Map<string, number>();
+  for (const rep of input.reps) {
+    const expected = input.dealsPerRepMonth * rep.weight * TYPICAL_WIN_RATE * rep.amountMedianUsd * MEAN_OVER_MEDIAN;
+    fullQuota.set(rep.id, Math.max(5000, Math.round((expected * random.between(1, 1.3)) / 1000) * 1000));
+  }
+  for (const month of input.months) {
+    for (const rep of input.reps) {
+      if (!activeInMonth(rep, month)) continue;
+      const amount = Math.round(((fullQuota.get(rep.id) as number) * rampFactor(rep, month)) / 1000) * 1000;
+      rows.push(quotaRow(input, month, rep.id, null, amount));
+    }
+    if (input.quotaObject !== 'ForecastingQuota') continue;
+    for (const [territoryId, repIds] of input.territories.repsByTerritory) {
+      if (repIds.length === 0) continue;
+      const sum = repIds.reduce((s, id) => s + (fullQuota.get(id) ?? 0), 0);
+      rows.push(quotaRow(input, month, null, territoryId, Math.round((sum * 1.1) / 1000) * 1000));
+    }
+  }
+  return { rows };
+}
+
+function quotaRow(
+  input: QuotaInput,
+  month: number,
+  repId: string | null,
+  territoryId: string | null,
+  amount: number,
+): Row {
+  if (input.quotaObject === 'SalesOps_Quota__c') {
+    return {
+      Id: input.newId('SalesOps_Quota__c'),
+      Rep__c: repId,
+      Territory_Id__c: territoryId,
+      Period_Start__c: isoOf(month),
+      Period_End__c: isoOf(monthStartDay(month, 1) - 1),
+      Amount__c: amount,
+    };
+  }
+  return {
+    Id: input.newId('ForecastingQuota'),
+    QuotaOwnerId: repId,
+    StartDate: isoOf(month),
+    PeriodId: input.monthPeriodIds.get(month) ?? null,
+    QuotaAmount: amount,
+    QuotaQuantity: null,
+    ForecastingTypeId: input.forecastingTypeId,
+    Territory2Id: territoryId,
+    ProductFamily: null,
+    CurrencyIsoCode: input.multiCurrency ? CORPORATE_CURRENCY : undefined,
+  };
+}
