@@ -9,19 +9,18 @@ export interface TreeObject {
   readonly sobject: string;
   /** Records with the fields to insert; `ref` names the record for later files, `AccountRef` links to one. */
   readonly records: ReadonlyArray<{ ref: string; fields: Row }>;
-  readonly saveRefs: boolean;
-  readonly resolveRefs: boolean;
 }
 
 /**
  * Writes an `sf data tree import --plan tree/plan.json` plan: Accounts, Products and Opportunities (linked to
- * their Accounts by reference). Users, roles, territories, quotas and OpportunityHistory cannot be inserted
+ * their Accounts by `@AccountRefN`, which current `sf` resolves across files by itself, so the plan has no
+ * `saveRefs`/`resolveRefs`). Users, roles, territories, quotas and OpportunityHistory cannot be inserted
  * that way (history is written by Salesforce itself), so the plan seeds what a scratch org accepts; the local
  * org loads the full CSV set.
  */
 export async function writeDataTreePlan(dir: string, objects: readonly TreeObject[]): Promise<number> {
   await mkdir(dir, { recursive: true });
-  const plan: Array<{ sobject: string; saveRefs: boolean; resolveRefs: boolean; files: string[] }> = [];
+  const plan: Array<{ sobject: string; files: string[] }> = [];
   let files = 0;
   for (const object of objects) {
     const names: string[] = [];
@@ -36,7 +35,7 @@ export async function writeDataTreePlan(dir: string, objects: readonly TreeObjec
       names.push(name);
       files++;
     }
-    plan.push({ sobject: object.sobject, saveRefs: object.saveRefs, resolveRefs: object.resolveRefs, files: names });
+    plan.push({ sobject: object.sobject, files: names });
   }
   await writeFile(join(dir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
   return files;

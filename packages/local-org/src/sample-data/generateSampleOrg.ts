@@ -14,7 +14,7 @@ import { writeDataTreePlan, type TreeObject } from './dataTreePlan.js';
 import { simulateDeal } from './dealSimulator.js';
 import { FISCAL_YEAR_START_MONTH, fiscalQuarterStart, fiscalRecords, fiscalYearStart } from './fiscalYears.js';
 import { dayOf, dayOfYmd, isoOf, monthStartDay, SAMPLE_TIME_ZONE, ymdOf } from './orgTime.js';
-import { buildQuotas } from './quotas.js';
+import { writeQuotas } from './quotas.js';
 import { createRandom, pickWeighted } from './random.js';
 import { buildSalesTeam, rampFactor, activeInMonth, type RepProfile } from './salesTeam.js';
 import { createIdFactory } from './salesforceId.js';
@@ -289,7 +289,11 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     );
   };
 
-  const quotas = buildQuotas({
+  const quotaWriter = new CsvFileWriter(
+    join(outDir, `${size.quotaObject}.csv`),
+    columns[size.quotaObject] as readonly string[],
+  );
+  await writeQuotas({
     random: structureRandom,
     reps: team.reps,
     territories,
@@ -300,8 +304,10 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     quotaObject: size.quotaObject,
     multiCurrency: size.multiCurrency,
     newId,
+    write: (row) => quotaWriter.write(row),
   });
-  await writeRows(size.quotaObject, quotas.rows);
+  await quotaWriter.close();
+  files[size.quotaObject] = quotaWriter.rows;
 
   const currencies = new Map<string, SampleCurrency>(SAMPLE_CURRENCIES.map((c) => [c.isoCode, c]));
   const usd = currencies.get(CORPORATE_CURRENCY) as SampleCurrency;
@@ -384,8 +390,6 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     treeFiles = await writeDataTreePlan(join(outDir, 'tree'), [
       {
         sobject: 'Account',
-        saveRefs: true,
-        resolveRefs: false,
         records: accounts.rows.map((a, i) => ({
           ref: `AccountRef${i + 1}`,
           fields: {
@@ -401,14 +405,12 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       },
       {
         sobject: 'Product2',
-        saveRefs: false,
-        resolveRefs: false,
         records: products.map((p, i) => ({
           ref: `ProductRef${i + 1}`,
           fields: { Name: p.name, Family: p.family, IsActive: true },
         })),
       },
-      { sobject: 'Opportunity', saveRefs: false, resolveRefs: true, records: treeOpportunities },
+      { sobject: 'Opportunity', records: treeOpportunities },
     ]);
   }
 

@@ -23,6 +23,8 @@ export interface QuotaInput {
   readonly quotaObject: 'ForecastingQuota' | 'SalesOps_Quota__c';
   readonly multiCurrency: boolean;
   readonly newId: (object: KeyPrefixObject) => string;
+  /** Receives each quota row as it is made (rows scale with reps × months, so they stream). */
+  readonly write: (row: Row) => Promise<void>;
 }
 
 /**
@@ -30,9 +32,8 @@ export interface QuotaInput {
  * times a stretch of 0–30 %, rounded to the thousand, reduced while ramping, and only for months the rep works.
  * Collaborative Forecasts orgs also get a territory quota per leaf territory (10 % above its reps' sum).
  */
-export function buildQuotas(input: QuotaInput): { rows: Row[] } {
+export async function writeQuotas(input: QuotaInput): Promise<void> {
   const { random } = input;
-  const rows: Row[] = [];
   const fullQuota = new Map<string, number>();
   for (const rep of input.reps) {
     const expected = input.dealsPerRepMonth * rep.weight * TYPICAL_WIN_RATE * rep.amountMedianUsd * MEAN_OVER_MEDIAN;
@@ -42,16 +43,15 @@ export function buildQuotas(input: QuotaInput): { rows: Row[] } {
     for (const rep of input.reps) {
       if (!activeInMonth(rep, month)) continue;
       const amount = Math.round(((fullQuota.get(rep.id) as number) * rampFactor(rep, month)) / 1000) * 1000;
-      rows.push(quotaRow(input, month, rep.id, null, amount));
+      await input.write(quotaRow(input, month, rep.id, null, amount));
     }
     if (input.quotaObject !== 'ForecastingQuota') continue;
     for (const [territoryId, repIds] of input.territories.repsByTerritory) {
       if (repIds.length === 0) continue;
       const sum = repIds.reduce((s, id) => s + (fullQuota.get(id) ?? 0), 0);
-      rows.push(quotaRow(input, month, null, territoryId, Math.round((sum * 1.1) / 1000) * 1000));
+      await input.write(quotaRow(input, month, null, territoryId, Math.round((sum * 1.1) / 1000) * 1000));
     }
   }
-  return { rows };
 }
 
 function quotaRow(
