@@ -1,0 +1,118 @@
+import type { IsoDate } from '../calendar/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
+import { performanceMetrics, type Performance } from './performanceMetrics.js';
+import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
+import { performanceSumsBy, type PeriodAsOf } from './performanceSumsBy.js';
+import { quotaInPeriod } from './quotaInPeriod.js';
+
+export interface RepPerformance extends Performance {
+  readonly repId: string;
+  readonly name: string;
+  readonly isActive: boolean;
+  readonly roleId: string | null;
+}
+
+/** A team is a role and every role below it (the forecast hierarchy). */
+export interface TeamPerformance extends Performance {
+  readonly roleId: string;
+  readonly roleName: string;
+  /** The role's forecast manager. */
+  readonly managerId: string | null;
+  /** Reps counted in the team. */
+  readonly reps: number;
+}
+
+export interface PerformanceReport {
+  readonly period: { readonly label: string; readonly start: IsoDate; readonly end: IsoDate };
+  readonly asOf: IsoDate;
+  readonly currency: string;
+  readonly reps: readonly RepPerformance[];
+  readonly teams: readonly TeamPerformance[];
+  readonly org: Performance;
+  /** The additive figures per rep, for roll-ups of other groupings (territories, peer groups). */
+  readonly sumsByRep: ReadonlyMap<string, PerformanceSums>;
+}
+
+/**
+ * Performance per rep, per team (role subtree) and for the org, for a period as of a date (metrics.md
+ * "Performance"). A rep appears when a deal of theirs counts in the period (closed or open with a close date in
+ * it, created in it, or slipped out of it) or when they carry a quota in it. Team and org figures are sums over
+ * their reps; ratios are recomputed from the sums.
+ *
+ * @example
+ * const report = computePerformance(snapshot, { period: calendar.periodByLabel('FY2027-Q4')!, asOf: '2026-11-16' });
+ * report.org.attainment;
+ */
+export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): PerformanceReport {
+  const { period, asOf } = options;
+  const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.opportunity.OwnerId);
+  const repIds = new Set(touched);
+  for (const user of snapshot.data.users) {
+    const quota = quotaInPeriod(snapshot, user.Id, period);
+    if (quota === null) continue;
+    repIds.add(user.Id);
+    let s = sums.get(user.Id);
+    if (!s) sums.set(user.Id, (s = emptySums()));
+    s.quotaCents = quota;
+  }
+  const progress = {
+    elapsedDays: snapshot.calendar.elapsedDays(period, asOf),
+    totalDays: snapshot.calendar.totalDays(period),
+  };
+
+  const reps: RepPerformance[] = [];
+  const sumsByRep = new Map<string, PerformanceSums>();
+  const teamSums = new Map<string, { sums: PerformanceSums; reps: number }>();
+  const orgSums = emptySums();
+  // Every owner's figures count for their teams and the org, including owners who only closed deals in the
+  // earlier periods behind required coverage (reps who left); only reps active in the period get a row.
+  for (const ownerId of new Set([...repIds, ...sums.keys()])) {
+    const s = sums.get(ownerId) ?? emptySums();
+    const listed = repIds.has(ownerId);
+    const user = snapshot.usersById.get(ownerId);
+    if (listed) {
+      sumsByRep.set(ownerId, s);
+      reps.push({
+        repId: ownerId,
+        name: user?.Name ?? ownerId,
+        isActive: user?.IsActive ?? false,
+        roleId: user?.UserRoleId ?? null,
+        ...performanceMetrics(s, progress),
+      });
+    }
+    addSums(orgSums, s);
+    // Add the owner to its role and every role above it (guarding against cycles in bad data).
+    const seen = new Set<string>();
+    for (let roleId = user?.UserRoleId ?? null; roleId !== null && !seen.has(roleId);) {
+      seen.add(roleId);
+      let team = teamSums.get(roleId);
+      if (!team) teamSums.set(roleId, (team = { sums: emptySums(), reps: 0 }));
+      addSums(team.sums, s);
+      if (listed) team.reps++;
+      roleId = snapshot.rolesById.get(roleId)?.ParentRoleId ?? null;
+    }
+  }
+  reps.sort((a, b) => a.name.localeCompare(b.name) || (a.repId < b.repId ? -1 : 1));
+
+  const teams: TeamPerformance[] = [...teamSums].map(([roleId, team]) => {
+    const role = snapshot.rolesById.get(roleId);
+    return {
+      roleId,
+      roleName: role?.Name ?? roleId,
+      managerId: role?.ForecastUserId ?? null,
+      reps: team.reps,
+      ...performanceMetrics(team.sums, progress),
+    };
+  });
+  teams.sort((a, b) => a.roleName.localeCompare(b.roleName));
+
+  return {
+    period: { label: period.label, start: period.start, end: period.end },
+    asOf,
+    currency: snapshot.corporateCurrency,
+    reps,
+    teams,
+    org: performanceMetrics(orgSums, progress),
+    sumsByRep,
+  };
+}

@@ -1,0 +1,58 @@
+import type { IsoDate } from '../calendar/index.js';
+import type { Opportunity } from '../model/index.js';
+import type { DealState, OrgSnapshot } from '../snapshot/index.js';
+
+/** One deal as it stood on the as-of date, with its amount in the corporate currency. */
+export interface DealFact {
+  readonly opportunity: Opportunity;
+  readonly state: DealState;
+  /**
+   * Amount as of the date in corporate-currency cents (an integer, so sums are exact), converted at the rate in
+   * force on the deal's close date as of that date and rounded to the cent per deal, as Salesforce's
+   * `convertCurrency()` does; null when the amount is null.
+   */
+  readonly amountCents: number | null;
+  /** Org-local creation date. */
+  readonly createdOn: IsoDate;
+}
+
+const cache = new WeakMap<OrgSnapshot, Map<IsoDate, readonly DealFact[]>>();
+
+/** Corporate cents of an amount in a deal currency on a date (null stays null). */
+export function corporateCents(
+  snapshot: OrgSnapshot,
+  amount: number | null,
+  currencyIsoCode: string | null,
+  onDate: IsoDate,
+): number | null {
+  const corporate = snapshot.toCorporate(amount, currencyIsoCode, onDate);
+  return corporate === null ? null : Math.round(corporate * 100);
+}
+
+/**
+ * Every deal that exists on `asOf`, replayed to its state on that date (metrics.md "Conventions"). Computed once
+ * per snapshot and date; the list is shared, never mutated.
+ *
+ * @example
+ * const facts = dealFactsAsOf(snapshot, '2026-11-16');
+ * facts.filter((f) => f.state.IsWon).length;
+ */
+export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly DealFact[] {
+  let byDate = cache.get(snapshot);
+  if (!byDate) cache.set(snapshot, (byDate = new Map()));
+  const cached = byDate.get(asOf);
+  if (cached) return cached;
+  const facts: DealFact[] = [];
+  for (const opportunity of snapshot.data.opportunities) {
+    const state = snapshot.dealAsOf(opportunity, asOf);
+    if (!state) continue;
+    facts.push({
+      opportunity,
+      state,
+      amountCents: corporateCents(snapshot, state.Amount, opportunity.CurrencyIsoCode, state.CloseDate),
+      createdOn: snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate),
+    });
+  }
+  byDate.set(asOf, facts);
+  return facts;
+}

@@ -1,0 +1,25 @@
+import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import type { DealHistory } from '../snapshot/index.js';
+
+/**
+ * True when a deal whose close date (as of `asOf`) is after the period had a close date inside the period at some
+ * time up to `asOf`, read from its history (metrics.md "Performance": slipped). A deal without history rows cannot
+ * be shown to have slipped.
+ *
+ * @example
+ * slippedFromPeriod('2027-02-15', history, quarter, '2026-11-16'); // true if a row had CloseDate in the quarter
+ */
+export function slippedFromPeriod(
+  closeDateAsOf: IsoDate,
+  history: DealHistory | undefined,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+): boolean {
+  if (closeDateAsOf <= period.end || !history) return false;
+  for (let i = 0; i < history.rows.length; i++) {
+    if ((history.dates[i] as string) > asOf) break;
+    const close = history.rows[i]?.CloseDate;
+    if (close != null && close >= period.start && close <= period.end) return true;
+  }
+  return false;
+}
