@@ -4,3 +4,4 @@ export * from './currency/index.js';
 export * from './snapshot/index.js';
 export * from './stats/index.js';
 export * from './performance/index.js';
+export * from './comparison/index.js';
