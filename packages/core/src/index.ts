@@ -5,3 +5,4 @@ export * from './snapshot/index.js';
 export * from './stats/index.js';
 export * from './performance/index.js';
 export * from './comparison/index.js';
+export * from './territory/index.js';

@@ -1,0 +1,2 @@
+export * from './territoryAssignment.js';
+export * from './territoryCoverage.js';
