@@ -6,3 +6,4 @@ export * from './stats/index.js';
 export * from './performance/index.js';
 export * from './comparison/index.js';
 export * from './territory/index.js';
+export * from './hygiene/index.js';

@@ -1,0 +1,2 @@
+export * from './wonDealPatterns.js';
+export * from './pipelineHygiene.js';
