@@ -7,3 +7,4 @@ export * from './performance/index.js';
 export * from './comparison/index.js';
 export * from './territory/index.js';
 export * from './hygiene/index.js';
+export * from './compensation/index.js';

@@ -1,1 +1,2 @@
 export * from './files/readDataDir.js';
+export * from './files/readCompPlan.js';

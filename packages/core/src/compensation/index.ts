@@ -1,0 +1,3 @@
+export * from './compPlan.js';
+export * from './payoutCurve.js';
+export * from './compPayouts.js';
