@@ -8,3 +8,4 @@ export * from './comparison/index.js';
 export * from './territory/index.js';
 export * from './hygiene/index.js';
 export * from './compensation/index.js';
+export * from './records/index.js';
