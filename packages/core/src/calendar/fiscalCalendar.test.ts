@@ -147,3 +147,15 @@ describe('parsePeriodSpec', () => {
     },
   );
 });
+
+describe('dayNumber', () => {
+  it('agrees with Date.UTC on every day from 1900 to 2100 and rejects malformed dates', async () => {
+    const { dayNumber, isoDateOfDay } = await import('./isoDate.js');
+    for (let day = Date.UTC(1900, 0, 1) / 86_400_000; day <= Date.UTC(2100, 11, 31) / 86_400_000; day++) {
+      if (dayNumber(isoDateOfDay(day)) !== day) throw new Error(`dayNumber(${isoDateOfDay(day)}) !== ${day}`);
+    }
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(() => dayNumber('2026-1-01')).toThrow(/Not a date/);
+    expect(() => dayNumber('2026-0a-01')).toThrow(/Not a date/);
+  });
+});

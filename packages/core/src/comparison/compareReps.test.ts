@@ -4,7 +4,7 @@ import { createOrgSnapshot } from '../snapshot/index.js';
 import { deals, roles, smallOrg, territories, users } from '../testing/smallOrg.js';
 import { compareReps } from './compareReps.js';
 import { funnelBottlenecks } from './funnelBottlenecks.js';
-import { addToFunnel, type StageConversion } from './stageFunnel.js';
+import { createStageFunnel } from './stageFunnel.js';
 
 const snapshot = createOrgSnapshot(smallOrg());
 const period = snapshot.calendar.periodByLabel('FY2026-Q1')!;
@@ -70,13 +70,16 @@ describe('compareReps on the hand-built org', () => {
 
 describe('funnel and bottlenecks', () => {
   it('counts a stage once per deal and ignores history after the as-of date', () => {
-    const funnel = new Map<string, StageConversion>();
+    const funnel = createStageFunnel(snapshot.stagesByName);
     const a4 = snapshot.historyByOpportunity.get(deals.A4);
     // As of 03-15 A4 is still in Proposal: reached, not converted.
-    addToFunnel(funnel, a4, snapshot.stagesByName, '2026-03-15');
-    expect(funnel.get('Proposal')).toEqual({ stage: 'Proposal', reached: 1, converted: 0 });
-    addToFunnel(funnel, a4, snapshot.stagesByName, '2026-03-31');
-    expect(funnel.get('Proposal')).toEqual({ stage: 'Proposal', reached: 2, converted: 1 });
+    funnel.add(a4, '2026-03-15');
+    expect(funnel.counts().get('Proposal')).toEqual({ stage: 'Proposal', reached: 1, converted: 0 });
+    funnel.add(a4, '2026-03-31');
+    expect(funnel.counts().get('Proposal')).toEqual({ stage: 'Proposal', reached: 2, converted: 1 });
+    // A3 reached Qualification, was lost, reopened into Negotiation and won: Qualification converted once.
+    funnel.add(snapshot.historyByOpportunity.get(deals.A3), '2026-03-15');
+    expect(funnel.counts().get('Qualification')).toEqual({ stage: 'Qualification', reached: 1, converted: 1 });
   });
 
   it('flags a stage only when the Wilson intervals do not overlap', () => {

@@ -4,7 +4,7 @@ import type { OrgSnapshot } from '../snapshot/index.js';
 import { betaBinomialPrior, rankings, shrunkRate, type MetricDirection, type Ranking } from '../stats/index.js';
 import { funnelBottlenecks, type FunnelBottleneck } from './funnelBottlenecks.js';
 import { peerGroupOf, type PeerGroupType } from './peerGroups.js';
-import { addToFunnel, type StageConversion } from './stageFunnel.js';
+import { createStageFunnel, type StageConversion, type StageFunnel } from './stageFunnel.js';
 
 /** The metrics the comparison ranks, with the direction that is better. */
 export const COMPARED_METRICS = {
@@ -158,14 +158,14 @@ function repFunnels(
 ): Map<string, Map<string, StageConversion>> {
   const earlier = snapshot.calendar.previousPeriods(period, FUNNEL_PERIODS - 1);
   const from = earlier[earlier.length - 1]?.start ?? period.start;
-  const funnels = new Map<string, Map<string, StageConversion>>();
+  const funnels = new Map<string, StageFunnel>();
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
     const owner = fact.opportunity.OwnerId;
     if (!fact.state.IsClosed || !repIds.has(owner)) continue;
     if (fact.state.CloseDate < from || fact.state.CloseDate > period.end) continue;
     let funnel = funnels.get(owner);
-    if (!funnel) funnels.set(owner, (funnel = new Map()));
-    addToFunnel(funnel, snapshot.historyByOpportunity.get(fact.opportunity.Id), snapshot.stagesByName, asOf);
+    if (!funnel) funnels.set(owner, (funnel = createStageFunnel(snapshot.stagesByName)));
+    funnel.add(fact.history, asOf);
   }
-  return funnels;
+  return new Map([...funnels].map(([owner, funnel]) => [owner, funnel.counts()]));
 }

@@ -116,7 +116,7 @@ export function pipelineHygiene(
     if (state.IsClosed) continue;
     const flags: HygieneFlag[] = [];
     const stage = snapshot.stagesByName.get(state.StageName);
-    const history = snapshot.historyByOpportunity.get(opportunity.Id);
+    const history = fact.history;
     const rows: Array<{ date: IsoDate; stage: string; closeDate: IsoDate | null; amount: number | null }> = [];
     if (history) {
       for (let i = 0; i < history.rows.length && (history.dates[i] as string) <= asOf; i++) {

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../calendar/index.js';
+import { dayNumber, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { median } from '../stats/index.js';
@@ -19,30 +19,32 @@ export interface WonDealPatterns {
  * wonDealPatterns(snapshot, '2026-11-16').medianDaysInStage.get('Proposal/Price Quote'); // 17
  */
 export function wonDealPatterns(snapshot: OrgSnapshot, asOf: IsoDate): WonDealPatterns {
-  const days = new Map<string, number[]>();
+  const stages = [...snapshot.stagesByName.values()];
+  const indexByName = new Map(stages.map((s, i) => [s.MasterLabel, i]));
+  const days: number[][] = stages.map(() => []);
   const winningOrders: number[] = [];
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
-    if (!fact.state.IsWon) continue;
-    const history = snapshot.historyByOpportunity.get(fact.opportunity.Id);
-    if (!history) continue;
-    let stage: string | null = null;
-    let entered = '';
-    for (let i = 0; i < history.rows.length && (history.dates[i] as string) <= asOf; i++) {
-      const name = history.rows[i]?.StageName as string;
-      if (name === stage) continue;
-      const date = history.dates[i] as string;
-      const won = snapshot.stagesByName.get(name)?.IsWon === true;
-      if (stage !== null && snapshot.stagesByName.get(stage)?.IsClosed === false) {
-        const list = days.get(stage);
-        if (list) list.push(daysBetween(entered, date));
-        else days.set(stage, [daysBetween(entered, date)]);
-        if (won) winningOrders.push(snapshot.stagesByName.get(stage)?.SortOrder ?? 0);
+    if (!fact.state.IsWon || !fact.history) continue;
+    const { rows, dates } = fact.history;
+    let current = -1;
+    let entered = 0;
+    for (let i = 0; i < rows.length && (dates[i] as string) <= asOf; i++) {
+      const index = indexByName.get(rows[i]?.StageName as string) ?? -1;
+      if (index === current) continue;
+      const day = dayNumber(dates[i] as string);
+      const previous = stages[current];
+      if (previous !== undefined && !previous.IsClosed) {
+        days[current]?.push(day - entered);
+        if (stages[index]?.IsWon === true) winningOrders.push(previous.SortOrder ?? 0);
       }
-      stage = name;
-      entered = date;
+      current = index;
+      entered = day;
     }
   }
   const medianDaysInStage = new Map<string, number>();
-  for (const [stage, list] of days) medianDaysInStage.set(stage, median(list) as number);
+  stages.forEach((s, i) => {
+    const m = median(days[i] as number[]);
+    if (m !== null) medianDaysInStage.set(s.MasterLabel, m);
+  });
   return { medianDaysInStage, medianWinningStageOrder: median(winningOrders) };
 }

@@ -1,6 +1,12 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import type { DealState, OrgSnapshot } from '../snapshot/index.js';
+import {
+  dealStateAsOf,
+  type DealHistory,
+  type DealRecord,
+  type DealState,
+  type OrgSnapshot,
+} from '../snapshot/index.js';
 
 /** One deal as it stood on the as-of date, with its amount in the corporate currency. */
 export interface DealFact {
@@ -14,6 +20,7 @@ export interface DealFact {
   readonly amountCents: number | null;
   /** Org-local creation date. */
   readonly createdOn: IsoDate;
+  readonly history: DealHistory | undefined;
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<IsoDate, readonly DealFact[]>>();
@@ -43,14 +50,24 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
   const cached = byDate.get(asOf);
   if (cached) return cached;
   const facts: DealFact[] = [];
-  for (const opportunity of snapshot.data.opportunities) {
-    const state = snapshot.dealAsOf(opportunity, asOf);
+  const context = { stagesByName: snapshot.stagesByName };
+  for (let i = 0; i < snapshot.deals.length; i++) {
+    const { opportunity, createdOn, history } = snapshot.deals[i] as DealRecord;
+    const state = dealStateAsOf(opportunity, createdOn, history, asOf, context);
     if (!state) continue;
+    const amount = state.Amount;
+    const currency = opportunity.CurrencyIsoCode;
     facts.push({
       opportunity,
       state,
-      amountCents: corporateCents(snapshot, state.Amount, opportunity.CurrencyIsoCode, state.CloseDate),
-      createdOn: snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate),
+      amountCents:
+        amount === null
+          ? null
+          : currency === null || currency === snapshot.corporateCurrency
+            ? Math.round(amount * 100)
+            : corporateCents(snapshot, amount, currency, state.CloseDate),
+      createdOn,
+      history,
     });
   }
   byDate.set(asOf, facts);

@@ -41,9 +41,7 @@ export function performanceSumsBy(
     const inPeriod = close >= period.start && close <= period.end;
     const createdInPeriod = createdOn >= period.start && createdOn <= period.end;
     const inPrior = state.IsClosed && prior.length > 0 && close >= priorStart && close <= priorEnd;
-    const slipped =
-      close > period.end &&
-      slippedFromPeriod(close, snapshot.historyByOpportunity.get(fact.opportunity.Id), period, asOf);
+    const slipped = close > period.end && slippedFromPeriod(close, fact.history, period, asOf);
     if (!inPeriod && !createdInPeriod && !inPrior && !slipped) continue;
     let s = sums.get(key);
     if (!s) sums.set(key, (s = emptySums()));

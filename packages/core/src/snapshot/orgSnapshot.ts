@@ -18,6 +18,14 @@ import { dealStateAsOf, type DealHistory, type DealState } from './dealState.js'
 import { createLocalDateOf } from './localDateOf.js';
 import type { OrgData } from './orgData.js';
 
+/** A deal with what the as-of replay needs, looked up once when the snapshot is built. */
+export interface DealRecord {
+  readonly opportunity: Opportunity;
+  /** Org-local creation date. */
+  readonly createdOn: string;
+  readonly history: DealHistory | undefined;
+}
+
 /** Where rep quotas come from: Collaborative Forecasts, the package's own quota object, or nowhere. */
 export type QuotaSource = 'ForecastingQuota' | 'SalesOps_Quota__c' | 'none';
 
@@ -54,6 +62,8 @@ export interface OrgSnapshot {
   readonly createdOn: ReadonlyMap<string, string>;
   /** Each deal's history in change order (CreatedDate, then input order for equal timestamps). */
   readonly historyByOpportunity: ReadonlyMap<string, DealHistory>;
+  /** Every deal with its creation date and history, in `data.opportunities` order (for full passes). */
+  readonly deals: readonly DealRecord[];
   readonly lineItemsByOpportunity: ReadonlyMap<string, readonly OpportunityLineItem[]>;
 
   readonly quotaSource: QuotaSource;
@@ -142,6 +152,11 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const opportunitiesByAccount = indexBy(data.opportunities, (o) => o.AccountId);
 
   const historyByOpportunity = indexHistory(data.opportunityHistory, opportunitiesById, localDateOf, warnings);
+  const deals: DealRecord[] = data.opportunities.map((opportunity) => ({
+    opportunity,
+    createdOn: createdOn.get(opportunity.Id) as string,
+    history: historyByOpportunity.get(opportunity.Id),
+  }));
   const unknownStages = new Set<string>();
   for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
   for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
@@ -214,6 +229,7 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     opportunitiesByCloseMonth,
     createdOn,
     historyByOpportunity,
+    deals,
     lineItemsByOpportunity,
     quotaSource,
     repQuotas,
