@@ -70,7 +70,7 @@ describe('compareReps on the hand-built org', () => {
 
 describe('funnel and bottlenecks', () => {
   it('counts a stage once per deal and ignores history after the as-of date', () => {
-    const funnel = createStageFunnel(snapshot.stagesByName);
+    const funnel = createStageFunnel(snapshot.stageOrder);
     const a4 = snapshot.historyByOpportunity.get(deals.A4);
     // As of 03-15 A4 is still in Proposal: reached, not converted.
     funnel.add(a4, '2026-03-15');

@@ -164,7 +164,7 @@ function repFunnels(
     if (!fact.state.IsClosed || !repIds.has(owner)) continue;
     if (fact.state.CloseDate < from || fact.state.CloseDate > period.end) continue;
     let funnel = funnels.get(owner);
-    if (!funnel) funnels.set(owner, (funnel = createStageFunnel(snapshot.stagesByName)));
+    if (!funnel) funnels.set(owner, (funnel = createStageFunnel(snapshot.stageOrder)));
     funnel.add(fact.history, asOf);
   }
   return new Map([...funnels].map(([owner, funnel]) => [owner, funnel.counts()]));

@@ -22,16 +22,15 @@ export interface StageFunnel {
 
 /**
  * A stage funnel counter (metrics.md "Rep comparison": stage conversion). Stages are looked up by index and
- * marked in typed arrays, so adding a deal allocates nothing.
+ * marked in typed arrays, so adding a deal allocates nothing. `stages` is the list the histories' stage indexes
+ * point into (`snapshot.stageOrder`).
  *
  * @example
- * const funnel = createStageFunnel(snapshot.stagesByName);
+ * const funnel = createStageFunnel(snapshot.stageOrder);
  * funnel.add(history, '2026-03-15'); // Prospecting → Proposal → Won: both stages converted
  * funnel.counts().get('Prospecting'); // { stage: 'Prospecting', reached: 1, converted: 1 }
  */
-export function createStageFunnel(stagesByName: ReadonlyMap<string, OpportunityStage>): StageFunnel {
-  const stages = [...stagesByName.values()];
-  const indexByName = new Map(stages.map((s, i) => [s.MasterLabel, i]));
+export function createStageFunnel(stages: readonly OpportunityStage[]): StageFunnel {
   const n = stages.length;
   const reached = new Int32Array(n);
   const converted = new Int32Array(n);
@@ -45,8 +44,8 @@ export function createStageFunnel(stagesByName: ReadonlyMap<string, OpportunityS
       let laterWon = false;
       let laterBestOpen = -Infinity;
       for (let i = last; i >= 0; i--) {
-        const index = indexByName.get(history.rows[i]?.StageName as string);
-        if (index === undefined) continue;
+        const index = history.stages[i] as number;
+        if (index < 0) continue;
         const stage = stages[index] as OpportunityStage;
         if (stage.IsClosed) {
           if (stage.IsWon) laterWon = true;

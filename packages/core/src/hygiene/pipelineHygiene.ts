@@ -117,18 +117,10 @@ export function pipelineHygiene(
     const flags: HygieneFlag[] = [];
     const stage = snapshot.stagesByName.get(state.StageName);
     const history = fact.history;
-    const rows: Array<{ date: IsoDate; stage: string; closeDate: IsoDate | null; amount: number | null }> = [];
-    if (history) {
-      for (let i = 0; i < history.rows.length && (history.dates[i] as string) <= asOf; i++) {
-        const row = history.rows[i];
-        rows.push({
-          date: history.dates[i] as string,
-          stage: row?.StageName as string,
-          closeDate: row?.CloseDate ?? null,
-          amount: row?.Amount ?? null,
-        });
-      }
-    }
+    // History rows up to the as-of date: rows[0..count).
+    let count = 0;
+    if (history) while (count < history.rows.length && (history.dates[count] as string) <= asOf) count++;
+    const rows = history?.rows ?? [];
 
     if (state.CloseDate < asOf) {
       flags.push({ rule: 'PAST_CLOSE_DATE', closeDate: state.CloseDate, daysPast: daysBetween(state.CloseDate, asOf) });
@@ -136,9 +128,9 @@ export function pipelineHygiene(
 
     const closeDates: IsoDate[] = [];
     let pushes = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const close = rows[i]?.closeDate ?? null;
-      const previous = i > 0 ? (rows[i - 1]?.closeDate ?? null) : null;
+    for (let i = 0; i < count; i++) {
+      const close = rows[i]?.CloseDate ?? null;
+      const previous = i > 0 ? (rows[i - 1]?.CloseDate ?? null) : null;
       if (close !== null && (closeDates.length === 0 || closeDates[closeDates.length - 1] !== close))
         closeDates.push(close);
       if (close !== null && previous !== null && close > previous) pushes++;
@@ -146,7 +138,7 @@ export function pipelineHygiene(
     if (pushes >= PUSHED_MIN) flags.push({ rule: 'PUSHED', pushes, closeDates });
 
     let since = fact.createdOn;
-    for (let i = rows.length - 1; i >= 0 && rows[i]?.stage === state.StageName; i--) since = rows[i]?.date as string;
+    for (let i = count - 1; i >= 0 && rows[i]?.StageName === state.StageName; i--) since = history?.dates[i] as string;
     const wonMedianDays = patterns.medianDaysInStage.get(state.StageName);
     const days = daysBetween(since, asOf);
     if (wonMedianDays !== undefined && days > STALE_FACTOR * wonMedianDays) {
@@ -182,7 +174,7 @@ export function pipelineHygiene(
 
     // The amount when the period began (or when the deal was created, if later).
     const atStart =
-      fact.createdOn <= beforePeriod ? snapshot.dealAsOf(opportunity, beforePeriod)?.Amount : (rows[0]?.amount ?? null);
+      fact.createdOn <= beforePeriod ? snapshot.dealAsOf(opportunity, beforePeriod)?.Amount : (rows[0]?.Amount ?? null);
     const now = state.Amount ?? 0;
     if (atStart != null && atStart > 0 && now < atStart * (1 - AMOUNT_DROP_SHARE)) {
       flags.push({

@@ -1,4 +1,4 @@
-import { dayNumber, type IsoDate } from '../calendar/index.js';
+import type { IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { median } from '../stats/index.js';
@@ -19,19 +19,18 @@ export interface WonDealPatterns {
  * wonDealPatterns(snapshot, '2026-11-16').medianDaysInStage.get('Proposal/Price Quote'); // 17
  */
 export function wonDealPatterns(snapshot: OrgSnapshot, asOf: IsoDate): WonDealPatterns {
-  const stages = [...snapshot.stagesByName.values()];
-  const indexByName = new Map(stages.map((s, i) => [s.MasterLabel, i]));
+  const stages = snapshot.stageOrder;
   const days: number[][] = stages.map(() => []);
   const winningOrders: number[] = [];
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
     if (!fact.state.IsWon || !fact.history) continue;
-    const { rows, dates } = fact.history;
+    const { dates, days: dayNumbers, stages: stageIndexes } = fact.history;
     let current = -1;
     let entered = 0;
-    for (let i = 0; i < rows.length && (dates[i] as string) <= asOf; i++) {
-      const index = indexByName.get(rows[i]?.StageName as string) ?? -1;
+    for (let i = 0; i < dates.length && (dates[i] as string) <= asOf; i++) {
+      const index = stageIndexes[i] as number;
       if (index === current) continue;
-      const day = dayNumber(dates[i] as string);
+      const day = dayNumbers[i] as number;
       const previous = stages[current];
       if (previous !== undefined && !previous.IsClosed) {
         days[current]?.push(day - entered);

@@ -50,7 +50,7 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
   const cached = byDate.get(asOf);
   if (cached) return cached;
   const facts: DealFact[] = [];
-  const context = { stagesByName: snapshot.stagesByName };
+  const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
   for (let i = 0; i < snapshot.deals.length; i++) {
     const { opportunity, createdOn, history } = snapshot.deals[i] as DealRecord;
     const state = dealStateAsOf(opportunity, createdOn, history, asOf, context);

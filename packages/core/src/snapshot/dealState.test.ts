@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
-import { dealStateAsOf } from './dealState.js';
+import { createDealHistory, dealStateAsOf } from './dealState.js';
 import { createLocalDateOf } from './localDateOf.js';
 
 const stage = (MasterLabel: string, SortOrder: number, IsClosed = false, IsWon = false): OpportunityStage => ({
@@ -13,16 +13,14 @@ const stage = (MasterLabel: string, SortOrder: number, IsClosed = false, IsWon =
   IsWon,
   IsActive: true,
 });
-const context = {
-  stagesByName: new Map(
-    [
-      stage('Prospecting', 1),
-      stage('Negotiation/Review', 2),
-      stage('Closed Won', 3, true, true),
-      stage('Closed Lost', 4, true),
-    ].map((s) => [s.MasterLabel, s]),
-  ),
-};
+const stageList = [
+  stage('Prospecting', 1),
+  stage('Negotiation/Review', 2),
+  stage('Closed Won', 3, true, true),
+  stage('Closed Lost', 4, true),
+];
+const context = { stagesByName: new Map(stageList.map((s) => [s.MasterLabel, s])), stageList };
+const stageIndex = new Map(stageList.map((s, i) => [s.MasterLabel, i]));
 const opp: Opportunity = {
   Id: '006000000000001AAA',
   Name: 'Reopened deal',
@@ -64,7 +62,7 @@ const rows = [
   row('2026-03-10T20:00:00.000Z', 'Negotiation/Review', 800, '2026-03-31', 'Forecast'),
   row('2026-03-11T06:30:00.000Z', 'Negotiation/Review', 900, '2026-03-31', 'Forecast'),
 ];
-const history = { rows, dates: rows.map((r) => localDateOf(r.CreatedDate)) };
+const history = createDealHistory(rows, localDateOf, stageIndex);
 
 describe('dealStateAsOf', () => {
   it('does not exist before it was created', () => {

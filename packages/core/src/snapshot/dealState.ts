@@ -1,4 +1,5 @@
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
+import { dayNumber } from '../calendar/index.js';
 import { forecastCategoryName, type ForecastCategoryName } from './forecastCategory.js';
 
 /** What a deal looked like on a given date (metrics.md "Conventions"). */
@@ -19,11 +20,39 @@ export interface DealHistory {
   readonly rows: readonly OpportunityHistory[];
   /** `rows[i].CreatedDate` as a date in the org's time zone. */
   readonly dates: readonly string[];
+  /** `dates[i]` as a day number (days since 1970-01-01), for arithmetic without parsing. */
+  readonly days: Int32Array;
+  /** Index of `rows[i].StageName` in the context's `stageList`; −1 for a stage not in the list. */
+  readonly stages: Int16Array;
+}
+
+/**
+ * A deal's history, with the per-row dates, day numbers and stage indexes computed once, so that replays and
+ * funnels over millions of rows neither parse dates nor hash stage names again.
+ *
+ * @example
+ * createDealHistory(rows, createLocalDateOf('America/New_York'), new Map([['Prospecting', 0]]));
+ */
+export function createDealHistory(
+  rows: readonly OpportunityHistory[],
+  localDateOf: (isoDateTime: string) => string,
+  stageIndexByName: ReadonlyMap<string, number>,
+): DealHistory {
+  const dates = rows.map((r) => localDateOf(r.CreatedDate));
+  const days = new Int32Array(rows.length);
+  const stages = new Int16Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    days[i] = dayNumber(dates[i] as string);
+    stages[i] = stageIndexByName.get((rows[i] as OpportunityHistory).StageName) ?? -1;
+  }
+  return { rows, dates, days, stages };
 }
 
 export interface DealStateContext {
-  /** Stages by MasterLabel, for IsClosed / IsWon / default forecast category of a replayed stage. */
+  /** Stages by MasterLabel, for IsClosed / IsWon / default forecast category of the current record's stage. */
   readonly stagesByName: ReadonlyMap<string, OpportunityStage>;
+  /** The stages `DealHistory.stages` indexes into. */
+  readonly stageList: readonly OpportunityStage[];
 }
 
 /**
@@ -46,7 +75,11 @@ export function dealStateAsOf(
   if (!history || history.rows.length === 0) return recordState(opportunity, context);
   let i = history.dates.length - 1;
   while (i > 0 && (history.dates[i] as string) > asOf) i--;
-  return historyState(opportunity, history.rows[i] as OpportunityHistory, context);
+  return historyState(
+    opportunity,
+    history.rows[i] as OpportunityHistory,
+    context.stageList[history.stages[i] as number],
+  );
 }
 
 function recordState(o: Opportunity, context: DealStateContext): DealState {
@@ -63,8 +96,7 @@ function recordState(o: Opportunity, context: DealStateContext): DealState {
   };
 }
 
-function historyState(o: Opportunity, row: OpportunityHistory, context: DealStateContext): DealState {
-  const stage = context.stagesByName.get(row.StageName);
+function historyState(o: Opportunity, row: OpportunityHistory, stage: OpportunityStage | undefined): DealState {
   // A stage missing from the stage list (renamed or deleted since): trust the record when it is in that stage.
   const sameAsRecord = row.StageName === o.StageName;
   return {

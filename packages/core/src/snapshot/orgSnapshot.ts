@@ -14,7 +14,7 @@ import type {
   UserRole,
   UserTerritory2Association,
 } from '../model/index.js';
-import { dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
+import { createDealHistory, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
 import { createLocalDateOf } from './localDateOf.js';
 import type { OrgData } from './orgData.js';
 
@@ -50,7 +50,7 @@ export interface OrgSnapshot {
   readonly usersByRole: ReadonlyMap<string, readonly User[]>;
   readonly accountsById: ReadonlyMap<string, Account>;
   readonly stagesByName: ReadonlyMap<string, OpportunityStage>;
-  /** Open stages in sales-process order (SortOrder), then closed stages. */
+  /** Open stages in sales-process order (SortOrder), then closed stages; `DealHistory.stages` index into it. */
   readonly stageOrder: readonly OpportunityStage[];
 
   readonly opportunitiesById: ReadonlyMap<string, Opportunity>;
@@ -151,7 +151,13 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const opportunitiesByOwner = indexBy(data.opportunities, (o) => o.OwnerId);
   const opportunitiesByAccount = indexBy(data.opportunities, (o) => o.AccountId);
 
-  const historyByOpportunity = indexHistory(data.opportunityHistory, opportunitiesById, localDateOf, warnings);
+  const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
+  const historyByOpportunity = indexHistory(
+    data.opportunityHistory,
+    opportunitiesById,
+    (rows) => createDealHistory(rows, localDateOf, stageIndexByName),
+    warnings,
+  );
   const deals: DealRecord[] = data.opportunities.map((opportunity) => ({
     opportunity,
     createdOn: createdOn.get(opportunity.Id) as string,
@@ -205,7 +211,7 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const userTerritoriesByTerritory = indexBy(userAssociations, (a) => a.Territory2Id);
   const userTerritoriesByUser = indexBy(userAssociations, (a) => a.UserId);
 
-  const context = { stagesByName };
+  const context = { stagesByName, stageList: stageOrder };
   const subtrees = new Map<string, ReadonlySet<string>>();
 
   return {
@@ -272,7 +278,7 @@ function unique(values: string[]): string[] {
 function indexHistory(
   rows: readonly OpportunityHistory[],
   opportunitiesById: ReadonlyMap<string, Opportunity>,
-  localDateOf: (isoDateTime: string) => string,
+  toHistory: (rows: readonly OpportunityHistory[]) => DealHistory,
   warnings: string[],
 ): Map<string, DealHistory> {
   const grouped = indexBy(rows, (h) => h.OpportunityId);
@@ -287,7 +293,7 @@ function indexHistory(
     const sorted = list.every((h, i) => i === 0 || (list[i - 1] as OpportunityHistory).CreatedDate <= h.CreatedDate)
       ? list
       : [...list].sort((a, b) => (a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0));
-    result.set(id, { rows: sorted, dates: sorted.map((h) => localDateOf(h.CreatedDate)) });
+    result.set(id, toHistory(sorted));
   }
   if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
   return result;

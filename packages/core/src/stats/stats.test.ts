@@ -13,6 +13,17 @@ describe('stats', () => {
     expect([ratio(3, 4), ratio(3, 0), ratio(null, 2), ratio(2, null)]).toEqual([0.75, null, null, null]);
   });
 
+  it('median equals the middle of the sorted list', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const n = sorted.length;
+        const expected = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+        return median(values) === expected;
+      }),
+    );
+  });
+
   it('median and population sd by hand', () => {
     expect([median([5, 1, 3]), median([4, 1, 3, 2]), median([])]).toEqual([3, 2.5, null]);
     expect(populationStdDev([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ mean: 5, sd: 2 });
