@@ -9,3 +9,4 @@ export * from './territory/index.js';
 export * from './hygiene/index.js';
 export * from './compensation/index.js';
 export * from './records/index.js';
+export * from './forecast/index.js';

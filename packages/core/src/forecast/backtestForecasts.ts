@@ -1,0 +1,153 @@
+import { addDays, type CalendarPeriodType, type IsoDate } from '../calendar/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
+import { rankings } from '../stats/index.js';
+import { accuracyMetrics, type AccuracyMetrics } from './accuracyMetrics.js';
+import { forecastScopes, scopeMembership, type ForecastScope } from './forecastScope.js';
+import { periodDeals } from './periodDeals.js';
+import { FORECAST_METHODS, scopeForecast, type ForecastMethod, type ScopeForecastOptions } from './scopeForecast.js';
+
+/** Defaults of metrics.md "Forecast accuracy". */
+export const BACKTEST_DEFAULTS = { periods: 4, horizons: [7, 30, 60] } as const;
+
+export interface BacktestOptions extends Omit<ScopeForecastOptions, 'period' | 'asOf'> {
+  /** The date the backtest is run as of: the periods it scores are the last ones closed by then. */
+  readonly asOf: IsoDate;
+  /** Kind of period (default 'Quarter'). */
+  readonly periodType?: CalendarPeriodType;
+  /** Closed periods scored (default 4). */
+  readonly periods?: number;
+  /** Days into each period the forecasts are made (default 7, 30, 60); a horizon past the period's end is skipped. */
+  readonly horizons?: readonly number[];
+  /** Scopes (default: every scope of the org). */
+  readonly scopes?: readonly ForecastScope[];
+}
+
+/** One forecast made in the past, next to what happened. */
+export interface BacktestPoint {
+  readonly scope: ForecastScope;
+  readonly period: string;
+  readonly horizon: number;
+  /** start(P) + horizon: the date the forecast was made as of. */
+  readonly madeAsOf: IsoDate;
+  readonly method: ForecastMethod;
+  readonly forecast: number | null;
+  readonly p10: number | null;
+  readonly p50: number | null;
+  readonly p90: number | null;
+  /** Closed won of the period as of the backtest's date. */
+  readonly actual: number;
+  /** actual − forecast. */
+  readonly error: number | null;
+  /** |error| / actual; null when actual is 0. */
+  readonly ape: number | null;
+  readonly inInterval: boolean | null;
+}
+
+/** Accuracy of one method for one scope at one horizon over the periods, with its rank. */
+export interface BacktestSummary {
+  readonly scope: ForecastScope;
+  readonly horizon: number;
+  readonly method: ForecastMethod;
+  readonly metrics: AccuracyMetrics;
+  /** 1 = lowest WAPE among the methods for the scope at the horizon; ties share a rank; null without WAPE. */
+  readonly rank: number | null;
+}
+
+export interface BacktestReport {
+  readonly asOf: IsoDate;
+  /** Labels of the periods scored, oldest first. */
+  readonly periods: readonly string[];
+  readonly horizons: readonly number[];
+  readonly points: readonly BacktestPoint[];
+  readonly summaries: readonly BacktestSummary[];
+}
+
+/**
+ * The forecast-accuracy backtest of metrics.md: for each of the last K closed periods P (default 4, of the kind
+ * `periodType`) and each horizon h (default 7, 30, 60 days), every deal is rebuilt as of start(P) + h, every
+ * method is run for every scope, and the forecasts are compared with the actual closed won of P (as of `asOf`):
+ * APE per point, and per scope × horizon × method MAPE, WAPE, bias, sMAPE, P10–P90 coverage, pinball losses and,
+ * for timeSeries, MASE (each forecast scaled by the in-sample seasonal-naive MAE of the series it was made from).
+ * Methods are ranked by WAPE per scope and horizon.
+ *
+ * @example
+ * const report = backtestForecasts(snapshot, { asOf: '2026-11-16', scopes: [orgScope] });
+ * report.summaries.filter((s) => s.rank === 1).map((s) => s.method);
+ */
+export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOptions): BacktestReport {
+  const { asOf } = options;
+  const type = options.periodType ?? 'Quarter';
+  const k = Math.max(1, Math.trunc(options.periods ?? BACKTEST_DEFAULTS.periods));
+  const horizons = [...(options.horizons ?? BACKTEST_DEFAULTS.horizons)].sort((a, b) => a - b);
+  const scopes = options.scopes ?? forecastScopes(snapshot);
+  const methods = options.methods ?? FORECAST_METHODS;
+  const current = snapshot.calendar.periodOf(asOf, type);
+  const periods = snapshot.calendar
+    .previousPeriods(current, k)
+    .filter((p) => p.end < asOf)
+    .reverse();
+  const points: BacktestPoint[] = [];
+  const scales = new Map<string, (number | null)[]>();
+  for (const scope of scopes) {
+    const member = scope.type === 'org' ? undefined : scopeMembership(snapshot, scope);
+    for (const period of periods) {
+      const actual = periodDeals(snapshot, period, asOf, member).closedWon;
+      for (const horizon of horizons) {
+        const madeAsOf = addDays(period.start, horizon);
+        if (madeAsOf > period.end) continue;
+        const forecast = scopeForecast(snapshot, scope, { ...options, period, asOf: madeAsOf, methods });
+        const scaleKey = `${scope.type}:${scope.id}|${horizon}`;
+        if (!scales.has(scaleKey)) scales.set(scaleKey, []);
+        for (const method of methods) {
+          const f = forecast.methods[method];
+          if (!f) continue;
+          const value = f.forecast;
+          const error = value === null ? null : actual - value;
+          points.push({
+            scope,
+            period: period.label,
+            horizon,
+            madeAsOf,
+            method,
+            forecast: value,
+            p10: f.p10,
+            p50: f.p50,
+            p90: f.p90,
+            actual,
+            error,
+            ape: error === null || actual === 0 ? null : Math.abs(error) / Math.abs(actual),
+            inInterval: f.p10 === null || f.p90 === null ? null : f.p10 <= actual && actual <= f.p90,
+          });
+          if (method === 'timeSeries') scales.get(scaleKey)?.push(forecast.seriesScale);
+        }
+      }
+    }
+  }
+
+  const summaries: BacktestSummary[] = [];
+  for (const scope of scopes) {
+    for (const horizon of horizons) {
+      const rows = methods.map((method) => {
+        const mine = points.filter((p) => p.scope === scope && p.horizon === horizon && p.method === method);
+        const scale = scales.get(`${scope.type}:${scope.id}|${horizon}`) ?? [];
+        const metrics = accuracyMetrics(
+          mine.map((p, i) => ({
+            actual: p.actual,
+            forecast: p.forecast,
+            p10: p.p10,
+            p50: p.p50,
+            p90: p.p90,
+            scale: method === 'timeSeries' ? (scale[i] ?? null) : null,
+          })),
+        );
+        return { scope, horizon, method, metrics };
+      });
+      const ranks = rankings(
+        rows.map((r) => r.metrics.wape),
+        'lower',
+      );
+      rows.forEach((r, i) => summaries.push({ ...r, rank: ranks[i]?.rank ?? null }));
+    }
+  }
+  return { asOf, periods: periods.map((p) => p.label), horizons, points, summaries };
+}

@@ -1,0 +1,84 @@
+import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import type { Opportunity } from '../model/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
+import { corporateAmount } from './periodDeals.js';
+import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
+
+/** New business of the past periods: deals created after the same point of their period and won inside it. */
+export interface HistoricalNewBusiness {
+  /** Mean over the past periods that count (0 when none does). */
+  readonly mean: number;
+  /** Per past period: its label and the new business won in it. */
+  readonly periods: readonly { readonly label: string; readonly amount: number }[];
+}
+
+interface NewDeal {
+  readonly opportunity: Opportunity;
+  readonly period: number;
+  readonly amount: number;
+}
+
+const cache = new WeakMap<OrgSnapshot, Map<string, { periods: FiscalPeriod[]; deals: NewDeal[] }>>();
+
+/**
+ * The historical new business monteCarlo adds (metrics.md "Forecast"): for each of the past periods stage win
+ * rates are learnt from (up to 8 of P's kind that ended before `asOf`, and in which the org closed at least one
+ * deal, so that periods before the data began do not count as zero), the amount of the scope's deals created
+ * after the same number of days into that period as `asOf` is into P and won inside it (won as of its last day,
+ * close date in it); the mean over those periods.
+ *
+ * @example
+ * historicalNewBusiness(snapshot, period, '2026-11-16').mean;
+ */
+export function historicalNewBusiness(
+  snapshot: OrgSnapshot,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+  member?: (opportunity: Opportunity) => boolean,
+  periods: number = STAGE_HISTORY_PERIODS.default,
+): HistoricalNewBusiness {
+  const count = Math.min(STAGE_HISTORY_PERIODS.max, Math.max(STAGE_HISTORY_PERIODS.min, Math.trunc(periods)));
+  const offset = daysBetween(period.start, asOf);
+  let byKey = cache.get(snapshot);
+  if (!byKey) cache.set(snapshot, (byKey = new Map()));
+  const past = snapshot.calendar
+    .previousPeriods(period, STAGE_HISTORY_PERIODS.max + 4)
+    .filter((p) => p.end < asOf)
+    .slice(0, count);
+  const key = `${past.map((p) => p.label).join(',')}|${offset}`;
+  let org = byKey.get(key);
+  if (!org) {
+    const found: NewDeal[] = [];
+    const active = new Array<boolean>(past.length).fill(false);
+    past.forEach((q, index) => {
+      const shifted = addDays(q.start, offset);
+      const point = shifted < q.end ? shifted : q.end;
+      for (const opportunity of snapshot.data.opportunities) {
+        const state = snapshot.dealAsOf(opportunity, q.end);
+        if (!state || !state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
+        active[index] = true;
+        if (!state.IsWon) continue;
+        const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
+        if (created <= point) continue;
+        found.push({ opportunity, period: index, amount: corporateAmount(snapshot, opportunity, state) });
+      }
+    });
+    // Keep the periods the data covers, and number the deals by their place among them.
+    const kept: number[] = [];
+    let next = 0;
+    for (let i = 0; i < past.length; i++) kept.push(active[i] ? next++ : -1);
+    org = {
+      periods: past.filter((_, i) => active[i]),
+      deals: found.map((d) => ({ ...d, period: kept[d.period] as number })),
+    };
+    byKey.set(key, org);
+  }
+  const cents = new Array<number>(org.periods.length).fill(0);
+  for (const deal of org.deals) {
+    if (member && !member(deal.opportunity)) continue;
+    cents[deal.period] = (cents[deal.period] as number) + Math.round(deal.amount * 100);
+  }
+  const list = org.periods.map((p, i) => ({ label: p.label, amount: (cents[i] as number) / 100 }));
+  const mean = list.length === 0 ? 0 : list.reduce((s, p) => s + p.amount, 0) / list.length;
+  return { mean, periods: list };
+}

@@ -1,0 +1,127 @@
+import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import type { Opportunity } from '../model/index.js';
+import type { DealState, OrgSnapshot } from '../snapshot/index.js';
+import { daysLeftBucket } from './daysLeftBucket.js';
+
+/** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
+export interface StageObservation {
+  readonly opportunity: Opportunity;
+  /** Label of the past period. */
+  readonly period: string;
+  readonly stage: string;
+  /** See {@link daysLeftBucket}. */
+  readonly bucket: number;
+  /** Won inside that period: won as of its last day, with the close date in it. */
+  readonly won: boolean;
+}
+
+/** The past periods stage win rates are learnt from, and what was seen in them. */
+export interface StageObservations {
+  readonly periods: readonly FiscalPeriod[];
+  readonly observations: readonly StageObservation[];
+}
+
+/** Default and bounds of the number of past periods (metrics.md: the previous 4–8 periods). */
+export const STAGE_HISTORY_PERIODS = { default: 8, min: 4, max: 8 } as const;
+
+interface Segment {
+  readonly from: IsoDate;
+  /** Inclusive; null while the state still holds. */
+  readonly to: IsoDate | null;
+  readonly state: DealState;
+}
+
+const segmentCache = new WeakMap<OrgSnapshot, Map<string, readonly Segment[]>>();
+const observationCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
+
+/** A deal's states through time, from its creation: each history date starts a new segment. */
+function segmentsOf(snapshot: OrgSnapshot, opportunity: Opportunity): readonly Segment[] {
+  let byDeal = segmentCache.get(snapshot);
+  if (!byDeal) segmentCache.set(snapshot, (byDeal = new Map()));
+  const cached = byDeal.get(opportunity.Id);
+  if (cached) return cached;
+  const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
+  const starts = [created];
+  for (const date of snapshot.historyByOpportunity.get(opportunity.Id)?.dates ?? []) {
+    if (date > (starts[starts.length - 1] as IsoDate)) starts.push(date);
+  }
+  const segments: Segment[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i] as IsoDate;
+    const state = snapshot.dealAsOf(opportunity, from);
+    if (!state) continue;
+    const next = starts[i + 1];
+    segments.push({ from, to: next === undefined ? null : addDays(next, -1), state });
+  }
+  byDeal.set(opportunity.Id, segments);
+  return segments;
+}
+
+/**
+ * Rebuilds, from history, the past deals stage win rates are learnt from (metrics.md "Forecast", stageHistory): for
+ * each of the up to `periods` (4–8, default 8) periods of the same kind before `period` that ended before `asOf`,
+ * every deal that on some day of that period was open, in stage s, with its close date (as of that day) inside the
+ * period and d days left in it, counts once per (stage, days-left bucket) it was seen in, as won when it was won
+ * inside the period (won as of the period's last day with the close date in it). Every day is looked at, so the
+ * buckets see the deal as a daily snapshot would. Computed once per snapshot, period and count.
+ *
+ * @example
+ * const { observations } = stageObservations(snapshot, period, '2026-11-16');
+ * observations.filter((o) => o.stage === 'Negotiation/Review' && o.won).length;
+ */
+export function stageObservations(
+  snapshot: OrgSnapshot,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+  periods: number = STAGE_HISTORY_PERIODS.default,
+): StageObservations {
+  const count = Math.min(STAGE_HISTORY_PERIODS.max, Math.max(STAGE_HISTORY_PERIODS.min, Math.trunc(periods)));
+  const past = snapshot.calendar
+    .previousPeriods(period, STAGE_HISTORY_PERIODS.max + 4)
+    .filter((p) => p.end < asOf)
+    .slice(0, count);
+  let byKey = observationCache.get(snapshot);
+  if (!byKey) observationCache.set(snapshot, (byKey = new Map()));
+  const key = past.map((p) => p.label).join(',');
+  const cached = byKey.get(key);
+  if (cached) return cached;
+
+  const observations: StageObservation[] = [];
+  const first = past[past.length - 1]?.start;
+  for (const opportunity of snapshot.data.opportunities) {
+    const segments = segmentsOf(snapshot, opportunity);
+    if (segments.length === 0 || first === undefined) continue;
+    for (const q of past) {
+      if ((segments[0] as Segment).from > q.end) continue;
+      const last = segments[segments.length - 1] as Segment;
+      if (last.to === null && last.from < q.start && last.state.IsClosed) {
+        // Closed before the period began and never changed since: nothing to see in it.
+        continue;
+      }
+      let outcome: boolean | null = null;
+      const seen = new Set<string>();
+      for (const segment of segments) {
+        const { state } = segment;
+        if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
+        const from = segment.from > q.start ? segment.from : q.start;
+        const to = segment.to === null || segment.to > q.end ? q.end : segment.to;
+        if (from > to) continue;
+        const mostLeft = daysBetween(from, q.end);
+        const leastLeft = daysBetween(to, q.end);
+        for (let bucket = daysLeftBucket(leastLeft); bucket <= daysLeftBucket(mostLeft); bucket++) {
+          const cell = `${state.StageName}\u0000${bucket}`;
+          if (seen.has(cell)) continue;
+          seen.add(cell);
+          if (outcome === null) {
+            const end = snapshot.dealAsOf(opportunity, q.end);
+            outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
+          }
+          observations.push({ opportunity, period: q.label, stage: state.StageName, bucket, won: outcome });
+        }
+      }
+    }
+  }
+  const result = { periods: past, observations };
+  byKey.set(key, result);
+  return result;
+}

@@ -1,0 +1,101 @@
+import type { Opportunity } from '../model/index.js';
+import { DAYS_LEFT_BUCKETS, daysLeftBucket } from './daysLeftBucket.js';
+import type { StageObservation } from './stageObservations.js';
+
+/** Cells with fewer past deals than this borrow the missing ones from the org-wide estimate. */
+export const MIN_CELL_COUNT = 10;
+
+/** A learnt win probability with where it came from. */
+export interface StageProbability {
+  readonly probability: number;
+  /** Past deals in the scope's own cell, and how many of them were won. */
+  readonly deals: number;
+  readonly won: number;
+  /** 'scope': enough deals of its own; 'borrowed': shrunk towards the org-wide estimate. */
+  readonly source: 'scope' | 'borrowed';
+}
+
+/** Win probabilities by stage and days left, learnt from past periods. */
+export interface StageWinRates {
+  /**
+   * P(won inside the period | open in `stage` with `daysLeft` days left). `fallback` (e.g. the stage's default
+   * probability / 100) is what the org-wide estimate of a stage never seen in the past periods borrows from.
+   */
+  probability(stage: string, daysLeft: number, fallback: number): StageProbability;
+}
+
+interface Cells {
+  readonly deals: Map<string, Int32Array>;
+  readonly won: Map<string, Int32Array>;
+}
+
+function count(observations: readonly StageObservation[], member?: (o: Opportunity) => boolean): Cells {
+  const deals = new Map<string, Int32Array>();
+  const won = new Map<string, Int32Array>();
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as StageObservation;
+    if (member && !member(o.opportunity)) continue;
+    let d = deals.get(o.stage);
+    let w = won.get(o.stage);
+    if (!d || !w) {
+      deals.set(o.stage, (d = new Int32Array(DAYS_LEFT_BUCKETS)));
+      won.set(o.stage, (w = new Int32Array(DAYS_LEFT_BUCKETS)));
+    }
+    d[o.bucket] = (d[o.bucket] as number) + 1;
+    if (o.won) w[o.bucket] = (w[o.bucket] as number) + 1;
+  }
+  return { deals, won };
+}
+
+/**
+ * A share of `won` in `deals` that borrows `k − deals` pseudo-deals at probability `prior` when there are fewer
+ * than `k` deals: (won + (k − deals) × prior) / k. With no deals it is the prior; with k or more, won / deals.
+ *
+ * @example
+ * borrowedShare(3, 4, 0.5, 10); // (3 + 6 × 0.5) / 10 = 0.6
+ */
+export function borrowedShare(won: number, deals: number, prior: number, k: number): number {
+  if (deals >= k) return won / deals;
+  return (won + (k - deals) * prior) / k;
+}
+
+/**
+ * Learns win probabilities by stage × days-left bucket from past deals (see `stageObservations`), for a scope
+ * (`member`) or the org (no `member`). A cell with fewer than `minCount` (default 10) past deals borrows from the
+ * org-wide estimate ({@link borrowedShare}); the org-wide estimate of a sparse cell borrows in turn from the org's
+ * stage rate over all buckets, and that from `fallback`.
+ *
+ * @example
+ * const rates = stageWinRates(observations, (o) => o.OwnerId === repId);
+ * rates.probability('Negotiation/Review', 12, 0.9).probability;
+ */
+export function stageWinRates(
+  observations: readonly StageObservation[],
+  member?: (opportunity: Opportunity) => boolean,
+  minCount: number = MIN_CELL_COUNT,
+): StageWinRates {
+  const org = count(observations);
+  const own = member ? count(observations, member) : org;
+  const k = Math.max(0, minCount);
+  return {
+    probability(stage, daysLeft, fallback) {
+      const bucket = daysLeftBucket(Math.max(0, daysLeft));
+      const orgDeals = org.deals.get(stage);
+      const orgWon = org.won.get(stage);
+      let stageDeals = 0;
+      let stageWon = 0;
+      if (orgDeals && orgWon) {
+        for (let b = 0; b < DAYS_LEFT_BUCKETS; b++) {
+          stageDeals += orgDeals[b] as number;
+          stageWon += orgWon[b] as number;
+        }
+      }
+      const orgStage = borrowedShare(stageWon, stageDeals, fallback, k);
+      const orgCell = borrowedShare(orgWon?.[bucket] ?? 0, orgDeals?.[bucket] ?? 0, orgStage, k);
+      const deals = own.deals.get(stage)?.[bucket] ?? 0;
+      const won = own.won.get(stage)?.[bucket] ?? 0;
+      const probability = member ? borrowedShare(won, deals, orgCell, k) : orgCell;
+      return { probability, deals, won, source: deals >= k ? 'scope' : 'borrowed' };
+    },
+  };
+}
