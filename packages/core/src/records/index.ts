@@ -2,3 +2,4 @@ export * from './roundTo.js';
 export * from './resultKey.js';
 export * from './scorecardRecords.js';
 export * from './territoryCoverageRecords.js';
+export * from './forecastRecords.js';

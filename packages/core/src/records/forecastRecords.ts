@@ -1,0 +1,122 @@
+import type { BacktestReport, ForecastReport, ForecastScope } from '../forecast/index.js';
+import type { FiscalCalendar, FiscalPeriod, IsoDate } from '../calendar/index.js';
+import { ForecastAccuracyRecord, ForecastRecord } from '../model/index.js';
+import { computePerformance } from '../performance/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
+import { territoryCoverage } from '../territory/index.js';
+import { resultKey } from './resultKey.js';
+import { roundTo } from './roundTo.js';
+
+const SCOPE_TYPE_LABEL = { rep: 'Rep', team: 'Team', territory: 'Territory', org: 'Org' } as const;
+
+/**
+ * The quota of every forecast scope for a period (reps and teams from the performance report, territories from
+ * territory coverage, the org as the sum of rep quotas), keyed `type|id`.
+ *
+ * @example
+ * scopeQuotas(snapshot, period, '2026-11-16').get(`rep|${repId}`);
+ */
+export function scopeQuotas(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): Map<string, number | null> {
+  const performance = computePerformance(snapshot, { period, asOf });
+  const quotas = new Map<string, number | null>();
+  for (const rep of performance.reps) quotas.set(`rep|${rep.repId}`, rep.quota);
+  for (const team of performance.teams) quotas.set(`team|${team.roleId}`, team.quota);
+  for (const territory of territoryCoverage(snapshot, { period, asOf }).territories) {
+    quotas.set(`territory|${territory.territoryId}`, territory.quota);
+  }
+  quotas.set(`org|${snapshot.data.organization.Id}`, performance.org.quota);
+  return quotas;
+}
+
+function scopeFields(scope: ForecastScope) {
+  return {
+    Scope_Type__c: SCOPE_TYPE_LABEL[scope.type],
+    Scope_Id__c: scope.id.slice(0, 18),
+    Scope_Name__c: scope.name.slice(0, 255),
+    Rep__c: scope.type === 'rep' ? scope.id : null,
+  };
+}
+
+/**
+ * One `SalesOps_Forecast__c` record per scope and method (and one for `auto`), keyed by period, as-of date, scope
+ * and method, so a rerun for the same date updates and a new date adds a point to the history.
+ *
+ * @example
+ * forecastRecords(report, { runId, quotas: scopeQuotas(snapshot, period, asOf) });
+ */
+export function forecastRecords(
+  report: ForecastReport,
+  { runId, quotas }: { runId: string; quotas: ReadonlyMap<string, number | null> },
+): ForecastRecord[] {
+  const records: ForecastRecord[] = [];
+  for (const scoped of report.scopes) {
+    const m = scoped.methods;
+    const methods = [...Object.values(m), ...(scoped.auto ? [{ ...scoped.auto, method: 'auto' as const }] : [])];
+    for (const method of methods) {
+      if (!method) continue;
+      records.push(
+        ForecastRecord.parse({
+          Key__c: resultKey(
+            'forecast',
+            report.period.label,
+            report.asOf,
+            scoped.scope.type,
+            scoped.scope.id,
+            method.method,
+          ),
+          Run_Id__c: runId,
+          Period_Label__c: report.period.label,
+          Period_Start__c: report.period.start,
+          Period_End__c: report.period.end,
+          As_Of__c: report.asOf,
+          ...scopeFields(scoped.scope),
+          Method__c: method.method,
+          Quota__c: roundTo(quotas.get(`${scoped.scope.type}|${scoped.scope.id}`) ?? null, 2),
+          Closed_Won__c: roundTo(scoped.closedWon, 2),
+          Forecast__c: roundTo(method.forecast, 2),
+          Commit__c: roundTo(m.commit?.forecast ?? null, 2),
+          Best_Case__c: roundTo(m.bestCase?.forecast ?? null, 2),
+          Pipeline__c: roundTo(m.pipeline?.forecast ?? null, 2),
+          Weighted__c: roundTo(m.weighted?.forecast ?? null, 2),
+          P10__c: roundTo(method.p10, 2),
+          P50__c: roundTo(method.p50, 2),
+          P90__c: roundTo(method.p90, 2),
+        }),
+      );
+    }
+  }
+  return records;
+}
+
+/**
+ * One `SalesOps_Forecast_Accuracy__c` record per backtest point (scope, period, method, horizon).
+ *
+ * @example
+ * forecastAccuracyRecords(backtest, snapshot.calendar, { runId });
+ */
+export function forecastAccuracyRecords(
+  backtest: BacktestReport,
+  calendar: FiscalCalendar,
+  { runId }: { runId: string },
+): ForecastAccuracyRecord[] {
+  return backtest.points.map((point) => {
+    const period = calendar.periodByLabel(point.period);
+    if (!period) throw new RangeError(`backtest period ${point.period} is not a fiscal period label`);
+    return ForecastAccuracyRecord.parse({
+      Key__c: resultKey('accuracy', point.period, point.scope.type, point.scope.id, point.method, `h${point.horizon}`),
+      Run_Id__c: runId,
+      Period_Label__c: point.period,
+      Period_Start__c: period.start,
+      Period_End__c: period.end,
+      As_Of__c: point.madeAsOf,
+      ...scopeFields(point.scope),
+      Method__c: point.method,
+      Horizon_Days__c: point.horizon,
+      Forecast__c: roundTo(point.forecast, 2),
+      Actual__c: roundTo(point.actual, 2),
+      Error__c: roundTo(point.error, 2),
+      APE__c: roundTo(point.ape, 4),
+      In_Interval__c: point.inInterval,
+    });
+  });
+}
