@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/index.js';
+import { dayNumber, type IsoDate } from '../calendar/index.js';
 import type { OpportunityStage } from '../model/index.js';
 import type { DealHistory } from '../snapshot/index.js';
 
@@ -39,8 +39,9 @@ export function createStageFunnel(stages: readonly OpportunityStage[]): StageFun
   return {
     add(history, asOf) {
       if (!history) return;
+      const asOfDay = dayNumber(asOf);
       let last = history.rows.length - 1;
-      while (last >= 0 && (history.dates[last] as string) > asOf) last--;
+      while (last >= 0 && (history.days[last] as number) > asOfDay) last--;
       let laterWon = false;
       let laterBestOpen = -Infinity;
       for (let i = last; i >= 0; i--) {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { wonDealPatterns } from './wonDealPatterns.js';
@@ -100,6 +100,7 @@ export function pipelineHygiene(
 ): PipelineHygieneReport {
   const patterns = wonDealPatterns(snapshot, asOf);
   const beforePeriod = addDays(period.start, -1);
+  const asOfDay = dayNumber(asOf);
   const counts: Record<HygieneRule, number> = {
     PAST_CLOSE_DATE: 0,
     PUSHED: 0,
@@ -119,7 +120,7 @@ export function pipelineHygiene(
     const history = fact.history;
     // History rows up to the as-of date: rows[0..count).
     let count = 0;
-    if (history) while (count < history.rows.length && (history.dates[count] as string) <= asOf) count++;
+    if (history) while (count < history.rows.length && (history.days[count] as number) <= asOfDay) count++;
     const rows = history?.rows ?? [];
 
     if (state.CloseDate < asOf) {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/index.js';
+import { dayNumber, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { median } from '../stats/index.js';
@@ -22,12 +22,13 @@ export function wonDealPatterns(snapshot: OrgSnapshot, asOf: IsoDate): WonDealPa
   const stages = snapshot.stageOrder;
   const days: number[][] = stages.map(() => []);
   const winningOrders: number[] = [];
+  const asOfDay = dayNumber(asOf);
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
     if (!fact.state.IsWon || !fact.history) continue;
-    const { dates, days: dayNumbers, stages: stageIndexes } = fact.history;
+    const { days: dayNumbers, stages: stageIndexes } = fact.history;
     let current = -1;
     let entered = 0;
-    for (let i = 0; i < dates.length && (dates[i] as string) <= asOf; i++) {
+    for (let i = 0; i < dayNumbers.length && (dayNumbers[i] as number) <= asOfDay; i++) {
       const index = stageIndexes[i] as number;
       if (index === current) continue;
       const day = dayNumbers[i] as number;

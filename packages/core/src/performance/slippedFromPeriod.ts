@@ -1,4 +1,4 @@
-import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { DealHistory } from '../snapshot/index.js';
 
 /**
@@ -16,8 +16,9 @@ export function slippedFromPeriod(
   asOf: IsoDate,
 ): boolean {
   if (closeDateAsOf <= period.end || !history) return false;
+  const asOfDay = dayNumber(asOf);
   for (let i = 0; i < history.rows.length; i++) {
-    if ((history.dates[i] as string) > asOf) break;
+    if ((history.days[i] as number) > asOfDay) break;
     const close = history.rows[i]?.CloseDate;
     if (close != null && close >= period.start && close <= period.end) return true;
   }

@@ -74,7 +74,8 @@ export function dealStateAsOf(
   if (createdOn > asOf) return null;
   if (!history || history.rows.length === 0) return recordState(opportunity, context);
   let i = history.dates.length - 1;
-  while (i > 0 && (history.dates[i] as string) > asOf) i--;
+  const asOfDay = dayNumber(asOf);
+  while (i > 0 && (history.days[i] as number) > asOfDay) i--;
   return historyState(
     opportunity,
     history.rows[i] as OpportunityHistory,
