@@ -1,2 +1,3 @@
 export * from './files/readDataDir.js';
 export * from './files/readCompPlan.js';
+export * from './org/readOrgData.js';

@@ -1,0 +1,113 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import ansis from 'ansis';
+import {
+  pipelineHygiene,
+  type HygieneDeal,
+  type HygieneFlag,
+  type HygieneRule,
+  type PipelineHygieneReport,
+} from '@salesops/core';
+import { readingFlags } from '../../../shared/commonFlags.js';
+import { loadSnapshot } from '../../../shared/loadSnapshot.js';
+import { presentResult } from '../../../shared/presentResult.js';
+import type { Column } from '../../../shared/resultTable.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
+
+export type SalesopsPipelineHygieneResult = PipelineHygieneReport;
+
+const RULES: readonly HygieneRule[] = [
+  'PAST_CLOSE_DATE',
+  'PUSHED',
+  'STALE_STAGE',
+  'MISSING_AMOUNT',
+  'NO_NEXT_STEP',
+  'PROBABILITY_MISMATCH',
+  'COMMIT_TOO_EARLY',
+  'AMOUNT_DROPPED',
+];
+
+/** A flag with its evidence in a few words. */
+export function describeFlag(flag: HygieneFlag): string {
+  switch (flag.rule) {
+    case 'PAST_CLOSE_DATE':
+      return `closes ${flag.closeDate}, ${flag.daysPast} d ago`;
+    case 'PUSHED':
+      return `pushed ${flag.pushes}× (${flag.closeDates.join(' → ')})`;
+    case 'STALE_STAGE':
+      return `${flag.days} d in ${flag.stage} (won deals: ${flag.wonMedianDays} d)`;
+    case 'MISSING_AMOUNT':
+      return flag.amount === null ? 'no amount' : 'amount 0';
+    case 'NO_NEXT_STEP':
+      return 'no next step';
+    case 'PROBABILITY_MISMATCH':
+      return `probability ${flag.probability}% vs stage ${flag.stageDefault}%`;
+    case 'COMMIT_TOO_EARLY':
+      return `Commit at ${flag.stage}`;
+    case 'AMOUNT_DROPPED':
+      return `amount ${flag.from} → ${flag.to} (${Math.round(flag.change * 100)}%) since ${flag.since}`;
+  }
+}
+
+export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    ...readingFlags,
+    owner: Flags.string({ summary: messages.getMessage('flags.owner.summary') }),
+    rule: Flags.option({ options: RULES, multiple: true, summary: messages.getMessage('flags.rule.summary') })(),
+  };
+
+  public async run(): Promise<SalesopsPipelineHygieneResult> {
+    const { flags } = await this.parse(PipelineHygiene);
+    const loaded = await loadSnapshot(flags);
+    const full = pipelineHygiene(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf });
+    const owner = flags.owner?.toLowerCase();
+    const rules = flags.rule;
+    const keep = (d: HygieneDeal) =>
+      (owner === undefined || d.ownerId.toLowerCase() === owner || d.ownerName.toLowerCase() === owner) &&
+      (rules === undefined || d.flags.some((f) => rules.includes(f.rule)));
+    const report: SalesopsPipelineHygieneResult = {
+      ...full,
+      deals: full.deals.filter(keep),
+      owners: full.owners.filter(
+        (o) => owner === undefined || o.ownerId.toLowerCase() === owner || o.ownerName.toLowerCase() === owner,
+      ),
+    };
+    // Grouped by owner, owners worst first, each owner's deals worst first.
+    const rank = new Map(report.owners.map((o, i) => [o.ownerId, i]));
+    const rows = [...report.deals].sort((a, b) => (rank.get(a.ownerId) ?? 0) - (rank.get(b.ownerId) ?? 0));
+    const columns: Array<Column<HygieneDeal>> = [
+      { key: 'ownerName', header: 'Owner', kind: 'text', value: (d) => d.ownerName },
+      { key: 'name', header: 'Deal', kind: 'text', value: (d) => d.name },
+      { key: 'stage', header: 'Stage', kind: 'text', value: (d) => d.stage },
+      { key: 'closeDate', header: 'Close date', kind: 'text', value: (d) => d.closeDate },
+      { key: 'amount', header: 'Amount', kind: 'money', value: (d) => d.amount },
+      { key: 'rules', header: 'Flags', kind: 'text', value: (d) => d.flags.map((f) => ansis.yellow(f.rule)).join(' ') },
+      { key: 'evidence', header: 'Evidence', kind: 'text', value: (d) => d.flags.map(describeFlag).join('; ') },
+    ];
+    const counts = RULES.filter((r) => report.counts[r] > 0).map((r) => `${r} ${report.counts[r]}`);
+    await presentResult(
+      this,
+      loaded,
+      {
+        columns,
+        rows,
+        totals: {
+          ownerName: 'Total',
+          name: `${rows.length} deals`,
+          amount: rows.reduce((s, d) => s + (d.amount ?? 0), 0),
+        },
+      },
+      report,
+      flags,
+      'Pipeline hygiene',
+      [`Flags in the whole pipeline: ${counts.length === 0 ? 'none' : counts.join(', ')}.`],
+    );
+    return report;
+  }
+}

@@ -1,0 +1,163 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import ansis from 'ansis';
+import {
+  compareReps,
+  computePerformance,
+  COMPARED_METRICS,
+  PEER_GROUP_TYPES,
+  type ComparedMetricName,
+  type PeerGroupType,
+} from '@salesops/core';
+import { readingFlags } from '../../../shared/commonFlags.js';
+import { loadSnapshot } from '../../../shared/loadSnapshot.js';
+import { presentResult } from '../../../shared/presentResult.js';
+import type { Column } from '../../../shared/resultTable.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.reps.compare');
+
+export type RepComparisonRow = {
+  repId: string;
+  name: string;
+  peerGroup: string | null;
+  quota: number | null;
+  closedWon: number;
+  attainment: number | null;
+  pace: number | null;
+  winRate: number | null;
+  winRateShrunk: number | null;
+  winRateValue: number | null;
+  avgDealSize: number | null;
+  medianCycleDays: number | null;
+  openPipeline: number;
+  coverage: number | null;
+  requiredCoverage: number | null;
+  rank: number | null;
+  percentile: number | null;
+  zScore: number | null;
+  flags: string[];
+  bottlenecks: Array<{ stage: string; rate: number; peerRate: number }>;
+};
+
+export type SalesopsRepsCompareResult = {
+  period: { label: string; start: string; end: string };
+  asOf: string;
+  currency: string;
+  peerGroup: PeerGroupType;
+  reps: RepComparisonRow[];
+  totals: {
+    quota: number | null;
+    closedWon: number;
+    attainment: number | null;
+    winRate: number | null;
+    openPipeline: number;
+    coverage: number | null;
+  };
+};
+
+const SORT_KEYS = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
+
+export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    ...readingFlags,
+    'peer-group': Flags.option({
+      options: PEER_GROUP_TYPES,
+      default: 'role' as PeerGroupType,
+      summary: messages.getMessage('flags.peer-group.summary'),
+    })(),
+    sort: Flags.option({
+      options: SORT_KEYS,
+      default: 'attainment' as ComparedMetricName,
+      summary: messages.getMessage('flags.sort.summary'),
+    })(),
+  };
+
+  public async run(): Promise<SalesopsRepsCompareResult> {
+    const { flags } = await this.parse(RepsCompare);
+    const loaded = await loadSnapshot(flags);
+    const { snapshot, period, asOf } = loaded;
+    const report = computePerformance(snapshot, { period, asOf });
+    const comparison = compareReps(snapshot, report, { period, asOf, peerGroup: flags['peer-group'] });
+    const sortKey = flags.sort;
+    const direction = COMPARED_METRICS[sortKey] === 'higher' ? -1 : 1;
+    const sortValues = new Map(comparison.map((c) => [c.repId, c.metrics[sortKey].value]));
+    const reps: RepComparisonRow[] = comparison
+      .map((c) => ({
+        repId: c.repId,
+        name: c.name,
+        peerGroup: c.peerGroup?.name ?? null,
+        quota: c.performance.quota,
+        closedWon: c.performance.closedWon,
+        attainment: c.performance.attainment,
+        pace: c.performance.pace,
+        winRate: c.performance.winRate,
+        winRateShrunk: c.winRateShrunk,
+        winRateValue: c.performance.winRateValue,
+        avgDealSize: c.performance.avgDealSize,
+        medianCycleDays: c.performance.medianCycleDays,
+        openPipeline: c.performance.openPipeline,
+        coverage: c.performance.coverage,
+        requiredCoverage: c.performance.requiredCoverage,
+        rank: c.metrics.attainment.rank,
+        percentile: c.metrics.attainment.percentile,
+        zScore: c.metrics.attainment.zScore,
+        flags: [...c.flags, ...c.bottlenecks.map((b) => `bottleneck:${b.stage}`)],
+        bottlenecks: c.bottlenecks.map((b) => ({ stage: b.stage, rate: b.rate, peerRate: b.peerRate })),
+      }))
+      .sort((a, b) => {
+        const [x, y] = [sortValues.get(a.repId) ?? null, sortValues.get(b.repId) ?? null];
+        if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
+        return direction * (x - y) || a.name.localeCompare(b.name);
+      });
+    const org = report.org;
+    const result: SalesopsRepsCompareResult = {
+      period: report.period,
+      asOf,
+      currency: report.currency,
+      peerGroup: flags['peer-group'],
+      reps,
+      totals: {
+        quota: org.quota,
+        closedWon: org.closedWon,
+        attainment: org.attainment,
+        winRate: org.winRate,
+        openPipeline: org.openPipeline,
+        coverage: org.coverage,
+      },
+    };
+    const colourFlag = (flag: string): string =>
+      flag === 'top' ? ansis.green(flag) : flag === 'bottom' ? ansis.red(flag) : ansis.yellow(flag);
+    const columns: Array<Column<RepComparisonRow>> = [
+      { key: 'name', header: 'Rep', kind: 'text', value: (r) => r.name },
+      { key: 'peerGroup', header: 'Peer group', kind: 'text', value: (r) => r.peerGroup },
+      { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
+      { key: 'closedWon', header: 'Closed won', kind: 'money', value: (r) => r.closedWon },
+      { key: 'attainment', header: 'Attainment', kind: 'ratio', value: (r) => r.attainment },
+      { key: 'pace', header: 'Pace', kind: 'number', value: (r) => r.pace },
+      { key: 'winRate', header: 'Win rate', kind: 'ratio', value: (r) => r.winRate },
+      { key: 'winRateShrunk', header: 'Win rate (shrunk)', kind: 'ratio', value: (r) => r.winRateShrunk },
+      { key: 'avgDealSize', header: 'Avg deal', kind: 'money', value: (r) => r.avgDealSize },
+      { key: 'medianCycleDays', header: 'Cycle (days)', kind: 'days', value: (r) => r.medianCycleDays },
+      { key: 'openPipeline', header: 'Pipeline', kind: 'money', value: (r) => r.openPipeline },
+      { key: 'coverage', header: 'Coverage', kind: 'number', value: (r) => r.coverage },
+      { key: 'requiredCoverage', header: 'Needed', kind: 'number', value: (r) => r.requiredCoverage },
+      { key: 'rank', header: 'Rank', kind: 'count', value: (r) => r.rank },
+      { key: 'percentile', header: 'Pctl', kind: 'count', value: (r) => r.percentile },
+      { key: 'flags', header: 'Flags', kind: 'text', value: (r) => r.flags.map(colourFlag).join(' ') },
+    ];
+    await presentResult(
+      this,
+      loaded,
+      { columns, rows: reps, totals: { name: 'Total', ...result.totals } },
+      result,
+      flags,
+      `Rep comparison (peer group: ${flags['peer-group']})`,
+    );
+    return result;
+  }
+}

@@ -1,0 +1,25 @@
+import { Messages } from '@salesforce/core';
+import { Flags } from '@salesforce/sf-plugins-core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
+
+export const RESULT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
+/** The flags every reading command takes (shared/design/cli.md). */
+export const readingFlags = {
+  'target-org': Flags.optionalOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
+  'data-dir': Flags.directory({ char: 'd', exists: true, summary: messages.getMessage('flags.data-dir.summary') }),
+  period: Flags.string({ char: 'p', default: 'current', summary: messages.getMessage('flags.period.summary') }),
+  'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+  'result-format': Flags.option({
+    char: 'r',
+    options: RESULT_FORMATS,
+    default: 'table' as ResultFormat,
+    summary: messages.getMessage('flags.result-format.summary'),
+  })(),
+  'output-file': Flags.file({ summary: messages.getMessage('flags.output-file.summary') }),
+};
+
+export { messages as sharedMessages };

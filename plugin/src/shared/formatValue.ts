@@ -1,0 +1,53 @@
+/** How a column's values read: money in the corporate currency, ratios as percentages, plain counts. */
+export type ValueKind = 'text' | 'money' | 'ratio' | 'count' | 'days' | 'number';
+
+export interface FormatOptions {
+  readonly currency: string;
+  readonly locale: string;
+}
+
+/** The placeholder for an undefined value (metrics.md: a ratio with no denominator is `—` in tables). */
+export const UNDEFINED_VALUE = '—';
+
+/**
+ * A value as a person reads it in a table: `$1,234,567`, `56.7%`, `12`, `—` for null.
+ *
+ * @example
+ * formatValue(0.5667, 'ratio', { currency: 'USD', locale: 'en-US' }); // '56.7%'
+ */
+export function formatValue(value: string | number | null, kind: ValueKind, options: FormatOptions): string {
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return UNDEFINED_VALUE;
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'money':
+      return new Intl.NumberFormat(options.locale, {
+        style: 'currency',
+        currency: options.currency,
+        maximumFractionDigits: 0,
+      }).format(value);
+    case 'ratio':
+      return new Intl.NumberFormat(options.locale, {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(value);
+    case 'count':
+      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 }).format(value);
+    case 'days':
+      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 1 }).format(value);
+    default:
+      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 }).format(value);
+  }
+}
+
+/** The user's locale for numbers: LC_ALL / LC_NUMERIC / LANG (`de_DE.UTF-8` → `de-DE`), else en-US. */
+export function environmentLocale(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env['LC_ALL'] || env['LC_NUMERIC'] || env['LANG'] || '';
+  const tag = raw.split('.')[0]?.replace('_', '-') ?? '';
+  if (tag === '' || tag === 'C' || tag === 'POSIX') return 'en-US';
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}

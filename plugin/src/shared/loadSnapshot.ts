@@ -1,0 +1,75 @@
+import { Messages, SfError, type Org } from '@salesforce/core';
+import {
+  createOrgSnapshot,
+  isIsoDate,
+  parsePeriodSpec,
+  PeriodSpecError,
+  RecordParseError,
+  type FiscalPeriod,
+  type OrgSnapshot,
+} from '@salesops/core';
+import { DataDirError, readDataDir, readOrgData } from '@salesops/org';
+import { orgToday } from './orgToday.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
+
+export interface LoadedOrg {
+  readonly snapshot: OrgSnapshot;
+  readonly period: FiscalPeriod;
+  readonly asOf: string;
+  /** Where the data came from, for the summary line (never a token). */
+  readonly source: string;
+  readonly seconds: number;
+  /** API requests made to read the org (0 for files). */
+  readonly requests: number;
+}
+
+/**
+ * Reads the org data from `--target-org` or `--data-dir`, indexes it and resolves `--period` and `--as-of`
+ * (default: today in the org's time zone). Bad input becomes an SfError naming the value and the accepted forms.
+ */
+export async function loadSnapshot(flags: {
+  'target-org'?: Org;
+  'data-dir'?: string;
+  period: string;
+  'as-of'?: string;
+}): Promise<LoadedOrg> {
+  const started = performance.now();
+  const org = flags['target-org'];
+  const dataDir = flags['data-dir'];
+  if (dataDir === undefined && org === undefined) throw messages.createError('error.NoSource');
+  if (flags['as-of'] !== undefined && !isIsoDate(flags['as-of'])) {
+    throw messages.createError('error.BadAsOf', [flags['as-of']]);
+  }
+  let data;
+  let source: string;
+  let requests = 0;
+  try {
+    if (dataDir !== undefined) {
+      data = await readDataDir(dataDir);
+      source = dataDir;
+    } else {
+      const connection = (org as Org).getConnection();
+      const result = await readOrgData(connection);
+      data = result.data;
+      requests = result.requests;
+      source = (org as Org).getUsername() ?? connection.instanceUrl;
+    }
+  } catch (e) {
+    if (e instanceof DataDirError || e instanceof RecordParseError) {
+      throw new SfError(e.message, 'BadData', undefined, 1, e);
+    }
+    throw e;
+  }
+  const snapshot = createOrgSnapshot(data);
+  const asOf = flags['as-of'] ?? orgToday(snapshot.timeZone);
+  let period: FiscalPeriod;
+  try {
+    period = parsePeriodSpec(flags.period, { calendar: snapshot.calendar, asOf });
+  } catch (e) {
+    if (e instanceof PeriodSpecError) throw messages.createError('error.BadPeriod', [e.message]);
+    throw e;
+  }
+  return { snapshot, period, asOf, source, seconds: (performance.now() - started) / 1000, requests };
+}

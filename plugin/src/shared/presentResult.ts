@@ -1,0 +1,63 @@
+import { writeFile } from 'node:fs/promises';
+import type { SfCommand } from '@salesforce/sf-plugins-core';
+import type { ResultFormat } from './commonFlags.js';
+import { environmentLocale } from './formatValue.js';
+import type { LoadedOrg } from './loadSnapshot.js';
+import { formattedRows, toCsv, toMarkdown, type ResultTable } from './resultTable.js';
+
+/**
+ * Shows a command's result: the summary of what was read (stderr, so stdout stays clean for csv/json), then the
+ * table, CSV, JSON or Markdown on stdout, and the same in `--output-file` when given. With `--json` only the JSON
+ * envelope is printed (by SfCommand).
+ */
+export async function presentResult<R, T>(
+  command: SfCommand<T>,
+  loaded: LoadedOrg,
+  table: ResultTable<R>,
+  result: T,
+  flags: { 'result-format': ResultFormat; 'output-file'?: string },
+  title: string,
+  /** Lines shown after the table in the terminal formats (gaps, balance, …); JSON carries them in the result. */
+  notes?: readonly string[],
+): Promise<void> {
+  const options = { currency: loaded.snapshot.corporateCurrency, locale: environmentLocale() };
+  const format = flags['result-format'];
+  if (!command.jsonEnabled()) {
+    const data = loaded.snapshot.data;
+    command.logToStderr(
+      `Read ${data.opportunities.length} opportunities, ${data.opportunityHistory.length} history rows and ${data.users.length} users ` +
+        `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s` +
+        (loaded.requests > 0 ? ` (${loaded.requests} API requests)` : '') +
+        `. ${title}, ${loaded.period.label} (${loaded.period.start}..${loaded.period.end}) as of ${loaded.asOf}.`,
+    );
+    if (format === 'table') {
+      command.table({
+        data: formattedRows(table, options),
+        headerOptions: { formatter: (header: string) => header, bold: true },
+        columns: table.columns.map((c) => ({
+          key: c.header,
+          horizontalAlignment: c.kind === 'text' ? 'left' : 'right',
+        })),
+      });
+      for (const line of notes ?? []) command.log(line);
+    } else {
+      command.log(render(format, table, result, options).trimEnd());
+      if (format === 'markdown') for (const line of notes ?? []) command.log(`\n${line}`);
+    }
+  }
+  if (flags['output-file'] !== undefined) {
+    await writeFile(flags['output-file'], render(format === 'table' ? 'csv' : format, table, result, options));
+    if (!command.jsonEnabled()) command.logToStderr(`Wrote ${flags['output-file']}.`);
+  }
+}
+
+function render<R, T>(
+  format: Exclude<ResultFormat, 'table'>,
+  table: ResultTable<R>,
+  result: T,
+  options: { currency: string; locale: string },
+): string {
+  if (format === 'csv') return toCsv(table);
+  if (format === 'markdown') return toMarkdown(table, options);
+  return JSON.stringify(result, null, 2) + '\n';
+}

@@ -1,0 +1,144 @@
+/**
+ * The plugin inside the real Salesforce CLI (`@salesforce/cli` from npm): linked into an isolated sf home, every
+ * data-dir command runs through the `sf` executable, its `--json` values equal the engine's on the same files,
+ * help shows summary, description and examples, and bad input exits non-zero with the message on stderr and in
+ * the JSON error.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  compareReps,
+  computePerformance,
+  createOrgSnapshot,
+  pipelineHygiene,
+  territoryCoverage,
+  type OrgSnapshot,
+} from '@salesops/core';
+import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { readDataDir } from '@salesops/org';
+
+const root = join(import.meta.dirname, '..');
+const sf = join(root, 'node_modules/.bin/sf');
+let home: string;
+let dir: string;
+let snapshot: OrgSnapshot;
+
+/** Runs `sf` with an isolated home; resolves with exit code, stdout and stderr (never rejects). */
+async function runSf(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_AUTOUPDATE_DISABLE: 'true',
+    SF_HIDE_RELEASE_NOTES: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    NO_COLOR: '1',
+  };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(sf, args, { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'sf-home-'));
+  dir = await mkdtemp(join(tmpdir(), 'sf-data-'));
+  await generateSampleOrg({ outDir: dir, size: 'default' });
+  snapshot = createOrgSnapshot(await readDataDir(dir));
+  const link = await runSf(['plugins', 'link', join(root, 'plugin'), '--no-install']);
+  expect(link.code, link.stderr).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
+});
+
+const common = () => ['--data-dir', dir, '--as-of', SAMPLE_ANCHOR_DATE, '--json'];
+const quarter = () => snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
+
+describe('sf salesops inside the real Salesforce CLI', () => {
+  it('reps compare: the JSON equals the engine', async () => {
+    const { code, stdout } = await runSf(['salesops', 'reps', 'compare', ...common()]);
+    expect(code).toBe(0);
+    const { result } = JSON.parse(stdout) as {
+      result: { reps: Array<{ repId: string; closedWon: number; attainment: number | null; rank: number | null }> };
+    };
+    const report = computePerformance(snapshot, { period: quarter(), asOf: SAMPLE_ANCHOR_DATE });
+    const expected = compareReps(snapshot, report, { period: quarter(), asOf: SAMPLE_ANCHOR_DATE });
+    expect(result.reps.map((r) => [r.repId, r.closedWon, r.attainment, r.rank]).sort()).toEqual(
+      expected
+        .map((e) => [e.repId, e.performance.closedWon, e.performance.attainment, e.metrics.attainment.rank])
+        .sort(),
+    );
+  });
+
+  it('territory coverage and pipeline hygiene: the JSON equals the engine', async () => {
+    const coverage = await runSf(['salesops', 'territory', 'coverage', ...common()]);
+    expect(JSON.parse(coverage.stdout).result.territories).toEqual(
+      territoryCoverage(snapshot, { period: quarter(), asOf: SAMPLE_ANCHOR_DATE }).territories,
+    );
+    const hygiene = await runSf(['salesops', 'pipeline', 'hygiene', ...common()]);
+    expect(JSON.parse(hygiene.stdout).result.counts).toEqual(
+      pipelineHygiene(snapshot, { period: quarter(), asOf: SAMPLE_ANCHOR_DATE }).counts,
+    );
+  });
+
+  it('comp payout with the example plan', async () => {
+    const { code, stdout } = await runSf([
+      'salesops',
+      'comp',
+      'payout',
+      ...common(),
+      '--plan',
+      join(root, 'packages/core/comp-plans/ae-75-25.json'),
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).result.plan).toBe('AE 75/25 with accelerators');
+  });
+
+  it('shows summary, description and examples in help', async () => {
+    const topic = await runSf(['salesops', '--help']);
+    expect(topic.stdout).toMatch(/salesops reps +Compare reps within their peer groups./);
+    expect(topic.stdout).toMatch(/salesops territory +Territory coverage/);
+    for (const command of [
+      ['reps', 'compare'],
+      ['territory', 'coverage'],
+      ['pipeline', 'hygiene'],
+      ['comp', 'payout'],
+    ]) {
+      const help = await runSf(['salesops', ...command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/USAGE/);
+      expect(help.stdout).toMatch(/DESCRIPTION/);
+      expect(help.stdout).toMatch(/EXAMPLES/);
+      expect(help.stdout).toMatch(/--data-dir/);
+    }
+  });
+
+  it('exits non-zero with the message on stderr and in the JSON error', async () => {
+    const bad = await runSf(['salesops', 'reps', 'compare', '--data-dir', dir, '--period', 'FY2026-Q7']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/FY2026-Q7/);
+    expect(bad.stderr).toMatch(/Accepted forms/);
+    const json = await runSf(['salesops', 'reps', 'compare', '--data-dir', dir, '--period', 'FY2026-Q7', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 1, name: 'BadPeriodError' });
+    const none = await runSf(['salesops', 'reps', 'compare', '--json']);
+    expect(JSON.parse(none.stdout)).toMatchObject({
+      status: 1,
+      name: 'NoSourceError',
+      message: 'Give either --target-org or --data-dir.',
+    });
+  });
+});
