@@ -12,8 +12,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compareReps,
+  computeForecast,
   computePerformance,
   createOrgSnapshot,
+  forecastScopes,
   pipelineHygiene,
   territoryCoverage,
   type OrgSnapshot,
@@ -92,6 +94,77 @@ describe('sf salesops inside the real Salesforce CLI', () => {
     expect(JSON.parse(hygiene.stdout).result.counts).toEqual(
       pipelineHygiene(snapshot, { period: quarter(), asOf: SAMPLE_ANCHOR_DATE }).counts,
     );
+  });
+
+  it('forecast: the roll-ups equal the engine, auto names its method, a seeded Monte Carlo repeats exactly', async () => {
+    const { code, stdout } = await runSf([
+      'salesops',
+      'forecast',
+      ...common(),
+      '--method',
+      'commit,monteCarlo',
+      '--group-by',
+      'team',
+    ]);
+    expect(code).toBe(0);
+    const { result } = JSON.parse(stdout) as {
+      result: {
+        forecasts: Array<{
+          scopeId: string;
+          method: string;
+          forecast: number;
+          p10: number;
+          p90: number;
+          commit: number;
+        }>;
+      };
+    };
+    const period = quarter();
+    const expected = computeForecast(snapshot, {
+      period,
+      asOf: SAMPLE_ANCHOR_DATE,
+      seed: 42,
+      methods: ['commit', 'bestCase', 'pipeline', 'monteCarlo'],
+      backtest: false,
+      scopes: forecastScopes(snapshot, ['team']),
+    });
+    for (const row of result.forecasts) {
+      const scope = expected.scopes.find((s) => s.scope.id === row.scopeId);
+      expect(row.commit).toBe(scope?.methods.commit?.forecast);
+      if (row.method === 'monteCarlo')
+        expect([row.forecast, row.p10, row.p90]).toEqual([
+          scope?.methods.monteCarlo?.forecast,
+          scope?.methods.monteCarlo?.p10,
+          scope?.methods.monteCarlo?.p90,
+        ]);
+    }
+    const again = await runSf([
+      'salesops',
+      'forecast',
+      ...common(),
+      '--method',
+      'commit,monteCarlo',
+      '--group-by',
+      'team',
+    ]);
+    expect(JSON.parse(again.stdout).result).toEqual(result);
+    const auto = await runSf(['salesops', 'forecast', ...common()]);
+    const org = JSON.parse(auto.stdout).result.forecasts[0] as { method: string; chosenMethod: string; reason: string };
+    expect(org.method).toBe('auto');
+    expect(org.reason).toMatch(new RegExp(`^${org.chosenMethod}: lowest backtest WAPE`));
+  });
+
+  it('forecast accuracy names the most accurate method per horizon', async () => {
+    const { code, stdout } = await runSf(['salesops', 'forecast', 'accuracy', ...common(), '--horizons', '7,30']);
+    expect(code).toBe(0);
+    const { result } = JSON.parse(stdout) as {
+      result: { horizons: number[]; periods: string[]; best: Array<{ horizon: number; method: string }> };
+    };
+    expect(result.horizons).toEqual([7, 30]);
+    expect(result.periods).toEqual(['FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2', 'FY2027-Q3']);
+    expect(result.best.map((b) => b.horizon).sort()).toEqual([30, 7]);
+    const bad = await runSf(['salesops', 'forecast', 'accuracy', ...common(), '--horizons', '7,soon']);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ status: 1, name: 'BadHorizonsError' });
   });
 
   it('comp payout with the example plan', async () => {
