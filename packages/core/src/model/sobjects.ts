@@ -151,10 +151,14 @@ export type ForecastingQuota = z.infer<typeof ForecastingQuota>;
 export const SalesOpsQuota = z.object({
   Id: field.id('Quota record Id').nullable(),
   Rep__c: field.reference('Rep who carries the quota', 'User').nullable(),
-  Territory_Id__c: field.text('Territory of a territory quota (Territory2 Id)').nullable(),
+  Territory_Id__c: field
+    .text('Territory of a territory quota (Territory2 Id)', { type: 'Text', length: 18 })
+    .nullable(),
   Period_Start__c: field.date('First day of the quota period').required(),
   Period_End__c: field.date('Last day of the quota period').nullable(),
-  Amount__c: field.number('Quota amount in the corporate currency').nullable(),
+  Amount__c: field
+    .number('Quota amount in the corporate currency', { type: 'Currency', precision: 16, scale: 2 })
+    .nullable(),
 });
 export type SalesOpsQuota = z.infer<typeof SalesOpsQuota>;
 

@@ -1,0 +1,272 @@
+/**
+ * The package's custom objects and permission sets as Salesforce DX source, generated from the zod schemas the
+ * writers use (one source of truth: a field written but not deployed cannot happen). `npm run force-app` writes
+ * them into force-app/; test/forceAppMetadata.test.ts proves the committed files equal what this generates.
+ */
+import { fieldMeta, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
+import type { z } from 'zod';
+
+interface ObjectSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly pluralLabel: string;
+  readonly description: string;
+  readonly nameFormat: string;
+  readonly schema: z.ZodObject;
+}
+
+export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
+  {
+    name: 'SalesOps_Rep_Scorecard__c',
+    label: 'Rep Scorecard',
+    pluralLabel: 'Rep Scorecards',
+    description:
+      'One rep, one period: attainment, win rates, pipeline, coverage, rank and flags, written by sf salesops reps compare --write.',
+    nameFormat: 'SC-{000000}',
+    schema: resultSchemas.SalesOps_Rep_Scorecard__c,
+  },
+  {
+    name: 'SalesOps_Forecast__c',
+    label: 'Sales Forecast',
+    pluralLabel: 'Sales Forecasts',
+    description: 'One scope, one period, one method, one as-of date, written by sf salesops forecast --write.',
+    nameFormat: 'FC-{000000}',
+    schema: resultSchemas.SalesOps_Forecast__c,
+  },
+  {
+    name: 'SalesOps_Forecast_Accuracy__c',
+    label: 'Forecast Accuracy',
+    pluralLabel: 'Forecast Accuracy Records',
+    description:
+      'Backtest of one method at one horizon for one scope and period, written by sf salesops forecast accuracy --write.',
+    nameFormat: 'FA-{000000}',
+    schema: resultSchemas.SalesOps_Forecast_Accuracy__c,
+  },
+  {
+    name: 'SalesOps_Territory_Coverage__c',
+    label: 'Territory Coverage',
+    pluralLabel: 'Territory Coverage Records',
+    description:
+      'One territory, one period: accounts, reps, whitespace, quota, pipeline and coverage, written by sf salesops territory coverage --write.',
+    nameFormat: 'TC-{000000}',
+    schema: resultSchemas.SalesOps_Territory_Coverage__c,
+  },
+  {
+    name: 'SalesOps_Run__c',
+    label: 'SalesOps Run',
+    pluralLabel: 'SalesOps Runs',
+    description: 'Audit trail of every writing run of the sf salesops commands.',
+    nameFormat: 'RUN-{000000}',
+    schema: resultSchemas.SalesOps_Run__c,
+  },
+  {
+    name: 'SalesOps_Quota__c',
+    label: 'SalesOps Quota',
+    pluralLabel: 'SalesOps Quotas',
+    description: 'Quotas per rep (or territory) and period, for orgs without Collaborative Forecasts quotas.',
+    nameFormat: 'Q-{000000}',
+    schema: SalesOpsQuota,
+  },
+];
+
+/** The result objects reps read and ops users see in full; quotas are edited by admins. */
+const RESULT_OBJECTS = CUSTOM_OBJECTS.filter((o) => o.name !== 'SalesOps_Quota__c' && o.name !== 'SalesOps_Run__c').map(
+  (o) => o.name,
+);
+
+const escapeXml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const label = (apiName: string) => apiName.replace(/__c$/, '').replaceAll('_', ' ');
+const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+
+function fieldXml(
+  object: string,
+  name: string,
+  description: string,
+  sf: SalesforceFieldType,
+  required: boolean,
+): string {
+  const lines = [
+    `    <fullName>${name}</fullName>`,
+    `    <description>${escapeXml(description)}</description>`,
+    `    <label>${escapeXml(label(name))}</label>`,
+  ];
+  switch (sf.type) {
+    case 'Text':
+      if (sf.externalId) lines.push('    <externalId>true</externalId>');
+      lines.push(`    <length>${sf.length}</length>`, `    <required>${required}</required>`);
+      if (sf.caseSensitive) lines.push('    <caseSensitive>true</caseSensitive>');
+      lines.push('    <type>Text</type>', `    <unique>${sf.unique === true}</unique>`);
+      break;
+    case 'LongTextArea':
+      lines.push(
+        `    <length>${sf.length}</length>`,
+        '    <type>LongTextArea</type>',
+        '    <visibleLines>5</visibleLines>',
+      );
+      break;
+    case 'Currency':
+    case 'Number':
+    case 'Percent':
+      lines.push(
+        `    <precision>${sf.precision}</precision>`,
+        `    <required>${required}</required>`,
+        `    <scale>${sf.scale}</scale>`,
+        `    <type>${sf.type}</type>`,
+      );
+      break;
+    case 'Checkbox':
+      lines.push('    <defaultValue>false</defaultValue>', '    <type>Checkbox</type>');
+      break;
+    case 'Date':
+    case 'DateTime':
+      lines.push(`    <required>${required}</required>`, `    <type>${sf.type}</type>`);
+      break;
+    case 'Lookup':
+      lines.push(
+        `    <referenceTo>${sf.referenceTo}</referenceTo>`,
+        `    <relationshipName>${object.replace(/__c$/, '').replace(/^SalesOps_/, '')}s_${name.replace(/__c$/, '')}</relationshipName>`,
+        `    <required>${required}</required>`,
+        '    <type>Lookup</type>',
+      );
+      break;
+    case 'Id':
+      throw new Error(`${object}.${name}: an Id is not a custom field`);
+  }
+  // fullName first, then the elements in alphabetical order, as Salesforce retrieves them.
+  const [fullName, ...rest] = lines;
+  rest.sort((a, b) => a.trim().localeCompare(b.trim()));
+  return xml(
+    `<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n${[fullName, ...rest].join('\n')}\n</CustomField>`,
+  );
+}
+
+/** Every custom field of an object: [name, description, Salesforce type, required]. */
+export function customFields(
+  spec: ObjectSpec,
+): Array<{ name: string; description: string; sf: SalesforceFieldType; required: boolean }> {
+  return Object.entries(spec.schema.shape)
+    .filter(([name]) => name.endsWith('__c'))
+    .map(([name, schema]) => {
+      const meta = fieldMeta(schema as z.ZodType, `${spec.name}.${name}`);
+      if (!meta.salesforce) throw new Error(`${spec.name}.${name} has no Salesforce field type in its schema`);
+      // Checkboxes and long text cannot be required in Salesforce, and a required lookup would need a delete
+      // constraint; the writers always send these fields anyway.
+      const requirable = !['Checkbox', 'LongTextArea', 'Lookup'].includes(meta.salesforce.type);
+      return {
+        name,
+        description: (schema as z.ZodType).description ?? name,
+        sf: meta.salesforce,
+        required: !meta.nullable && requirable,
+      };
+    });
+}
+
+function objectXml(spec: ObjectSpec): string {
+  return xml(
+    [
+      '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">',
+      '    <deploymentStatus>Deployed</deploymentStatus>',
+      `    <description>${escapeXml(spec.description)}</description>`,
+      '    <enableActivities>false</enableActivities>',
+      '    <enableHistory>false</enableHistory>',
+      '    <enableReports>true</enableReports>',
+      '    <enableSearch>false</enableSearch>',
+      `    <label>${escapeXml(spec.label)}</label>`,
+      '    <nameField>',
+      `        <displayFormat>${spec.nameFormat}</displayFormat>`,
+      `        <label>${escapeXml(spec.label)} Number</label>`,
+      '        <type>AutoNumber</type>',
+      '    </nameField>',
+      `    <pluralLabel>${escapeXml(spec.pluralLabel)}</pluralLabel>`,
+      '    <sharingModel>Private</sharingModel>',
+      '    <visibility>Public</visibility>',
+      '</CustomObject>',
+    ].join('\n'),
+  );
+}
+
+interface PermissionSetSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly description: string;
+  readonly objects: ReadonlyArray<{ object: string; edit: boolean; viewAll: boolean; modifyAll: boolean }>;
+}
+
+const PERMISSION_SETS: readonly PermissionSetSpec[] = [
+  {
+    name: 'SalesOps_Rep',
+    label: 'SalesOps Rep',
+    description: "Read the toolkit's results (own records and, for managers, their team's through the role hierarchy).",
+    objects: RESULT_OBJECTS.map((object) => ({ object, edit: false, viewAll: false, modifyAll: false })),
+  },
+  {
+    name: 'SalesOps_Analyst',
+    label: 'SalesOps Analyst',
+    description: "View all of the toolkit's results and runs.",
+    objects: [...RESULT_OBJECTS, 'SalesOps_Run__c', 'SalesOps_Quota__c'].map((object) => ({
+      object,
+      edit: false,
+      viewAll: true,
+      modifyAll: false,
+    })),
+  },
+  {
+    name: 'SalesOps_Admin',
+    label: 'SalesOps Admin',
+    description: 'Run writeback (create and update results and runs) and edit quotas.',
+    objects: CUSTOM_OBJECTS.map((o) => ({ object: o.name, edit: true, viewAll: true, modifyAll: true })),
+  },
+];
+
+function permissionSetXml(spec: PermissionSetSpec): string {
+  const lines = [
+    '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">',
+    `    <description>${escapeXml(spec.description)}</description>`,
+  ];
+  for (const { object, edit } of spec.objects) {
+    const o = CUSTOM_OBJECTS.find((c) => c.name === object) as ObjectSpec;
+    // Required fields are always readable and editable; Salesforce rejects permissions on them.
+    for (const f of customFields(o).filter((f) => !f.required)) {
+      lines.push(
+        '    <fieldPermissions>',
+        `        <editable>${edit}</editable>`,
+        `        <field>${object}.${f.name}</field>`,
+        '        <readable>true</readable>',
+        '    </fieldPermissions>',
+      );
+    }
+  }
+  lines.push('    <hasActivationRequired>false</hasActivationRequired>', `    <label>${escapeXml(spec.label)}</label>`);
+  for (const { object, edit, viewAll, modifyAll } of spec.objects) {
+    lines.push(
+      '    <objectPermissions>',
+      `        <allowCreate>${edit}</allowCreate>`,
+      `        <allowDelete>${edit}</allowDelete>`,
+      `        <allowEdit>${edit}</allowEdit>`,
+      '        <allowRead>true</allowRead>',
+      `        <modifyAllRecords>${modifyAll}</modifyAllRecords>`,
+      `        <object>${object}</object>`,
+      `        <viewAllRecords>${viewAll}</viewAllRecords>`,
+      '    </objectPermissions>',
+    );
+  }
+  lines.push('</PermissionSet>');
+  return xml(lines.join('\n'));
+}
+
+/** Every generated file, by path relative to the repository root. */
+export function forceAppFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const spec of CUSTOM_OBJECTS) {
+    const dir = `force-app/main/default/objects/${spec.name}`;
+    files.set(`${dir}/${spec.name}.object-meta.xml`, objectXml(spec));
+    for (const f of customFields(spec)) {
+      files.set(`${dir}/fields/${f.name}.field-meta.xml`, fieldXml(spec.name, f.name, f.description, f.sf, f.required));
+    }
+  }
+  for (const spec of PERMISSION_SETS) {
+    files.set(`force-app/main/default/permissionsets/${spec.name}.permissionset-meta.xml`, permissionSetXml(spec));
+  }
+  return files;
+}
