@@ -1,0 +1,140 @@
+import { writeFile } from 'node:fs/promises';
+
+/** The part of a jsforce 3 `Connection` the writer uses. */
+export interface RestConnection {
+  /** API version, e.g. "66.0". */
+  readonly version: string;
+  request<T = unknown>(request: {
+    method: string;
+    url: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }): Promise<T>;
+}
+
+/** One record's outcome in an sObject Collections response. */
+interface CollectionResult {
+  id?: string;
+  success: boolean;
+  created?: boolean;
+  errors: Array<{ statusCode: string; message: string; fields?: string[] }>;
+}
+
+export interface UpsertOutcome {
+  readonly upserted: number;
+  readonly created: number;
+  readonly failed: number;
+  /** CSV of the failed records with their errors (null when none failed). Retrying it never duplicates. */
+  readonly errorFile: string | null;
+  readonly requests: number;
+}
+
+export interface UpsertOptions {
+  /** External ID field the upsert matches on. */
+  readonly externalIdField?: string;
+  /** Where failed records are saved. */
+  readonly errorFile: string;
+  /** Records per sObject Collections request (Salesforce allows at most 200). */
+  readonly batchSize?: number;
+  /** Attempts per request on transient failures (5xx, dropped connections, rate limits). */
+  readonly attempts?: number;
+  /** Waits between attempts; injectable so tests do not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const TRANSIENT =
+  /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|UNABLE_TO_LOCK_ROW|SERVER_UNAVAILABLE|ERROR_HTTP_5\d\d/;
+
+/**
+ * Upserts records by their external ID (`Key__c` by default) through sObject Collections, 200 per request with
+ * `allOrNone: false`, so one bad record does not sink its batch. A request that fails as a whole for a transient
+ * reason is retried (an upsert by external ID cannot duplicate); records that still fail are written, with their
+ * error codes, messages and fields, to `errorFile` as CSV that can be fixed and loaded again.
+ *
+ * @example
+ * const outcome = await upsertRecords(connection, 'SalesOps_Forecast__c', records, { errorFile: 'failed.csv' });
+ */
+export async function upsertRecords(
+  connection: RestConnection,
+  sobject: string,
+  records: ReadonlyArray<Record<string, unknown>>,
+  options: UpsertOptions,
+): Promise<UpsertOutcome> {
+  const externalId = options.externalIdField ?? 'Key__c';
+  const batchSize = Math.min(200, options.batchSize ?? 200);
+  const attempts = options.attempts ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const failures: Array<{ record: Record<string, unknown>; code: string; message: string; fields: string }> = [];
+  let upserted = 0;
+  let created = 0;
+  let requests = 0;
+  for (let start = 0; start < records.length; start += batchSize) {
+    const batch = records.slice(start, start + batchSize);
+    const body = JSON.stringify({
+      allOrNone: false,
+      records: batch.map((r) => ({ attributes: { type: sobject }, ...r })),
+    });
+    let results: CollectionResult[] | undefined;
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= attempts && !results; attempt++) {
+      try {
+        requests++;
+        results = await connection.request<CollectionResult[]>({
+          method: 'PATCH',
+          url: `/services/data/v${connection.version}/composite/sobjects/${sobject}/${externalId}`,
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+      } catch (e) {
+        lastError = e as Error;
+        const text = `${(e as { errorCode?: string }).errorCode ?? ''} ${(e as Error).message}`;
+        if (!TRANSIENT.test(text) || attempt === attempts) break;
+        await sleep(250 * 2 ** (attempt - 1));
+      }
+    }
+    if (!results) {
+      const code = (lastError as { errorCode?: string } | undefined)?.errorCode ?? 'REQUEST_FAILED';
+      for (const record of batch)
+        failures.push({ record, code, message: lastError?.message ?? 'request failed', fields: '' });
+      continue;
+    }
+    results.forEach((result, i) => {
+      const record = batch[i] as Record<string, unknown>;
+      if (result.success) {
+        upserted++;
+        if (result.created) created++;
+        return;
+      }
+      const first = result.errors[0];
+      failures.push({
+        record,
+        code: result.errors.map((e) => e.statusCode).join(';') || 'UNKNOWN',
+        message: result.errors.map((e) => e.message).join('; ') || (first ? '' : 'no error given'),
+        fields: result.errors.flatMap((e) => e.fields ?? []).join(';'),
+      });
+    });
+  }
+  if (failures.length > 0) await writeFile(options.errorFile, failuresCsv(failures));
+  return {
+    upserted,
+    created,
+    failed: failures.length,
+    errorFile: failures.length > 0 ? options.errorFile : null,
+    requests,
+  };
+}
+
+function failuresCsv(
+  failures: ReadonlyArray<{ record: Record<string, unknown>; code: string; message: string; fields: string }>,
+): string {
+  const columns = [...new Set(failures.flatMap((f) => Object.keys(f.record)))];
+  const cell = (v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    const text = String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [['Error_Code', 'Error_Message', 'Error_Fields', ...columns].join(',')];
+  for (const f of failures)
+    lines.push([f.code, f.message, f.fields, ...columns.map((c) => f.record[c])].map(cell).join(','));
+  return lines.join('\n') + '\n';
+}
