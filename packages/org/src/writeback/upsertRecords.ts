@@ -5,7 +5,7 @@ export interface RestConnection {
   /** API version, e.g. "66.0". */
   readonly version: string;
   request<T = unknown>(request: {
-    method: string;
+    method: 'PATCH';
     url: string;
     body?: string;
     headers?: Record<string, string>;

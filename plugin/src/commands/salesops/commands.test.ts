@@ -99,6 +99,23 @@ describe('sf salesops reps compare', () => {
     expect(csv.stderr).not.toBe('');
   });
 
+  it('shows what --dry-run would write, and asks for an org to --write into', async () => {
+    const { result, stderr } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--dry-run', '--json']);
+    expect(result?.written).toMatchObject({
+      dryRun: true,
+      upserted: 0,
+      failed: 0,
+      objects: { SalesOps_Rep_Scorecard__c: result?.reps.length },
+    });
+    const text = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--dry-run']);
+    expect(text.stderr).toMatch(
+      /Dry run: would upsert \d+ SalesOps_Rep_Scorecard__c records \(keys like scorecard\|FY2027-Q4\|005/,
+    );
+    expect(stderr).toBe('');
+    const { error } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--write']);
+    expect(error?.message).toBe('--write needs --target-org: the org to upsert the results into.');
+  });
+
   it('names a bad period and lists the accepted forms', async () => {
     const { error } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--period', 'Q5-2026']);
     expect(error?.message).toMatch(/Q5-2026/);

@@ -6,6 +6,7 @@ import {
   forecastScopes,
   ratio,
   scopeQuotas,
+  forecastRecords,
   type ForecastMethod,
   type ForecastScopeType,
 } from '@salesops/core';
@@ -13,6 +14,7 @@ import { readingFlags } from '../../shared/commonFlags.js';
 import { groupByFlag } from '../../shared/forecastFlags.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { presentResult } from '../../shared/presentResult.js';
+import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
 import type { Column } from '../../shared/resultTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -48,6 +50,7 @@ export type SalesopsForecastResult = {
   seed: number;
   simulations: number;
   forecasts: ForecastRow[];
+  written?: Written;
 };
 
 export default class Forecast extends SfCommand<SalesopsForecastResult> {
@@ -57,6 +60,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
 
   public static override readonly flags = {
     ...readingFlags,
+    ...writeFlags,
     'group-by': groupByFlag,
     method: Flags.string({
       char: 'm',
@@ -150,6 +154,9 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       { key: 'p90', header: 'P90', kind: 'money', value: (r) => r.p90 },
       { key: 'forecastAttainment', header: 'vs quota', kind: 'ratio', value: (r) => r.forecastAttainment },
     ];
+    result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
+      { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas }) },
+    ]);
     const reasons =
       wantsAuto && flags['group-by'] === 'org'
         ? forecasts.filter((f) => f.reason).map((f) => `auto: ${f.reason ?? ''}`)

@@ -1,10 +1,17 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { backtestForecasts, forecastScopes, type BacktestReport, type ForecastScopeType } from '@salesops/core';
+import {
+  backtestForecasts,
+  forecastAccuracyRecords,
+  forecastScopes,
+  type BacktestReport,
+  type ForecastScopeType,
+} from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { groupByFlag } from '../../../shared/forecastFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -37,6 +44,7 @@ export type SalesopsForecastAccuracyResult = {
   /** Per scope and horizon, the method with the lowest WAPE. */
   best: Array<{ scopeName: string; horizon: number; method: string; wape: number | null }>;
   points: BacktestReport['points'];
+  written?: Written;
 };
 
 export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracyResult> {
@@ -46,6 +54,7 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
 
   public static override readonly flags = {
     ...readingFlags,
+    ...writeFlags,
     'group-by': groupByFlag,
     periods: Flags.integer({ min: 1, max: 24, default: 4, summary: messages.getMessage('flags.periods.summary') }),
     horizons: Flags.string({ default: '7,30,60', summary: messages.getMessage('flags.horizons.summary') }),
@@ -96,6 +105,12 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
       best,
       points: backtest.points,
     };
+    result.written = await writeBack(this, flags, 'forecast accuracy', this.argv, (runId) => [
+      {
+        sobject: 'SalesOps_Forecast_Accuracy__c',
+        records: forecastAccuracyRecords(backtest, snapshot.calendar, { runId }),
+      },
+    ]);
     const columns: Array<Column<AccuracyRow>> = [
       { key: 'scopeName', header: 'Scope', kind: 'text', value: (r) => r.scopeName },
       { key: 'horizon', header: 'Horizon (days)', kind: 'count', value: (r) => r.horizon },

@@ -6,12 +6,14 @@ import {
   computePerformance,
   COMPARED_METRICS,
   PEER_GROUP_TYPES,
+  scorecardRecords,
   type ComparedMetricName,
   type PeerGroupType,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -46,6 +48,7 @@ export type SalesopsRepsCompareResult = {
   currency: string;
   peerGroup: PeerGroupType;
   reps: RepComparisonRow[];
+  written?: Written;
   totals: {
     quota: number | null;
     closedWon: number;
@@ -65,6 +68,7 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
 
   public static override readonly flags = {
     ...readingFlags,
+    ...writeFlags,
     'peer-group': Flags.option({
       options: PEER_GROUP_TYPES,
       default: 'role' as PeerGroupType,
@@ -150,6 +154,9 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
       { key: 'percentile', header: 'Pctl', kind: 'count', value: (r) => r.percentile },
       { key: 'flags', header: 'Flags', kind: 'text', value: (r) => r.flags.map(colourFlag).join(' ') },
     ];
+    result.written = await writeBack(this, flags, 'reps compare', this.argv, (runId) => [
+      { sobject: 'SalesOps_Rep_Scorecard__c', records: scorecardRecords(report, comparison, { runId }) },
+    ]);
     await presentResult(
       this,
       loaded,

@@ -1,16 +1,23 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { ratio, territoryCoverage, TerritoryFieldError, type TerritoryCoverageReport } from '@salesops/core';
+import {
+  ratio,
+  territoryCoverage,
+  territoryCoverageRecords,
+  TerritoryFieldError,
+  type TerritoryCoverageReport,
+} from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { formatValue, environmentLocale } from '../../../shared/formatValue.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.territory.coverage');
 
-export type SalesopsTerritoryCoverageResult = TerritoryCoverageReport;
+export type SalesopsTerritoryCoverageResult = TerritoryCoverageReport & { written?: Written };
 type Row = TerritoryCoverageReport['territories'][number];
 
 export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCoverageResult> {
@@ -20,6 +27,7 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
 
   public static override readonly flags = {
     ...readingFlags,
+    ...writeFlags,
     'territory-field': Flags.string({ summary: messages.getMessage('flags.territory-field.summary') }),
   };
 
@@ -66,6 +74,10 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
       `Gaps: territories without an active rep: ${list(report.gaps.territoriesWithoutRep)}; accounts without a territory: ${report.gaps.accountsWithoutTerritory.length}; reps with quota and no territory: ${list(report.gaps.repsWithoutTerritory)}.`,
       `Quota source: ${report.quotaSource === 'territory' ? 'territory quotas' : "reps' quotas split over their territories"}.`,
     ];
+    const written = await writeBack(this, flags, 'territory coverage', this.argv, (runId) => [
+      { sobject: 'SalesOps_Territory_Coverage__c', records: territoryCoverageRecords(report, { runId }) },
+    ]);
+    const result: SalesopsTerritoryCoverageResult = written ? { ...report, written } : report;
     await presentResult(
       this,
       loaded,
@@ -85,11 +97,11 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
           coverage: totalQuota === null ? null : ratio(openPipeline, Math.max(totalQuota - closedWon, 0)),
         },
       },
-      report,
+      result,
       flags,
       `Territory coverage (${report.mode === 'territory-management' ? 'active territory model' : `Account.${flags['territory-field'] ?? 'BillingCountry'}`})`,
       notes,
     );
-    return report;
+    return result;
   }
 }
