@@ -1,1 +1,2 @@
 export * from './sample-data/index.js';
+export * from './server/index.js';

@@ -1,0 +1,274 @@
+/**
+ * The local org's records, held in memory per object in insertion order, with an id index and lazily built
+ * unique indexes for external IDs. Loads a `--data-dir` folder (`<SObject>.csv`, as the sample generator, Data
+ * Loader and Bulk API 2.0 write them) and saves back to the same layout.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { CsvFileWriter } from '../../sample-data/csvFileWriter.js';
+import { toCaseSafeId } from '../../sample-data/salesforceId.js';
+import { field, type FieldSchema } from '../schema/objectSchema.js';
+import type { ObjectEntry, SchemaRegistry } from '../schema/schemaRegistry.js';
+import { normalizeId, valueFromCsv, valueToCsv, type StoredRecord, type Value } from './values.js';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export interface Table {
+  readonly entry: ObjectEntry;
+  /** Every record, deleted ones included (IsDeleted = true), in insertion order. */
+  readonly records: StoredRecord[];
+  /** Record by its 15-character id (case-sensitive, as Salesforce compares ids). */
+  readonly byId: Map<string, StoredRecord>;
+  /** Unique index per external-ID / unique field (lower-case field name) → normalized value → record. */
+  readonly uniqueIndexes: Map<string, Map<string, StoredRecord>>;
+}
+
+export class OrgStore {
+  private readonly tables = new Map<string, Table>();
+  private readonly sequences = new Map<string, number>();
+  private autoNumbers = new Map<string, number>();
+  /** Problems met while loading (unknown columns, unknown objects), for the caller to print. */
+  readonly warnings: string[] = [];
+
+  constructor(readonly schema: SchemaRegistry) {}
+
+  /** The table of an object the schema knows (created empty on first use); undefined for an unknown object. */
+  table(objectName: string): Table | undefined {
+    const entry = this.schema.get(objectName);
+    if (!entry) return undefined;
+    let table = this.tables.get(entry.schema.name);
+    if (!table) {
+      table = { entry, records: [], byId: new Map(), uniqueIndexes: new Map() };
+      this.tables.set(entry.schema.name, table);
+    }
+    return table;
+  }
+
+  /** Objects that hold at least one record. */
+  objectNames(): string[] {
+    return [...this.tables.values()].filter((t) => t.records.length > 0).map((t) => t.entry.schema.name);
+  }
+
+  /** A live (not deleted) or deleted record by 15- or 18-character id, with its table. */
+  findById(id: string): { table: Table; record: StoredRecord } | undefined {
+    const normalized = normalizeId(id);
+    if (!normalized) return undefined;
+    const entry = this.schema.byKeyPrefix(normalized.slice(0, 3));
+    if (!entry) return undefined;
+    const table = this.table(entry.schema.name);
+    const record = table?.byId.get(normalized.slice(0, 15));
+    return table && record ? { table, record } : undefined;
+  }
+
+  /** A live record of an object by id. */
+  get(objectName: string, id: string): StoredRecord | undefined {
+    const table = this.table(objectName);
+    const normalized = normalizeId(id);
+    if (!table || !normalized) return undefined;
+    const record = table.byId.get(normalized.slice(0, 15));
+    return record && record['IsDeleted'] !== true ? record : undefined;
+  }
+
+  /** A new 18-character id with the object's key prefix, unused in this org. */
+  newId(objectName: string): string {
+    const table = this.table(objectName) as Table;
+    const prefix = table.entry.schema.keyPrefix;
+    for (;;) {
+      const n = (this.sequences.get(prefix) ?? 0) + 1;
+      this.sequences.set(prefix, n);
+      let sequence = '';
+      for (let rest = n, i = 0; i < 9; i++, rest = Math.floor(rest / 62)) sequence = BASE62[rest % 62] + sequence;
+      // Instance `5f`: ids the server issues never collide with the generator's (`5e`).
+      const id = toCaseSafeId(`${prefix}5f0${sequence}`);
+      if (!table.byId.has(id.slice(0, 15))) return id;
+    }
+  }
+
+  /** The next value of an auto-number Name field (`SC-{0000}` → `SC-0001`). */
+  nextAutoNumber(objectName: string, format: string): string {
+    const n = (this.autoNumbers.get(objectName) ?? 0) + 1;
+    this.autoNumbers.set(objectName, n);
+    return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
+  }
+
+  /** Adds a record as is (no validation): loading, and the write paths after they validated. */
+  add(table: Table, record: StoredRecord): void {
+    table.records.push(record);
+    table.byId.set(String(record['Id']).slice(0, 15), record);
+    for (const [fieldName, index] of table.uniqueIndexes) {
+      const key = this.uniqueKey(table, fieldName, record);
+      if (key !== null) index.set(key, record);
+    }
+  }
+
+  /** Removes a record added in the same request (rollback of an all-or-none request). */
+  remove(table: Table, record: StoredRecord): void {
+    const i = table.records.lastIndexOf(record);
+    if (i >= 0) table.records.splice(i, 1);
+    table.byId.delete(String(record['Id']).slice(0, 15));
+    for (const [fieldName, index] of table.uniqueIndexes) {
+      const key = this.uniqueKey(table, fieldName, record);
+      if (key !== null && index.get(key) === record) index.delete(key);
+    }
+  }
+
+  /** Sets values on a record, keeping the unique indexes right. */
+  assign(table: Table, record: StoredRecord, values: StoredRecord): void {
+    for (const [fieldName, index] of table.uniqueIndexes) {
+      const key = this.uniqueKey(table, fieldName, record);
+      if (key !== null && index.get(key) === record) index.delete(key);
+    }
+    Object.assign(record, values);
+    for (const [fieldName, index] of table.uniqueIndexes) {
+      const key = this.uniqueKey(table, fieldName, record);
+      if (key !== null) index.set(key, record);
+    }
+  }
+
+  /** The live record whose unique field equals `value` (case-insensitively unless the field is case-sensitive). */
+  findByUnique(table: Table, fieldSchema: FieldSchema, value: Value): StoredRecord | undefined {
+    const lower = fieldSchema.name.toLowerCase();
+    let index = table.uniqueIndexes.get(lower);
+    if (!index) {
+      index = new Map();
+      table.uniqueIndexes.set(lower, index);
+      for (const record of table.records) {
+        const key = this.uniqueKey(table, lower, record);
+        if (key !== null) index.set(key, record);
+      }
+    }
+    if (value === null) return undefined;
+    const key = fieldSchema.caseSensitive ? String(value) : String(value).toLowerCase();
+    return index.get(key);
+  }
+
+  private uniqueKey(table: Table, lowerFieldName: string, record: StoredRecord): string | null {
+    if (record['IsDeleted'] === true) return null;
+    const f = table.entry.fields.get(lowerFieldName);
+    const value = f ? record[f.name] : null;
+    if (value === null || value === undefined || !f) return null;
+    return f.caseSensitive ? String(value) : String(value).toLowerCase();
+  }
+
+  /**
+   * Loads every `<SObject>.csv` of a folder. Columns the schema lacks become text fields and objects it lacks
+   * become text-only objects, each with a warning; rows keep the ids they have.
+   */
+  async loadDataDir(dir: string, defaultOwnerId: () => string | null): Promise<void> {
+    // Users first, so that records loaded without an owner can be given the admin user.
+    const first = ['Organization.csv', 'UserRole.csv', 'User.csv'];
+    const files = (await readdir(dir))
+      .filter((f) => f.endsWith('.csv'))
+      .sort((a, b) => rank(a, first) - rank(b, first) || a.localeCompare(b));
+    for (const file of files) {
+      const objectName = file.slice(0, -4);
+      const parser = createReadStream(join(dir, file)).pipe(
+        parse({ columns: true, bom: true, skip_empty_lines: true, relax_quotes: false }),
+      );
+      let table: Table | undefined;
+      let columns: { name: string; field: FieldSchema | undefined }[] = [];
+      for await (const row of parser as AsyncIterable<Record<string, string>>) {
+        if (!table) {
+          table = this.tableForCsv(objectName, Object.keys(row), file);
+          if (!table) break;
+          const t = table;
+          columns = Object.keys(row).map((name) => {
+            const f = t.entry.fields.get(name.toLowerCase());
+            return { name: f?.name ?? name, field: f };
+          });
+        }
+        const record: StoredRecord = {};
+        for (const c of columns) record[c.name] = valueFromCsv(row[c.name] ?? rowValue(row, c.name), c.field);
+        this.completeLoadedRecord(table, record, defaultOwnerId);
+        if (typeof record['Id'] !== 'string' || !normalizeId(record['Id'])) {
+          record['Id'] = this.newId(table.entry.schema.name);
+        } else {
+          record['Id'] = normalizeId(record['Id']) as string;
+        }
+        this.add(table, record);
+      }
+    }
+  }
+
+  private tableForCsv(objectName: string, header: string[], file: string): Table | undefined {
+    let entry = this.schema.get(objectName);
+    if (!entry) {
+      if (!header.includes('Id')) {
+        this.warnings.push(`${file}: no object ${objectName} and no Id column; skipped`);
+        return undefined;
+      }
+      this.warnings.push(`${file}: object ${objectName} is not in the schema; served with text fields`);
+      entry = this.schema.addInferred({
+        name: objectName,
+        label: objectName,
+        labelPlural: objectName,
+        keyPrefix: `z${String(this.tables.size).padStart(2, '0')}`,
+        custom: objectName.endsWith('__c'),
+        createable: false,
+        updateable: false,
+        deletable: false,
+        queryable: true,
+        sharingModel: 'ReadWrite',
+        sharingParentField: null,
+        fields: header.map((h) => field(h, h === 'Id' ? 'id' : 'string', { createable: false, updateable: false })),
+      });
+    }
+    for (const column of header) {
+      if (!entry.fields.has(column.toLowerCase())) {
+        this.warnings.push(`${file}: column ${column} is not a field of ${entry.schema.name}; served as text`);
+        this.schema.addField(entry.schema.name, field(column, 'string', { createable: false, updateable: false }));
+      }
+    }
+    return this.table(objectName);
+  }
+
+  /** Fills what every record has: IsDeleted, an owner for owned objects, audit dates from CreatedDate. */
+  private completeLoadedRecord(table: Table, record: StoredRecord, defaultOwnerId: () => string | null): void {
+    const fields = table.entry.fields;
+    if (fields.has('isdeleted') && record['IsDeleted'] === undefined) record['IsDeleted'] = false;
+    if (fields.has('ownerid') && (record['OwnerId'] === undefined || record['OwnerId'] === null)) {
+      record['OwnerId'] = defaultOwnerId();
+    }
+    const created = record['CreatedDate'] ?? null;
+    if (fields.has('createddate') && record['CreatedDate'] === undefined) record['CreatedDate'] = null;
+    if (fields.has('lastmodifieddate') && record['LastModifiedDate'] === undefined) {
+      record['LastModifiedDate'] = created;
+    }
+    if (fields.has('systemmodstamp') && record['SystemModstamp'] === undefined) record['SystemModstamp'] = created;
+    for (const f of table.entry.schema.fields) {
+      if (record[f.name] === undefined) record[f.name] = f.type === 'boolean' ? (f.defaultValue as boolean) : null;
+    }
+  }
+
+  /** Writes every object that has records as `<SObject>.csv` (live records; all schema fields as columns). */
+  async saveDataDir(dir: string): Promise<Record<string, number>> {
+    await mkdir(dir, { recursive: true });
+    const counts: Record<string, number> = {};
+    for (const table of this.tables.values()) {
+      const live = table.records.filter((r) => r['IsDeleted'] !== true);
+      if (live.length === 0) continue;
+      const columns = table.entry.schema.fields.map((f) => f.name).filter((n) => n !== 'IsDeleted');
+      const writer = new CsvFileWriter(join(dir, `${table.entry.schema.name}.csv`), columns);
+      for (const record of live) {
+        const row: Record<string, string> = {};
+        for (const c of columns) row[c] = valueToCsv(record[c] ?? null);
+        await writer.write(row);
+      }
+      await writer.close();
+      counts[table.entry.schema.name] = writer.rows;
+    }
+    return counts;
+  }
+}
+
+function rank(file: string, first: readonly string[]): number {
+  const i = first.indexOf(file);
+  return i < 0 ? first.length : i;
+}
+
+function rowValue(row: Record<string, string>, name: string): string {
+  const key = Object.keys(row).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? '' : (row[key] ?? '');
+}

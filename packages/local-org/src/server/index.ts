@@ -1,0 +1,10 @@
+export { start, type LocalOrg, type LocalOrgTokens, type LocalOrgUserToken, type StartOptions } from './localOrg.js';
+export type { FaultOptions } from './faults.js';
+export { ApiLimits } from './limits.js';
+export { executeQuery, type QueryContext, type QueryResult } from './soql/executeQuery.js';
+export { dateLiteralRange, type CalendarSettings, type DayRange } from './soql/dateLiterals.js';
+export { SoqlError } from './soql/soqlError.js';
+export { SchemaRegistry, type ObjectEntry } from './schema/schemaRegistry.js';
+export { loadForceAppSchema, type ForceAppSchema, type CustomObjectDefinition } from './schema/customObjects.js';
+export type { FieldSchema, FieldType, ObjectSchema, SharingModel as OrgSharingModel } from './schema/objectSchema.js';
+export { OrgStore } from './data/orgStore.js';
