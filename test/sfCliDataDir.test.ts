@@ -4,11 +4,9 @@
  * help shows summary, description and examples, and bad input exits non-zero with the message on stderr and in
  * the JSON error.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compareReps,
@@ -22,43 +20,20 @@ import {
 } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
+import { linkPlugin, repositoryRoot, runSf as runSfIn } from './support/sfCli.js';
 
-const root = join(import.meta.dirname, '..');
-const sf = join(root, 'node_modules/.bin/sf');
+const root = repositoryRoot;
 let home: string;
 let dir: string;
 let snapshot: OrgSnapshot;
-
-/** Runs `sf` with an isolated home; resolves with exit code, stdout and stderr (never rejects). */
-async function runSf(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local/share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
-    SF_DISABLE_TELEMETRY: 'true',
-    SF_AUTOUPDATE_DISABLE: 'true',
-    SF_HIDE_RELEASE_NOTES: 'true',
-    SF_SKIP_NEW_VERSION_CHECK: 'true',
-    NO_COLOR: '1',
-  };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(sf, args, { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const runSf = (args: string[]) => runSfIn(home, args);
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'sf-home-'));
   dir = await mkdtemp(join(tmpdir(), 'sf-data-'));
   await generateSampleOrg({ outDir: dir, size: 'default' });
   snapshot = createOrgSnapshot(await readDataDir(dir));
-  const link = await runSf(['plugins', 'link', join(root, 'plugin'), '--no-install']);
+  const link = await linkPlugin(home);
   expect(link.code, link.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => {

@@ -1,0 +1,55 @@
+/**
+ * Runs the real `sf` executable (installed by npm) with an isolated home, so tests never touch the user's sf
+ * configuration, and links this repository's plugin into it.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const repositoryRoot = join(import.meta.dirname, '../..');
+
+export interface SfRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `sf args…` in `home`; resolves with the exit code and output, never rejects. */
+export async function runSf(home: string, args: readonly string[], env: Record<string, string> = {}): Promise<SfRun> {
+  const environment = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    PATH: `${join(repositoryRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_AUTOUPDATE_DISABLE: 'true',
+    SF_HIDE_RELEASE_NOTES: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    NO_COLOR: '1',
+    ...env,
+  };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(join(repositoryRoot, 'node_modules/.bin/sf'), [...args], {
+      env: environment,
+      cwd: home,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+/** Links the plugin (already built by `npm run build`) into the sf home. */
+export async function linkPlugin(home: string): Promise<SfRun> {
+  return runSf(home, ['plugins', 'link', join(repositoryRoot, 'plugin'), '--no-install']);
+}
+
+/** The `result` of a `--json` run (throws with the output when the run failed). */
+export function jsonResult<T>(run: SfRun): T {
+  if (run.code !== 0) throw new Error(`sf exited with ${run.code}: ${run.stdout}${run.stderr}`);
+  return (JSON.parse(run.stdout) as { result: T }).result;
+}
