@@ -1,4 +1,4 @@
-import type { BacktestReport, ForecastReport, ForecastScope } from '../forecast/index.js';
+import type { BacktestReport, ForecastMethod, ForecastReport, ForecastScope } from '../forecast/index.js';
 import type { FiscalCalendar, FiscalPeriod, IsoDate } from '../calendar/index.js';
 import { ForecastAccuracyRecord, ForecastRecord } from '../model/index.js';
 import { computePerformance } from '../performance/index.js';
@@ -46,14 +46,23 @@ function scopeFields(scope: ForecastScope) {
  */
 export function forecastRecords(
   report: ForecastReport,
-  { runId, quotas }: { runId: string; quotas: ReadonlyMap<string, number | null> },
+  {
+    runId,
+    quotas,
+    methods: only,
+  }: {
+    runId: string;
+    quotas: ReadonlyMap<string, number | null>;
+    /** The methods to store (default: every method computed, and `auto`). */
+    methods?: ReadonlyArray<ForecastMethod | 'auto'>;
+  },
 ): ForecastRecord[] {
   const records: ForecastRecord[] = [];
   for (const scoped of report.scopes) {
     const m = scoped.methods;
     const methods = [...Object.values(m), ...(scoped.auto ? [{ ...scoped.auto, method: 'auto' as const }] : [])];
     for (const method of methods) {
-      if (!method) continue;
+      if (!method || (only !== undefined && !only.includes(method.method))) continue;
       records.push(
         ForecastRecord.parse({
           Key__c: resultKey(

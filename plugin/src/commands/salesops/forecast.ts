@@ -155,7 +155,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       { key: 'forecastAttainment', header: 'vs quota', kind: 'ratio', value: (r) => r.forecastAttainment },
     ];
     result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
-      { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas }) },
+      { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas, methods: requested }) },
     ]);
     const reasons =
       wantsAuto && flags['group-by'] === 'org'

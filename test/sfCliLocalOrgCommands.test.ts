@@ -1,0 +1,124 @@
+/**
+ * The plugin inside the real `sf` against the local org (`--target-org`): values equal the engine on the files the
+ * org was loaded from; `--write` upserts results and a rerun converges to one record per key; `--dry-run` writes
+ * nothing; an org without the package objects gets an error naming them and the deploy command.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareReps, computePerformance, createOrgSnapshot } from '@salesops/core';
+import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
+import { readDataDir } from '@salesops/org';
+import { jsonResult, linkPlugin, runSf } from './support/sfCli.js';
+
+let home: string;
+/** A second sf home: both orgs' admins have the same username, and sf keys its auth files by username. */
+let bareHome: string;
+let dir: string;
+let org: LocalOrg;
+let bare: LocalOrg;
+
+const sf = (args: string[]) => runSf(home, args);
+const count = async (object: string) =>
+  jsonResult<{ totalSize: number }>(
+    await sf(['data', 'query', '--query', `SELECT COUNT() FROM ${object}`, '--target-org', 'local', '--json']),
+  ).totalSize;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'sf-home-commands-'));
+  bareHome = await mkdtemp(join(tmpdir(), 'sf-home-bare-'));
+  dir = await mkdtemp(join(tmpdir(), 'sf-org-commands-'));
+  await generateSampleOrg({ outDir: dir, size: 'default' });
+  org = await start({ dataDir: dir });
+  bare = await start({ sample: { size: 'toy' }, objectsDir: null });
+  for (const [sfHome, alias, target] of [
+    [home, 'local', org],
+    [bareHome, 'bare', bare],
+  ] as const) {
+    expect((await linkPlugin(sfHome)).code).toBe(0);
+    const login = await runSf(
+      sfHome,
+      ['org', 'login', 'access-token', '--instance-url', target.url, '--no-prompt', '--alias', alias, '--json'],
+      { SF_ACCESS_TOKEN: target.tokens.admin },
+    );
+    expect(login.code, login.stdout + login.stderr).toBe(0);
+  }
+}, 180_000);
+afterAll(async () => {
+  await org?.stop();
+  await bare?.stop();
+  await rm(home, { recursive: true, force: true });
+  await rm(bareHome, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
+});
+
+const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];
+
+describe('sf salesops against the local org', () => {
+  it('reads the org and computes what the engine computes from the same files', async () => {
+    const result = jsonResult<{ reps: Array<{ repId: string; closedWon: number; attainment: number | null }> }>(
+      await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--json']),
+    );
+    const snapshot = createOrgSnapshot(await readDataDir(dir));
+    const period = snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
+    const report = computePerformance(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE });
+    const expected = compareReps(snapshot, report, { period, asOf: SAMPLE_ANCHOR_DATE });
+    expect(result.reps.map((r) => [r.repId, r.closedWon, r.attainment]).sort()).toEqual(
+      expected.map((e) => [e.repId, e.performance.closedWon, e.performance.attainment]).sort(),
+    );
+  });
+
+  it('writes back, and a rerun converges to one record per key', async () => {
+    const dry = jsonResult<{ written: { dryRun: boolean; objects: Record<string, number> } }>(
+      await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--dry-run', '--json']),
+    );
+    expect(dry.written.dryRun).toBe(true);
+    expect(await count('SalesOps_Rep_Scorecard__c')).toBe(0);
+    const scorecards = dry.written.objects['SalesOps_Rep_Scorecard__c'] ?? 0;
+    for (let run = 0; run < 2; run++) {
+      const written = jsonResult<{ written: { upserted: number; failed: number; errorFile: string | null } }>(
+        await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--write', '--json']),
+      ).written;
+      expect(written).toMatchObject({ upserted: scorecards, failed: 0, errorFile: null });
+    }
+    expect(await count('SalesOps_Rep_Scorecard__c')).toBe(scorecards);
+    expect(await count('SalesOps_Run__c')).toBe(2);
+    const forecast = jsonResult<{ forecasts: unknown[]; written: { upserted: number } }>(
+      await sf([
+        'salesops',
+        'forecast',
+        '--target-org',
+        'local',
+        ...asOf,
+        '--group-by',
+        'team',
+        '--method',
+        'commit,weighted',
+        '--write',
+        '--json',
+      ]),
+    );
+    // One record per scope and method: commit and weighted for every team.
+    expect(forecast.written.upserted).toBe(forecast.forecasts.length);
+    expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
+  });
+
+  it('names the missing package objects and the deploy command', async () => {
+    const run = await runSf(bareHome, [
+      'salesops',
+      'territory',
+      'coverage',
+      '--target-org',
+      'bare',
+      ...asOf,
+      '--write',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'PackageMissingError' });
+    expect(JSON.parse(run.stdout).message).toMatch(
+      /^The org has no SalesOps_Territory_Coverage__c, SalesOps_Run__c\. Deploy the package first: sf project deploy start --source-dir force-app --target-org /,
+    );
+  });
+});
