@@ -1,62 +1,138 @@
 /**
- * The main job on the built-in demo org. Until the plugin exists it generates the deterministic sample org,
- * loads it through the same reader `--data-dir` uses, indexes it for the engine and prints a summary.
+ * The main job on the built-in demo org (`npm run demo`): generates the deterministic sample org, serves it from the
+ * local org on 127.0.0.1, logs the real Salesforce CLI into it (an isolated sf home under .sample-org/), and runs the
+ * `sf salesops` commands against it — forecast, accuracy, rep comparison, territory coverage, hygiene, payouts —
+ * then writes the results back and reads them again. Exits 0 when everything worked.
  */
+import { spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createOrgSnapshot, parsePeriodSpec } from '@salesops/core';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
-import { readDataDir } from '@salesops/org';
+import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
+import { jsonResult, linkPlugin, repositoryRoot, runSf, sfEnvironment } from './sfCli.js';
 
-const outDir = join(process.cwd(), '.sample-org', 'default');
-const started = performance.now();
-const generated = await generateSampleOrg({ seed: 42, size: 'default', outDir });
-const generatedMs = performance.now() - started;
-const data = await readDataDir(outDir);
-const snapshot = createOrgSnapshot(data);
-const loadedMs = performance.now() - started - generatedMs;
+const work = join(repositoryRoot, '.sample-org');
+const dataDir = join(work, 'default');
+const home = join(work, 'sf-home');
+const alias = 'salesops-demo';
+const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];
+const target = ['--target-org', alias];
 
-const asOf = SAMPLE_ANCHOR_DATE;
-const current = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf });
-let open = 0;
-let won = 0;
-let lost = 0;
-for (const o of data.opportunities) {
-  const state = snapshot.dealAsOf(o, asOf);
-  if (!state) continue;
-  if (!state.IsClosed) open++;
-  else if (state.IsWon) won++;
-  else lost++;
+const step = (text: string) => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`);
+
+/** Runs `sf` with the terminal attached, so tables, colours and the summary line show as a user sees them. */
+function sfShow(args: string[]): Promise<void> {
+  console.log(`$ sf ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(repositoryRoot, 'node_modules/.bin/sf'), args, {
+      env: sfEnvironment(home),
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      stderr += text;
+      // The linked-plugin notice and oclif's dev-plugin warnings are noise for a user; everything else shows.
+      for (const line of text.split('\n')) {
+        if (
+          line.trim() !== '' &&
+          !/linked ESM module|auto-transpiled|Error Plugin: @salesforce\/cli|could not find package.json|^\s*(name|root|type|module|plugin):|^\s*}|DEBUG=\*|trace-warnings/.test(
+            line,
+          )
+        ) {
+          process.stderr.write(`${line}\n`);
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`sf ${args.join(' ')} exited with ${code}: ${stderr}`)),
+    );
+  });
 }
-const reps = data.users.filter((u) => snapshot.repQuotas.has(u.Id) || snapshot.salesOpsQuotas.has(u.Id)).length;
 
-const rows: Array<[string, string]> = [
-  ['Sample org', `${outDir} (seed 42, size default)`],
-  ['Organization', `${data.organization.Name} · ${snapshot.timeZone} · ${snapshot.corporateCurrency}`],
-  [
-    'Fiscal year',
-    `starts in month ${data.organization.FiscalYearStartMonth}; current quarter ${current.label} (${current.start}..${current.end})`,
-  ],
-  ['As of', asOf],
-  ['Users / quota-carrying reps', `${data.users.length} / ${reps}`],
-  ['Accounts', String(data.accounts.length)],
-  [
-    'Territories (active model)',
-    `${snapshot.territoriesById.size} in ${snapshot.activeTerritoryModel?.Name ?? 'none'}`,
-  ],
-  ['Opportunities', `${data.opportunities.length} (open ${open}, won ${won}, lost ${lost} as of ${asOf})`],
-  ['History rows', String(data.opportunityHistory.length)],
-  ['Quota source', snapshot.quotaSource],
-  ['Currencies', data.currencyTypes.map((c) => c.IsoCode).join(', ') || snapshot.corporateCurrency],
-  ['Warnings', snapshot.warnings.length === 0 ? 'none' : snapshot.warnings.join('; ')],
-  [
-    'Time',
-    `generated in ${(generatedMs / 1000).toFixed(1)} s, loaded and indexed in ${(loadedMs / 1000).toFixed(1)} s`,
-  ],
-];
-const width = Math.max(...rows.map(([k]) => k.length));
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+step('Generating the sample org (seed 42): 40 reps, 5,000 deals with their history, quotas, territories, 4 currencies');
+const generated = await generateSampleOrg({ outDir: dataDir, size: 'default' });
 console.log(
-  `\nFiles: ${Object.entries(generated.files)
+  Object.entries(generated.files)
     .map(([k, n]) => `${k} ${n}`)
-    .join(', ')}`,
+    .join(', '),
 );
+
+step('Starting the local org (a Salesforce-API-compatible server) on 127.0.0.1');
+const org = await start({ dataDir });
+console.log(`${org.url} — org ${org.organizationId}, "today" is ${SAMPLE_ANCHOR_DATE}`);
+
+try {
+  step('Logging the Salesforce CLI into it and linking the sf salesops plugin');
+  await rm(home, { recursive: true, force: true });
+  await mkdir(home, { recursive: true });
+  const link = await linkPlugin(home);
+  if (link.code !== 0) throw new Error(`sf plugins link failed: ${link.stderr}`);
+  const login = jsonResult<{ username: string }>(
+    await runSf(
+      home,
+      ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', alias, '--json'],
+      {
+        SF_ACCESS_TOKEN: org.tokens.admin,
+      },
+    ),
+  );
+  console.log(`logged in as ${login.username} (alias ${alias}); sf home: ${home}`);
+
+  step('Forecast of the current quarter (auto picks the method with the best backtest)');
+  await sfShow(['salesops', 'forecast', ...target, ...asOf]);
+  step('Forecast per team with every method');
+  await sfShow([
+    'salesops',
+    'forecast',
+    ...target,
+    ...asOf,
+    '--group-by',
+    'team',
+    '--method',
+    'commit,weighted,stageHistory,monteCarlo',
+  ]);
+  step('How accurate each method was over the last 4 quarters');
+  await sfShow(['salesops', 'forecast', 'accuracy', ...target, ...asOf, '--horizons', '30']);
+  step('Rep comparison');
+  await sfShow(['salesops', 'reps', 'compare', ...target, ...asOf]);
+  step('Territory coverage');
+  await sfShow(['salesops', 'territory', 'coverage', ...target, ...asOf]);
+  step('Pipeline hygiene: deals pushed twice or more');
+  await sfShow(['salesops', 'pipeline', 'hygiene', ...target, ...asOf, '--rule', 'PUSHED', '--owner', 'Quinn Gupta']);
+  step('Payouts of the 75/25 plan with accelerators');
+  await sfShow(['salesops', 'comp', 'payout', ...target, ...asOf, '--plan', 'packages/core/comp-plans/ae-75-25.yaml']);
+
+  step('Writing results back to the org (twice: keys make the second run update, not duplicate)');
+  for (let run = 1; run <= 2; run++) {
+    for (const command of [
+      ['forecast', '--group-by', 'team'],
+      ['reps', 'compare'],
+      ['territory', 'coverage'],
+    ]) {
+      const result = jsonResult<{ written: { upserted: number; failed: number } }>(
+        await runSf(home, ['salesops', ...command, ...target, ...asOf, '--write', '--json']),
+      );
+      console.log(
+        `run ${run}: sf salesops ${command.join(' ')} --write → upserted ${result.written.upserted}, failed ${result.written.failed}`,
+      );
+    }
+  }
+  for (const object of [
+    'SalesOps_Forecast__c',
+    'SalesOps_Rep_Scorecard__c',
+    'SalesOps_Territory_Coverage__c',
+    'SalesOps_Run__c',
+  ]) {
+    const stored = jsonResult<{ totalSize: number }>(
+      await runSf(home, ['data', 'query', '--query', `SELECT COUNT() FROM ${object}`, ...target, '--json']),
+    );
+    console.log(`${object}: ${stored.totalSize} records in the org`);
+  }
+  console.log(
+    "\nDone. Try: npx sf salesops --help (with HOME=.sample-org/sf-home for this demo's login), or --data-dir .sample-org/default.",
+  );
+} finally {
+  await org.stop();
+}

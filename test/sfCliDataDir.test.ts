@@ -20,7 +20,7 @@ import {
 } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { linkPlugin, repositoryRoot, runSf as runSfIn } from './support/sfCli.js';
+import { linkPlugin, repositoryRoot, runSf as runSfIn } from '../scripts/sfCli.js';
 
 const root = repositoryRoot;
 let home: string;

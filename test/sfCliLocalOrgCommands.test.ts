@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReps, computePerformance, createOrgSnapshot } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { jsonResult, linkPlugin, runSf } from './support/sfCli.js';
+import { jsonResult, linkPlugin, runSf } from '../scripts/sfCli.js';
 
 let home: string;
 /** A second sf home: both orgs' admins have the same username, and sf keys its auth files by username. */

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-export const repositoryRoot = join(import.meta.dirname, '../..');
+export const repositoryRoot = join(import.meta.dirname, '..');
 
 export interface SfRun {
   readonly code: number;
@@ -14,9 +14,9 @@ export interface SfRun {
   readonly stderr: string;
 }
 
-/** `sf args…` in `home`; resolves with the exit code and output, never rejects. */
-export async function runSf(home: string, args: readonly string[], env: Record<string, string> = {}): Promise<SfRun> {
-  const environment = {
+/** The environment `sf` runs with: an isolated home, Node 22 first on the PATH, no telemetry or update checks. */
+export function sfEnvironment(home: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
@@ -27,9 +27,13 @@ export async function runSf(home: string, args: readonly string[], env: Record<s
     SF_AUTOUPDATE_DISABLE: 'true',
     SF_HIDE_RELEASE_NOTES: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
-    NO_COLOR: '1',
     ...env,
   };
+}
+
+/** `sf args…` in `home`; resolves with the exit code and output, never rejects. */
+export async function runSf(home: string, args: readonly string[], env: Record<string, string> = {}): Promise<SfRun> {
+  const environment = sfEnvironment(home, { NO_COLOR: '1', ...env });
   try {
     const { stdout, stderr } = await promisify(execFile)(join(repositoryRoot, 'node_modules/.bin/sf'), [...args], {
       env: environment,
