@@ -160,6 +160,9 @@ describe('sf salesops inside the real Salesforce CLI', () => {
     expect(topic.stdout).toMatch(/salesops reps +Compare reps within their peer groups./);
     expect(topic.stdout).toMatch(/salesops territory +Territory coverage/);
     for (const command of [
+      ['forecast'],
+      ['forecast', 'accuracy'],
+      ['org', 'check'],
       ['reps', 'compare'],
       ['territory', 'coverage'],
       ['pipeline', 'hygiene'],
@@ -170,7 +173,7 @@ describe('sf salesops inside the real Salesforce CLI', () => {
       expect(help.stdout).toMatch(/USAGE/);
       expect(help.stdout).toMatch(/DESCRIPTION/);
       expect(help.stdout).toMatch(/EXAMPLES/);
-      expect(help.stdout).toMatch(/--data-dir/);
+      expect(help.stdout).toMatch(command[0] === 'org' ? /--target-org/ : /--data-dir/);
     }
   });
 

@@ -104,6 +104,32 @@ describe('sf salesops against the local org', () => {
     expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
   });
 
+  it('org check: a ready org, and an org without the package objects', async () => {
+    const ready = jsonResult<{
+      errors: number;
+      findings: Array<{ check: string; status: string; detail: string; fix: string | null }>;
+    }>(await sf(['salesops', 'org', 'check', '--target-org', 'local', '--json']));
+    expect(ready.errors).toBe(0);
+    expect(ready.findings.map((f) => [f.check, f.status])).toEqual([
+      ['Package objects', 'ok'],
+      ['Writeback permission', 'ok'],
+      ['Forecasting quotas', 'ok'],
+      ['Territories', 'ok'],
+      ['Currencies', 'ok'],
+      ['Data volume', 'ok'],
+      ['API headroom', 'ok'],
+    ]);
+    expect(ready.findings.find((f) => f.check === 'Data volume')?.detail).toMatch(
+      /^Opportunity 5000, OpportunityHistory \d+, /,
+    );
+    const bareCheck = jsonResult<{
+      errors: number;
+      findings: Array<{ check: string; status: string; fix: string | null }>;
+    }>(await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']));
+    expect(bareCheck.findings[0]).toMatchObject({ check: 'Package objects', status: 'error' });
+    expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
+  });
+
   it('names the missing package objects and the deploy command', async () => {
     const run = await runSf(bareHome, [
       'salesops',
