@@ -10,3 +10,4 @@ export * from './hygiene/index.js';
 export * from './compensation/index.js';
 export * from './records/index.js';
 export * from './forecast/index.js';
+export * from './demand/index.js';

@@ -28,6 +28,9 @@
  * | C4 | C | acc3 | 2026-02-05 | Prospecting 15000 02-28; 02-15 Proposal; 02-25 Won |
  * | D1 | D | acc3 | 2026-01-15 | Prospecting 3000 02-27; 02-20 Negotiation; 02-27 Won |
  * | E1 | E | acc3 | 2025-09-01 | Prospecting 5000 11-15; 10-01 Proposal; 11-10 Won |
+ *
+ * Line items: A1 Licence 4 × = 4,000 + Onboarding 1 × = 2,000; B1 Licence 8,000 EUR; A4 Licence 7,000; C1 Onboarding
+ * 20,000 (Licence is Software, Onboarding is Services).
  */
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
 import type { OrgData } from '../snapshot/index.js';
@@ -93,6 +96,7 @@ export const deals = Object.fromEntries(dealNames.map((n, i) => [n, id('006', i 
   (typeof dealNames)[number],
   string
 >;
+export const products = { licence: id('01t', 1), services: id('01t', 2) };
 const amountTypeId = id('0Db', 1);
 const models = { active: id('0MA', 1), archived: id('0MA', 2) };
 
@@ -205,8 +209,21 @@ export function smallOrg(): OrgData {
       'Closed Won|5|100|Closed|true|true|true',
       'Closed Lost|6|0|Omitted|true|false|true',
     ),
-    opportunityLineItems: [],
-    products: [],
+    opportunityLineItems: rows(
+      'OpportunityLineItem',
+      'OpportunityId|Product2Id|Quantity|TotalPrice',
+      `${d.A1}|${products.licence}|4|4000`,
+      `${d.A1}|${products.services}|1|2000`,
+      `${d.B1}|${products.licence}|2|8000`, // EUR: 10,000 USD
+      `${d.A4}|${products.licence}|7|7000`,
+      `${d.C1}|${products.services}|5|20000`,
+    ),
+    products: rows(
+      'Product2',
+      'Id|Name|Family',
+      `${products.licence}|Licence|Software`,
+      `${products.services}|Onboarding|Services`,
+    ),
     forecastingTypes: rows(
       'ForecastingType',
       'Id|DeveloperName|IsActive|IsAmount',
