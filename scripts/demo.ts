@@ -104,6 +104,9 @@ try {
   step('Payouts of the 75/25 plan with accelerators');
   await sfShow(['salesops', 'comp', 'payout', ...target, ...asOf, '--plan', 'packages/core/comp-plans/ae-75-25.yaml']);
 
+  step('The monthly S&OP pack (HTML with charts, opens offline; Markdown summary)');
+  await sfShow(['salesops', 'report', ...target, ...asOf, '--output-dir', join(work, 'report')]);
+
   step('Writing results back to the org (twice: keys make the second run update, not duplicate)');
   for (let run = 1; run <= 2; run++) {
     for (const command of [

@@ -163,6 +163,7 @@ describe('sf salesops inside the real Salesforce CLI', () => {
       ['forecast'],
       ['forecast', 'accuracy'],
       ['org', 'check'],
+      ['report'],
       ['reps', 'compare'],
       ['territory', 'coverage'],
       ['pipeline', 'hygiene'],

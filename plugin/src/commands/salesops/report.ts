@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { readingFlags } from '../../shared/commonFlags.js';
+import { loadSnapshot } from '../../shared/loadSnapshot.js';
+import { reportData, type ReportData } from '../../report/reportData.js';
+import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
+import { renderReportHtml, renderReportMarkdown } from '../../report/renderReport.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.report');
+
+export type SalesopsReportResult = { html: string; markdown: string; language: ReportLanguage; data: ReportData };
+
+export default class Report extends SfCommand<SalesopsReportResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': readingFlags['target-org'],
+    'data-dir': readingFlags['data-dir'],
+    period: readingFlags.period,
+    'as-of': readingFlags['as-of'],
+    language: Flags.option({
+      char: 'l',
+      options: REPORT_LANGUAGES,
+      summary: messages.getMessage('flags.language.summary'),
+    })(),
+    'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary') }),
+    seed: Flags.integer({ default: 42, summary: 'Seed of the Monte Carlo draws.' }),
+  };
+
+  public async run(): Promise<SalesopsReportResult> {
+    const { flags } = await this.parse(Report);
+    const language = flags.language ?? languageFromEnvironment();
+    const loaded = await loadSnapshot(flags);
+    this.spinner.start('Computing the S&OP pack');
+    const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
+    this.spinner.stop();
+    const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);
+    await mkdir(dir, { recursive: true });
+    const html = join(dir, 'report.html');
+    const markdown = join(dir, 'report.md');
+    await writeFile(html, renderReportHtml(data, language));
+    await writeFile(markdown, renderReportMarkdown(data, language));
+    this.log(messages.getMessage('info.Written', [html, markdown]));
+    return { html, markdown, language, data };
+  }
+}
