@@ -1,4 +1,4 @@
-import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf, type PerformanceReport, type RepPerformance } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { betaBinomialPrior, rankings, shrunkRate, type MetricDirection, type Ranking } from '../stats/index.js';
@@ -158,11 +158,12 @@ function repFunnels(
 ): Map<string, Map<string, StageConversion>> {
   const earlier = snapshot.calendar.previousPeriods(period, FUNNEL_PERIODS - 1);
   const from = earlier[earlier.length - 1]?.start ?? period.start;
+  const [fromDay, endDay] = [dayNumber(from), dayNumber(period.end)];
   const funnels = new Map<string, StageFunnel>();
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
-    const owner = fact.opportunity.OwnerId;
-    if (!fact.state.IsClosed || !repIds.has(owner)) continue;
-    if (fact.state.CloseDate < from || fact.state.CloseDate > period.end) continue;
+    if (!fact.isClosed || fact.closeDay < fromDay || fact.closeDay > endDay) continue;
+    const owner = fact.ownerId;
+    if (!repIds.has(owner)) continue;
     let funnel = funnels.get(owner);
     if (!funnel) funnels.set(owner, (funnel = createStageFunnel(snapshot.stageOrder)));
     funnel.add(fact.history, asOf);

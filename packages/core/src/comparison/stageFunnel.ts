@@ -35,27 +35,33 @@ export function createStageFunnel(stages: readonly OpportunityStage[]): StageFun
   const reached = new Int32Array(n);
   const converted = new Int32Array(n);
   const mark = new Uint8Array(n); // bit 1: reached by this deal, bit 2: converted by this deal
+  // Stage facts as flat arrays: the loop below runs for every history row of every closed deal.
+  const closed = Uint8Array.from(stages, (s) => (s.IsClosed ? 1 : 0));
+  const won = Uint8Array.from(stages, (s) => (s.IsWon ? 1 : 0));
+  const order = Float64Array.from(stages, (s) => s.SortOrder ?? 0);
   const touched: number[] = [];
+  let lastAsOf = '';
+  let asOfDay = 0;
   return {
     add(history, asOf) {
       if (!history) return;
-      const asOfDay = dayNumber(asOf);
-      let last = history.rows.length - 1;
-      while (last >= 0 && (history.days[last] as number) > asOfDay) last--;
+      if (asOf !== lastAsOf) [lastAsOf, asOfDay] = [asOf, dayNumber(asOf)];
+      const { days, stages: stageIndexes } = history;
+      let last = days.length - 1;
+      while (last >= 0 && (days[last] as number) > asOfDay) last--;
       let laterWon = false;
       let laterBestOpen = -Infinity;
       for (let i = last; i >= 0; i--) {
-        const index = history.stages[i] as number;
+        const index = stageIndexes[i] as number;
         if (index < 0) continue;
-        const stage = stages[index] as OpportunityStage;
-        if (stage.IsClosed) {
-          if (stage.IsWon) laterWon = true;
+        if (closed[index] === 1) {
+          if (won[index] === 1) laterWon = true;
           continue;
         }
-        const order = stage.SortOrder ?? 0;
+        const stageOrder = order[index] as number;
         if (mark[index] === 0) touched.push(index);
-        mark[index] = (mark[index] as number) | 1 | (laterWon || laterBestOpen > order ? 2 : 0);
-        if (order > laterBestOpen) laterBestOpen = order;
+        mark[index] = (mark[index] as number) | 1 | (laterWon || laterBestOpen > stageOrder ? 2 : 0);
+        if (stageOrder > laterBestOpen) laterBestOpen = stageOrder;
       }
       for (const index of touched) {
         reached[index] = (reached[index] as number) + 1;

@@ -113,8 +113,8 @@ export function pipelineHygiene(
   };
   const flagged: HygieneDeal[] = [];
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
+    if (fact.isClosed) continue;
     const { state, opportunity } = fact;
-    if (state.IsClosed) continue;
     const flags: HygieneFlag[] = [];
     const stage = snapshot.stagesByName.get(state.StageName);
     const history = fact.history;

@@ -24,7 +24,7 @@ export function wonDealPatterns(snapshot: OrgSnapshot, asOf: IsoDate): WonDealPa
   const winningOrders: number[] = [];
   const asOfDay = dayNumber(asOf);
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
-    if (!fact.state.IsWon || !fact.history) continue;
+    if (!fact.isWon || !fact.history) continue;
     const { days: dayNumbers, stages: stageIndexes } = fact.history;
     let current = -1;
     let entered = 0;

@@ -45,7 +45,7 @@ export interface PerformanceReport {
  */
 export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): PerformanceReport {
   const { period, asOf } = options;
-  const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.opportunity.OwnerId);
+  const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.ownerId);
   const repIds = new Set(touched);
   for (const user of snapshot.data.users) {
     const quota = quotaInPeriod(snapshot, user.Id, period);

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/index.js';
+import { dayNumber, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import {
   dealStateAsOf,
@@ -21,6 +21,15 @@ export interface DealFact {
   /** Org-local creation date. */
   readonly createdOn: IsoDate;
   readonly history: DealHistory | undefined;
+  // Copies of the fields every full pass tests, as numbers on the fact itself: a scan over a million facts then
+  // reads one object per deal instead of three (fact, state, opportunity) and compares numbers, not strings.
+  readonly ownerId: string;
+  readonly isClosed: boolean;
+  readonly isWon: boolean;
+  /** `state.CloseDate` as a day number. */
+  readonly closeDay: number;
+  /** `createdOn` as a day number. */
+  readonly createdDay: number;
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<IsoDate, readonly DealFact[]>>();
@@ -68,6 +77,11 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
             : corporateCents(snapshot, amount, currency, state.CloseDate),
       createdOn,
       history,
+      ownerId: opportunity.OwnerId,
+      isClosed: state.IsClosed,
+      isWon: state.IsWon,
+      closeDay: dayNumber(state.CloseDate),
+      createdDay: dayNumber(createdOn),
     });
   }
   byDate.set(asOf, facts);

@@ -1,4 +1,4 @@
-import { daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsAsOf, type DealFact } from './dealFacts.js';
 import { emptySums, type PerformanceSums } from './performanceSums.js';
@@ -31,29 +31,30 @@ export function performanceSumsBy(
   const sums = new Map<string, PerformanceSums>();
   const touched = new Set<string>();
   const facts = dealFactsAsOf(snapshot, asOf);
+  const [startDay, endDay] = [dayNumber(period.start), dayNumber(period.end)];
+  const [priorStartDay, priorEndDay] = [dayNumber(priorStart), dayNumber(priorEnd)];
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i] as DealFact;
     const key = keyOf(fact);
     if (key === null) continue;
-    const { state, amountCents, createdOn } = fact;
-    const close = state.CloseDate;
+    const { amountCents, closeDay, createdDay, isClosed, isWon } = fact;
     const amount = amountCents ?? 0;
-    const inPeriod = close >= period.start && close <= period.end;
-    const createdInPeriod = createdOn >= period.start && createdOn <= period.end;
-    const inPrior = state.IsClosed && prior.length > 0 && close >= priorStart && close <= priorEnd;
-    const slipped = close > period.end && slippedFromPeriod(close, fact.history, period, asOf);
+    const inPeriod = closeDay >= startDay && closeDay <= endDay;
+    const createdInPeriod = createdDay >= startDay && createdDay <= endDay;
+    const inPrior = isClosed && prior.length > 0 && closeDay >= priorStartDay && closeDay <= priorEndDay;
+    const slipped = closeDay > endDay && slippedFromPeriod(fact.state.CloseDate, fact.history, period, asOf);
     if (!inPeriod && !createdInPeriod && !inPrior && !slipped) continue;
     let s = sums.get(key);
     if (!s) sums.set(key, (s = emptySums()));
     if (inPeriod || createdInPeriod || slipped) touched.add(key);
     if (inPeriod) {
-      if (state.IsClosed) {
+      if (isClosed) {
         s.closedCents += amount;
-        if (state.IsWon) {
+        if (isWon) {
           s.won++;
           s.closedWonCents += amount;
           if (amountCents !== null) s.wonWithAmount++;
-          s.cycleDays.push(daysBetween(createdOn, close));
+          s.cycleDays.push(closeDay - createdDay);
         } else {
           s.lost++;
         }
@@ -69,7 +70,7 @@ export function performanceSumsBy(
     }
     if (inPrior) {
       s.priorClosedCents += amount;
-      if (state.IsWon) s.priorClosedWonCents += amount;
+      if (isWon) s.priorClosedWonCents += amount;
     }
   }
   return { sums, touched };

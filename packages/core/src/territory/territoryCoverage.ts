@@ -83,8 +83,7 @@ export function territoryCoverage(snapshot: OrgSnapshot, options: TerritoryCover
 
   const accountsWithOpenDeal = new Set<string>();
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
-    if (!fact.state.IsClosed && fact.opportunity.AccountId !== null)
-      accountsWithOpenDeal.add(fact.opportunity.AccountId);
+    if (!fact.isClosed && fact.opportunity.AccountId !== null) accountsWithOpenDeal.add(fact.opportunity.AccountId);
   }
   const activitySince = addDays(asOf, -COVERAGE_ACTIVITY_DAYS);
 
