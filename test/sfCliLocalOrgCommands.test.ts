@@ -130,6 +130,41 @@ describe('sf salesops against the local org', () => {
     expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
   });
 
+  it('says when the API allowance is used up and how to go on', async () => {
+    const limitedHome = await mkdtemp(join(tmpdir(), 'sf-home-limited-'));
+    const limited = await start({ dataDir: dir, apiLimit: { max: 25 } });
+    try {
+      await linkPlugin(limitedHome);
+      const login = await runSf(
+        limitedHome,
+        ['org', 'login', 'access-token', '--instance-url', limited.url, '--no-prompt', '--alias', 'limited', '--json'],
+        {
+          SF_ACCESS_TOKEN: limited.tokens.admin,
+        },
+      );
+      expect(login.code, login.stdout).toBe(0);
+      const run = await runSf(limitedHome, [
+        'salesops',
+        'reps',
+        'compare',
+        '--target-org',
+        'limited',
+        ...asOf,
+        '--json',
+      ]);
+      expect(run.code).toBe(1);
+      const error = JSON.parse(run.stdout) as { name: string; message: string; actions: string[] };
+      expect(error.name).toBe('ApiLimitError');
+      expect(error.message).toMatch(
+        /^The org's daily API allowance is used up \(\d+ of 25 requests used\)\. Salesforce counts a rolling 24-hour window/,
+      );
+      expect(error.actions.join('\n')).toMatch(/--data-dir/);
+    } finally {
+      await limited.stop();
+      await rm(limitedHome, { recursive: true, force: true });
+    }
+  });
+
   it('names the missing package objects and the deploy command', async () => {
     const run = await runSf(bareHome, [
       'salesops',

@@ -8,7 +8,7 @@ import {
   type FiscalPeriod,
   type OrgSnapshot,
 } from '@salesops/core';
-import { DataDirError, readDataDir, readOrgData } from '@salesops/org';
+import { DataDirError, FieldAccessError, readDataDir, readOrgData } from '@salesops/org';
 import { orgToday } from './orgToday.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -29,12 +29,16 @@ export interface LoadedOrg {
  * Reads the org data from `--target-org` or `--data-dir`, indexes it and resolves `--period` and `--as-of`
  * (default: today in the org's time zone). Bad input becomes an SfError naming the value and the accepted forms.
  */
-export async function loadSnapshot(flags: {
-  'target-org'?: Org;
-  'data-dir'?: string;
-  period: string;
-  'as-of'?: string;
-}): Promise<LoadedOrg> {
+export async function loadSnapshot(
+  flags: {
+    'target-org'?: Org;
+    'data-dir'?: string;
+    period: string;
+    'as-of'?: string;
+  },
+  /** Shown while reading (sf's spinner: on stderr, silent with --json). */
+  spinner?: { start(action: string): void; stop(message?: string): void },
+): Promise<LoadedOrg> {
   const started = performance.now();
   const org = flags['target-org'];
   const dataDir = flags['data-dir'];
@@ -45,6 +49,7 @@ export async function loadSnapshot(flags: {
   let data;
   let source: string;
   let requests = 0;
+  spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
   try {
     if (dataDir !== undefined) {
       data = await readDataDir(dataDir);
@@ -57,11 +62,19 @@ export async function loadSnapshot(flags: {
       source = (org as Org).getUsername() ?? connection.instanceUrl;
     }
   } catch (e) {
+    spinner?.stop('failed');
     if (e instanceof DataDirError || e instanceof RecordParseError) {
       throw new SfError(e.message, 'BadData', undefined, 1, e);
     }
+    if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
+    if ((e as { errorCode?: string }).errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+      const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
+        ?.limitInfo?.apiUsage;
+      throw messages.createError('error.ApiLimit', [usage ? `${usage.used} of ${usage.limit}` : 'all']);
+    }
     throw e;
   }
+  spinner?.stop();
   const snapshot = createOrgSnapshot(data);
   const asOf = flags['as-of'] ?? orgToday(snapshot.timeZone);
   let period: FiscalPeriod;

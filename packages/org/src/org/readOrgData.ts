@@ -18,6 +18,14 @@ export interface QueryPage {
   readonly records: ReadonlyArray<Record<string, unknown>>;
 }
 
+/** Fields the engine cannot do without that the user may not read (field-level security). */
+export class FieldAccessError extends Error {
+  override readonly name = 'FieldAccessError';
+  constructor(readonly fields: readonly string[]) {
+    super(`The user cannot read ${fields.join(', ')}`);
+  }
+}
+
 export interface OrgRead {
   readonly data: OrgData;
   /** API requests made (describes and query pages). */
@@ -51,6 +59,14 @@ export async function readOrgData(connection: QueryConnection): Promise<OrgRead>
     requests++;
     const described = new Set((await connection.describe(sobject)).fields.map((f) => f.name));
     const fields = Object.keys(schema.shape).filter((f) => described.has(f));
+    // A hidden optional field reads as null; a hidden required one (Opportunity.StageName, …) stops the read.
+    const hidden = Object.entries(schema.shape)
+      .filter(
+        ([name, field]) =>
+          !described.has(name) && !(field as { safeParse(v: unknown): { success: boolean } }).safeParse(null).success,
+      )
+      .map(([name]) => `${sobject}.${name}`);
+    if (hidden.length > 0) throw new FieldAccessError(hidden);
     const parse = createRecordParser(sobject, schema);
     const rows: unknown[] = [];
     let page = await connection.query(`SELECT ${fields.join(', ')} FROM ${sobject}`);

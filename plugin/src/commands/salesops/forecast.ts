@@ -84,7 +84,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     const requested: Array<ForecastMethod | 'auto'> = flags.method.includes('all')
       ? [...FORECAST_METHODS, 'auto']
       : [...new Set(flags.method as Array<ForecastMethod | 'auto'>)];
-    const loaded = await loadSnapshot(flags);
+    const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const wantsAuto = requested.includes('auto');
     const report = computeForecast(snapshot, {

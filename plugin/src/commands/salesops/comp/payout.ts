@@ -39,7 +39,7 @@ export default class CompPayout extends SfCommand<SalesopsCompPayoutResult> {
       if (e instanceof CompPlanError) throw messages.createError('error.BadPlan', [e.message]);
       throw e;
     }
-    const loaded = await loadSnapshot({ ...flags, period: flags.period ?? plan.period ?? 'current' });
+    const loaded = await loadSnapshot({ ...flags, period: flags.period ?? plan.period ?? 'current' }, this.spinner);
     const { snapshot, period, asOf } = loaded;
     if (plan.currency !== undefined && plan.currency !== snapshot.corporateCurrency) {
       throw messages.createError('error.BadPlan', [

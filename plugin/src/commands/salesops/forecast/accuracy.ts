@@ -66,7 +66,7 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
     const horizons = flags.horizons.split(',').map((h) => Number(h.trim()));
     if (horizons.some((h) => !Number.isInteger(h) || h < 0))
       throw messages.createError('error.BadHorizons', [flags.horizons]);
-    const loaded = await loadSnapshot(flags);
+    const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const backtest = backtestForecasts(snapshot, {
       asOf,

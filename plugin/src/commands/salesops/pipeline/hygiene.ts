@@ -64,7 +64,7 @@ export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneRe
 
   public async run(): Promise<SalesopsPipelineHygieneResult> {
     const { flags } = await this.parse(PipelineHygiene);
-    const loaded = await loadSnapshot(flags);
+    const loaded = await loadSnapshot(flags, this.spinner);
     const full = pipelineHygiene(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf });
     const owner = flags.owner?.toLowerCase();
     const rules = flags.rule;

@@ -83,7 +83,7 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
 
   public async run(): Promise<SalesopsRepsCompareResult> {
     const { flags } = await this.parse(RepsCompare);
-    const loaded = await loadSnapshot(flags);
+    const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const report = computePerformance(snapshot, { period, asOf });
     const comparison = compareReps(snapshot, report, { period, asOf, peerGroup: flags['peer-group'] });

@@ -33,7 +33,7 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
 
   public async run(): Promise<SalesopsTerritoryCoverageResult> {
     const { flags } = await this.parse(TerritoryCoverage);
-    const loaded = await loadSnapshot(flags);
+    const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     let report: TerritoryCoverageReport;
     try {
