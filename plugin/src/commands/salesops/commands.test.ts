@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Config } from '@oclif/core';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareReps, computePerformance, createOrgSnapshot, pipelineHygiene, territoryCoverage } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
@@ -49,6 +50,13 @@ async function run<T>(
 
 const common = () => ['--data-dir', dir, '--as-of', SAMPLE_ANCHOR_DATE];
 
+/** Checks a `--json` result against the committed schema of its command (plugin/schemas/). */
+async function expectMatchesSchema(command: string, result: unknown): Promise<void> {
+  const schema = JSON.parse(await readFile(join(pluginRoot, 'schemas', `${command}.json`), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(JSON.parse(JSON.stringify(result))), JSON.stringify(validate.errors)).toBe(true);
+}
+
 describe('sf salesops reps compare', () => {
   it('returns the engine comparison as JSON', async () => {
     const { result, stdout } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--json']);
@@ -68,6 +76,7 @@ describe('sf salesops reps compare', () => {
     const attainments = (result?.reps ?? []).map((r) => r.attainment).filter((a) => a !== null);
     expect(attainments).toEqual([...attainments].sort((a, b) => b - a));
     expect(JSON.parse(stdout)).toMatchObject({ status: 0, result: { asOf: SAMPLE_ANCHOR_DATE } });
+    await expectMatchesSchema('salesops-reps-compare', result);
   });
 
   it('prints a table with a totals row and a summary on stderr, and writes CSV to a file', async () => {
@@ -163,6 +172,7 @@ describe('sf salesops territory coverage', () => {
       asOf: SAMPLE_ANCHOR_DATE,
     });
     expect(result?.territories).toEqual(expected.territories);
+    await expectMatchesSchema('salesops-territory-coverage', result);
     expect(result?.gaps.territoriesWithoutRep.map((t) => t.name)).toContain('LATAM');
     expect(stdout).toMatch(/Gaps: territories without an active rep: LATAM/);
   });
@@ -196,6 +206,7 @@ describe('sf salesops pipeline hygiene', () => {
       asOf: SAMPLE_ANCHOR_DATE,
     });
     expect(result?.deals).toEqual(expected.deals);
+    await expectMatchesSchema('salesops-pipeline-hygiene', result);
     const pushed = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [
       ...common(),
       '--rule',
@@ -218,6 +229,7 @@ describe('sf salesops comp payout', () => {
       '--json',
     ]);
     expect(result?.plan).toBe('AE 75/25 with accelerators');
+    await expectMatchesSchema('salesops-comp-payout', result);
     expect(result?.period.label).toBe('FY2027-Q4'); // the plan's own period
     expect(result?.payouts.length).toBeGreaterThan(30);
     expect(result?.totalPayout).toBeCloseTo(
