@@ -4,7 +4,10 @@ import type { OrgSnapshot } from '../snapshot/index.js';
 import { corporateAmount } from './periodDeals.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
-/** New business of the past periods: deals created after the same point of their period and won inside it. */
+/**
+ * Business of the past periods that a forecast made at the same point could not see: deals created after that point,
+ * and deals open then with a close date outside the period, that were won inside it.
+ */
 export interface HistoricalNewBusiness {
   /** Mean over the past periods that count (0 when none does). */
   readonly mean: number;
@@ -58,8 +61,12 @@ export function historicalNewBusiness(
         if (!state || !state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
         active[index] = true;
         if (!state.IsWon) continue;
-        const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
-        if (created <= point) continue;
+        // Business no forecast made at `point` could see: deals created later, and deals open then with a close
+        // date outside the period (pulled in, or revived from a stale date) that were won inside it anyway.
+        const then = snapshot.dealAsOf(opportunity, point);
+        const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
+        const closedBefore = then !== null && then.IsClosed;
+        if (visible || closedBefore) continue;
         found.push({ opportunity, period: index, amount: corporateAmount(snapshot, opportunity, state) });
       }
     });

@@ -25,6 +25,11 @@ export function monteCarloForecast(
   probabilities: ArrayLike<number>,
   random: RandomSource,
   draws: number = MIN_MONTE_CARLO_DRAWS,
+  /**
+   * Amounts of past periods' business that no forecast could see yet (historical new business): each draw adds one
+   * of them, picked uniformly — a bootstrap that carries their spread into P10–P90, not only their mean.
+   */
+  unseen: readonly number[] = [],
 ): MonteCarloForecast {
   const n = Math.max(MIN_MONTE_CARLO_DRAWS, Math.trunc(draws));
   let certain = base;
@@ -46,6 +51,7 @@ export function monteCarloForecast(
   for (let d = 0; d < n; d++) {
     let total = certain;
     for (let i = 0; i < m; i++) if (random() < (probabilityArray[i] as number)) total += amountArray[i] as number;
+    if (unseen.length > 0) total += unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))] as number;
     totals[d] = total;
     sum += total;
   }

@@ -138,7 +138,8 @@ export function scopeForecast(
         seededRandom(deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`));
       const draws = Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS);
       const amounts = deals.open.map((d) => d.amount);
-      const mc = monteCarloForecast(deals.closedWon + newBusiness.mean, amounts, stage.probabilities, random, draws);
+      const unseen = newBusiness.periods.map((p) => p.amount);
+      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mc.p50,
@@ -146,7 +147,7 @@ export function scopeForecast(
         p50: mc.p50,
         p90: mc.p90,
         mean: mc.mean,
-        detail: `${mc.draws} draws; adds historical new business ${newBusiness.mean.toFixed(2)} (mean over ${newBusiness.periods.length} past periods)`,
+        detail: `${mc.draws} draws; each adds the new and pulled-in business of one of ${newBusiness.periods.length} past periods (mean ${newBusiness.mean.toFixed(2)})`,
       };
     }
   }
