@@ -1,3 +1,4 @@
+import { dealFactsAsOf } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
@@ -47,9 +48,9 @@ export function bookingsSeries(
     const first = periods[0];
     const last = periods[periods.length - 1];
     if (first && last) {
-      for (const o of snapshot.data.opportunities) {
-        const state = snapshot.dealAsOf(o, asOf);
-        if (!state || !state.IsWon || state.CloseDate < first.start || state.CloseDate > last.end) continue;
+      for (const fact of dealFactsAsOf(snapshot, asOf)) {
+        const { opportunity: o, state } = fact;
+        if (!state.IsWon || state.CloseDate < first.start || state.CloseDate > last.end) continue;
         // Binary search for the period containing the close date.
         let lo = 0;
         let hi = periods.length - 1;

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
+import { dealFactsAsOf } from '../performance/index.js';
 import { corporateAmount } from './periodDeals.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
@@ -56,14 +57,15 @@ export function historicalNewBusiness(
     past.forEach((q, index) => {
       const shifted = addDays(q.start, offset);
       const point = shifted < q.end ? shifted : q.end;
-      for (const opportunity of snapshot.data.opportunities) {
-        const state = snapshot.dealAsOf(opportunity, q.end);
-        if (!state || !state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
+      // The deals as of the period's last day are shared by every offset (dealFactsAsOf caches them per date).
+      for (const fact of dealFactsAsOf(snapshot, q.end)) {
+        const { state, opportunity } = fact;
+        if (!state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
         active[index] = true;
         if (!state.IsWon) continue;
         // Business no forecast made at `point` could see: deals created later, and deals open then with a close
         // date outside the period (pulled in, or revived from a stale date) that were won inside it anyway.
-        const then = snapshot.dealAsOf(opportunity, point);
+        const then = fact.createdOn > point ? null : snapshot.dealAsOf(opportunity, point);
         const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
         const closedBefore = then !== null && then.IsClosed;
         if (visible || closedBefore) continue;

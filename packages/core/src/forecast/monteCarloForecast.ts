@@ -11,8 +11,8 @@ export interface MonteCarloForecast extends ForecastDistribution {
 
 /**
  * The distribution of base + Σ Bernoulli(pᵢ) × amountᵢ by simulation (metrics.md "Forecast", monteCarlo): each
- * draw takes every deal with probability pᵢ, one uniform number of `random` per deal with 0 < pᵢ < 1 (certain and
- * impossible deals are added or skipped without one). P10/P50/P90 are quantiles of the draws as the inverse
+ * draw takes every deal with probability pᵢ, independently (certain and impossible deals are added or skipped
+ * without a random number; the others by geometric jumps between the draws that take them). P10/P50/P90 are quantiles of the draws as the inverse
  * empirical distribution function; mean is the mean of the draws. `draws` is at least 10,000. The same generator
  * state gives the same result.
  *
@@ -46,15 +46,34 @@ export function monteCarloForecast(
   const amountArray = Float64Array.from(a);
   const probabilityArray = Float64Array.from(p);
   const m = amountArray.length;
-  const totals = new Float64Array(n);
-  let sum = 0;
-  for (let d = 0; d < n; d++) {
-    let total = certain;
-    for (let i = 0; i < m; i++) if (random() < (probabilityArray[i] as number)) total += amountArray[i] as number;
-    if (unseen.length > 0) total += unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))] as number;
-    totals[d] = total;
-    sum += total;
+  // Draw by deal rather than by draw: the draws that include deal i form a Bernoulli(pᵢ) process over the n draws,
+  // so jumping from one inclusion to the next by a geometric gap draws exactly the same distribution with
+  // n·min(pᵢ, 1 − pᵢ) random numbers instead of n (a deal more likely than not is added to every draw, and its
+  // exclusions are jumped to instead).
+  const totals = new Float64Array(n).fill(certain);
+  for (let i = 0; i < m; i++) {
+    const amount = amountArray[i] as number;
+    const pi = probabilityArray[i] as number;
+    const rare = pi <= 0.5 ? pi : 1 - pi;
+    const step = amount * (pi <= 0.5 ? 1 : -1);
+    if (pi > 0.5) for (let d = 0; d < n; d++) totals[d] = (totals[d] as number) + amount;
+    const logMiss = Math.log1p(-rare);
+    for (
+      let d = Math.floor(Math.log(1 - random()) / logMiss);
+      d < n;
+      d += 1 + Math.floor(Math.log(1 - random()) / logMiss)
+    ) {
+      totals[d] = (totals[d] as number) + step;
+    }
   }
+  if (unseen.length > 0) {
+    for (let d = 0; d < n; d++) {
+      totals[d] =
+        (totals[d] as number) + (unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))] as number);
+    }
+  }
+  let sum = 0;
+  for (let d = 0; d < n; d++) sum += totals[d] as number;
   totals.sort();
   return {
     draws: n,

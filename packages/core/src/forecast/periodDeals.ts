@@ -1,3 +1,4 @@
+import { dealFactsAsOf } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { DealState, OrgSnapshot } from '../snapshot/index.js';
@@ -63,15 +64,16 @@ export function periodDeals(
   if (!all) {
     const won: ForecastDeal[] = [];
     const open: ForecastDeal[] = [];
-    for (const opportunity of snapshot.data.opportunities) {
-      const state = snapshot.dealAsOf(opportunity, asOf);
-      if (!state || state.CloseDate < period.start || state.CloseDate > period.end) continue;
+    // The replay of every deal to `asOf` is shared with the other computations (cached per snapshot and date).
+    for (const fact of dealFactsAsOf(snapshot, asOf)) {
+      const { opportunity, state } = fact;
+      if (state.CloseDate < period.start || state.CloseDate > period.end) continue;
       if (state.IsClosed && !state.IsWon) continue;
       const deal: ForecastDeal = {
         opportunity,
         state,
         amount: corporateAmount(snapshot, opportunity, state),
-        createdOn: snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate),
+        createdOn: fact.createdOn,
       };
       (state.IsWon ? won : open).push(deal);
     }
