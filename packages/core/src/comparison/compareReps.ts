@@ -101,6 +101,16 @@ export function compareReps(
       ),
     );
     const prior = betaBinomialPrior(members.map((m) => ({ successes: m.won, trials: m.won + m.lost })));
+    // The group's pooled funnel; each rep's peers are the pool without the rep (linear in the group's size).
+    const pooled = new Map<string, StageConversion>();
+    for (const m of members) {
+      for (const s of funnels.get(m.repId)?.values() ?? []) {
+        const entry = pooled.get(s.stage) ?? { stage: s.stage, reached: 0, converted: 0 };
+        entry.reached += s.reached;
+        entry.converted += s.converted;
+        pooled.set(s.stage, entry);
+      }
+    }
     members.forEach((m, i) => {
       rankingsByRep.set(
         m.repId,
@@ -110,15 +120,12 @@ export function compareReps(
         >,
       );
       shrunkByRep.set(m.repId, shrunkRate(m.won, m.won + m.lost, prior));
+      const own = funnels.get(m.repId);
       const peers = new Map<string, StageConversion>();
-      for (const other of members) {
-        if (other.repId === m.repId) continue;
-        for (const s of funnels.get(other.repId)?.values() ?? []) {
-          const entry = peers.get(s.stage) ?? { stage: s.stage, reached: 0, converted: 0 };
-          entry.reached += s.reached;
-          entry.converted += s.converted;
-          peers.set(s.stage, entry);
-        }
+      for (const [stage, total] of pooled) {
+        const mine = own?.get(stage);
+        const reached = total.reached - (mine?.reached ?? 0);
+        if (reached > 0) peers.set(stage, { stage, reached, converted: total.converted - (mine?.converted ?? 0) });
       }
       bottlenecksByRep.set(m.repId, funnelBottlenecks(funnels.get(m.repId) ?? new Map(), peers, stageOrder));
     });

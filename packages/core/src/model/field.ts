@@ -22,6 +22,11 @@ export interface FieldMeta {
   kind: FieldKind;
   nullable: boolean;
   salesforce?: SalesforceFieldType;
+  /**
+   * Values repeat across records (references, picklists, dates): parsers keep one copy of each distinct value, so a
+   * million deals hold a few thousand owner Ids and stage names, and comparing them compares pointers.
+   */
+  shared?: boolean;
 }
 
 /** Registry of field metadata, keyed by the zod schema of the field. */
@@ -34,8 +39,14 @@ function build<T extends z.ZodType>(
   base: () => T,
   description: string,
   salesforce?: SalesforceFieldType,
+  shared = false,
 ) {
-  const meta = (nullable: boolean): FieldMeta => ({ kind, nullable, ...(salesforce ? { salesforce } : {}) });
+  const meta = (nullable: boolean): FieldMeta => ({
+    kind,
+    nullable,
+    ...(salesforce ? { salesforce } : {}),
+    ...(shared ? { shared } : {}),
+  });
   const registered = <S extends z.ZodType>(schema: S, nullable: boolean): S => {
     fieldRegistry.add(schema as z.ZodType, meta(nullable));
     return schema;
@@ -60,13 +71,15 @@ const num = () => z.number();
 export const field = {
   id: (description: string) => build('id', () => z.string().regex(ID), description),
   reference: (description: string, referenceTo: string) =>
-    build('id', () => z.string().regex(ID), description, { type: 'Lookup', referenceTo }),
+    build('id', () => z.string().regex(ID), description, { type: 'Lookup', referenceTo }, true),
   text: (description: string, salesforce?: SalesforceFieldType) => build('text', text, description, salesforce),
+  /** Text from a small set of values (a picklist, a currency code). */
+  picklist: (description: string) => build('text', text, description, undefined, true),
   number: (description: string, salesforce?: SalesforceFieldType) => build('number', num, description, salesforce),
   integer: (description: string) => build('integer', () => z.number().int(), description),
   boolean: (description: string) => build('boolean', () => z.boolean(), description, { type: 'Checkbox' }),
   date: (description: string) =>
-    build('date', () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/), description, { type: 'Date' }),
+    build('date', () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/), description, { type: 'Date' }, true),
   datetime: (description: string) =>
     build('datetime', () => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), description, {
       type: 'DateTime',

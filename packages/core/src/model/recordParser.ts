@@ -68,11 +68,17 @@ export function createRecordParser<S extends z.ZodObject>(sobject: string, schem
     name,
     fieldMeta(s as z.ZodType, `${sobject}.${name}`),
   ]);
+  const copies = new Map<string, string>(); // one copy of each value of the shared fields
   return (input, source) => {
     const raw = needsFlattening(input) ? flattenRecord(input) : input;
     const out: Record<string, unknown> = {};
     for (const [name, meta] of fields) {
-      const value = coerceWireValue[meta.kind](raw[name]);
+      let value = coerceWireValue[meta.kind](raw[name]);
+      if (meta.shared && typeof value === 'string') {
+        const copy = copies.get(value);
+        if (copy === undefined) copies.set(value, value);
+        else value = copy;
+      }
       if (value === INVALID || (value === null && !meta.nullable)) {
         const id = typeof raw['Id'] === 'string' ? raw['Id'] : null;
         const expected = (meta.nullable ? '' : 'a required value: ') + acceptedWireForms[meta.kind];

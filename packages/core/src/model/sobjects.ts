@@ -9,12 +9,14 @@ import { field } from './field.js';
 export const Organization = z.object({
   Id: field.id('Organization Id (00D…)').required(),
   Name: field.text('Company name').nullable(),
-  TimeZoneSidKey: field.text('Default time zone, an IANA name such as America/Los_Angeles').required(),
+  TimeZoneSidKey: field.picklist('Default time zone, an IANA name such as America/Los_Angeles').required(),
   FiscalYearStartMonth: field.integer('Month (1-12) in which the standard fiscal year starts').required(),
   UsesStartDateAsFiscalYearName: field
     .boolean('True when a fiscal year is named by the calendar year in which it starts, not ends')
     .required(),
-  DefaultCurrencyIsoCode: field.text('Corporate currency ISO code (null in some single-currency exports)').nullable(),
+  DefaultCurrencyIsoCode: field
+    .picklist('Corporate currency ISO code (null in some single-currency exports)')
+    .nullable(),
   IsSandbox: field.boolean('True for a sandbox org').nullable(),
 });
 export type Organization = z.infer<typeof Organization>;
@@ -31,7 +33,7 @@ export type FiscalYearSettings = z.infer<typeof FiscalYearSettings>;
 export const Period = z.object({
   Id: field.id('Period Id').required(),
   FiscalYearSettingsId: field.reference('The fiscal year this period belongs to', 'FiscalYearSettings').nullable(),
-  Type: field.text('Year, Quarter, Month or Week').required(),
+  Type: field.picklist('Year, Quarter, Month or Week').required(),
   StartDate: field.date('First day of the period').required(),
   EndDate: field.date('Last day of the period').required(),
   FullyQualifiedLabel: field.text('Label such as "Q4 FY 2026"').nullable(),
@@ -47,9 +49,9 @@ export const User = z.object({
   UserRoleId: field.reference('Role in the role hierarchy', 'UserRole').nullable(),
   ManagerId: field.reference('Manager (the forecast hierarchy follows roles, not this)', 'User').nullable(),
   CreatedDate: field.datetime('When the user was created; tenure counts from here').nullable(),
-  LanguageLocaleKey: field.text('Language, e.g. en_US, de, ja, zh_CN, zh_TW').nullable(),
-  LocaleSidKey: field.text('Locale for numbers and dates, e.g. en_US, de_DE').nullable(),
-  DefaultCurrencyIsoCode: field.text('User currency in a multi-currency org').nullable(),
+  LanguageLocaleKey: field.picklist('Language, e.g. en_US, de, ja, zh_CN, zh_TW').nullable(),
+  LocaleSidKey: field.picklist('Locale for numbers and dates, e.g. en_US, de_DE').nullable(),
+  DefaultCurrencyIsoCode: field.picklist('User currency in a multi-currency org').nullable(),
 });
 export type User = z.infer<typeof User>;
 
@@ -68,18 +70,18 @@ export const Opportunity = z.object({
   OwnerId: field.reference('Owning rep', 'User').required(),
   Amount: field.number('Amount in the deal currency; null counts as 0 in sums').nullable(),
   Probability: field.number('Win probability in percent (0-100)').nullable(),
-  StageName: field.text('Current stage (an OpportunityStage MasterLabel)').required(),
-  ForecastCategoryName: field.text('Pipeline, Best Case, Commit, Omitted or Closed').nullable(),
+  StageName: field.picklist('Current stage (an OpportunityStage MasterLabel)').required(),
+  ForecastCategoryName: field.picklist('Pipeline, Best Case, Commit, Omitted or Closed').nullable(),
   CloseDate: field.date('Expected or actual close date').required(),
   CreatedDate: field.datetime('When the deal was created').required(),
   IsClosed: field.boolean('True when the stage is a closed stage').required(),
   IsWon: field.boolean('True when the stage is a won stage').required(),
-  Type: field.text('New Business, Existing Business, …').nullable(),
-  LeadSource: field.text('Lead source').nullable(),
+  Type: field.picklist('New Business, Existing Business, …').nullable(),
+  LeadSource: field.picklist('Lead source').nullable(),
   NextStep: field.text('Next step text').nullable(),
   LastActivityDate: field.date('Date of the latest activity').nullable(),
   Territory2Id: field.reference('Territory assigned to the deal', 'Territory2').nullable(),
-  CurrencyIsoCode: field.text('Deal currency (multi-currency orgs only)').nullable(),
+  CurrencyIsoCode: field.picklist('Deal currency (multi-currency orgs only)').nullable(),
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
@@ -87,11 +89,13 @@ export const OpportunityHistory = z.object({
   Id: field.id('History row Id (008…)').nullable(),
   OpportunityId: field.reference('The deal that changed', 'Opportunity').required(),
   CreatedDate: field.datetime('When the change was made').required(),
-  StageName: field.text('Stage after the change').required(),
+  StageName: field.picklist('Stage after the change').required(),
   Amount: field.number('Amount after the change').nullable(),
   CloseDate: field.date('Close date after the change').nullable(),
   Probability: field.number('Probability after the change').nullable(),
-  ForecastCategory: field.text('Forecast category API value: Pipeline, BestCase, Commit, Omitted, Closed').nullable(),
+  ForecastCategory: field
+    .picklist('Forecast category API value: Pipeline, BestCase, Commit, Omitted, Closed')
+    .nullable(),
   ExpectedRevenue: field.number('Amount × Probability / 100 after the change').nullable(),
 });
 export type OpportunityHistory = z.infer<typeof OpportunityHistory>;
@@ -101,7 +105,7 @@ export const OpportunityStage = z.object({
   MasterLabel: field.text('Stage name as it appears in Opportunity.StageName').required(),
   SortOrder: field.integer('Position of the stage in the sales process').nullable(),
   DefaultProbability: field.number('Default probability of the stage in percent').nullable(),
-  ForecastCategoryName: field.text('Default forecast category of the stage').nullable(),
+  ForecastCategoryName: field.picklist('Default forecast category of the stage').nullable(),
   IsClosed: field.boolean('True for a closed stage').required(),
   IsWon: field.boolean('True for a won stage').required(),
   IsActive: field.boolean('True when the stage is in use').nullable(),
@@ -120,7 +124,7 @@ export type OpportunityLineItem = z.infer<typeof OpportunityLineItem>;
 export const Product2 = z.object({
   Id: field.id('Product Id (01t…)').required(),
   Name: field.text('Product name').required(),
-  Family: field.text('Product family').nullable(),
+  Family: field.picklist('Product family').nullable(),
 });
 export type Product2 = z.infer<typeof Product2>;
 
@@ -142,8 +146,8 @@ export const ForecastingQuota = z.object({
   QuotaQuantity: field.number('Quota quantity').nullable(),
   ForecastingTypeId: field.reference('Forecast type the quota belongs to', 'ForecastingType').nullable(),
   Territory2Id: field.reference('Territory of a territory quota', 'Territory2').nullable(),
-  ProductFamily: field.text('Product family of a product-family quota').nullable(),
-  CurrencyIsoCode: field.text('Quota currency (multi-currency orgs only)').nullable(),
+  ProductFamily: field.picklist('Product family of a product-family quota').nullable(),
+  CurrencyIsoCode: field.picklist('Quota currency (multi-currency orgs only)').nullable(),
 });
 export type ForecastingQuota = z.infer<typeof ForecastingQuota>;
 
@@ -165,7 +169,7 @@ export type SalesOpsQuota = z.infer<typeof SalesOpsQuota>;
 export const Territory2Model = z.object({
   Id: field.id('Territory model Id').required(),
   Name: field.text('Model name').required(),
-  State: field.text('Planning, Active, Archived, …').required(),
+  State: field.picklist('Planning, Active, Archived, …').required(),
 });
 export type Territory2Model = z.infer<typeof Territory2Model>;
 
@@ -185,7 +189,7 @@ export const UserTerritory2Association = z.object({
   UserId: field.reference('The user', 'User').required(),
   Territory2Id: field.reference('The territory', 'Territory2').required(),
   IsActive: field.boolean('True when the assignment is active').required(),
-  RoleInTerritory2: field.text("User's role in the territory").nullable(),
+  RoleInTerritory2: field.picklist("User's role in the territory").nullable(),
 });
 export type UserTerritory2Association = z.infer<typeof UserTerritory2Association>;
 
@@ -193,7 +197,7 @@ export const ObjectTerritory2Association = z.object({
   Id: field.id('Association Id').nullable(),
   ObjectId: field.reference('The account', 'Account').required(),
   Territory2Id: field.reference('The territory', 'Territory2').required(),
-  AssociationCause: field.text('Territory2Manual or Territory2AssignmentRule').nullable(),
+  AssociationCause: field.picklist('Territory2Manual or Territory2AssignmentRule').nullable(),
 });
 export type ObjectTerritory2Association = z.infer<typeof ObjectTerritory2Association>;
 
@@ -201,19 +205,19 @@ export const Account = z.object({
   Id: field.id('Account Id (001…)').required(),
   Name: field.text('Account name').required(),
   OwnerId: field.reference('Account owner', 'User').nullable(),
-  Industry: field.text('Industry').nullable(),
+  Industry: field.picklist('Industry').nullable(),
   AnnualRevenue: field.number('Annual revenue (territory potential); null counts as 0').nullable(),
   NumberOfEmployees: field.integer('Employees').nullable(),
-  BillingCountry: field.text('Billing country').nullable(),
-  BillingState: field.text('Billing state or province').nullable(),
-  Type: field.text('Customer, Prospect, …').nullable(),
+  BillingCountry: field.picklist('Billing country').nullable(),
+  BillingState: field.picklist('Billing state or province').nullable(),
+  Type: field.picklist('Customer, Prospect, …').nullable(),
   LastActivityDate: field.date('Date of the latest activity').nullable(),
 });
 export type Account = z.infer<typeof Account>;
 
 export const CurrencyType = z.object({
   Id: field.id('Currency Id').nullable(),
-  IsoCode: field.text('ISO 4217 code').required(),
+  IsoCode: field.picklist('ISO 4217 code').required(),
   ConversionRate: field.number('Units of this currency per one unit of the corporate currency').required(),
   IsCorporate: field.boolean('True for the corporate currency').required(),
   DecimalPlaces: field.integer('Decimal places').nullable(),
@@ -223,7 +227,7 @@ export type CurrencyType = z.infer<typeof CurrencyType>;
 
 export const DatedConversionRate = z.object({
   Id: field.id('Dated rate Id').nullable(),
-  IsoCode: field.text('ISO 4217 code').required(),
+  IsoCode: field.picklist('ISO 4217 code').required(),
   ConversionRate: field.number('Units of this currency per one unit of the corporate currency').required(),
   StartDate: field.date('First day the rate applies').required(),
   NextStartDate: field.date('First day the next rate applies (exclusive end); null when open-ended').nullable(),

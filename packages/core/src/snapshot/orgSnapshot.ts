@@ -54,16 +54,13 @@ export interface OrgSnapshot {
   readonly stageOrder: readonly OpportunityStage[];
 
   readonly opportunitiesById: ReadonlyMap<string, Opportunity>;
-  readonly opportunitiesByOwner: ReadonlyMap<string, readonly Opportunity[]>;
-  readonly opportunitiesByAccount: ReadonlyMap<string, readonly Opportunity[]>;
-  /** Deals by the label of the fiscal month that contains their current CloseDate. */
-  readonly opportunitiesByCloseMonth: ReadonlyMap<string, readonly Opportunity[]>;
   /** Org-local creation date of each deal. */
   readonly createdOn: ReadonlyMap<string, string>;
   /** Each deal's history in change order (CreatedDate, then input order for equal timestamps). */
   readonly historyByOpportunity: ReadonlyMap<string, DealHistory>;
   /** Every deal with its creation date and history, in `data.opportunities` order (for full passes). */
   readonly deals: readonly DealRecord[];
+  /** Line items per deal, indexed on first use (only product views need them). */
   readonly lineItemsByOpportunity: ReadonlyMap<string, readonly OpportunityLineItem[]>;
 
   readonly quotaSource: QuotaSource;
@@ -142,14 +139,10 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
 
   const opportunitiesById = new Map<string, Opportunity>();
   const createdOn = new Map<string, string>();
-  const opportunitiesByCloseMonth = new Map<string, Opportunity[]>();
   for (const o of data.opportunities) {
     opportunitiesById.set(o.Id, o);
     createdOn.set(o.Id, localDateOf(o.CreatedDate));
-    push(opportunitiesByCloseMonth, calendar.periodOf(o.CloseDate, 'Month').label, o);
   }
-  const opportunitiesByOwner = indexBy(data.opportunities, (o) => o.OwnerId);
-  const opportunitiesByAccount = indexBy(data.opportunities, (o) => o.AccountId);
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
   const historyByOpportunity = indexHistory(
@@ -171,7 +164,7 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
       `Stages not in OpportunityStage (treated as open unless the deal is in them now): ${[...unknownStages].join(', ')}`,
     );
   }
-  const lineItemsByOpportunity = indexBy(data.opportunityLineItems, (li) => li.OpportunityId);
+  let lineItemsByOpportunity: Map<string, OpportunityLineItem[]> | undefined;
 
   const amountType =
     data.forecastingTypes.find((t) => t.IsActive && t.IsAmount && t.DeveloperName === 'OpportunityRevenue') ??
@@ -230,13 +223,12 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     stagesByName,
     stageOrder,
     opportunitiesById,
-    opportunitiesByOwner,
-    opportunitiesByAccount,
-    opportunitiesByCloseMonth,
     createdOn,
     historyByOpportunity,
     deals,
-    lineItemsByOpportunity,
+    get lineItemsByOpportunity() {
+      return (lineItemsByOpportunity ??= indexBy(data.opportunityLineItems, (li) => li.OpportunityId));
+    },
     quotaSource,
     repQuotas,
     territoryQuotas,
