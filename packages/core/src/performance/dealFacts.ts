@@ -33,6 +33,11 @@ export interface DealFact {
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<IsoDate, readonly DealFact[]>>();
+/**
+ * Dates whose facts stay cached per snapshot, most recently used first. A backtest replays a dozen dates; keeping
+ * them all would hold a dozen copies of a million-deal org, so memory stays at a few copies whatever the history.
+ */
+export const CACHED_FACT_DATES = 3;
 
 /** Corporate cents of an amount in a deal currency on a date (null stays null). */
 export function corporateCents(
@@ -46,8 +51,8 @@ export function corporateCents(
 }
 
 /**
- * Every deal that exists on `asOf`, replayed to its state on that date (metrics.md "Conventions"). Computed once
- * per snapshot and date; the list is shared, never mutated.
+ * Every deal that exists on `asOf`, replayed to its state on that date (metrics.md "Conventions"). Cached per
+ * snapshot for the `CACHED_FACT_DATES` dates used last; the list is shared, never mutated.
  *
  * @example
  * const facts = dealFactsAsOf(snapshot, '2026-11-16');
@@ -57,7 +62,11 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
   let byDate = cache.get(snapshot);
   if (!byDate) cache.set(snapshot, (byDate = new Map()));
   const cached = byDate.get(asOf);
-  if (cached) return cached;
+  if (cached) {
+    byDate.delete(asOf); // re-inserted last: a Map iterates in insertion order, oldest first
+    byDate.set(asOf, cached);
+    return cached;
+  }
   const facts: DealFact[] = [];
   const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
   for (let i = 0; i < snapshot.deals.length; i++) {
@@ -85,5 +94,9 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
     });
   }
   byDate.set(asOf, facts);
+  for (const date of byDate.keys()) {
+    if (byDate.size <= CACHED_FACT_DATES) break;
+    byDate.delete(date);
+  }
   return facts;
 }
