@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fieldMeta, type FieldMeta } from './field.js';
 import { acceptedWireForms, coerceWireValue, INVALID } from './wireValue.js';
 

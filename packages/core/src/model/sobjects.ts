@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from './field.js';
 
 /**
@@ -85,8 +85,9 @@ export const Opportunity = z.object({
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
+// Only the fields the replay reads: a large org has several history rows per deal, and every field kept costs
+// memory per row (the row Id and ExpectedRevenue, Amount × Probability, are left out).
 export const OpportunityHistory = z.object({
-  Id: field.id('History row Id (008…)').nullable(),
   OpportunityId: field.reference('The deal that changed', 'Opportunity').required(),
   CreatedDate: field.datetime('When the change was made').required(),
   StageName: field.picklist('Stage after the change').required(),
@@ -96,7 +97,6 @@ export const OpportunityHistory = z.object({
   ForecastCategory: field
     .picklist('Forecast category API value: Pipeline, BestCase, Commit, Omitted, Closed')
     .nullable(),
-  ExpectedRevenue: field.number('Amount × Probability / 100 after the change').nullable(),
 });
 export type OpportunityHistory = z.infer<typeof OpportunityHistory>;
 

@@ -43,7 +43,6 @@ const opp: Opportunity = {
 };
 const row = (CreatedDate: string, StageName: string, Amount: number, CloseDate: string, ForecastCategory: string) =>
   ({
-    Id: null,
     OpportunityId: opp.Id,
     CreatedDate,
     StageName,
@@ -51,7 +50,6 @@ const row = (CreatedDate: string, StageName: string, Amount: number, CloseDate: 
     CloseDate,
     Probability: null,
     ForecastCategory,
-    ExpectedRevenue: null,
   }) satisfies OpportunityHistory;
 const localDateOf = createLocalDateOf('America/Los_Angeles');
 const rows = [
