@@ -25,6 +25,7 @@ export function sfEnvironment(home: string, env: Record<string, string> = {}): N
     PATH: `${join(repositoryRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
     SF_DISABLE_TELEMETRY: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true', // the update plugin's own switch: without it a background `sf update` starts
     SF_HIDE_RELEASE_NOTES: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     ...env,

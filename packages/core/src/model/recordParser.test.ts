@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecordParser, parseWithZod, RecordParseError } from './recordParser.js';
 import { Opportunity, OpportunityHistory } from './sobjects.js';
+import { coerceWireValue, INVALID } from './wireValue.js';
 
 const parseOpportunity = createRecordParser('Opportunity', Opportunity);
 const csvRow = {
@@ -93,5 +94,33 @@ describe('createRecordParser', () => {
         },
       ),
     );
+  });
+
+  it('reads datetimes in every wire form as the same instant, and rejects impossible ones', () => {
+    const datetime = coerceWireValue.datetime;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        (at, offsetMinutes) => {
+          const iso = new Date(at).toISOString();
+          const wall = new Date(at + offsetMinutes * 60_000).toISOString().slice(0, 23);
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const hh = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+          const mm = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
+          expect(datetime(iso)).toBe(iso);
+          expect(datetime(`${wall}${sign}${hh}${mm}`)).toBe(iso);
+          expect(datetime(`${wall}${sign}${hh}:${mm}`)).toBe(iso);
+        },
+      ),
+    );
+    for (const bad of [
+      '2026-02-30T10:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-01-01T10:60:00.000Z',
+      '2026-01-01T10:00:00.00xZ',
+    ]) {
+      expect(datetime(bad)).toBe(INVALID);
+    }
   });
 });

@@ -79,13 +79,10 @@ function coerceDate(value: unknown): string | null | Invalid {
   return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? (m[0] as string) : INVALID;
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 function coerceDateTime(value: unknown): string | null | Invalid {
   if (isBlank(value)) return null;
   if (typeof value !== 'string') return INVALID;
+  if (isCanonicalDateTime(value)) return value; // the common case, kept as it is: no parsing, no new string
   const m = DATETIME.exec(value.trim());
   if (!m) return INVALID;
   const [, date = '', hh = '', mi = '', ss = '00', frac = '', zone = 'Z'] = m;
@@ -102,11 +99,45 @@ function coerceDateTime(value: unknown): string | null | Invalid {
   const utc =
     Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(hh), Number(mi), Number(ss), millis) -
     offsetMinutes * 60_000;
-  const t = new Date(utc);
+  // toISOString gives the canonical form as one flat string (a concatenation would keep a tree of pieces per value).
+  return utc >= MIN_ISO_YEAR_MS && utc < MAX_ISO_YEAR_MS ? new Date(utc).toISOString() : INVALID;
+}
+
+const MIN_ISO_YEAR_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const MAX_ISO_YEAR_MS = 253_402_300_800_000; // 10000-01-01: toISOString writes ±YYYYYY from there on
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time: the form Data Export and the canonical wire form use. */
+function isCanonicalDateTime(v: string): boolean {
+  if (v.length !== 24 || v[4] !== '-' || v[7] !== '-' || v[10] !== 'T' || v[13] !== ':' || v[16] !== ':') return false;
+  if (v[19] !== '.' || v[23] !== 'Z') return false;
+  const year = digitsAt(v, 0, 4);
+  const month = digitsAt(v, 5, 2);
+  const day = digitsAt(v, 8, 2);
+  const hour = digitsAt(v, 11, 2);
+  const minute = digitsAt(v, 14, 2);
+  const second = digitsAt(v, 17, 2);
   return (
-    `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` +
-    `T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}Z`
+    digitsAt(v, 20, 3) >= 0 &&
+    year >= 0 &&
+    isCalendarDate(year, month, day) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
   );
+}
+
+/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The coercion function of each field kind. */
