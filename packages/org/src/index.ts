@@ -1,4 +1,5 @@
+export * from './browser.js';
 export * from './files/readDataDir.js';
 export * from './files/readCompPlan.js';
-export * from './org/readOrgData.js';
 export * from './writeback/upsertRecords.js';
+export * from './writeback/bulkUpsertRecords.js';

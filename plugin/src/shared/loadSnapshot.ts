@@ -8,7 +8,14 @@ import {
   type FiscalPeriod,
   type OrgSnapshot,
 } from '@salesops/core';
-import { DataDirError, FieldAccessError, readDataDir, readOrgData } from '@salesops/org';
+import {
+  DataDirError,
+  FieldAccessError,
+  isLimitExceeded,
+  readDataDir,
+  readOrgData,
+  SessionExpiredError,
+} from '@salesops/org';
 import { orgToday } from './orgToday.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -23,11 +30,21 @@ export interface LoadedOrg {
   readonly seconds: number;
   /** API requests made to read the org (0 for files). */
   readonly requests: number;
+  /** Records read, all objects together. */
+  readonly recordsRead: number;
+  /** What the org could not give and how the read fell back (no territories, single currency, hidden fields…). */
+  readonly warnings: readonly string[];
 }
 
 /**
  * Reads the org data from `--target-org` or `--data-dir`, indexes it and resolves `--period` and `--as-of`
  * (default: today in the org's time zone). Bad input becomes an SfError naming the value and the accepted forms.
+ *
+ * The org is read in full, not for a date window: the period is resolved against the org's own fiscal calendar,
+ * which is only known after the read, and the commands compute from far back (forecasts fit bookings series of up
+ * to 60 periods, accuracy backtests past periods, comparisons look back four periods, hygiene sees every open deal),
+ * so a window would have to start at the oldest deal anyway. `readOrgData`'s `window` is for callers that know their
+ * range (widgets, scripts). Large objects are read with Bulk API 2.0 from 50,000 records on.
  */
 export async function loadSnapshot(
   flags: {
@@ -49,6 +66,7 @@ export async function loadSnapshot(
   let data;
   let source: string;
   let requests = 0;
+  let warnings: readonly string[] = [];
   spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
   try {
     if (dataDir !== undefined) {
@@ -59,6 +77,7 @@ export async function loadSnapshot(
       const result = await readOrgData(connection);
       data = result.data;
       requests = result.requests;
+      warnings = result.warnings;
       source = (org as Org).getUsername() ?? connection.instanceUrl;
     }
   } catch (e) {
@@ -67,7 +86,8 @@ export async function loadSnapshot(
       throw new SfError(e.message, 'BadData', undefined, 1, e);
     }
     if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
-    if ((e as { errorCode?: string }).errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+    if (e instanceof SessionExpiredError) throw new SfError(e.message, 'SessionExpired', undefined, 1, e);
+    if (isLimitExceeded(e)) {
       const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
         ?.limitInfo?.apiUsage;
       throw messages.createError('error.ApiLimit', [usage ? `${usage.used} of ${usage.limit}` : 'all']);
@@ -84,5 +104,16 @@ export async function loadSnapshot(
     if (e instanceof PeriodSpecError) throw messages.createError('error.BadPeriod', [e.message]);
     throw e;
   }
-  return { snapshot, period, asOf, source, seconds: (performance.now() - started) / 1000, requests };
+  let recordsRead = 1;
+  for (const [key, rows] of Object.entries(data)) if (key !== 'organization') recordsRead += (rows as unknown[]).length;
+  return {
+    snapshot,
+    period,
+    asOf,
+    source,
+    seconds: (performance.now() - started) / 1000,
+    requests,
+    recordsRead,
+    warnings,
+  };
 }

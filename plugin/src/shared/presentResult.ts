@@ -24,11 +24,12 @@ export async function presentResult<R, T>(
   const format = flags['result-format'];
   if (!command.jsonEnabled()) {
     const data = loaded.snapshot.data;
+    for (const warning of loaded.warnings) command.warn(warning);
     command.logToStderr(
       `Read ${data.opportunities.length} opportunities, ${data.opportunityHistory.length} history rows and ${data.users.length} users ` +
-        `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s` +
-        (loaded.requests > 0 ? ` (${loaded.requests} API requests)` : '') +
-        `. ${title}, ${loaded.period.label} (${loaded.period.start}..${loaded.period.end}) as of ${loaded.asOf}.`,
+        `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s (${loaded.recordsRead} records` +
+        (loaded.requests > 0 ? `, ${loaded.requests} API requests` : '') +
+        `). ${title}, ${loaded.period.label} (${loaded.period.start}..${loaded.period.end}) as of ${loaded.asOf}.`,
     );
     if (format === 'table') {
       command.table({

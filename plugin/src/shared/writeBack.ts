@@ -1,7 +1,7 @@
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import { RunRecord } from '@salesops/core';
-import { upsertRecords } from '@salesops/org';
+import { upsertRecords, writeRecords } from '@salesops/org';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
@@ -28,7 +28,8 @@ export interface ResultBatch {
 }
 
 /**
- * `--write` / `--dry-run`: upserts each batch of result records by `Key__c`, then a `SalesOps_Run__c` audit
+ * `--write` / `--dry-run`: upserts each batch of result records by `Key__c` (Collections, or Bulk API 2.0 for
+ * large batches), then a `SalesOps_Run__c` audit
  * record. Failed records go to a CSV next to where the command runs. Returns undefined when neither flag is set.
  */
 export async function writeBack<T>(
@@ -66,7 +67,8 @@ export async function writeBack<T>(
   let failed = 0;
   let errorFile: string | null = null;
   for (const b of batches) {
-    const outcome = await upsertRecords(connection, b.sobject, b.records, {
+    // sObject Collections (200 a request) for small sets, a Bulk API 2.0 ingest job from 2,000 records on.
+    const outcome = await writeRecords(connection, b.sobject, b.records, {
       errorFile: `salesops-failed-${b.sobject}-${runId}.csv`,
     });
     upserted += outcome.upserted;

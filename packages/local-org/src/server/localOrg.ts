@@ -63,6 +63,12 @@ export interface StartOptions {
   readonly corsOrigins?: '*' | readonly string[];
   /** The clock for audit fields (CreatedDate…); default the system clock. */
   readonly now?: () => Date;
+  /**
+   * Objects (`ForecastingQuota`) and fields (`Opportunity.CurrencyIsoCode`) API clients cannot see, as when a feature
+   * is off (territory management, multiple currencies), a permission is missing or field-level security hides a
+   * field: left out of describe, INVALID_TYPE / INVALID_FIELD in queries. Applies to every user.
+   */
+  readonly hidden?: { readonly objects?: readonly string[]; readonly fields?: readonly string[] };
   /** Called with `METHOD /path status` after each response (the CLI's --verbose). */
   readonly log?: (line: string) => void;
 }
@@ -163,6 +169,7 @@ export async function start(options: StartOptions = {}): Promise<LocalOrg> {
     await store.loadDataDir(dataDir, () => (adminId ??= findAdmin(store)?.['Id']?.toString() ?? null));
   }
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  if (options.hidden) schema.hide(options.hidden);
   const org = new LocalOrgServer(store, options, anchor);
   await org.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   return org.handle();
@@ -786,7 +793,7 @@ class LocalOrgServer {
   // ---- sobjects -------------------------------------------------------------------------------------------
 
   private objectEntry(name: string | undefined): NonNullable<ReturnType<SchemaRegistry['get']>> {
-    const entry = name ? this.store.schema.get(name) : undefined;
+    const entry = name && !this.store.schema.isHidden(name) ? this.store.schema.get(name) : undefined;
     if (!entry) throw notFound();
     return entry;
   }

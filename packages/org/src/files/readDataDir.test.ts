@@ -42,11 +42,135 @@ describe('readDataDir', () => {
 
   it('names the line of broken quoting', async () => {
     writeFileSync(join(dir, 'Opportunity.csv'), header + good + '006000000000002AAA,"unclosed,1\n');
-    await expect(readDataDir(dir)).rejects.toThrow(/Opportunity.csv:\d+: not valid CSV/);
+    await expect(readDataDir(dir)).rejects.toThrow(/Opportunity.csv:\d+:\d+: not valid CSV/);
   });
 
   it('requires Organization.csv', async () => {
     rmSync(join(dir, 'Organization.csv'));
     await expect(readDataDir(dir)).rejects.toThrow(/Organization.csv is missing or empty/);
+  });
+
+  it('names file, line and column of a misspelt column or a label header', async () => {
+    writeFileSync(join(dir, 'Opportunity.csv'), header.replace('StageName', 'StageNmae') + good);
+    await expect(readDataDir(dir)).rejects.toThrow(
+      /Opportunity.csv:1:4: unknown column "StageNmae" for Opportunity; did you mean StageName\?/,
+    );
+    writeFileSync(join(dir, 'Opportunity.csv'), header.replace('\n', ',Next Step\n') + good.replace('\n', ',call\n'));
+    await expect(readDataDir(dir)).rejects.toThrow(
+      /Opportunity.csv:1:9: unknown column "Next Step" for Opportunity; did you mean NextStep\?/,
+    );
+    writeFileSync(
+      join(dir, 'Opportunity.csv'),
+      header.replace('\n', ',Deal Owner Region\n') + good.replace('\n', ',EMEA\n'),
+    );
+    await expect(readDataDir(dir)).rejects.toThrow(
+      /Opportunity.csv:1:9: unknown column "Deal Owner Region" .*API names, not labels/,
+    );
+  });
+
+  it('ignores fields it does not read, as exports carry every field', async () => {
+    writeFileSync(
+      join(dir, 'Opportunity.csv'),
+      header.replace('\n', ',Description,SystemModstamp\n') + good.replace('\n', ',x,2026-01-01T00:00:00.000Z\n'),
+    );
+    expect((await readDataDir(dir)).opportunities).toHaveLength(1);
+  });
+
+  it('names an empty file; a header without records is no records', async () => {
+    writeFileSync(join(dir, 'Opportunity.csv'), '');
+    await expect(readDataDir(dir)).rejects.toThrow(/Opportunity.csv:1:1: the file is empty/);
+    writeFileSync(join(dir, 'Opportunity.csv'), '\uFEFF' + header.replaceAll('\n', '\r\n'));
+    expect((await readDataDir(dir)).opportunities).toEqual([]);
+    writeFileSync(join(dir, 'Opportunity.csv'), header.replace(',CloseDate', ''));
+    await expect(readDataDir(dir)).rejects.toThrow(/Opportunity.csv:1: missing required column CloseDate/);
+  });
+
+  it('reads sf data tree plans, resolving @references', async () => {
+    writeFileSync(
+      join(dir, 'Account-Opportunity-plan.json'),
+      JSON.stringify([
+        { sobject: 'Account', saveRefs: true, resolveRefs: false, files: ['Account.json'] },
+        { sobject: 'Opportunity', saveRefs: false, resolveRefs: true, files: ['Opportunity.json'] },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'Account.json'),
+      JSON.stringify({
+        records: [
+          { attributes: { type: 'Account', referenceId: 'AccountRef1' }, Name: 'Acme', OwnerId: '005000000000001AAA' },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'Opportunity.json'),
+      JSON.stringify({
+        records: [
+          {
+            attributes: { type: 'Opportunity', referenceId: 'OpportunityRef1' },
+            Id: '006000000000001AAA',
+            AccountId: '@AccountRef1',
+            OwnerId: '005000000000001AAA',
+            Amount: 100,
+            StageName: 'Prospecting',
+            CloseDate: '2026-05-01',
+            CreatedDate: '2026-04-01T10:00:00.000+0000',
+            IsClosed: false,
+            IsWon: false,
+          },
+        ],
+      }),
+    );
+    const data = await readDataDir(dir);
+    // The export left the Account's Id out: it gets a stand-in, and the reference resolves to it.
+    expect(data.accounts).toMatchObject([{ Id: '001000000000001', Name: 'Acme' }]);
+    expect(data.opportunities).toMatchObject([{ Id: '006000000000001AAA', AccountId: '001000000000001', Amount: 100 }]);
+    writeFileSync(join(dir, 'Opportunity.json'), '{"records": [\n  {"attributes": }\n]}');
+    await expect(readDataDir(dir)).rejects.toThrow(/Opportunity.json(:2:\d+)?: not valid JSON/);
+  });
+
+  it('names line and column of every kind of broken CSV', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        header + good + '006000000000002AAA,0050"00000000001AAA,1\n',
+        /Opportunity.csv:3:24: not valid CSV \(a quote inside an unquoted field\)/,
+      ],
+      [
+        header + good + '006000000000002AAA,"005"x,1\n',
+        /Opportunity.csv:3:25: not valid CSV \(text after the closing quote/,
+      ],
+      [
+        header + good + '006000000000002AAA,"unclosed,1\n',
+        /Opportunity.csv:3:20: not valid CSV \(a quoted field is never closed\)/,
+      ],
+      [
+        header + good + '006000000000002AAA,005000000000001AAA\n',
+        /Opportunity.csv:3: the record has 2 fields, the header 8/,
+      ],
+    ];
+    for (const [text, error] of cases) {
+      writeFileSync(join(dir, 'Opportunity.csv'), text);
+      await expect(readDataDir(dir)).rejects.toThrow(error);
+    }
+  });
+
+  it('reads quoted fields with commas, quotes and line breaks, and counts their lines', async () => {
+    const withName = 'Id,Name,OwnerId,Amount,StageName,CloseDate,CreatedDate,IsClosed,IsWon\r\n';
+    const row = (id: string, name: string, close: string) =>
+      `${id},${name},005000000000001AAA,100,Prospecting,${close},2026-04-01T10:00:00.000Z,false,false\r\n`;
+    writeFileSync(
+      join(dir, 'Opportunity.csv'),
+      withName +
+        row('006000000000001AAA', '"Big, ""new""\r\ndeal"', '2026-05-01') +
+        '\r\n' +
+        row('006000000000002AAA', 'x', '2026-13-01'),
+    );
+    await expect(readDataDir(dir)).rejects.toThrow(
+      /Opportunity.csv:5, Opportunity 006000000000002AAA: field CloseDate/,
+    );
+    writeFileSync(
+      join(dir, 'Opportunity.csv'),
+      withName + row('006000000000001AAA', '"Big, ""new""\r\ndeal"', '2026-05-01'),
+    );
+    expect((await readDataDir(dir)).opportunities[0]?.Name).toBe('Big, "new"\r\ndeal');
   });
 });

@@ -1,10 +1,15 @@
 import { createRecordParser, orgDataObjects, readSchemas, type OrgData, type ReadObjectName } from '@salesops/core';
+import { bulkQuery, type BulkConnection } from './bulkQuery.js';
+import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
 /**
  * The part of a jsforce 3 `Connection` the reader uses (the Connection from `@salesforce/core`'s
- * `Org.getConnection()` in the CLI, or jsforce's browser build in widgets, both satisfy it).
+ * `Org.getConnection()` in the CLI, or jsforce's browser build in widgets, both satisfy it). With `request` (every
+ * jsforce Connection has it) every call is one HTTP request through it, with jsforce's own retries off, so retries
+ * follow our policy and `requests` counts what was sent; `request` and `_transport` enable the Bulk API 2.0 path.
+ * Without them the connection's own `query`/`queryMore`/`describe` are used and every object reads over REST.
  */
-export interface QueryConnection {
+export interface QueryConnection extends Partial<BulkConnection> {
   query(soql: string): PromiseLike<QueryPage>;
   queryMore(locator: string): PromiseLike<QueryPage>;
   describeGlobal(): PromiseLike<{ sobjects: ReadonlyArray<{ name: string; queryable: boolean }> }>;
@@ -26,61 +31,267 @@ export class FieldAccessError extends Error {
   }
 }
 
-export interface OrgRead {
-  readonly data: OrgData;
-  /** API requests made (describes and query pages). */
-  readonly requests: number;
-  /** Objects the org does not have (no territory management, single currency, package not deployed, …). */
-  readonly missingObjects: readonly string[];
+/** The deals that can matter for computations from `from` on (dates `YYYY-MM-DD`). */
+export interface DateWindow {
+  /** First day computations look at: deals closed before it are left out (open deals are always read). */
+  readonly from: string;
+  /** Last day: deals created after it are left out (default: no bound). */
+  readonly to?: string;
 }
 
+export interface ReadOrgOptions {
+  /** Restricts Opportunity, its history and line items, and the quota objects (see README). Default: everything. */
+  readonly window?: DateWindow;
+  /**
+   * `auto` (default): Bulk API 2.0 for objects with at least `bulkThreshold` records (a COUNT() query decides; objects
+   * small in every org, such as Period or OpportunityStage, skip it and read over REST).
+   */
+  readonly bulk?: 'auto' | 'always' | 'never';
+  /** Records from which `auto` reads an object with Bulk API 2.0 (default 50,000). */
+  readonly bulkThreshold?: number;
+  /** Records per Bulk result page (`maxRecords`; default the server's). */
+  readonly bulkPageSize?: number;
+  /** First wait between Bulk job polls (default 100 ms). */
+  readonly bulkPollIntervalMs?: number;
+  /** Retries of 5xx answers and dropped connections. */
+  readonly retry?: RetryOptions;
+}
+
+export interface OrgRead {
+  readonly data: OrgData;
+  /** API requests made (describes, counts, query pages, Bulk job requests; retries included). */
+  readonly requests: number;
+  /** Records read, all objects together. */
+  readonly recordsRead: number;
+  /** Objects read with Bulk API 2.0. */
+  readonly bulkObjects: readonly string[];
+  /** Objects the org does not have or the user cannot read (no territories, single currency, …): read as empty. */
+  readonly missingObjects: readonly string[];
+  /** What was degraded and how (missing objects, hidden fields, single currency), for the user to read. */
+  readonly warnings: readonly string[];
+}
+
+const TERRITORIES_OFF =
+  'territory management (Enterprise Territory Management) is off or not readable: no territory views';
+
+/** Why an object may be absent, for the warning. */
+const ABSENCE: Partial<Record<ReadObjectName, string>> = {
+  Territory2Model: TERRITORIES_OFF,
+  Territory2: TERRITORIES_OFF,
+  UserTerritory2Association: TERRITORIES_OFF,
+  ObjectTerritory2Association: TERRITORIES_OFF,
+  ForecastingQuota:
+    'no access to ForecastingQuota (Collaborative Forecasts off, or the user lacks "View All Forecasts"): ' +
+    'quotas come from SalesOps_Quota__c only',
+  SalesOps_Quota__c:
+    'the SalesOps package objects are not deployed or not readable: quotas come from ForecastingQuota only',
+  CurrencyType: 'single-currency org: amounts are in the corporate currency',
+  DatedConversionRate: 'no dated exchange rates (single currency or advanced currency management off)',
+  FiscalYearSettings: 'no FiscalYearSettings access: the standard fiscal year of the Organization is used',
+  Period: 'no Period access: fiscal periods are derived from the Organization settings',
+};
+
 /**
- * Reads everything the engine needs from an org over the REST API: the objects of `OrgData` that the org has,
- * each with the schema's fields that the org exposes to the user (so a single-currency org without
- * `CurrencyIsoCode`, or a user without access to a field, still reads), page by page. Records are parsed by the
- * core schemas, so bad values fail with the object, record Id and field.
+ * Objects that are small in every org (settings, calendars, stages, currencies): read over REST without the COUNT()
+ * that decides between REST and Bulk for the others.
+ */
+const ALWAYS_SMALL = new Set<ReadObjectName>([
+  'Organization',
+  'FiscalYearSettings',
+  'Period',
+  'UserRole',
+  'OpportunityStage',
+  'Product2',
+  'ForecastingType',
+  'Territory2Model',
+  'CurrencyType',
+  'DatedConversionRate',
+]);
+
+/** Error codes that mean "this object is not there for this user" rather than a failure. */
+const NOT_ACCESSIBLE = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND']);
+
+/**
+ * Reads everything the engine needs from an org: the objects of `OrgData` that the org has, each with the
+ * schema's fields that the org exposes to the user, over REST (query + queryMore) or, for large objects, Bulk API
+ * 2.0 (our own `Sforce-Locator` paging). Describe drives degradation: a missing object reads as empty, a hidden
+ * optional field as null, each with a warning; a hidden required field stops the read (`FieldAccessError`).
+ * Records are parsed by the core schemas, so bad values fail with the object, record Id and field. 5xx answers and
+ * dropped connections are retried with capped exponential backoff; an expired session fails with
+ * `SessionExpiredError`, which says how to log in again.
  *
  * @example
- * const { data, requests } = await readOrgData(org.getConnection());
+ * const { data, requests, warnings } = await readOrgData(org.getConnection(), { window: { from: '2025-02-01' } });
  */
-export async function readOrgData(connection: QueryConnection): Promise<OrgRead> {
-  let requests = 1;
-  const global = await connection.describeGlobal();
-  const queryable = new Set(global.sobjects.filter((s) => s.queryable).map((s) => s.name));
+export async function readOrgData(connection: QueryConnection, options: ReadOrgOptions = {}): Promise<OrgRead> {
+  let requests = 0;
+  let recordsRead = 0;
+  const count = (): void => void requests++;
+  const call = <T>(fn: () => PromiseLike<T>): Promise<T> => withRetry(fn, options.retry, count);
+  const api = restApi(connection);
+  const reasons = new Map<string, string[]>();
+  const warnings: string[] = [];
   const missingObjects: string[] = [];
+  const bulkObjects: string[] = [];
+  const canBulk = typeof connection.request === 'function' && connection._transport !== undefined;
+  const mode = canBulk ? (options.bulk ?? 'auto') : 'never';
+  const threshold = options.bulkThreshold ?? 50_000;
+
+  const global = await call(() => api.describeGlobal());
+  const queryable = new Set(global.sobjects.filter((s) => s.queryable).map((s) => s.name));
   const entries: Array<[string, unknown[]]> = [];
+  let singleCurrency = !queryable.has('CurrencyType');
+
+  const skip = (key: string, sobject: ReadObjectName, why?: string): void => {
+    missingObjects.push(sobject);
+    entries.push([key, []]);
+    const reason = why ?? ABSENCE[sobject] ?? 'not available to this user';
+    reasons.set(reason, [...(reasons.get(reason) ?? []), sobject]);
+  };
+
   for (const [key, sobject] of Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>) {
     if (!queryable.has(sobject)) {
-      missingObjects.push(sobject);
-      entries.push([key, []]);
+      skip(key, sobject);
       continue;
     }
     const schema = readSchemas[sobject];
-    requests++;
-    const described = new Set((await connection.describe(sobject)).fields.map((f) => f.name));
+    let describedFields: ReadonlyArray<{ name: string }>;
+    try {
+      describedFields = (await call(() => api.describe(sobject))).fields;
+    } catch (e) {
+      if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
+      skip(key, sobject);
+      continue;
+    }
+    const described = new Set(describedFields.map((f) => f.name));
     const fields = Object.keys(schema.shape).filter((f) => described.has(f));
-    // A hidden optional field reads as null; a hidden required one (Opportunity.StageName, …) stops the read.
-    const hidden = Object.entries(schema.shape)
-      .filter(
-        ([name, field]) =>
-          !described.has(name) && !(field as { safeParse(v: unknown): { success: boolean } }).safeParse(null).success,
-      )
-      .map(([name]) => `${sobject}.${name}`);
-    if (hidden.length > 0) throw new FieldAccessError(hidden);
+    const hiddenRequired: string[] = [];
+    const hiddenOptional: string[] = [];
+    for (const [name, field] of Object.entries(schema.shape)) {
+      if (described.has(name)) continue;
+      const optional = (field as { safeParse(v: unknown): { success: boolean } }).safeParse(null).success;
+      (optional ? hiddenOptional : hiddenRequired).push(name);
+    }
+    // A hidden required field (Opportunity.StageName, …) stops the read; a hidden optional one reads as null.
+    if (hiddenRequired.length > 0) throw new FieldAccessError(hiddenRequired.map((f) => `${sobject}.${f}`));
+    const currency = hiddenOptional.indexOf('CurrencyIsoCode');
+    if (currency >= 0) {
+      hiddenOptional.splice(currency, 1);
+      singleCurrency = true;
+    }
+    if (hiddenOptional.length > 0) {
+      warnings.push(
+        `${sobject}: ${hiddenOptional.join(', ')} not visible to this user (field-level security, or not in this org); ` +
+          'read as empty.',
+      );
+    }
+
     const parse = createRecordParser(sobject, schema);
     const rows: unknown[] = [];
-    let page = await connection.query(`SELECT ${fields.join(', ')} FROM ${sobject}`);
-    requests++;
-    for (;;) {
-      for (const record of page.records) rows.push(parse(record, { file: `${sobject} (org)` }));
-      if (page.done || !page.nextRecordsUrl) break;
-      page = await connection.queryMore(page.nextRecordsUrl);
-      requests++;
+    const where = windowFilter(sobject, options.window);
+    const filter = where ? ` WHERE ${where}` : '';
+    const soql = `SELECT ${fields.join(', ')} FROM ${sobject}${filter}`;
+    try {
+      let useBulk = mode === 'always';
+      if (mode === 'auto' && !ALWAYS_SMALL.has(sobject)) {
+        const counted = await call(() => api.query(`SELECT COUNT() FROM ${sobject}${filter}`));
+        useBulk = counted.totalSize >= threshold;
+      }
+      if (useBulk) {
+        const source = { file: `${sobject} (org, Bulk API 2.0)` };
+        const result = await bulkQuery(connection as BulkConnection, soql, (row) => rows.push(parse(row, source)), {
+          ...(options.bulkPageSize !== undefined ? { pageSize: options.bulkPageSize } : {}),
+          ...(options.bulkPollIntervalMs !== undefined ? { pollIntervalMs: options.bulkPollIntervalMs } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
+        });
+        requests += result.requests;
+        bulkObjects.push(sobject);
+      } else {
+        const source = { file: `${sobject} (org)` };
+        let page = await call(() => api.query(soql));
+        for (;;) {
+          for (const record of page.records) rows.push(parse(record, source));
+          const next = page.nextRecordsUrl;
+          if (page.done || !next) break;
+          page = await call(() => api.queryMore(next));
+        }
+      }
+    } catch (e) {
+      if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
+      skip(key, sobject, `${errorCode(e)} (${ABSENCE[sobject] ?? 'not available to this user'})`);
+      continue;
     }
+    recordsRead += rows.length;
     entries.push([key, rows]);
+  }
+  const absent: string[] = [];
+  for (const [reason, objects] of reasons) {
+    if (singleCurrency && objects.every((o) => o === 'CurrencyType' || o === 'DatedConversionRate')) continue;
+    absent.push(`${objects.join(', ')}: ${reason}; read as empty.`);
+  }
+  warnings.unshift(...absent);
+  if (singleCurrency) {
+    warnings.push('Single-currency org (no CurrencyIsoCode or CurrencyType): amounts are in the corporate currency.');
   }
   const data = Object.fromEntries(entries) as Record<string, unknown[]>;
   const organization = data['organization']?.[0];
   if (!organization) throw new Error('The Organization record could not be read: the user needs API access to it.');
-  return { data: { ...data, organization } as unknown as OrgData, requests, missingObjects };
+  return {
+    data: { ...data, organization } as unknown as OrgData,
+    requests,
+    recordsRead,
+    bulkObjects,
+    missingObjects,
+    warnings,
+  };
+}
+
+/**
+ * The REST calls of the reader: over `connection.request` (each call one HTTP request, retried by us only) when the
+ * connection has it, else the connection's own methods.
+ */
+export function restApi(
+  connection: QueryConnection,
+): Pick<QueryConnection, 'describeGlobal' | 'describe' | 'query' | 'queryMore'> {
+  const request = connection.request?.bind(connection);
+  if (!request) return connection;
+  const get = <T>(url: string): PromiseLike<T> => request({ method: 'GET', url }, NO_JSFORCE_RETRY) as PromiseLike<T>;
+  return {
+    describeGlobal: () => get('/sobjects'),
+    describe: (sobject) => get(`/sobjects/${sobject}/describe`),
+    query: (soql) => get(`/query?q=${encodeURIComponent(soql)}`),
+    queryMore: (locator) => get(locator.startsWith('/') ? locator : `/query/${locator}`),
+  };
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { errorCode?: unknown; name?: unknown } | null)?.errorCode ?? (e as { name?: unknown })?.name;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
+ * The WHERE clause of the date window: deals that can matter are open or closed on/after `from` (and created by
+ * `to`); their history and line items follow them; quotas of periods ending on/after `from`.
+ */
+export function windowFilter(sobject: ReadObjectName, window: DateWindow | undefined): string | null {
+  if (!window) return null;
+  const { from, to } = window;
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  if (!date.test(from) || (to !== undefined && !date.test(to))) {
+    throw new RangeError(`The date window needs YYYY-MM-DD dates, got from ${from}${to ? `, to ${to}` : ''}.`);
+  }
+  const deals = `(CloseDate >= ${from} OR IsClosed = false)${to ? ` AND CreatedDate <= ${to}T23:59:59Z` : ''}`;
+  switch (sobject) {
+    case 'Opportunity':
+      return deals;
+    case 'OpportunityHistory':
+    case 'OpportunityLineItem':
+      return `OpportunityId IN (SELECT Id FROM Opportunity WHERE ${deals})`;
+    case 'ForecastingQuota':
+      return `StartDate >= ${from}`;
+    case 'SalesOps_Quota__c':
+      return `(Period_End__c >= ${from} OR (Period_End__c = null AND Period_Start__c >= ${from}))`;
+    default:
+      return null;
+  }
 }

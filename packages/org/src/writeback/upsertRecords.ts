@@ -124,9 +124,17 @@ export async function upsertRecords(
   };
 }
 
-function failuresCsv(
-  failures: ReadonlyArray<{ record: Record<string, unknown>; code: string; message: string; fields: string }>,
-): string {
+/** One record a writer could not save, with the org's reason. */
+export interface FailedRecord {
+  readonly record: Record<string, unknown>;
+  readonly code: string;
+  readonly message: string;
+  /** Fields the error names, `;`-separated. */
+  readonly fields: string;
+}
+
+/** The failed-records CSV: `Error_Code, Error_Message, Error_Fields` then the record's own columns. */
+export function failuresCsv(failures: readonly FailedRecord[]): string {
   const columns = [...new Set(failures.flatMap((f) => Object.keys(f.record)))];
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';

@@ -83,7 +83,7 @@ describe('sf salesops reps compare', () => {
     const file = join(dir, 'compare.csv');
     const { stdout, stderr } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--output-file', file]);
     expect(stderr).toMatch(
-      /Read 5000 opportunities, \d+ history rows and 46 users from .* in \d+\.\d s\. Rep comparison/,
+      /Read 5000 opportunities, \d+ history rows and 46 users from .* in \d+\.\d s \(\d+ records\)\. Rep comparison/,
     );
     expect(stdout).toMatch(/Attainment/);
     expect(stdout).toMatch(/Total/);

@@ -36,6 +36,7 @@ export default class Report extends SfCommand<SalesopsReportResult> {
     const { flags } = await this.parse(Report);
     const language = flags.language ?? languageFromEnvironment();
     const loaded = await loadSnapshot(flags, this.spinner);
+    for (const warning of loaded.warnings) this.warn(warning);
     this.spinner.start('Computing the S&OP pack');
     const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
     this.spinner.stop();

@@ -33,6 +33,7 @@ export interface ObjectEntry {
 export class SchemaRegistry {
   private readonly byName = new Map<string, ObjectEntry>();
   private readonly byPrefix = new Map<string, ObjectEntry>();
+  private readonly hiddenObjects = new Set<string>();
 
   constructor(objects: readonly ObjectSchema[], autoNumbers: ReadonlyMap<string, string> = new Map()) {
     for (const schema of objects) this.add(schema, autoNumbers.get(schema.name) ?? null);
@@ -121,7 +122,46 @@ export class SchemaRegistry {
   }
 
   all(): ObjectEntry[] {
-    return [...this.byName.values()].sort((a, b) => a.schema.name.localeCompare(b.schema.name));
+    return [...this.byName.values()]
+      .filter((e) => !this.hiddenObjects.has(e.schema.name.toLowerCase()))
+      .sort((a, b) => a.schema.name.localeCompare(b.schema.name));
+  }
+
+  /** Whether API clients cannot see the object (see {@link SchemaRegistry.hide}). */
+  isHidden(name: string): boolean {
+    return this.hiddenObjects.has(name.toLowerCase());
+  }
+
+  /**
+   * Hides objects (`ForecastingQuota`) and fields (`Opportunity.CurrencyIsoCode`) from API clients, as a feature
+   * that is off, a missing permission or field-level security do: hidden objects leave describeGlobal, answer 404 on
+   * describe and INVALID_TYPE in queries (they are not queryable); hidden fields leave describe and answer
+   * INVALID_FIELD in queries. The records stay in the store.
+   */
+  hide(hidden: { readonly objects?: readonly string[]; readonly fields?: readonly string[] }): void {
+    for (const name of hidden.objects ?? []) {
+      const entry = this.get(name);
+      if (!entry) continue;
+      this.hiddenObjects.add(entry.schema.name.toLowerCase());
+      this.replace(entry, { ...entry.schema, queryable: false });
+    }
+    for (const path of hidden.fields ?? []) {
+      const [objectName = '', fieldName = ''] = path.split('.');
+      const entry = this.get(objectName);
+      if (!entry || !entry.fields.has(fieldName.toLowerCase())) continue;
+      this.replace(entry, {
+        ...entry.schema,
+        fields: entry.schema.fields.filter((f) => f.name.toLowerCase() !== fieldName.toLowerCase()),
+      });
+    }
+  }
+
+  private replace(entry: ObjectEntry, schema: ObjectSchema): void {
+    const childRelationships = entry.childRelationships;
+    this.add(schema, entry.autoNumberFormat);
+    (this.get(schema.name) as { childRelationships: ChildRelationshipSchema[] }).childRelationships.push(
+      ...childRelationships,
+    );
   }
 
   /** Adds an object inferred from a CSV file whose object the registry does not know. */

@@ -1,0 +1,224 @@
+/**
+ * Data-access benchmark (issue 5): reads the sample org from `--data-dir` files, from the local org over REST and over
+ * Bulk API 2.0 (and the automatic choice), then writes result records through sObject Collections and through a Bulk
+ * API 2.0 ingest job. Each measurement runs in its own child process, so its wall time and peak memory (the child's
+ * maximum resident set) are its own; the local org runs in this process. API requests are counted by the reader and
+ * by the org, and set against the minimum the API's page sizes allow.
+ *
+ *   npm run bench:org -- [--size 100000] [--dir .sample-org/<size>] [--write 100000] [--only files,rest,bulk,auto,write]
+ *
+ * Figures are printed as ratios against a reference measured in the same run (the files read for reads, the
+ * Collections writer for writes), so runs on different machines compare.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Connection } from 'jsforce';
+import { createOrgSnapshot, orgDataObjects } from '@salesops/core';
+import { generateSampleOrg, start } from '@salesops/local-org';
+import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
+
+const REST_PAGE = 2_000;
+const BULK_PAGE = 50_000;
+const COLLECTION = 200;
+
+interface Measured {
+  readonly seconds: number;
+  readonly records: number;
+  /** Requests the reader or writer counted. */
+  readonly requests: number;
+  readonly peakRssMb: number;
+  readonly detail?: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    dir: { type: 'string' },
+    write: { type: 'string', default: '100000' },
+    only: { type: 'string', default: 'files,rest,bulk,auto,write' },
+    child: { type: 'string' },
+  },
+});
+
+if (values.child) {
+  const result = await runChild(values.child, values.dir as string);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+const size = Number(values.size.replaceAll('_', ''));
+if (!Number.isInteger(size) || size <= 0) throw new Error(`--size ${values.size}: a whole number of opportunities`);
+const writeCount = Number(values.write.replaceAll('_', ''));
+const only = new Set(values.only.split(','));
+const dir = resolve(values.dir ?? `.sample-org/${size}`);
+if (!existsSync(resolve(dir, 'manifest.json'))) {
+  console.error(`Generating the ${size.toLocaleString('en-US')}-opportunity sample org into ${dir} …`);
+  await generateSampleOrg({ outDir: dir, size, seed: 42 });
+}
+const manifest = JSON.parse(await readFile(resolve(dir, 'manifest.json'), 'utf8')) as {
+  files: Record<string, number>;
+};
+const rowsOf = (sobject: string): number => manifest.files[sobject] ?? 0;
+const objects = Object.values(orgDataObjects);
+const totalRecords = objects.reduce((n, o) => n + rowsOf(o), 0);
+console.error(
+  `Sample org: ${rowsOf('Opportunity').toLocaleString('en-US')} opportunities, ` +
+    `${rowsOf('OpportunityHistory').toLocaleString('en-US')} history rows, ${totalRecords.toLocaleString('en-US')} records in all (${dir}).`,
+);
+
+const rows: Array<{ name: string; m: Measured; minimum: number | null; orgRequests: number | null }> = [];
+
+if (only.has('files'))
+  rows.push({ name: 'files (--data-dir)', m: await child('files', {}), minimum: null, orgRequests: null });
+
+const needsOrg = ['rest', 'bulk', 'auto', 'write'].some((m) => only.has(m));
+if (needsOrg) {
+  const loadStarted = performance.now();
+  const org = await start({ dataDir: dir });
+  console.error(`Local org loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s at ${org.url}.`);
+  const env = { BENCH_ORG_URL: org.url, BENCH_ORG_TOKEN: org.tokens.admin };
+  // describeGlobal, then per object a describe and its pages (at least one).
+  const restMinimum = 1 + objects.reduce((n, o) => n + 1 + Math.max(1, Math.ceil(rowsOf(o) / REST_PAGE)), 0);
+  // Per object a describe, the job, one status poll and the result pages.
+  const bulkMinimum = 1 + objects.reduce((n, o) => n + 3 + Math.max(1, Math.ceil(rowsOf(o) / BULK_PAGE)), 0);
+  // REST below the Bulk threshold, Bulk from it on (the COUNT() queries that decide are not in the minimum).
+  const autoMinimum =
+    1 +
+    objects.reduce((n, o) => {
+      const rows = rowsOf(o);
+      return n + (rows >= BULK_PAGE ? 3 + Math.ceil(rows / BULK_PAGE) : 1 + Math.max(1, Math.ceil(rows / REST_PAGE)));
+    }, 0);
+  const measure = async (name: string, mode: string, minimum: number): Promise<void> => {
+    const before = org.limits.used;
+    const m = await child(mode, env);
+    rows.push({ name, m, minimum, orgRequests: org.limits.used - before });
+  };
+  try {
+    if (only.has('rest')) await measure('org, REST (query + queryMore)', 'rest', restMinimum);
+    if (only.has('bulk')) await measure('org, Bulk API 2.0', 'bulk', bulkMinimum);
+    if (only.has('auto')) await measure('org, auto (COUNT() ≥ 50,000 → Bulk)', 'auto', autoMinimum);
+    if (only.has('write')) {
+      const w = { ...env, BENCH_WRITE: String(writeCount) };
+      const jobs = 1;
+      for (const [name, mode, minimum] of [
+        [
+          `write ${writeCount.toLocaleString('en-US')}, sObject Collections`,
+          'write-collections',
+          Math.ceil(writeCount / COLLECTION),
+        ],
+        // Job, upload, UploadComplete, one poll, successful and failed results.
+        [`write ${writeCount.toLocaleString('en-US')}, Bulk API 2.0 ingest`, 'write-bulk', jobs * 6],
+      ] as const) {
+        const before = org.limits.used;
+        const m = await child(mode, w);
+        rows.push({ name, m, minimum, orgRequests: org.limits.used - before });
+      }
+    }
+  } finally {
+    await org.stop();
+  }
+}
+
+const reference = rows.find((r) => r.name.startsWith('files'))?.m.seconds;
+const collections = rows.find((r) => r.name.includes('Collections'))?.m.seconds;
+const table = [
+  ['path', 'seconds', '× ref', 'records', 'requests', 'org saw', 'minimum', '× min', 'peak RSS MB'],
+  ...rows.map(({ name, m, minimum, orgRequests }) => {
+    const ref = name.startsWith('write') ? collections : reference;
+    const min = minimum !== null && Number.isFinite(minimum) ? minimum : null;
+    return [
+      name,
+      m.seconds.toFixed(2),
+      ref ? (m.seconds / ref).toFixed(2) : '—',
+      m.records.toLocaleString('en-US'),
+      m.requests ? String(m.requests) : '—',
+      orgRequests !== null ? String(orgRequests) : '—',
+      min !== null ? String(min) : '—',
+      min ? (m.requests / min).toFixed(3) : '—',
+      m.peakRssMb.toFixed(0),
+    ];
+  }),
+];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+for (const [i, r] of table.entries()) {
+  console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+console.log(
+  `\n× ref: reads against the files read, writes against the Collections writer. minimum: REST pages of ${REST_PAGE}, ` +
+    `Bulk result pages of ${BULK_PAGE} with one status poll per job, Collections requests of ${COLLECTION}, ` +
+    `one ingest job of 6 requests. Peak RSS: the child process's maximum resident set.`,
+);
+for (const r of rows) if (r.m.detail) console.log(`${r.name}: ${r.m.detail}`);
+
+/** Runs one measurement in a child process (this script with --child), with the org's URL and token in its env. */
+function child(mode: string, env: Record<string, string>): Promise<Measured> {
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((resolveChild, reject) => {
+    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', mode, '--dir', dir], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${mode} failed (exit ${code})`));
+      else resolveChild(JSON.parse(out.trim().split('\n').pop() as string) as Measured);
+    });
+  });
+}
+
+async function runChild(mode: string, dataDir: string): Promise<Measured> {
+  const started = performance.now();
+  const done = (records: number, requests: number, detail?: string): Measured => ({
+    seconds: (performance.now() - started) / 1000,
+    records,
+    requests,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    ...(detail ? { detail } : {}),
+  });
+  if (mode === 'files') {
+    const data = await readDataDir(dataDir);
+    const snapshot = createOrgSnapshot(data);
+    let records = 1;
+    for (const [key, list] of Object.entries(data)) if (key !== 'organization') records += (list as unknown[]).length;
+    return done(records, 0, `${snapshot.data.opportunities.length} opportunities indexed`);
+  }
+  const connection = new Connection({
+    instanceUrl: process.env['BENCH_ORG_URL'] as string,
+    accessToken: process.env['BENCH_ORG_TOKEN'] as string,
+    version: '64.0',
+  });
+  if (mode === 'rest' || mode === 'bulk' || mode === 'auto') {
+    const read = await readOrgData(connection, {
+      bulk: mode === 'rest' ? 'never' : mode === 'bulk' ? 'always' : 'auto',
+      bulkPollIntervalMs: 20,
+    });
+    createOrgSnapshot(read.data);
+    return done(read.recordsRead, read.requests, read.bulkObjects.length ? `Bulk: ${read.bulkObjects.join(', ')}` : '');
+  }
+  const n = Number(process.env['BENCH_WRITE']);
+  const prefix = mode === 'write-bulk' ? 'b' : 'c';
+  const records = Array.from({ length: n }, (_, i) => ({
+    Key__c: `bench|${prefix}|${i}`,
+    Command__c: 'sf salesops forecast',
+    Arguments__c: `--period FY2027-Q${(i % 4) + 1}`,
+    Started__c: '2026-11-16T10:00:00.000Z',
+    Finished__c: '2026-11-16T10:05:00.000Z',
+    Records_Written__c: i,
+    Records_Failed__c: 0,
+    Status__c: 'Succeeded',
+  }));
+  const errorFile = resolve(dataDir, `bench-failed-${prefix}.csv`);
+  const outcome =
+    mode === 'write-bulk'
+      ? await bulkUpsertRecords(connection, 'SalesOps_Run__c', records, { errorFile, pollIntervalMs: 20 })
+      : await upsertRecords(connection, 'SalesOps_Run__c', records, { errorFile });
+  if (outcome.failed > 0) throw new Error(`${outcome.failed} records failed (${outcome.errorFile})`);
+  return done(outcome.upserted, outcome.requests);
+}
