@@ -186,6 +186,18 @@ function objectXml(spec: ObjectSpec): string {
   );
 }
 
+/**
+ * The Visualforce pages that host the widgets (force-app/main/default/pages/<name>.page), one element each. Every
+ * permission set grants them; the metadata test checks this list against the pages folder.
+ */
+export const WIDGET_PAGES: readonly string[] = [
+  'SalesOpsAttainment',
+  'SalesOpsDealHealth',
+  'SalesOpsForecast',
+  'SalesOpsLeaderboard',
+  'SalesOpsTerritoryCoverage',
+];
+
 interface PermissionSetSpec {
   readonly name: string;
   readonly label: string;
@@ -249,6 +261,14 @@ function permissionSetXml(spec: PermissionSetSpec): string {
       `        <object>${object}</object>`,
       `        <viewAllRecords>${viewAll}</viewAllRecords>`,
       '    </objectPermissions>',
+    );
+  }
+  for (const page of WIDGET_PAGES) {
+    lines.push(
+      '    <pageAccesses>',
+      `        <apexPage>${page}</apexPage>`,
+      '        <enabled>true</enabled>',
+      '    </pageAccesses>',
     );
   }
   lines.push('</PermissionSet>');

@@ -1,0 +1,135 @@
+import { createOrgSnapshot, type OrgData, type OrgSnapshot } from '@salesops/core';
+import { readOrgData, type QueryConnection } from '@salesops/org/browser';
+
+/** A stored result record (SalesOps_*__c) as the REST API returns it. */
+export type StoredRecord = Readonly<Record<string, unknown>>;
+
+/** A filter value: a string (quoted) or a date (`{ date: 'YYYY-MM-DD' }`, a SOQL date literal, unquoted). */
+export type StoredValue = string | { readonly date: string };
+
+/** A narrow, injection-safe query of one result object: equality filters only. */
+export interface StoredQuery {
+  readonly sobject: string;
+  readonly fields: readonly string[];
+  readonly where?: Readonly<Record<string, StoredValue>>;
+  readonly orderBy?: string;
+  readonly limit?: number;
+}
+
+/**
+ * What the elements read through: the org data the engine computes live figures from (read once, shared), and the
+ * stored results the CLI wrote back (one query each).
+ */
+export interface SalesopsClient {
+  orgSnapshot(): Promise<OrgSnapshot>;
+  storedResults(query: StoredQuery): Promise<readonly StoredRecord[]>;
+}
+
+/** The user lacks access to an object or field the element needs (its no-permission state). */
+export class NoPermissionError extends Error {
+  override readonly name = 'NoPermissionError';
+}
+
+const PERMISSION_CODES = new Set(['INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'API_DISABLED_FOR_ORG']);
+const MISSING_CODES = new Set(['INVALID_TYPE', 'NOT_FOUND']);
+
+const errorCodeOf = (e: unknown): string | undefined => {
+  const code = (e as { errorCode?: unknown; name?: unknown } | null)?.errorCode;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** True when an error means "not allowed" rather than "failed". */
+export function isPermissionError(e: unknown): boolean {
+  if (e instanceof NoPermissionError) return true;
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === 'FieldAccessError') return true;
+  const code = errorCodeOf(e);
+  return code !== undefined && PERMISSION_CODES.has(code);
+}
+
+/** A SOQL string literal: quotes and backslashes escaped. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const FIELD = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
+
+/** The SOQL of a stored query; field and object names are checked, values are quoted. */
+export function storedQuerySoql(query: StoredQuery): string {
+  const names = [query.sobject, ...query.fields, ...Object.keys(query.where ?? {})];
+  if (query.orderBy !== undefined) names.push(query.orderBy.replace(/\s+(ASC|DESC)$/i, ''));
+  for (const name of names) if (!FIELD.test(name)) throw new Error(`Not an API name: ${name}`);
+  const where = Object.entries(query.where ?? {}).map(([field, value]) => {
+    if (typeof value === 'string') return `${field} = ${soqlString(value)}`;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value.date)) throw new Error(`Not a date: ${value.date}`);
+    return `${field} = ${value.date}`;
+  });
+  return [
+    `SELECT ${query.fields.join(', ')} FROM ${query.sobject}`,
+    where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '',
+    query.orderBy !== undefined ? ` ORDER BY ${query.orderBy}` : '',
+    query.limit !== undefined ? ` LIMIT ${Math.max(1, Math.floor(query.limit))}` : '',
+  ].join('');
+}
+
+/**
+ * A client over a jsforce `Connection` (the browser build inside Visualforce, or any object with `query`,
+ * `queryMore`, `describeGlobal` and `describe`). The org data is read once over REST with `readOrgData` and shared by
+ * every element under the same provider.
+ *
+ * @example
+ * const client = createConnectionClient(new jsforce.Connection({ accessToken: sessionId }));
+ */
+export function createConnectionClient(connection: QueryConnection): SalesopsClient {
+  let snapshot: Promise<OrgSnapshot> | undefined;
+  return {
+    orgSnapshot() {
+      snapshot ??= readOrgData(connection, { bulk: 'never' }).then((read) => createOrgSnapshot(read.data));
+      // A failed read is not cached: a retry reads again.
+      snapshot.catch(() => (snapshot = undefined));
+      return snapshot;
+    },
+    async storedResults(query) {
+      try {
+        let page = await connection.query(storedQuerySoql(query));
+        const records = [...page.records];
+        while (!page.done && page.nextRecordsUrl) {
+          page = await connection.queryMore(page.nextRecordsUrl);
+          records.push(...page.records);
+        }
+        return records;
+      } catch (e) {
+        // The package objects are not deployed (or not visible): no stored results, live figures only.
+        const code = errorCodeOf(e);
+        if (code !== undefined && MISSING_CODES.has(code)) return [];
+        throw e;
+      }
+    },
+  };
+}
+
+/**
+ * A client over data in memory: the gallery's and the tests' fixtures. Stored results are filtered by the query's
+ * equality conditions.
+ */
+export function createFixtureClient(
+  data: OrgData,
+  stored: Readonly<Record<string, readonly StoredRecord[]>> = {},
+): SalesopsClient {
+  let snapshot: OrgSnapshot | undefined;
+  return {
+    orgSnapshot() {
+      snapshot ??= createOrgSnapshot(data);
+      return Promise.resolve(snapshot);
+    },
+    storedResults(query) {
+      storedQuerySoql(query); // the same name checks as the org client
+      const rows = (stored[query.sobject] ?? []).filter((r) =>
+        Object.entries(query.where ?? {}).every(
+          ([field, value]) => r[field] === (typeof value === 'string' ? value : value.date),
+        ),
+      );
+      return Promise.resolve(rows.slice(0, query.limit ?? rows.length));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { createOrgSnapshot, parsePeriodSpec, pipelineHygiene, wonDealPatterns } from '@salesops/core';
+import { createFormatters } from '../i18n/format.js';
+import {
+  bodyState,
+  cleanup,
+  expectAccessible,
+  failingClient,
+  figure,
+  mount,
+  pendingClient,
+  small,
+  smallOrg,
+  SMALL_AS_OF,
+} from '../testing/helpers.js';
+import type { SalesopsDealHealth } from './deal-health.js';
+
+const snapshot = createOrgSnapshot(smallOrg());
+const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
+const hygiene = pipelineHygiene(snapshot, { period, asOf: SMALL_AS_OF });
+const patterns = wonDealPatterns(snapshot, SMALL_AS_OF);
+const f = createFormatters('en-US', 'USD');
+
+describe('salesops-deal-health', () => {
+  afterEach(cleanup);
+
+  it('passes an axe audit', async () => {
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    expect(bodyState(element)).to.equal('ready');
+    await expectAccessible(element);
+  });
+
+  it("shows the engine's hygiene flags for the deal, its pushes and the typical time in its stage", async () => {
+    // B3 was pushed twice (02-28 → 03-15 → 05-15).
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    const deal = hygiene.deals.find((d) => d.opportunityId === small.deals.B3);
+    expect(deal?.flags.length).to.be.greaterThan(0);
+    const shown = [...(element.shadowRoot?.querySelectorAll('[data-flag]') ?? [])].map((n) =>
+      n.getAttribute('data-flag'),
+    );
+    expect(shown).to.deep.equal(deal?.flags.map((x) => x.rule));
+    expect(figure(element, 'pushes')).to.equal('2');
+    expect(figure(element, 'stage')).to.equal(deal?.stage);
+    expect(figure(element, 'typical-days-in-stage')).to.equal(
+      f.integer(patterns.medianDaysInStage.get(deal?.stage ?? '')),
+    );
+  });
+
+  it('re-renders for another deal', async () => {
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    element.recordId = small.deals.C3;
+    await element.updateComplete;
+    await element.loaded();
+    const deal = hygiene.deals.find((d) => d.opportunityId === small.deals.C3);
+    expect(element.shadowRoot?.querySelector('[data-deal]')?.textContent).to.equal('C3');
+    expect(figure(element, 'stage')).to.equal(deal?.stage);
+  });
+
+  it('shows the loading, empty, error and no-permission states', async () => {
+    const loading = await mount<SalesopsDealHealth>('salesops-deal-health', { client: pendingClient, wait: false });
+    await loading.element.updateComplete;
+    expect(bodyState(loading.element)).to.equal('loading');
+    cleanup();
+    const empty = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': '006000000000099AAA' },
+    });
+    expect(bodyState(empty.element)).to.equal('empty');
+    cleanup();
+    const error = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: failingClient(new Error('x')),
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    expect(bodyState(error.element)).to.equal('error');
+    cleanup();
+    const denied = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: failingClient(Object.assign(new Error('x'), { errorCode: 'INSUFFICIENT_ACCESS' })),
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    expect(bodyState(denied.element)).to.equal('no-permission');
+  });
+
+  it('destroys its chart on disconnect', async () => {
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    const chart = element.chart;
+    expect(chart).to.not.equal(undefined);
+    element.remove();
+    expect(element.chart).to.equal(undefined);
+    expect(chart?.canvas ?? null).to.equal(null);
+  });
+
+  it('speaks German', async () => {
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.B3 },
+      language: 'de',
+      locale: 'de_DE',
+    });
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Deal-Zustand');
+    expect(element.shadowRoot?.querySelector('[data-flag="PUSHED"]')?.textContent).to.contain('verschoben');
+    await expectAccessible(element);
+  });
+});

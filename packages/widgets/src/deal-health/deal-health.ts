@@ -1,0 +1,213 @@
+import { css, html, type TemplateResult } from 'lit';
+import {
+  dayNumber,
+  dealFactsAsOf,
+  pipelineHygiene,
+  wonDealPatterns,
+  type HygieneFlag,
+  type OrgSnapshot,
+} from '@salesops/core';
+import type { Formatters } from '../i18n/format.js';
+import type { MessageKey, Translate } from '../i18n/messages.js';
+import { cssColor } from '../shared/chart.js';
+import { SalesopsElement, type LoadContext } from '../shared/base.js';
+
+export interface DealHealthView {
+  readonly opportunityId: string;
+  readonly name: string;
+  readonly stage: string;
+  readonly isClosed: boolean;
+  readonly flags: readonly HygieneFlag[];
+  /** Close-date pushes (later close dates) in the deal's history up to the as-of date. */
+  readonly pushes: number;
+  readonly daysInStage: number | null;
+  /** Median days won deals spent in this stage (wonDealPatterns). */
+  readonly typicalDaysInStage: number | null;
+  /** Share of closed deals that reached this stage and were won. */
+  readonly winChance: number | null;
+  readonly closedDealsAtStage: number;
+}
+
+/** Days in the current stage and close-date pushes, from the deal's history up to `asOf`. */
+function stageAndPushes(snapshot: OrgSnapshot, opportunityId: string, asOf: string, stage: string) {
+  const history = snapshot.historyByOpportunity.get(opportunityId);
+  if (!history) return { daysInStage: null, pushes: 0 };
+  const asOfDay = dayNumber(asOf);
+  let entered: number | null = null;
+  let previousStage: string | null = null;
+  let previousClose: string | null = null;
+  let pushes = 0;
+  for (let i = 0; i < history.rows.length && (history.days[i] as number) <= asOfDay; i++) {
+    const row = history.rows[i];
+    if (!row) continue;
+    if (row.StageName !== previousStage) {
+      entered = history.days[i] as number;
+      previousStage = row.StageName;
+    }
+    const close = row.CloseDate ?? null;
+    if (close !== null && previousClose !== null && close > previousClose) pushes++;
+    if (close !== null) previousClose = close;
+  }
+  return { daysInStage: entered !== null && previousStage === stage ? asOfDay - entered : null, pushes };
+}
+
+/** Share of closed deals (as of the date) whose history reached `stage` that were won. */
+function winChanceAtStage(snapshot: OrgSnapshot, asOf: string, stage: string) {
+  const index = snapshot.stageOrder.findIndex((s) => s.MasterLabel === stage);
+  if (index < 0) return { winChance: null, closed: 0 };
+  let closed = 0;
+  let won = 0;
+  for (const fact of dealFactsAsOf(snapshot, asOf)) {
+    if (!fact.isClosed || !fact.history) continue;
+    if (!fact.history.stages.includes(index)) continue;
+    closed++;
+    if (fact.isWon) won++;
+  }
+  return { winChance: closed === 0 ? null : won / closed, closed };
+}
+
+/**
+ * @summary One deal's hygiene flags, close-date pushes, time in its stage against what won deals typically spend
+ * there, and the historical win chance at its stage. Place it on an Opportunity page (`record-id`).
+ *
+ * @csspart base - the card
+ * @csspart title - the heading
+ * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
+ * @cssproperty --salesops-color-warning - flags
+ */
+export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
+  static override styles = [
+    ...SalesopsElement.styles,
+    css`
+      .chart {
+        height: var(--salesops-chart-height, 6rem);
+      }
+      ul.flags li {
+        color: var(--_warning);
+      }
+      .healthy {
+        color: var(--_success);
+      }
+    `,
+  ];
+
+  protected readonly titleKey = 'dealHealthTitle' as const;
+
+  protected override load({ snapshot, period, asOf, recordId }: LoadContext): DealHealthView | null {
+    if (recordId === null) return null;
+    const opportunity = snapshot.opportunitiesById.get(recordId);
+    if (!opportunity) return null;
+    const hygiene = pipelineHygiene(snapshot, { period, asOf });
+    const deal = hygiene.deals.find((d) => d.opportunityId === opportunity.Id);
+    const stage = deal?.stage ?? opportunity.StageName;
+    const { daysInStage, pushes } = stageAndPushes(snapshot, opportunity.Id, asOf, stage);
+    const { winChance, closed } = winChanceAtStage(snapshot, asOf, stage);
+    return {
+      opportunityId: opportunity.Id,
+      name: opportunity.Name ?? opportunity.Id,
+      stage,
+      isClosed: opportunity.IsClosed,
+      flags: deal?.flags ?? [],
+      pushes,
+      daysInStage,
+      typicalDaysInStage: wonDealPatterns(snapshot, asOf).medianDaysInStage.get(stage) ?? null,
+      winChance,
+      closedDealsAtStage: closed,
+    };
+  }
+
+  private flagText(flag: HygieneFlag, t: Translate, f: Formatters): string {
+    const key = `flag.${flag.rule}` as MessageKey;
+    switch (flag.rule) {
+      case 'PAST_CLOSE_DATE':
+        return t(key, f.integer(flag.daysPast));
+      case 'PUSHED':
+        return t(key, f.integer(flag.pushes));
+      case 'STALE_STAGE':
+        return t(key, flag.stage, f.integer(flag.days), f.integer(flag.wonMedianDays));
+      case 'PROBABILITY_MISMATCH':
+        return t(key, f.integer(flag.probability), f.integer(flag.stageDefault));
+      case 'COMMIT_TOO_EARLY':
+        return t(key, flag.stage);
+      case 'AMOUNT_DROPPED':
+        return t(key, f.money(flag.from), f.money(flag.to));
+      default:
+        return t(key);
+    }
+  }
+
+  private summary(view: DealHealthView, t: Translate, f: Formatters): string {
+    return t(
+      'dealSummary',
+      f.integer(view.daysInStage),
+      view.stage,
+      f.integer(view.typicalDaysInStage),
+      f.integer(view.flags.length),
+    );
+  }
+
+  protected override renderView(view: DealHealthView, t: Translate, f: Formatters): TemplateResult {
+    const figures: Array<[string, string, string]> = [
+      ['stage', t('stage'), view.stage],
+      ['days-in-stage', t('timeInStage'), f.integer(view.daysInStage)],
+      ['typical-days-in-stage', t('typicalTimeInStage'), f.integer(view.typicalDaysInStage)],
+      ['pushes', t('pushes'), f.integer(view.pushes)],
+      ['win-chance', t('winChance'), f.percent(view.winChance)],
+    ];
+    return html`<p class="sub" data-deal>${view.name}</p>
+      <dl class="figures">
+        ${figures.map(
+          ([key, label, value]) =>
+            html`<div>
+              <dt>${label}</dt>
+              <dd data-figure=${key}>${value}</dd>
+            </div>`,
+        )}
+      </dl>
+      <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
+      <h3 class="sub">${t('flags')}</h3>
+      ${
+        view.flags.length === 0
+          ? html`<p class="healthy">${t('healthy')}</p>`
+          : html`<ul class="list flags">
+              ${view.flags.map((flag) => html`<li data-flag=${flag.rule}>${this.flagText(flag, t, f)}</li>`)}
+            </ul>`
+      }`;
+  }
+
+  protected override drawChart(view: DealHealthView, t: Translate, f: Formatters): void {
+    const text = cssColor(this, '--_text', '#181818');
+    this.chartController.render(this.renderRoot.querySelector('canvas'), {
+      type: 'bar',
+      data: {
+        labels: [t('timeInStage'), t('typicalTimeInStage')],
+        datasets: [
+          {
+            label: view.stage,
+            data: [view.daysInStage ?? 0, view.typicalDaysInStage ?? 0],
+            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), cssColor(this, '--_weak', '#444444')],
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item) => t('days', f.integer(item.raw as number)) } },
+        },
+        scales: { x: { beginAtZero: true, ticks: { color: text } }, y: { ticks: { color: text } } },
+      },
+    });
+  }
+}
+
+customElements.define('salesops-deal-health', SalesopsDealHealth);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'salesops-deal-health': SalesopsDealHealth;
+  }
+}

@@ -1,0 +1,35 @@
+/** `Intl` formatters for one locale and currency; null and undefined become an em dash. */
+export interface Formatters {
+  readonly locale: string;
+  /** An amount in the corporate currency, converted to the display currency. */
+  money(value: number | null | undefined): string;
+  /** A ratio as a percentage (0.5 → 50%). */
+  percent(value: number | null | undefined): string;
+  /** A multiple such as coverage (2.5 → 2.5×). */
+  multiple(value: number | null | undefined): string;
+  integer(value: number | null | undefined): string;
+  /** An ISO date (YYYY-MM-DD) as a medium date, read as a calendar date (no time-zone shift). */
+  date(value: string | null | undefined): string;
+}
+
+const DASH = '—';
+
+export function createFormatters(locale: string, currency: string, rate = 1): Formatters {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const guard =
+    (f: (v: number) => string) =>
+    (v: number | null | undefined): string =>
+      v === null || v === undefined || !Number.isFinite(v) ? DASH : f(v);
+  return {
+    locale,
+    money: guard((v) => money.format(v * rate)),
+    percent: guard((v) => percent.format(v)),
+    multiple: guard((v) => `${multiple.format(v)}×`),
+    integer: guard((v) => integer.format(v)),
+    date: (v) => (v ? date.format(new Date(`${v}T00:00:00Z`)) : DASH),
+  };
+}

@@ -1,0 +1,12 @@
+export * from './i18n/messages.js';
+export * from './i18n/format.js';
+export * from './data/client.js';
+export * from './data/context.js';
+export * from './shared/base.js';
+export { ChartController } from './shared/chart.js';
+export * from './provider/provider.js';
+export * from './attainment/attainment.js';
+export * from './leaderboard/leaderboard.js';
+export * from './forecast/forecast.js';
+export * from './territory-coverage/territory-coverage.js';
+export * from './deal-health/deal-health.js';

@@ -1,0 +1,68 @@
+import { expect } from 'chai';
+import { CATALOGUES, intlLocaleOf, languageOf, translator, WIDGET_LANGUAGES } from '../i18n/messages.js';
+import { storedQuerySoql } from '../data/client.js';
+import { cleanup, mount, small } from '../testing/helpers.js';
+import type { SalesopsAttainment } from '../attainment/attainment.js';
+
+describe('salesops-provider and languages', () => {
+  afterEach(cleanup);
+
+  it('maps Salesforce language and locale keys', () => {
+    expect(languageOf('zh_TW')).to.equal('zh-TW');
+    expect(languageOf('zh_CN')).to.equal('zh-CN');
+    expect(languageOf('de')).to.equal('de');
+    expect(languageOf('ja')).to.equal('ja');
+    expect(languageOf('en_US')).to.equal('en');
+    expect(languageOf('fr')).to.equal('en');
+    expect(intlLocaleOf('de_DE_EURO', 'de')).to.equal('de-DE');
+    expect(intlLocaleOf('de_CH', 'de')).to.equal('de-CH');
+    expect(intlLocaleOf(null, 'ja')).to.equal('ja-JP');
+  });
+
+  it('translates every string into every language', () => {
+    const keys = Object.keys(CATALOGUES.en).sort();
+    for (const language of WIDGET_LANGUAGES) {
+      const catalogue = CATALOGUES[language];
+      expect(Object.keys(catalogue).sort(), language).to.deep.equal(keys);
+      for (const key of keys) expect(catalogue[key as keyof typeof catalogue], `${language} ${key}`).to.not.equal('');
+      if (language !== 'en') {
+        const same = keys.filter(
+          (k) => catalogue[k as keyof typeof catalogue] === CATALOGUES.en[k as keyof typeof catalogue],
+        );
+        // Only placeholders-only strings and product terms (P10, Commit …) may equal the English text.
+        expect(same.length, `${language}: ${same.join(', ')}`).to.be.lessThan(8);
+      }
+    }
+    expect(translator('de')('days', 3)).to.equal('3 Tage');
+  });
+
+  it('quotes values in stored-result queries', () => {
+    expect(
+      storedQuerySoql({
+        sobject: 'SalesOps_Forecast__c',
+        fields: ['P50__c'],
+        where: { Scope_Id__c: "x' OR Name != '" },
+      }),
+    ).to.equal("SELECT P50__c FROM SalesOps_Forecast__c WHERE Scope_Id__c = 'x\\' OR Name != \\''");
+    expect(() => storedQuerySoql({ sobject: 'X__c', fields: ['Id FROM User--'] })).to.throw(/Not an API name/);
+  });
+
+  it('passes language changes down to the elements', async () => {
+    const { provider, element } = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.A });
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Attainment');
+    provider.setAttribute('language', 'ja');
+    await provider.updateComplete;
+    await element.updateComplete;
+    await element.loaded();
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('達成率');
+  });
+
+  it('shows the error state without a data source', async () => {
+    const element = document.createElement('salesops-attainment');
+    document.body.append(element);
+    await element.loaded();
+    expect(element.state).to.equal('error');
+    expect(element.shadowRoot?.textContent).to.contain('salesops-provider');
+    element.remove();
+  });
+});

@@ -1,0 +1,232 @@
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
+import { isPermissionError, type SalesopsClient } from '../data/client.js';
+import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
+import { createFormatters, type Formatters } from '../i18n/format.js';
+import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
+import { ChartController } from './chart.js';
+import { baseStyles } from './styles.js';
+
+/** What an element's `load` gets: the shared data and the resolved period, date and ids. */
+export interface LoadContext {
+  readonly client: SalesopsClient;
+  readonly snapshot: OrgSnapshot;
+  readonly period: FiscalPeriod;
+  readonly asOf: string;
+  /** The element's `user-id`, else the provider's viewing user. */
+  readonly userId: string | null;
+  readonly recordId: string | null;
+}
+
+/** A loaded view: the element's model (null: the empty state) and what the figures are formatted with. */
+interface Loaded<V> {
+  readonly view: V | null;
+  readonly currency: string;
+  /** Multiplier from corporate amounts to the display currency. */
+  readonly rate: number;
+  readonly period: FiscalPeriod;
+  readonly asOf: string;
+}
+
+/** No provider (or `client` property) gives the element a data source. */
+export class MissingClientError extends Error {
+  override readonly name = 'MissingClientError';
+}
+
+/** The states every element shows, exposed as `data-state` on the body part for styling and tests. */
+export type WidgetState = 'loading' | 'empty' | 'error' | 'no-permission' | 'ready';
+
+/**
+ * Base of the salesops elements: consumes the client and settings from `salesops-provider`, loads with `@lit/task`
+ * whenever an input changes, and renders the loading, empty, error, no-permission and ready states.
+ */
+export abstract class SalesopsElement<V> extends LitElement {
+  static override styles = [baseStyles];
+
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    recordId: { attribute: 'record-id' },
+    period: {},
+    asOf: { attribute: 'as-of' },
+    client: { attribute: false },
+  };
+
+  /** The rep (User Id) the figures are for; default: the provider's viewing user. */
+  declare userId: string | null;
+  /** The Salesforce record the element is placed on (Account, Opportunity, Territory2 …). */
+  declare recordId: string | null;
+  /** Fiscal period: `current` (default), `previous`, `next`, `FY2026`, `FY2026-Q4`, `FY2026-M11` or a date range. */
+  declare period: string;
+  /** Date the figures are computed as of (YYYY-MM-DD); default: the provider's, else today in the org's time zone. */
+  declare asOf: string | null;
+  /** A data client set directly (overrides the provider's). */
+  declare client: SalesopsClient | undefined;
+
+  private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  private readonly settingsConsumer = new ContextConsumer(this, { context: settingsContext, subscribe: true });
+  protected readonly chartController = new ChartController(this);
+
+  /** Heading of the element (a message key). */
+  protected abstract readonly titleKey: MessageKey;
+
+  protected readonly task = new Task(this, {
+    task: async ([client, settings, userId, recordId, period, asOf, ...extra]: readonly unknown[]): Promise<
+      Loaded<V>
+    > => {
+      void extra;
+      if (!client) throw new MissingClientError();
+      const c = client as SalesopsClient;
+      const s = settings as WidgetSettings | undefined;
+      const snapshot = await c.orgSnapshot();
+      const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf(snapshot.timeZone)(new Date().toISOString());
+      const calendar = s?.calendar ?? snapshot.calendar;
+      const fiscal = parsePeriodSpec((period as string | null) || 'current', { calendar, asOf: day });
+      const wanted = s?.currency ?? snapshot.corporateCurrency;
+      // Engine figures are corporate amounts; another display currency is converted at the as-of rate.
+      const perCorporate = wanted === snapshot.corporateCurrency ? 1 : snapshot.currency.toCorporate(1, wanted, day);
+      const known = perCorporate !== null && perCorporate > 0;
+      const view = await this.load({
+        client: c,
+        snapshot,
+        period: fiscal,
+        asOf: day,
+        userId: (userId as string | null) ?? s?.userId ?? null,
+        recordId: recordId as string | null,
+      });
+      return {
+        view,
+        currency: known ? wanted : snapshot.corporateCurrency,
+        rate: known ? 1 / perCorporate : 1,
+        period: fiscal,
+        asOf: day,
+      };
+    },
+    args: () => [
+      this.client ?? this.clientConsumer.value,
+      this.settingsConsumer.value,
+      this.userId,
+      this.recordId,
+      this.period,
+      this.asOf,
+      ...this.extraArgs(),
+    ],
+  });
+
+  constructor() {
+    super();
+    this.userId = null;
+    this.recordId = null;
+    this.period = 'current';
+    this.asOf = null;
+    this.client = undefined;
+  }
+
+  /** Further inputs that reload the element when they change. */
+  protected extraArgs(): readonly unknown[] {
+    return [];
+  }
+
+  /** Reads and computes the element's view; null means "nothing to show" (the empty state). */
+  protected abstract load(context: LoadContext): Promise<V | null> | V | null;
+
+  /** Renders the ready state. */
+  protected abstract renderView(view: V, t: Translate, f: Formatters): TemplateResult;
+
+  /** Draws (or updates) the element's chart after a ready render. */
+  protected drawChart(view: V, t: Translate, f: Formatters): void {
+    void view;
+    void t;
+    void f;
+  }
+
+  /** The current state (loading, empty, error, no-permission, ready). */
+  get state(): WidgetState {
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE:
+        return this.task.value?.view === null ? 'empty' : 'ready';
+      case TaskStatus.ERROR:
+        return isPermissionError(this.task.error) ? 'no-permission' : 'error';
+      default:
+        return 'loading';
+    }
+  }
+
+  /** The chart.js chart while one is shown (for tests and tooling). */
+  get chart() {
+    return this.chartController.chart;
+  }
+
+  /** Resolves when the current load has finished (successfully or not) and the result is rendered. */
+  async loaded(): Promise<void> {
+    try {
+      await this.task.taskComplete;
+    } catch {
+      // the error state is rendered
+    }
+    await this.updateComplete;
+  }
+
+  protected get t(): Translate {
+    return translator(this.settingsConsumer.value?.language ?? 'en');
+  }
+
+  private formatters(loaded: Loaded<V>): Formatters {
+    const locale = this.settingsConsumer.value?.locale ?? 'en-US';
+    return createFormatters(locale, loaded.currency, loaded.rate);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A chart destroyed on disconnect is drawn again when the element comes back.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const state = this.state;
+    const loaded = this.task.value;
+    const body = (): TemplateResult | typeof nothing => {
+      switch (state) {
+        case 'loading':
+          return html`<p class="state loading" role="status">${t('loading')}</p>`;
+        case 'no-permission':
+          return html`<p class="state no-permission" role="alert">${t('noPermission')}</p>`;
+        case 'error': {
+          const error = this.task.error;
+          const message =
+            error instanceof MissingClientError
+              ? t('noClient')
+              : t('error', error instanceof Error ? error.message : String(error));
+          return html`<p class="state error" role="alert">${message}</p>
+            <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
+        }
+        case 'empty':
+          return html`<p class="state empty">${t('empty')}</p>`;
+        default:
+          return loaded?.view != null ? this.renderView(loaded.view, t, this.formatters(loaded)) : nothing;
+      }
+    };
+    const sub =
+      loaded && state !== 'loading'
+        ? html`<p class="sub">${t('period', loaded.period.label, this.formatters(loaded).date(loaded.asOf))}</p>`
+        : nothing;
+    const language = this.settingsConsumer.value?.language ?? 'en';
+    return html`<section part="base" lang=${language} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+      <h2 part="title">${t(this.titleKey)}</h2>
+      ${sub}
+      <div part="body" data-state=${state}>${body()}</div>
+    </section>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const loaded = this.task.value;
+    if (this.state === 'ready' && loaded?.view != null && this.isConnected) {
+      this.drawChart(loaded.view, this.t, this.formatters(loaded));
+    } else {
+      this.chartController.destroy();
+    }
+  }
+}

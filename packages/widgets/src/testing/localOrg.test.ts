@@ -1,0 +1,146 @@
+/**
+ * The widgets against the local org over HTTP, through jsforce's browser build (as inside Visualforce): a rep's
+ * token shows only that rep's data, a manager's shows the team's.
+ */
+import { expect } from 'chai';
+import { computePerformance, parsePeriodSpec } from '@salesops/core';
+import type { QueryConnection } from '@salesops/org/browser';
+import { createConnectionClient } from '../data/client.js';
+import { bodyState, cleanup, mount } from './helpers.js';
+import type { SalesopsAttainment } from '../attainment/attainment.js';
+import type { SalesopsDealHealth } from '../deal-health/deal-health.js';
+import type { SalesopsLeaderboard } from '../leaderboard/leaderboard.js';
+
+interface LocalOrgInfo {
+  url: string;
+  asOf: string;
+  rep: { userId: string; name: string; token: string };
+  teammates: Array<{ userId: string; name: string; token: string }>;
+  manager: { userId: string; name: string; token: string };
+  admin: { token: string };
+}
+
+declare global {
+  interface Window {
+    jsforce?: {
+      Connection: new (options: { instanceUrl: string; accessToken: string; version: string }) => QueryConnection;
+    };
+  }
+}
+
+async function loadJsforce() {
+  if (!window.jsforce) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/jsforce/dist/jsforce-core.min.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('jsforce could not be loaded'));
+      document.head.append(script);
+    });
+  }
+  return window.jsforce as NonNullable<Window['jsforce']>;
+}
+
+describe('widgets against the local org (HTTP, jsforce browser build)', () => {
+  let org: LocalOrgInfo;
+  const client = async (token: string) => {
+    const jsforce = await loadJsforce();
+    return createConnectionClient(
+      new jsforce.Connection({ instanceUrl: org.url, accessToken: token, version: '64.0' }),
+    );
+  };
+  before(async () => {
+    org = (await (await fetch('/__salesops/local-org.json')).json()) as LocalOrgInfo;
+  });
+  afterEach(cleanup);
+
+  it("reads only the rep's own deals with a rep's token, the team's with the manager's", async () => {
+    const asRep = await (await client(org.rep.token)).orgSnapshot();
+    const asManager = await (await client(org.manager.token)).orgSnapshot();
+    const owners = new Set(asRep.data.opportunities.map((o) => o.OwnerId));
+    expect(asRep.data.opportunities.length).to.be.greaterThan(0);
+    expect([...owners]).to.deep.equal([org.rep.userId]);
+    const managerOwners = new Set(asManager.data.opportunities.map((o) => o.OwnerId));
+    expect(managerOwners.size).to.be.greaterThan(1);
+    expect(managerOwners.has(org.rep.userId)).to.equal(true);
+  });
+
+  it("shows the rep's own attainment, and no other rep's, with a rep's token", async () => {
+    const own = await mount<SalesopsAttainment>('salesops-attainment', {
+      client: await client(org.rep.token),
+      userId: org.rep.userId,
+      asOf: org.asOf,
+    });
+    expect(bodyState(own.element), own.element.shadowRoot?.textContent ?? '').to.equal('ready');
+    cleanup();
+    // Last quarter a teammate won deals: the manager sees them, the rep does not.
+    const managerSnapshot = await (await client(org.manager.token)).orgSnapshot();
+    const previous = parsePeriodSpec('previous', { calendar: managerSnapshot.calendar, asOf: org.asOf });
+    const report = computePerformance(managerSnapshot, { period: previous, asOf: org.asOf });
+    const teammate = org.teammates.find((t) => (report.reps.find((r) => r.repId === t.userId)?.closedWon ?? 0) > 0);
+    if (!teammate) throw new Error('the sample has no teammate with deals won last quarter');
+    const asManager = await mount<SalesopsAttainment>('salesops-attainment', {
+      client: await client(org.manager.token),
+      userId: teammate.userId,
+      asOf: org.asOf,
+      attributes: { period: 'previous' },
+    });
+    expect(bodyState(asManager.element)).to.equal('ready');
+    const managerSees = asManager.element.shadowRoot?.querySelector('[data-figure="closed-won"]')?.textContent ?? '';
+    expect(managerSees).to.match(/[1-9]/);
+    cleanup();
+    const asRep = await mount<SalesopsAttainment>('salesops-attainment', {
+      client: await client(org.rep.token),
+      userId: teammate.userId,
+      asOf: org.asOf,
+      attributes: { period: 'previous' },
+    });
+    // The teammate's quota may be visible (ForecastingQuota), their won deals are not.
+    const state = bodyState(asRep.element);
+    expect(state === 'empty' || state === 'ready', String(state)).to.equal(true);
+    if (state === 'ready') {
+      expect(asRep.element.shadowRoot?.querySelector('[data-figure="closed-won"]')?.textContent).to.not.match(/[1-9]/);
+    }
+  });
+
+  it("does not show another rep's deal to a rep", async () => {
+    const managerSnapshot = await (await client(org.manager.token)).orgSnapshot();
+    const teammates = new Set(org.teammates.map((t) => t.userId));
+    const othersDeal = managerSnapshot.data.opportunities.find((o) => o.OwnerId !== null && teammates.has(o.OwnerId));
+    expect(othersDeal).to.not.equal(undefined);
+    const asManager = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: await client(org.manager.token),
+      asOf: org.asOf,
+      attributes: { 'record-id': othersDeal?.Id ?? '' },
+    });
+    expect(bodyState(asManager.element)).to.equal('ready');
+    cleanup();
+    const asRep = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: await client(org.rep.token),
+      asOf: org.asOf,
+      attributes: { 'record-id': othersDeal?.Id ?? '' },
+    });
+    expect(bodyState(asRep.element)).to.equal('empty');
+  });
+
+  it("ranks only the rep with a rep's token, and the team with the manager's", async () => {
+    const asRep = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
+      client: await client(org.rep.token),
+      userId: org.rep.userId,
+      asOf: org.asOf,
+      attributes: { period: 'previous' },
+    });
+    const repRows = [...(asRep.element.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+    expect(repRows.map((r) => r.getAttribute('data-rep'))).to.deep.equal([org.rep.userId]);
+    cleanup();
+
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
+      client: await client(org.manager.token),
+      userId: org.manager.userId,
+      asOf: org.asOf,
+      attributes: { period: 'previous' },
+    });
+    expect(bodyState(element)).to.equal('ready');
+    expect(element.shadowRoot?.querySelectorAll('tbody tr').length).to.be.greaterThan(1);
+  });
+});
