@@ -102,7 +102,7 @@ describe('sf salesops against the local org', () => {
     // One record per scope and method: commit and weighted for every team.
     expect(forecast.written.upserted).toBe(forecast.forecasts.length);
     expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
-  });
+  }, 240_000); // four sf runs, each a few seconds alone and much more on a busy 2-core machine
 
   it('org check: a ready org, and an org without the package objects', async () => {
     const ready = jsonResult<{

@@ -55,6 +55,16 @@ export interface ReadOrgOptions {
   readonly bulkPollIntervalMs?: number;
   /** Retries of 5xx answers and dropped connections. */
   readonly retry?: RetryOptions;
+  /**
+   * Objects read at the same time (default 1: one after another). The result, and the error when one fails, are the
+   * same as with 1; after a failure no further object is started.
+   */
+  readonly concurrency?: number;
+  /**
+   * The objects to read, as `OrgData` keys (default: all). The others read as empty without a request or a warning,
+   * for callers that compute only with some objects; `organization` is always read.
+   */
+  readonly objects?: ReadonlyArray<keyof OrgData>;
 }
 
 export interface OrgRead {
@@ -108,6 +118,19 @@ const ALWAYS_SMALL = new Set<ReadObjectName>([
   'DatedConversionRate',
 ]);
 
+/**
+ * Objects that are large in most orgs (or costly to query), read first when several objects are read at a time: the
+ * longest reads start first, so the read ends sooner.
+ */
+const LARGE_FIRST: readonly ReadObjectName[] = [
+  'OpportunityHistory',
+  'Opportunity',
+  'OpportunityLineItem',
+  'ForecastingQuota',
+  'ObjectTerritory2Association',
+  'Account',
+];
+
 /** Error codes that mean "this object is not there for this user" rather than a failure. */
 const NOT_ACCESSIBLE = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND']);
 
@@ -139,29 +162,22 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
 
   const global = await call(() => api.describeGlobal());
   const queryable = new Set(global.sobjects.filter((s) => s.queryable).map((s) => s.name));
-  const entries: Array<[string, unknown[]]> = [];
   let singleCurrency = !queryable.has('CurrencyType');
 
-  const skip = (key: string, sobject: ReadObjectName, why?: string): void => {
-    missingObjects.push(sobject);
-    entries.push([key, []]);
-    const reason = why ?? ABSENCE[sobject] ?? 'not available to this user';
-    reasons.set(reason, [...(reasons.get(reason) ?? []), sobject]);
-  };
+  /** One object read: its rows, or why it reads as empty; what it adds to the warnings. */
+  type ObjectRead =
+    | { readonly rows: unknown[]; readonly warning: string | null; readonly bulk: boolean }
+    | { readonly skip: string | undefined };
 
-  for (const [key, sobject] of Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>) {
-    if (!queryable.has(sobject)) {
-      skip(key, sobject);
-      continue;
-    }
+  const readObject = async (sobject: ReadObjectName): Promise<ObjectRead> => {
+    if (!queryable.has(sobject)) return { skip: undefined };
     const schema = readSchemas[sobject];
     let describedFields: ReadonlyArray<{ name: string }>;
     try {
       describedFields = (await call(() => api.describe(sobject))).fields;
     } catch (e) {
       if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
-      skip(key, sobject);
-      continue;
+      return { skip: undefined };
     }
     const described = new Set(describedFields.map((f) => f.name));
     const fields = Object.keys(schema.shape).filter((f) => described.has(f));
@@ -179,20 +195,19 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       hiddenOptional.splice(currency, 1);
       singleCurrency = true;
     }
-    if (hiddenOptional.length > 0) {
-      warnings.push(
-        `${sobject}: ${hiddenOptional.join(', ')} not visible to this user (field-level security, or not in this org); ` +
-          'read as empty.',
-      );
-    }
+    const warning =
+      hiddenOptional.length > 0
+        ? `${sobject}: ${hiddenOptional.join(', ')} not visible to this user (field-level security, or not in this org); ` +
+          'read as empty.'
+        : null;
 
     const parse = createRecordParser(sobject, schema);
     const rows: unknown[] = [];
     const where = windowFilter(sobject, options.window);
     const filter = where ? ` WHERE ${where}` : '';
     const soql = `SELECT ${fields.join(', ')} FROM ${sobject}${filter}`;
+    let useBulk = mode === 'always';
     try {
-      let useBulk = mode === 'always';
       if (mode === 'auto' && !ALWAYS_SMALL.has(sobject)) {
         const counted = await call(() => api.query(`SELECT COUNT() FROM ${sobject}${filter}`));
         useBulk = counted.totalSize >= threshold;
@@ -205,7 +220,6 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
           ...(options.retry ? { retry: options.retry } : {}),
         });
         requests += result.requests;
-        bulkObjects.push(sobject);
       } else {
         const source = { file: `${sobject} (org)` };
         let page = await call(() => api.query(soql));
@@ -218,12 +232,51 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       }
     } catch (e) {
       if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
-      skip(key, sobject, `${errorCode(e)} (${ABSENCE[sobject] ?? 'not available to this user'})`);
-      continue;
+      return { skip: `${errorCode(e)} (${ABSENCE[sobject] ?? 'not available to this user'})` };
     }
-    recordsRead += rows.length;
-    entries.push([key, rows]);
+    return { rows, warning, bulk: useBulk };
+  };
+
+  // Objects are read `concurrency` at a time, the large ones started first so that they do not finish last; the
+  // results are taken in the objects' order, so the data and warnings are those of a one-by-one read.
+  const wanted = options.objects ? new Set<keyof OrgData>([...options.objects, 'organization']) : null;
+  const all = Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>;
+  const objects = wanted ? all.filter(([key]) => wanted.has(key)) : all;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const order = objects.map((_, i) => i);
+  if (concurrency > 1) {
+    const rank = (i: number): number => {
+      const r = LARGE_FIRST.indexOf((objects[i] as [keyof OrgData, ReadObjectName])[1]);
+      return r < 0 ? LARGE_FIRST.length : r;
+    };
+    order.sort((a, b) => rank(a) - rank(b) || a - b);
   }
+  const reads = await inOrder(
+    objects.map(
+      ([, sobject]) =>
+        () =>
+          readObject(sobject),
+    ),
+    order,
+    concurrency,
+  );
+  const entries: Array<[string, unknown[]]> = all
+    .filter(([key]) => wanted && !wanted.has(key))
+    .map(([key]) => [key, []]);
+  objects.forEach(([key, sobject], i) => {
+    const read = reads[i] as ObjectRead;
+    if ('skip' in read) {
+      missingObjects.push(sobject);
+      entries.push([key, []]);
+      const reason = read.skip ?? ABSENCE[sobject] ?? 'not available to this user';
+      reasons.set(reason, [...(reasons.get(reason) ?? []), sobject]);
+      return;
+    }
+    if (read.warning !== null) warnings.push(read.warning);
+    if (read.bulk) bulkObjects.push(sobject);
+    recordsRead += read.rows.length;
+    entries.push([key, read.rows]);
+  });
   const absent: string[] = [];
   for (const [reason, objects] of reasons) {
     if (singleCurrency && objects.every((o) => o === 'CurrencyType' || o === 'DatedConversionRate')) continue;
@@ -262,6 +315,38 @@ export function restApi(
     query: (soql) => get(`/query?q=${encodeURIComponent(soql)}`),
     queryMore: (locator) => get(locator.startsWith('/') ? locator : `/query/${locator}`),
   };
+}
+
+/**
+ * Runs the tasks at most `limit` at a time, started in `order` (indexes into `tasks`); resolves with their results in
+ * the tasks' order, or rejects with the error of the first task (in the tasks' order) that failed. No task is started
+ * after one has failed.
+ */
+async function inOrder<T>(
+  tasks: ReadonlyArray<() => Promise<T>>,
+  order: readonly number[],
+  limit: number,
+): Promise<T[]> {
+  const started: Array<Promise<T> | undefined> = tasks.map(() => undefined);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (next < order.length && !failed) {
+      const index = order[next++] as number;
+      const result = (tasks[index] as () => Promise<T>)();
+      started[index] = result;
+      try {
+        await result;
+      } catch {
+        failed = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  const results: T[] = [];
+  // Without a failure every task was started; with one, the first failed task (in the tasks' order) rejects.
+  for (const result of started) if (result) results.push(await result);
+  return results;
 }
 
 function errorCode(e: unknown): string {

@@ -1,8 +1,16 @@
 import { html, type TemplateResult } from 'lit';
-import { computeForecast, computePerformance, daysBetween, type Performance } from '@salesops/core';
+import {
+  computeForecast,
+  computePerformance,
+  daysBetween,
+  type FiscalPeriod,
+  type OrgSnapshot,
+  type Performance,
+} from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
+import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { attainmentStyles } from './attainment.styles.js';
 
@@ -22,6 +30,21 @@ export interface AttainmentView {
   } | null;
 }
 
+/** The rep's live performance and commit/best-case forecast (null: nothing to show). */
+function liveFigures(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: string, userId: string) {
+  const report = computePerformance(snapshot, { period, asOf });
+  const rep = report.reps.find((r) => r.repId === userId);
+  if (!rep || (rep.quota === null && rep.closedWon === 0 && rep.openDeals === 0)) return null;
+  const forecast = computeForecast(snapshot, {
+    period,
+    asOf,
+    scopes: [{ type: 'rep', id: rep.repId, name: rep.name }],
+    methods: ['commit', 'bestCase'],
+    backtest: false,
+  }).scopes[0];
+  return { rep, forecast };
+}
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
@@ -37,6 +60,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
   static override styles = [...SalesopsElement.styles, attainmentStyles];
   protected readonly titleKey = 'attainmentTitle' as const;
+  protected override readonly orgObjects = CORE_OBJECTS;
 
   protected override async load({
     client,
@@ -46,23 +70,24 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
     userId,
   }: LoadContext): Promise<AttainmentView | null> {
     if (userId === null) return null;
-    const stored = await client.storedResults({
+    // The stored rank is read while the live figures are computed.
+    const storedRead = client.storedResults({
       sobject: 'SalesOps_Rep_Scorecard__c',
       fields: ['Rank__c', 'Percentile__c', 'As_Of__c'],
       where: { Rep__c: userId, Period_Start__c: { date: period.start }, Period_End__c: { date: period.end } },
       orderBy: 'As_Of__c DESC',
       limit: 1,
     });
-    const report = computePerformance(snapshot, { period, asOf });
-    const rep = report.reps.find((r) => r.repId === userId);
-    if (!rep || (rep.quota === null && rep.closedWon === 0 && rep.openDeals === 0)) return null;
-    const forecast = computeForecast(snapshot, {
-      period,
-      asOf,
-      scopes: [{ type: 'rep', id: rep.repId, name: rep.name }],
-      methods: ['commit', 'bestCase'],
-      backtest: false,
-    }).scopes[0];
+    let live: ReturnType<typeof liveFigures>;
+    try {
+      live = liveFigures(snapshot, period, asOf, userId);
+    } catch (e) {
+      await storedRead; // a failed read is the error shown, as when it was awaited first
+      throw e;
+    }
+    const stored = await storedRead;
+    if (live === null) return null;
+    const { rep, forecast } = live;
     const row = stored[0];
     return {
       repId: rep.repId,

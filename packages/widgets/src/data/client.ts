@@ -1,4 +1,4 @@
-import { createOrgSnapshot, type OrgData, type OrgSnapshot } from '@salesops/core';
+import { createOrgSnapshot, orgDataObjects, type OrgData, type OrgSnapshot } from '@salesops/core';
 import { readOrgData, type QueryConnection } from '@salesops/org/browser';
 
 /** A stored result record (SalesOps_*__c) as the REST API returns it. */
@@ -16,12 +16,57 @@ export interface StoredQuery {
   readonly limit?: number;
 }
 
+/** An object of the org data, by its `OrgData` key (`opportunities`, `accounts`, …). */
+export type OrgObject = keyof OrgData;
+
+/**
+ * The objects only territory views compute with (territory peer groups, territory forecasts and coverage): the
+ * other elements leave them out.
+ */
+export const TERRITORY_OBJECTS: readonly OrgObject[] = [
+  'territoryModels',
+  'territories',
+  'userTerritories',
+  'accountTerritories',
+  'accounts',
+];
+
+/** The objects every element computes with (calendar, currency, users, roles, deals, history, stages, quotas). */
+export const CORE_OBJECTS: readonly OrgObject[] = [
+  'organization',
+  'fiscalYearSettings',
+  'periods',
+  'users',
+  'userRoles',
+  'opportunities',
+  'opportunityHistory',
+  'opportunityStages',
+  'forecastingTypes',
+  'forecastingQuotas',
+  'salesOpsQuotas',
+  'currencyTypes',
+  'datedConversionRates',
+];
+
+const EVERY_OBJECT = Object.keys(orgDataObjects) as OrgObject[];
+
+/** `data` with the objects not in `objects` empty (what a read of those objects alone gives). */
+function onlyObjects(data: OrgData, objects: ReadonlySet<OrgObject>): OrgData {
+  const out: Record<string, unknown> = { ...data };
+  for (const key of EVERY_OBJECT) if (key !== 'organization' && !objects.has(key)) out[key] = [];
+  return out as unknown as OrgData;
+}
+
 /**
  * What the elements read through: the org data the engine computes live figures from (read once, shared), and the
  * stored results the CLI wrote back (one query each).
  */
 export interface SalesopsClient {
-  orgSnapshot(): Promise<OrgSnapshot>;
+  /**
+   * The org data as an engine snapshot. `objects`: the objects the caller computes with (default: all); the others
+   * may be left empty, so an element does not wait for objects it does not use.
+   */
+  orgSnapshot(objects?: readonly OrgObject[]): Promise<OrgSnapshot>;
   storedResults(query: StoredQuery): Promise<readonly StoredRecord[]>;
 }
 
@@ -74,19 +119,39 @@ export function storedQuerySoql(query: StoredQuery): string {
 
 /**
  * A client over a jsforce `Connection` (the browser build inside Visualforce, or any object with `query`,
- * `queryMore`, `describeGlobal` and `describe`). The org data is read once over REST with `readOrgData` and shared by
- * every element under the same provider.
+ * `queryMore`, `describeGlobal` and `describe`). The org data is read over REST with `readOrgData`, several objects at
+ * a time, each object once for every element under the same provider: an element's first snapshot waits only for
+ * the objects it computes with.
  *
  * @example
  * const client = createConnectionClient(new jsforce.Connection({ accessToken: sessionId }));
  */
 export function createConnectionClient(connection: QueryConnection): SalesopsClient {
-  let snapshot: Promise<OrgSnapshot> | undefined;
+  /** Each object's read (shared by the reads that started together). */
+  const reads = new Map<OrgObject, Promise<OrgData>>();
+  const snapshots = new Map<string, Promise<OrgSnapshot>>();
   return {
-    orgSnapshot() {
-      snapshot ??= readOrgData(connection, { bulk: 'never' }).then((read) => createOrgSnapshot(read.data));
-      // A failed read is not cached: a retry reads again.
-      snapshot.catch(() => (snapshot = undefined));
+    orgSnapshot(objects = EVERY_OBJECT) {
+      const wanted = new Set<OrgObject>(['organization', ...objects]);
+      const key = EVERY_OBJECT.filter((o) => wanted.has(o)).join();
+      let snapshot = snapshots.get(key);
+      if (snapshot) return snapshot;
+      const unread = [...wanted].filter((o) => !reads.has(o));
+      if (unread.length > 0) {
+        const read = readOrgData(connection, { bulk: 'never', concurrency: 6, objects: unread }).then((r) => r.data);
+        for (const o of unread) reads.set(o, read);
+        // A failed read is not cached: a retry reads again.
+        read.catch(() => {
+          for (const o of unread) if (reads.get(o) === read) reads.delete(o);
+        });
+      }
+      snapshot = Promise.all([...wanted].map(async (o) => [o, (await reads.get(o))?.[o]] as const)).then((parts) =>
+        createOrgSnapshot(onlyObjects(Object.fromEntries(parts) as unknown as OrgData, wanted)),
+      );
+      snapshots.set(key, snapshot);
+      snapshot.catch(() => {
+        if (snapshots.get(key) === snapshot) snapshots.delete(key);
+      });
       return snapshot;
     },
     async storedResults(query) {
@@ -116,10 +181,17 @@ export function createFixtureClient(
   data: OrgData,
   stored: Readonly<Record<string, readonly StoredRecord[]>> = {},
 ): SalesopsClient {
-  let snapshot: OrgSnapshot | undefined;
+  const snapshots = new Map<string, OrgSnapshot>();
   return {
-    orgSnapshot() {
-      snapshot ??= createOrgSnapshot(data);
+    orgSnapshot(objects = EVERY_OBJECT) {
+      // The same objects as the connection client reads: the others are empty.
+      const wanted = new Set<OrgObject>(['organization', ...objects]);
+      const key = EVERY_OBJECT.filter((o) => wanted.has(o)).join();
+      let snapshot = snapshots.get(key);
+      if (!snapshot) {
+        snapshot = createOrgSnapshot(onlyObjects(data, wanted));
+        snapshots.set(key, snapshot);
+      }
       return Promise.resolve(snapshot);
     },
     storedResults(query) {

@@ -10,6 +10,7 @@ import {
 import type { Formatters } from '../i18n/format.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
+import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 
 export interface DealHealthView {
@@ -92,6 +93,7 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
   ];
 
   protected readonly titleKey = 'dealHealthTitle' as const;
+  protected override readonly orgObjects = CORE_OBJECTS;
 
   protected override load({ snapshot, period, asOf, recordId }: LoadContext): DealHealthView | null {
     if (recordId === null) return null;

@@ -9,6 +9,7 @@ import {
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
+import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 
 export interface ForecastAccuracyRow {
@@ -62,6 +63,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
   declare scopeId: string | null;
 
   protected readonly titleKey = 'forecastTitle' as const;
+  protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
 
   constructor() {
     super();

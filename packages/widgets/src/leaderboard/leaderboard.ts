@@ -3,6 +3,7 @@ import { compareReps, computePerformance, type PeerGroupType } from '@salesops/c
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
+import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 
 /** One rep on the leaderboard. */
@@ -61,6 +62,12 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
   declare limit: number;
 
   protected readonly titleKey = 'leaderboardTitle' as const;
+  protected override readonly orgObjects: readonly OrgObject[] = [
+    ...CORE_OBJECTS,
+    'territoryModels',
+    'territories',
+    'userTerritories',
+  ];
 
   constructor() {
     super();

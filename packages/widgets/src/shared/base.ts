@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
-import { isPermissionError, type SalesopsClient } from '../data/client.js';
+import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
@@ -71,6 +71,12 @@ export abstract class SalesopsElement<V> extends LitElement {
   /** Heading of the element (a message key). */
   protected abstract readonly titleKey: MessageKey;
 
+  /**
+   * The org objects the element computes with (`OrgData` keys; default: all). The client may leave the others
+   * empty, so the first render does not wait for objects the element does not use.
+   */
+  protected readonly orgObjects: readonly OrgObject[] | undefined = undefined;
+
   protected readonly task = new Task(this, {
     task: async ([client, settings, userId, recordId, period, asOf, ...extra]: readonly unknown[]): Promise<
       Loaded<V>
@@ -79,7 +85,7 @@ export abstract class SalesopsElement<V> extends LitElement {
       if (!client) throw new MissingClientError();
       const c = client as SalesopsClient;
       const s = settings as WidgetSettings | undefined;
-      const snapshot = await c.orgSnapshot();
+      const snapshot = await c.orgSnapshot(this.orgObjects);
       const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf(snapshot.timeZone)(new Date().toISOString());
       const calendar = s?.calendar ?? snapshot.calendar;
       const fiscal = parsePeriodSpec((period as string | null) || 'current', { calendar, asOf: day });

@@ -10,6 +10,7 @@ import {
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
+import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 
 export interface TerritoryCoverageView {
@@ -60,6 +61,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
   declare territoryField: string | null;
 
   protected readonly titleKey = 'territoryTitle' as const;
+  protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
 
   constructor() {
     super();
