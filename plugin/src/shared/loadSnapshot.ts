@@ -55,7 +55,10 @@ export async function loadSnapshot(
   },
   /** Shown while reading (sf's spinner: on stderr, silent with --json). */
   spinner?: { start(action: string): void; stop(message?: string): void },
+  /** Opportunity line items are read only for the commands that show product demand (`report`). */
+  needs: { readonly lineItems?: boolean } = {},
 ): Promise<LoadedOrg> {
+  const omit = needs.lineItems ? [] : (['OpportunityLineItem'] as const);
   const started = performance.now();
   const org = flags['target-org'];
   const dataDir = flags['data-dir'];
@@ -70,7 +73,7 @@ export async function loadSnapshot(
   spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
   try {
     if (dataDir !== undefined) {
-      data = await readDataDir(dataDir);
+      data = await readDataDir(dataDir, { omit });
       source = dataDir;
     } else {
       const connection = (org as Org).getConnection();

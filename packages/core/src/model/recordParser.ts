@@ -51,7 +51,14 @@ export function flattenRecord(raw: Record<string, unknown>, prefix = '', out: Re
   return out;
 }
 
-export type RecordParser<T> = (raw: Record<string, unknown>, source?: RecordSource) => T;
+export interface RecordParser<T> {
+  (raw: Record<string, unknown>, source?: RecordSource): T;
+  /**
+   * A record with every field null, laid out as the parser lays out its records: readers that build records
+   * themselves (the CSV file reader) start from it, so every record of an object has the same shape.
+   */
+  blank(): Record<string, unknown>;
+}
 
 /**
  * Builds a fast parser for one object from its zod schema (the single source of truth): for every field of the
@@ -72,7 +79,7 @@ export function createRecordParser<S extends z.ZodObject>(sobject: string, schem
   // Records start as copies of an object that already has every field (JSON.parse sizes it exactly), so each record
   // holds its fields inline; an object grown from `{}` keeps all but four in a second allocation.
   const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map(([name]) => [name, null])))) as object;
-  return (input, source) => {
+  const parse = (input: Record<string, unknown>, source?: RecordSource): z.output<S> => {
     const raw = needsFlattening(input) ? flattenRecord(input) : input;
     const out: Record<string, unknown> = { ...template };
     for (const [name, meta] of fields) {
@@ -91,6 +98,7 @@ export function createRecordParser<S extends z.ZodObject>(sobject: string, schem
     }
     return out as z.output<S>;
   };
+  return Object.assign(parse, { blank: () => ({ ...template }) as Record<string, unknown> });
 }
 
 function needsFlattening(raw: Record<string, unknown>): boolean {

@@ -28,6 +28,16 @@ describe('readDataDir', () => {
     expect(data.territories).toEqual([]);
   });
 
+  it('leaves out the objects the caller omits, without reading their files', async () => {
+    writeFileSync(join(dir, 'Opportunity.csv'), header + good);
+    // A broken file proves it is not read when omitted.
+    writeFileSync(join(dir, 'OpportunityLineItem.csv'), 'Id,OpportunityId\n"unclosed\n');
+    const data = await readDataDir(dir, { omit: ['OpportunityLineItem'] });
+    expect(data.opportunityLineItems).toEqual([]);
+    expect(data.opportunities).toHaveLength(1);
+    await expect(readDataDir(dir)).rejects.toThrow(/OpportunityLineItem.csv/);
+  });
+
   it('names file, line, record and field of a bad value', async () => {
     writeFileSync(join(dir, 'Opportunity.csv'), header + good + good.replace('2026-05-01', '05/01/2026'));
     await expect(readDataDir(dir)).rejects.toThrow(

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CsvSyntaxError } from '../csv/parseCsv.js';
-import { csvRecords } from './csvRecords.js';
+import { CsvSyntaxError, type CsvRow } from '../csv/parseCsv.js';
+import { createCsvRowDecoder } from './csvRowDecoder.js';
+import { scanCsvFile } from './scanCsvFile.js';
 import {
   createRecordParser,
   fieldMeta,
@@ -39,6 +40,11 @@ const SYSTEM_FIELDS = new Set(
   ].map((f) => f.toLowerCase()),
 );
 
+export interface ReadDataDirOptions {
+  /** Objects the caller does not need (`OpportunityLineItem` outside product demand): not read, given as empty. */
+  readonly omit?: readonly ReadObjectName[];
+}
+
 /**
  * Loads a `--data-dir` folder into the engine's `OrgData`: `<SObject>.csv` with API-name headers (as Data Loader,
  * Data Export and `sf data query --result-format csv` write them; streamed), and/or `sf data tree export --plan`
@@ -48,12 +54,17 @@ const SYSTEM_FIELDS = new Set(
  * is required. Columns the toolkit does not read are ignored (exports carry every field), except headers that look
  * like a misspelt field or a label instead of an API name, which stop the read naming the file, line and column.
  */
-export async function readDataDir(dir: string): Promise<OrgData> {
+export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<OrgData> {
+  const omit = new Set<string>(options.omit ?? []);
   const tree = await readTreePlans(dir);
   // One object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once holds every
   // file's garbage at once (twice the peak memory, and the collector's time with it).
   const entries: Array<readonly [string, unknown[]]> = [];
   for (const [key, sobject] of Object.entries(orgDataObjects)) {
+    if (omit.has(sobject)) {
+      entries.push([key, []]);
+      continue;
+    }
     const fromTree = tree.get(sobject);
     const csv = join(dir, `${sobject}.csv`);
     if (fromTree && existsSync(csv)) {
@@ -89,34 +100,27 @@ async function readObject(dir: string, sobject: ReadObjectName): Promise<unknown
     );
   }
   const schema = readSchemas[sobject];
-  const parseRecord = createRecordParser(sobject, schema);
   const rows: unknown[] = [];
   let header: string[] | undefined;
-  // Only the columns the schema reads are copied into the record handed to the parser.
-  let picked: Array<[string, number]> = [];
+  let decode: ((row: CsvRow) => unknown) | undefined;
   try {
-    for await (const batch of csvRecords(file)) {
-      for (const { fields, line } of batch) {
-        if (!header) {
-          header = fields;
-          checkColumns(file, sobject, header);
-          const names = Object.keys(schema.shape);
-          picked = names.map((name) => [name, (header as string[]).indexOf(name)] as [string, number]);
-          continue;
-        }
-        if (fields.length !== header.length) {
-          throw new DataDirError(
-            `${file}:${line}: the record has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header ` +
-              `${header.length}. Quote fields that contain commas, quotes or line breaks.`,
-            file,
-            line,
-          );
-        }
-        const record: Record<string, string | undefined> = {};
-        for (const [name, index] of picked) record[name] = index < 0 ? undefined : fields[index];
-        rows.push(parseRecord(record, { file, line }));
+    await scanCsvFile(file, (row) => {
+      if (!header) {
+        header = row.texts();
+        checkColumns(file, sobject, header);
+        decode = createCsvRowDecoder(sobject, schema, header, file);
+        return;
       }
-    }
+      if (row.count !== header.length) {
+        throw new DataDirError(
+          `${file}:${row.line}: the record has ${row.count} field${row.count === 1 ? '' : 's'}, the header ` +
+            `${header.length}. Quote fields that contain commas, quotes or line breaks.`,
+          file,
+          row.line,
+        );
+      }
+      rows.push((decode as (row: CsvRow) => unknown)(row));
+    });
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     throw new DataDirError(

@@ -172,7 +172,7 @@ async function getText(connection: BulkConnection, url: string): Promise<{ body:
 
 /** Parses one result page (CSV with a header line) and hands each row to `onRecord`; returns the rows. */
 function parseCsvPage(text: string, onRecord: (row: Record<string, string>) => void): number {
-  const records = csvRecordsOf(Buffer.from(text, 'utf8'));
+  const records = csvRecordsOf(new TextEncoder().encode(text));
   const header = records[0]?.fields ?? [];
   for (let r = 1; r < records.length; r++) {
     const fields = (records[r] as CsvRecord).fields;

@@ -35,7 +35,7 @@ export default class Report extends SfCommand<SalesopsReportResult> {
   public async run(): Promise<SalesopsReportResult> {
     const { flags } = await this.parse(Report);
     const language = flags.language ?? languageFromEnvironment();
-    const loaded = await loadSnapshot(flags, this.spinner);
+    const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
     for (const warning of loaded.warnings) this.warn(warning);
     this.spinner.start('Computing the S&OP pack');
     const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
