@@ -2,10 +2,12 @@ import { Messages, SfError, type Org } from '@salesforce/core';
 import {
   createOrgSnapshot,
   isIsoDate,
+  orgDataObjects,
   parsePeriodSpec,
   PeriodSpecError,
   RecordParseError,
   type FiscalPeriod,
+  type OrgData,
   type OrgSnapshot,
 } from '@salesops/core';
 import {
@@ -58,7 +60,9 @@ export async function loadSnapshot(
   /** Opportunity line items are read only for the commands that show product demand (`report`). */
   needs: { readonly lineItems?: boolean } = {},
 ): Promise<LoadedOrg> {
-  const omit = needs.lineItems ? [] : (['OpportunityLineItem'] as const);
+  const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
+    (key) => needs.lineItems || key !== 'opportunityLineItems',
+  );
   const started = performance.now();
   const org = flags['target-org'];
   const dataDir = flags['data-dir'];
@@ -73,11 +77,11 @@ export async function loadSnapshot(
   spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
   try {
     if (dataDir !== undefined) {
-      data = await readDataDir(dataDir, { omit });
+      data = await readDataDir(dataDir, { objects });
       source = dataDir;
     } else {
       const connection = (org as Org).getConnection();
-      const result = await readOrgData(connection);
+      const result = await readOrgData(connection, { objects });
       data = result.data;
       requests = result.requests;
       warnings = result.warnings;

@@ -3,6 +3,7 @@ import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { corporateAmount } from './periodDeals.js';
+import { scopeMembers } from './scopeMembers.js';
 
 /** A scope's bookings (closed won) per period, oldest first. */
 export interface BookingsSeries {
@@ -67,8 +68,7 @@ export function bookingsSeries(
   }
   const cents = new Array<number>(org.periods.length).fill(0);
   let firstIndex = org.periods.length;
-  for (const w of org.won) {
-    if (member && !member(w.o)) continue;
+  for (const w of scopeMembers(org.won, (x) => x.o, member)) {
     cents[w.i] = (cents[w.i] as number) + Math.round(w.amount * 100);
     if (w.i < firstIndex) firstIndex = w.i;
   }

@@ -1,6 +1,7 @@
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { territoryAssignment } from '../territory/index.js';
+import type { ScopeMember } from './scopeMembers.js';
 
 export type ForecastScopeType = 'rep' | 'team' | 'territory' | 'org';
 
@@ -25,22 +26,29 @@ export const FORECAST_SCOPE_TYPES: readonly ForecastScopeType[] = ['org', 'team'
  * const member = scopeMembership(snapshot, { type: 'team', id: '00E…', name: 'West' });
  * snapshot.data.opportunities.filter(member).length;
  */
-export function scopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): (opportunity: Opportunity) => boolean {
+export function scopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): ScopeMember {
+  const byOwner = (owners: ReadonlySet<string>): ScopeMember =>
+    Object.assign((o: Opportunity) => o.OwnerId !== null && owners.has(o.OwnerId), {
+      partition: { kind: 'owner', key: (o: Opportunity) => o.OwnerId, keys: owners },
+    });
   switch (scope.type) {
     case 'org':
       return () => true;
     case 'rep':
-      return (o) => o.OwnerId === scope.id;
+      return byOwner(new Set([scope.id]));
     case 'team': {
+      // The deals of every owner whose role is in the subtree.
       const roles = snapshot.roleSubtree(scope.id);
-      return (o) => {
-        const role = o.OwnerId === null ? null : (snapshot.usersById.get(o.OwnerId)?.UserRoleId ?? null);
-        return role !== null && roles.has(role);
-      };
+      const owners = new Set<string>();
+      for (const u of snapshot.data.users) if (u.UserRoleId !== null && roles.has(u.UserRoleId)) owners.add(u.Id);
+      return byOwner(owners);
     }
     case 'territory': {
       const assignment = territoryAssignment(snapshot);
-      return (o) => assignment.territoryOfDeal(o) === scope.id;
+      const key = (o: Opportunity) => assignment.territoryOfDeal(o);
+      return Object.assign((o: Opportunity) => key(o) === scope.id, {
+        partition: { kind: 'territory', key, keys: new Set([scope.id]) },
+      });
     }
   }
 }

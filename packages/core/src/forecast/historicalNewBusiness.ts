@@ -3,6 +3,7 @@ import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import { corporateAmount } from './periodDeals.js';
+import { scopeMembers } from './scopeMembers.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
 /**
@@ -83,8 +84,7 @@ export function historicalNewBusiness(
     byKey.set(key, org);
   }
   const cents = new Array<number>(org.periods.length).fill(0);
-  for (const deal of org.deals) {
-    if (member && !member(deal.opportunity)) continue;
+  for (const deal of scopeMembers(org.deals, (d) => d.opportunity, member)) {
     cents[deal.period] = (cents[deal.period] as number) + Math.round(deal.amount * 100);
   }
   const list = org.periods.map((p, i) => ({ label: p.label, amount: (cents[i] as number) / 100 }));

@@ -1,5 +1,6 @@
 export * from './seededRandom.js';
 export * from './forecastScope.js';
+export * from './scopeMembers.js';
 export * from './periodDeals.js';
 export * from './categoryRollups.js';
 export * from './weightedForecast.js';

@@ -2,6 +2,7 @@ import { dealFactsAsOf } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { DealState, OrgSnapshot } from '../snapshot/index.js';
+import { scopeMembers } from './scopeMembers.js';
 
 /** A deal as it stood on the as-of date, with its amount in the corporate currency. */
 export interface ForecastDeal {
@@ -81,7 +82,7 @@ export function periodDeals(
     byKey.set(key, all);
   }
   if (!member) return all;
-  const won = all.won.filter((d) => member(d.opportunity));
-  const open = all.open.filter((d) => member(d.opportunity));
+  const won = scopeMembers(all.won, (d) => d.opportunity, member);
+  const open = scopeMembers(all.open, (d) => d.opportunity, member);
   return { period, asOf, closedWon: sumAmounts(won), won, open };
 }

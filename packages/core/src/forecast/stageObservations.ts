@@ -31,15 +31,10 @@ interface Segment {
   readonly state: DealState;
 }
 
-const segmentCache = new WeakMap<OrgSnapshot, Map<string, readonly Segment[]>>();
 const observationCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
 
 /** A deal's states through time, from its creation: each history date starts a new segment. */
 function segmentsOf(snapshot: OrgSnapshot, opportunity: Opportunity): readonly Segment[] {
-  let byDeal = segmentCache.get(snapshot);
-  if (!byDeal) segmentCache.set(snapshot, (byDeal = new Map()));
-  const cached = byDeal.get(opportunity.Id);
-  if (cached) return cached;
   const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
   const starts = [created];
   for (const date of snapshot.historyByOpportunity.get(opportunity.Id)?.dates ?? []) {
@@ -53,7 +48,6 @@ function segmentsOf(snapshot: OrgSnapshot, opportunity: Opportunity): readonly S
     const next = starts[i + 1];
     segments.push({ from, to: next === undefined ? null : addDays(next, -1), state });
   }
-  byDeal.set(opportunity.Id, segments);
   return segments;
 }
 

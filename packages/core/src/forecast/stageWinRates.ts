@@ -1,5 +1,6 @@
 import type { Opportunity } from '../model/index.js';
 import { DAYS_LEFT_BUCKETS, daysLeftBucket } from './daysLeftBucket.js';
+import { scopeMembers } from './scopeMembers.js';
 import type { StageObservation } from './stageObservations.js';
 
 /** Cells with fewer past deals than this borrow the missing ones from the org-wide estimate. */
@@ -29,12 +30,15 @@ interface Cells {
   readonly won: Map<string, Int32Array>;
 }
 
-function count(observations: readonly StageObservation[], member?: (o: Opportunity) => boolean): Cells {
+/** The org-wide cells of each list of observations (every scope's rates borrow from them). */
+const orgCells = new WeakMap<readonly StageObservation[], Cells>();
+
+function count(all: readonly StageObservation[], member?: (o: Opportunity) => boolean): Cells {
   const deals = new Map<string, Int32Array>();
   const won = new Map<string, Int32Array>();
+  const observations = scopeMembers(all, (o) => o.opportunity, member);
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as StageObservation;
-    if (member && !member(o.opportunity)) continue;
     let d = deals.get(o.stage);
     let w = won.get(o.stage);
     if (!d || !w) {
@@ -74,7 +78,8 @@ export function stageWinRates(
   member?: (opportunity: Opportunity) => boolean,
   minCount: number = MIN_CELL_COUNT,
 ): StageWinRates {
-  const org = count(observations);
+  let org = orgCells.get(observations);
+  if (!org) orgCells.set(observations, (org = count(observations)));
   const own = member ? count(observations, member) : org;
   const k = Math.max(0, minCount);
   return {

@@ -28,11 +28,11 @@ describe('readDataDir', () => {
     expect(data.territories).toEqual([]);
   });
 
-  it('leaves out the objects the caller omits, without reading their files', async () => {
+  it('reads only the objects asked for (and the organization), without opening the other files', async () => {
     writeFileSync(join(dir, 'Opportunity.csv'), header + good);
     // A broken file proves it is not read when omitted.
     writeFileSync(join(dir, 'OpportunityLineItem.csv'), 'Id,OpportunityId\n"unclosed\n');
-    const data = await readDataDir(dir, { omit: ['OpportunityLineItem'] });
+    const data = await readDataDir(dir, { objects: ['opportunities'] });
     expect(data.opportunityLineItems).toEqual([]);
     expect(data.opportunities).toHaveLength(1);
     await expect(readDataDir(dir)).rejects.toThrow(/OpportunityLineItem.csv/);

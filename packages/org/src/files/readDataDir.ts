@@ -41,8 +41,11 @@ const SYSTEM_FIELDS = new Set(
 );
 
 export interface ReadDataDirOptions {
-  /** Objects the caller does not need (`OpportunityLineItem` outside product demand): not read, given as empty. */
-  readonly omit?: readonly ReadObjectName[];
+  /**
+   * The objects to read, as `OrgData` keys (default: all), as `readOrgData` takes them: the others are not read and
+   * come back empty (line items outside product demand); `organization` is always read.
+   */
+  readonly objects?: ReadonlyArray<keyof OrgData>;
 }
 
 /**
@@ -55,13 +58,13 @@ export interface ReadDataDirOptions {
  * like a misspelt field or a label instead of an API name, which stop the read naming the file, line and column.
  */
 export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<OrgData> {
-  const omit = new Set<string>(options.omit ?? []);
+  const wanted = options.objects ? new Set<string>([...options.objects, 'organization']) : null;
   const tree = await readTreePlans(dir);
   // One object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once holds every
   // file's garbage at once (twice the peak memory, and the collector's time with it).
   const entries: Array<readonly [string, unknown[]]> = [];
   for (const [key, sobject] of Object.entries(orgDataObjects)) {
-    if (omit.has(sobject)) {
+    if (wanted && !wanted.has(key)) {
       entries.push([key, []]);
       continue;
     }
