@@ -104,7 +104,7 @@ try {
   );
   jsonResult(login);
   const remote = await measure(sf, [...forecastArgs, '--target-org', 'bench'], env);
-  const requests = /\((\d+) API requests\)/.exec(remote.stderr);
+  const requests = /(\d+) API requests\)/.exec(remote.stderr);
   rows.push({
     label: `sf salesops forecast --target-org local org (${size})`,
     ...remote,

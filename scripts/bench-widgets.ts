@@ -8,6 +8,9 @@
  *   read over HTTP with jsforce's browser build); reference: mounting an empty Lit element (salesops-provider alone).
  * - leaderboard with 500 reps (fixtures); reference: the same leaderboard on the 6-user small org.
  *
+ * `--analyze` also prints the widgets' minified bytes per package (and per module of the workspace packages) from
+ * esbuild's metafile, to see what the bundle is made of.
+ *
  * No assertions: figures only (tests make no timed assertions).
  */
 import { createServer } from 'node:http';
@@ -24,7 +27,12 @@ const root = join(import.meta.dirname, '..');
 const RUNS = 5;
 
 interface BundleModule {
-  buildWidgetsBundle(): Promise<{ widgets: string; jsforce: string; resource: string }>;
+  buildWidgetsBundle(options?: { metafile?: boolean }): Promise<{
+    widgets: string;
+    jsforce: string;
+    resource: string;
+    metafile?: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  }>;
 }
 const { buildWidgetsBundle } = (await import(
   pathToFileURL(join(root, 'packages/widgets/scripts/bundle.ts')).href
@@ -38,7 +46,8 @@ const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 // --- size
-const bundle = await buildWidgetsBundle();
+const analyze = process.argv.includes('--analyze');
+const bundle = await buildWidgetsBundle({ metafile: analyze });
 const emptyLit = await build({
   stdin: {
     contents:
@@ -61,6 +70,22 @@ console.log(`  static resource total  ${kb(gz(bundle.resource))}  (jsforce alone
 console.log(
   `  reference: empty Lit element bundle ${kb(emptyLitGz)}; widgets = ${(widgetsGz / emptyLitGz).toFixed(1)}× it`,
 );
+
+if (analyze && bundle.metafile) {
+  // Minified bytes (before gzip) per npm package, and per folder of the workspace packages.
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(bundle.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      const key = pkg ?? input.replace(/^.*?packages\/([^/]+)\/src\/([^/]+).*$/, '@salesops/$1 $2');
+      bytes.set(key, (bytes.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  console.log('  minified bytes per input (before gzip):');
+  for (const [key, n] of [...bytes].sort((a, b) => b[1] - a[1])) {
+    if (n >= 512) console.log(`    ${kb(n).padStart(9)}  ${key}`);
+  }
+}
 
 // --- 500 reps: the small org's rep A cloned 500 times (deals, history and quotas with them)
 function fiveHundredReps(): OrgData {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 export const STATIC_RESOURCE_NAME = 'SalesOpsWidgets';
 export const WIDGETS_ROOT = join(import.meta.dirname, '..');
@@ -20,6 +20,8 @@ export interface WidgetsBundle {
   readonly jsforce: string;
   /** What the static resource holds: jsforce, then the widgets. */
   readonly resource: string;
+  /** esbuild's metafile of the widgets (bytes per input), when asked for. */
+  readonly metafile?: Metafile;
 }
 
 /** The path of jsforce's minified browser build (global `jsforce`; core API: query, describe, request). */
@@ -28,7 +30,9 @@ export function jsforceBrowserBuildPath(): string {
   return join(dirname(require.resolve('jsforce/package.json')), 'dist', 'jsforce-core.min.js');
 }
 
-export async function buildWidgetsBundle(options: { entry?: string; minify?: boolean } = {}): Promise<WidgetsBundle> {
+export async function buildWidgetsBundle(
+  options: { entry?: string; minify?: boolean; metafile?: boolean } = {},
+): Promise<WidgetsBundle> {
   const result = await build({
     entryPoints: [options.entry ?? join(WIDGETS_ROOT, 'src', 'index.ts')],
     bundle: true,
@@ -42,8 +46,14 @@ export async function buildWidgetsBundle(options: { entry?: string; minify?: boo
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
+    metafile: options.metafile ?? false,
   });
   const widgets = result.outputFiles[0]?.text ?? '';
   const jsforce = await readFile(jsforceBrowserBuildPath(), 'utf8');
-  return { widgets, jsforce, resource: `${jsforce.trimEnd()}\n;\n${widgets}` };
+  return {
+    widgets,
+    jsforce,
+    resource: `${jsforce.trimEnd()}\n;\n${widgets}`,
+    ...(result.metafile ? { metafile: result.metafile } : {}),
+  };
 }

@@ -42,3 +42,69 @@ describe('readOrgData without access to a required field', () => {
     expect((error as FieldAccessError).fields).toEqual(['Opportunity.StageName']);
   });
 });
+
+describe('readOrgData with several objects at a time, or some objects only', () => {
+  const ORG = {
+    Id: '00D000000000001AAA',
+    TimeZoneSidKey: 'UTC',
+    FiscalYearStartMonth: 1,
+    UsesStartDateAsFiscalYearName: false,
+  };
+  const USER = { Id: '005000000000001AAA', Name: 'Ann', IsActive: true };
+  const scripted = (failOn: readonly string[] = []) => {
+    const asked: string[] = [];
+    const connection: QueryConnection = {
+      describeGlobal: () =>
+        Promise.resolve({
+          sobjects: ['Organization', 'User', 'Opportunity'].map((name) => ({
+            name,
+            queryable: name !== 'Opportunity',
+          })),
+        }),
+      describe: (sobject) => {
+        asked.push(`describe ${sobject}`);
+        const fields = sobject === 'Organization' ? Object.keys(ORG) : sobject === 'User' ? Object.keys(USER) : ['Id'];
+        return Promise.resolve({ fields: fields.map((name) => ({ name })) });
+      },
+      query: async (soql) => {
+        const sobject = /FROM (\w+)/.exec(soql)?.[1] ?? '';
+        asked.push(`query ${sobject}`);
+        // Later objects answer sooner, so a parallel read sees them finish out of order.
+        await new Promise((r) => setTimeout(r, sobject === 'Organization' ? 20 : 1));
+        if (failOn.includes(sobject))
+          throw Object.assign(new Error(`boom ${sobject}`), { errorCode: 'MALFORMED_QUERY' });
+        const records = sobject === 'Organization' ? [ORG] : sobject === 'User' ? [USER] : [];
+        return { totalSize: records.length, done: true, records };
+      },
+      queryMore: () => Promise.reject(new Error('not paged')),
+    };
+    return { connection, asked };
+  };
+
+  it('reads the same data, warnings and counts one object at a time and six at a time', async () => {
+    const one = await readOrgData(scripted().connection, { concurrency: 1 });
+    const six = await readOrgData(scripted().connection, { concurrency: 6 });
+    expect(six.data).toEqual(one.data);
+    expect(six.warnings).toEqual(one.warnings);
+    expect(six.missingObjects).toEqual(one.missingObjects);
+    expect(six.requests).toBe(one.requests);
+    expect(six.data.users).toHaveLength(1);
+  });
+
+  it('fails with the error of the first object in order, though a later one failed first', async () => {
+    const error = await readOrgData(scripted(['Organization', 'User']).connection, { concurrency: 6 }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe('boom Organization');
+  });
+
+  it('leaves the objects not asked for empty, without a request or a warning', async () => {
+    const { connection, asked } = scripted();
+    const read = await readOrgData(connection, { objects: ['users'], concurrency: 6 });
+    expect(read.data.users).toHaveLength(1);
+    expect(read.data.organization.Id).toBe(ORG.Id);
+    expect(read.data.opportunities).toEqual([]);
+    expect(asked.filter((a) => !a.endsWith('Organization') && !a.endsWith('User'))).toEqual([]);
+    expect(read.missingObjects).toEqual([]);
+  });
+});
