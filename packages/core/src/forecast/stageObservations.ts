@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, dayNumber, daysBetween, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { DealState, OrgSnapshot } from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
@@ -31,14 +31,24 @@ interface Segment {
   readonly state: DealState;
 }
 
+/** One string per day number (a few thousand distinct days against millions of history rows). */
+const dates = new Map<number, IsoDate>();
+function dateOfDay(day: number): IsoDate {
+  let date = dates.get(day);
+  if (date === undefined) dates.set(day, (date = isoDateOfDay(day)));
+  return date;
+}
+
 const observationCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
 
 /** A deal's states through time, from its creation: each history date starts a new segment. */
 function segmentsOf(snapshot: OrgSnapshot, opportunity: Opportunity): readonly Segment[] {
   const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
   const starts = [created];
-  for (const date of snapshot.historyByOpportunity.get(opportunity.Id)?.dates ?? []) {
-    if (date > (starts[starts.length - 1] as IsoDate)) starts.push(date);
+  let lastDay = dayNumber(created);
+  for (const day of snapshot.historyByOpportunity.get(opportunity.Id)?.days ?? []) {
+    if (day > lastDay) starts.push(dateOfDay(day));
+    if (day > lastDay) lastDay = day;
   }
   const segments: Segment[] = [];
   for (let i = 0; i < starts.length; i++) {

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, dayNumber, daysBetween, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { wonDealPatterns } from './wonDealPatterns.js';
@@ -138,8 +138,9 @@ export function pipelineHygiene(
     }
     if (pushes >= PUSHED_MIN) flags.push({ rule: 'PUSHED', pushes, closeDates });
 
-    let since = fact.createdOn;
-    for (let i = count - 1; i >= 0 && rows[i]?.StageName === state.StageName; i--) since = history?.dates[i] as string;
+    let first = count; // the first of the trailing rows in the current stage
+    while (first > 0 && rows[first - 1]?.StageName === state.StageName) first--;
+    const since = first < count && history ? isoDateOfDay(history.days[first] as number) : fact.createdOn;
     const wonMedianDays = patterns.medianDaysInStage.get(state.StageName);
     const days = daysBetween(since, asOf);
     if (wonMedianDays !== undefined && days > STALE_FACTOR * wonMedianDays) {

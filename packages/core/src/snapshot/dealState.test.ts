@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isoDateOfDay } from '../calendar/index.js';
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
 import { createDealHistory, dealStateAsOf } from './dealState.js';
 import { createLocalDateOf } from './localDateOf.js';
@@ -88,7 +89,7 @@ describe('dealStateAsOf', () => {
   });
 
   it('takes the last of several changes on one org-local day', () => {
-    expect(history.dates.slice(3)).toEqual(['2026-03-10', '2026-03-10']);
+    expect(history.days.slice(3).map(isoDateOfDay)).toEqual(['2026-03-10', '2026-03-10']);
     expect(dealStateAsOf(opp, '2026-01-05', history, '2026-03-10', context)).toMatchObject({
       Amount: 900,
       ForecastCategoryName: 'Commit',

@@ -18,12 +18,14 @@ export interface DealState {
 /** A deal's history rows in change order, with the org-local date of each change. */
 export interface DealHistory {
   readonly rows: readonly OpportunityHistory[];
-  /** `rows[i].CreatedDate` as a date in the org's time zone. */
-  readonly dates: readonly string[];
-  /** `dates[i]` as a day number (days since 1970-01-01), for arithmetic without parsing. */
-  readonly days: Int32Array;
+  /**
+   * `rows[i].CreatedDate` as a day in the org's time zone (days since 1970-01-01; `isoDateOfDay` gives the date).
+   * Plain arrays of small integers, not typed arrays: a million deals each with their own typed arrays would spend
+   * hundreds of megabytes on the arrays' headers alone.
+   */
+  readonly days: readonly number[];
   /** Index of `rows[i].StageName` in the context's `stageList`; −1 for a stage not in the list. */
-  readonly stages: Int16Array;
+  readonly stages: readonly number[];
 }
 
 /**
@@ -38,14 +40,14 @@ export function createDealHistory(
   localDateOf: (isoDateTime: string) => string,
   stageIndexByName: ReadonlyMap<string, number>,
 ): DealHistory {
-  const dates = rows.map((r) => localDateOf(r.CreatedDate));
-  const days = new Int32Array(rows.length);
-  const stages = new Int16Array(rows.length);
+  const days = new Array<number>(rows.length);
+  const stages = new Array<number>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    days[i] = dayNumber(dates[i] as string);
-    stages[i] = stageIndexByName.get((rows[i] as OpportunityHistory).StageName) ?? -1;
+    const row = rows[i] as OpportunityHistory;
+    days[i] = dayNumber(localDateOf(row.CreatedDate));
+    stages[i] = stageIndexByName.get(row.StageName) ?? -1;
   }
-  return { rows, dates, days, stages };
+  return { rows, days, stages };
 }
 
 export interface DealStateContext {
@@ -73,7 +75,7 @@ export function dealStateAsOf(
 ): DealState | null {
   if (createdOn > asOf) return null;
   if (!history || history.rows.length === 0) return recordState(opportunity, context);
-  let i = history.dates.length - 1;
+  let i = history.rows.length - 1;
   const asOfDay = dayNumber(asOf);
   while (i > 0 && (history.days[i] as number) > asOfDay) i--;
   return historyState(
