@@ -64,8 +64,9 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     'group-by': groupByFlag,
     method: Flags.string({
       char: 'm',
+      // Repeated (`--method commit --method weighted`) or comma-separated: split here, not with oclif's `delimiter`,
+      // which makes the Salesforce CLI warn about the "changed input format" on every comma in the command line.
       multiple: true,
-      delimiter: ',',
       default: ['auto'],
       summary: messages.getMessage('flags.method.summary'),
     }),
@@ -78,7 +79,8 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
   };
 
   public async run(): Promise<SalesopsForecastResult> {
-    const { flags } = await this.parse(Forecast);
+    const { flags: parsed } = await this.parse(Forecast);
+    const flags = { ...parsed, method: parsed.method.flatMap((m) => m.split(',')).filter((m) => m !== '') };
     const known = new Set<string>([...FORECAST_METHODS, 'auto', 'all']);
     for (const m of flags.method) if (!known.has(m)) throw messages.createError('error.BadMethod', [m]);
     const requested: Array<ForecastMethod | 'auto'> = flags.method.includes('all')
