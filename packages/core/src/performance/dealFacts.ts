@@ -69,9 +69,12 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
   }
   const facts: DealFact[] = [];
   const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+  const asOfDay = dayNumber(asOf);
+  // Close dates are shared strings (one per day): their day numbers are parsed once.
+  const days = new Map<string, number>();
   for (let i = 0; i < snapshot.deals.length; i++) {
-    const { opportunity, createdOn, history } = snapshot.deals[i] as DealRecord;
-    const state = dealStateAsOf(opportunity, createdOn, history, asOf, context);
+    const { opportunity, createdOn, createdDay, history } = snapshot.deals[i] as DealRecord;
+    const state = dealStateAsOf(opportunity, createdOn, history, asOf, context, asOfDay);
     if (!state) continue;
     const amount = state.Amount;
     const currency = opportunity.CurrencyIsoCode;
@@ -89,8 +92,8 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
       ownerId: opportunity.OwnerId,
       isClosed: state.IsClosed,
       isWon: state.IsWon,
-      closeDay: dayNumber(state.CloseDate),
-      createdDay: dayNumber(createdOn),
+      closeDay: closeDayOf(state.CloseDate, days),
+      createdDay,
     });
   }
   byDate.set(asOf, facts);
@@ -99,4 +102,10 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
     byDate.delete(date);
   }
   return facts;
+}
+
+function closeDayOf(date: IsoDate, days: Map<string, number>): number {
+  let day = days.get(date);
+  if (day === undefined) days.set(date, (day = dayNumber(date)));
+  return day;
 }

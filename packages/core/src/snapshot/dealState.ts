@@ -72,11 +72,12 @@ export function dealStateAsOf(
   history: DealHistory | undefined,
   asOf: string,
   context: DealStateContext,
+  /** `dayNumber(asOf)`, when the caller replays many deals to one date. */
+  asOfDay: number = dayNumber(asOf),
 ): DealState | null {
   if (createdOn > asOf) return null;
   if (!history || history.rows.length === 0) return recordState(opportunity, context);
   let i = history.rows.length - 1;
-  const asOfDay = dayNumber(asOf);
   while (i > 0 && (history.days[i] as number) > asOfDay) i--;
   return historyState(
     opportunity,

@@ -1,4 +1,4 @@
-import { createFiscalCalendar, type FiscalCalendar } from '../calendar/index.js';
+import { createFiscalCalendar, dayNumber, type FiscalCalendar } from '../calendar/index.js';
 import { createCurrencyConverter, type CurrencyConverter } from '../currency/index.js';
 import type {
   Account,
@@ -23,6 +23,8 @@ export interface DealRecord {
   readonly opportunity: Opportunity;
   /** Org-local creation date. */
   readonly createdOn: string;
+  /** `createdOn` as a day number. */
+  readonly createdDay: number;
   readonly history: DealHistory | undefined;
 }
 
@@ -151,11 +153,16 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     (rows) => createDealHistory(rows, localDateOf, stageIndexByName),
     warnings,
   );
-  const deals: DealRecord[] = data.opportunities.map((opportunity) => ({
-    opportunity,
-    createdOn: createdOn.get(opportunity.Id) as string,
-    history: historyByOpportunity.get(opportunity.Id),
-  }));
+  const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
+  const deals: DealRecord[] = data.opportunities.map((opportunity) => {
+    const created = createdOn.get(opportunity.Id) as string;
+    let createdDay = dayOf.get(created);
+    if (createdDay === undefined) {
+      createdDay = dayNumber(created);
+      dayOf.set(created, createdDay);
+    }
+    return { opportunity, createdOn: created, createdDay, history: historyByOpportunity.get(opportunity.Id) };
+  });
   const unknownStages = new Set<string>();
   for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
   for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
