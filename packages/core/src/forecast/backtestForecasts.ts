@@ -5,6 +5,7 @@ import { accuracyMetrics, type AccuracyMetrics } from './accuracyMetrics.js';
 import { forecastScopes, scopeMembership, type ForecastScope } from './forecastScope.js';
 import { periodDeals } from './periodDeals.js';
 import { FORECAST_METHODS, scopeForecast, type ForecastMethod, type ScopeForecastOptions } from './scopeForecast.js';
+import { prepareStageObservations } from './stageObservations.js';
 
 /** Defaults of metrics.md "Forecast accuracy". */
 export const BACKTEST_DEFAULTS = { periods: 4, horizons: [7, 30, 60] } as const;
@@ -86,6 +87,22 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
     .previousPeriods(current, k)
     .filter((p) => p.end < asOf)
     .reverse();
+  if (methods.includes('stageHistory') || methods.includes('monteCarlo')) {
+    // The stage win rates of every forecast below, learnt in one pass over the deals.
+    prepareStageObservations(
+      snapshot,
+      periods.flatMap((period) =>
+        horizons
+          .map((horizon) => addDays(period.start, horizon))
+          .filter((madeAsOf) => madeAsOf <= period.end)
+          .map((madeAsOf) => ({
+            period,
+            asOf: madeAsOf,
+            ...(options.stageHistoryPeriods !== undefined ? { periods: options.stageHistoryPeriods } : {}),
+          })),
+      ),
+    );
+  }
   const points: BacktestPoint[] = [];
   const scales = new Map<string, (number | null)[]>();
   for (const scope of scopes) {

@@ -79,53 +79,87 @@ export function stageObservations(
   asOf: IsoDate,
   periods: number = STAGE_HISTORY_PERIODS.default,
 ): StageObservations {
-  const count = Math.min(STAGE_HISTORY_PERIODS.max, Math.max(STAGE_HISTORY_PERIODS.min, Math.trunc(periods)));
-  const past = snapshot.calendar
-    .previousPeriods(period, STAGE_HISTORY_PERIODS.max + 4)
-    .filter((p) => p.end < asOf)
-    .slice(0, count);
+  const [window] = prepareStageObservations(snapshot, [{ period, asOf, periods }]);
+  return window as StageObservations;
+}
+
+/**
+ * `stageObservations` for several periods and dates at once (a backtest's), in one pass over the deals: each deal's
+ * segments are rebuilt once and serve every window, and a past period shared by windows is looked at once per deal.
+ * Results are cached per snapshot and window like `stageObservations`'s, in the order asked.
+ */
+export function prepareStageObservations(
+  snapshot: OrgSnapshot,
+  requests: ReadonlyArray<{ readonly period: FiscalPeriod; readonly asOf: IsoDate; readonly periods?: number }>,
+): StageObservations[] {
   let byKey = observationCache.get(snapshot);
   if (!byKey) observationCache.set(snapshot, (byKey = new Map()));
-  const key = past.map((p) => p.label).join(',');
-  const cached = byKey.get(key);
-  if (cached) return cached;
-
-  const observations: StageObservation[] = [];
-  const first = past[past.length - 1]?.start;
-  for (const opportunity of snapshot.data.opportunities) {
-    const segments = segmentsOf(snapshot, opportunity);
-    if (segments.length === 0 || first === undefined) continue;
-    for (const q of past) {
-      if ((segments[0] as Segment).from > q.end) continue;
-      const last = segments[segments.length - 1] as Segment;
-      if (last.to === null && last.from < q.start && last.state.IsClosed) {
-        // Closed before the period began and never changed since: nothing to see in it.
-        continue;
-      }
-      let outcome: boolean | null = null;
-      const seen = new Set<string>();
-      for (const segment of segments) {
-        const { state } = segment;
-        if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
-        const from = segment.from > q.start ? segment.from : q.start;
-        const to = segment.to === null || segment.to > q.end ? q.end : segment.to;
-        if (from > to) continue;
-        const mostLeft = daysBetween(from, q.end);
-        const leastLeft = daysBetween(to, q.end);
-        for (let bucket = daysLeftBucket(leastLeft); bucket <= daysLeftBucket(mostLeft); bucket++) {
-          const cell = `${state.StageName}\u0000${bucket}`;
-          if (seen.has(cell)) continue;
-          seen.add(cell);
-          if (outcome === null) {
-            const end = snapshot.dealAsOf(opportunity, q.end);
-            outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
-          }
-          observations.push({ opportunity, period: q.label, stage: state.StageName, bucket, won: outcome });
-        }
+  const windows = requests.map(({ period, asOf, periods }) => {
+    const count = Math.min(
+      STAGE_HISTORY_PERIODS.max,
+      Math.max(STAGE_HISTORY_PERIODS.min, Math.trunc(periods ?? STAGE_HISTORY_PERIODS.default)),
+    );
+    const past = snapshot.calendar
+      .previousPeriods(period, STAGE_HISTORY_PERIODS.max + 4)
+      .filter((p) => p.end < asOf)
+      .slice(0, count);
+    return { past, key: past.map((p) => p.label).join(',') };
+  });
+  const missing = new Map<string, { past: FiscalPeriod[]; observations: StageObservation[] }>();
+  for (const w of windows) if (!byKey.has(w.key)) missing.set(w.key, { past: w.past, observations: [] });
+  if (missing.size > 0) {
+    // Every past period any missing window looks at, once.
+    const quarters = new Map<string, FiscalPeriod>();
+    for (const { past } of missing.values()) for (const q of past) quarters.set(q.label, q);
+    const seenIn = new Map<string, readonly StageObservation[]>();
+    for (const opportunity of snapshot.data.opportunities) {
+      const segments = segmentsOf(snapshot, opportunity);
+      if (segments.length === 0) continue;
+      seenIn.clear();
+      for (const q of quarters.values()) seenIn.set(q.label, observe(snapshot, opportunity, segments, q));
+      for (const { past, observations } of missing.values()) {
+        for (const q of past) for (const o of seenIn.get(q.label) as readonly StageObservation[]) observations.push(o);
       }
     }
+    for (const [key, { past, observations }] of missing) byKey.set(key, { periods: past, observations });
   }
-  const result = { periods: past, observations };
-  byKey.set(key, result);
-  return result;
+  return windows.map((w) => byKey.get(w.key) as StageObservations);
+}
+
+const NONE: readonly StageObservation[] = [];
+
+/** What one deal contributes to one past period: one observation per (stage, days-left bucket) it was seen in. */
+function observe(
+  snapshot: OrgSnapshot,
+  opportunity: Opportunity,
+  segments: readonly Segment[],
+  q: FiscalPeriod,
+): readonly StageObservation[] {
+  if ((segments[0] as Segment).from > q.end) return NONE;
+  const last = segments[segments.length - 1] as Segment;
+  // Closed before the period began and never changed since: nothing to see in it.
+  if (last.to === null && last.from < q.start && last.state.IsClosed) return NONE;
+  const observations: StageObservation[] = [];
+  let outcome: boolean | null = null;
+  const seen = new Set<string>();
+  for (const segment of segments) {
+    const { state } = segment;
+    if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
+    const from = segment.from > q.start ? segment.from : q.start;
+    const to = segment.to === null || segment.to > q.end ? q.end : segment.to;
+    if (from > to) continue;
+    const mostLeft = daysBetween(from, q.end);
+    const leastLeft = daysBetween(to, q.end);
+    for (let bucket = daysLeftBucket(leastLeft); bucket <= daysLeftBucket(mostLeft); bucket++) {
+      const cell = `${state.StageName}\u0000${bucket}`;
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      if (outcome === null) {
+        const end = snapshot.dealAsOf(opportunity, q.end);
+        outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
+      }
+      observations.push({ opportunity, period: q.label, stage: state.StageName, bucket, won: outcome });
+    }
+  }
+  return observations;
 }

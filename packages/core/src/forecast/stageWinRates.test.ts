@@ -6,7 +6,7 @@ import { daysLeftBucket, daysLeftBucketLabel } from './daysLeftBucket.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { periodDeals } from './periodDeals.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
-import { stageObservations, type StageObservation } from './stageObservations.js';
+import { prepareStageObservations, stageObservations, type StageObservation } from './stageObservations.js';
 import { borrowedShare, stageWinRates } from './stageWinRates.js';
 
 const snapshot = createOrgSnapshot(smallOrg());
@@ -154,5 +154,22 @@ describe('stageObservations rebuilt from history (hand-built org, FY2026-Q1 as o
       { label: 'FY2025-Q4', amount: 0 },
     ]);
     expect(nb.mean).toBe(13500);
+  });
+});
+
+describe('prepareStageObservations', () => {
+  it('gives each window what stageObservations gives it alone, in one pass', () => {
+    const requests = ['FY2025-Q3', 'FY2025-Q4', 'FY2026-Q1'].flatMap((label) => {
+      const period = snapshot.calendar.periodByLabel(label)!;
+      return [7, 60].map((h) => ({
+        period,
+        asOf: new Date(Date.parse(period.start) + h * 86_400_000).toISOString().slice(0, 10),
+        periods: 4,
+      }));
+    });
+    const together = prepareStageObservations(createOrgSnapshot(smallOrg()), requests);
+    const alone = requests.map((r) => stageObservations(createOrgSnapshot(smallOrg()), r.period, r.asOf, r.periods));
+    expect(together).toEqual(alone);
+    expect(together.some((w) => w.observations.length > 0)).toBe(true);
   });
 });
