@@ -45,7 +45,9 @@ async function measure(
   return { seconds: best, mib, stderr };
 }
 
+// sf runs as a user runs it: with Node's default heap, not the larger one this script's own local org needs.
 const env = sfEnvironment(home, { NO_COLOR: '1' });
+delete env['NODE_OPTIONS'];
 const sf = join(repositoryRoot, 'node_modules/.bin/sf');
 const node = join(repositoryRoot, 'node_modules/.bin/node');
 const rows: Array<{

@@ -10,14 +10,8 @@ import {
   type OrgData,
   type OrgSnapshot,
 } from '@salesops/core';
-import {
-  DataDirError,
-  FieldAccessError,
-  isLimitExceeded,
-  readDataDir,
-  readOrgData,
-  SessionExpiredError,
-} from '@salesops/org';
+import { DataDirError, FieldAccessError, readDataDir, readOrgData } from '@salesops/org';
+import { apiError } from './apiError.js';
 import { orgToday } from './orgToday.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -93,13 +87,7 @@ export async function loadSnapshot(
       throw new SfError(e.message, 'BadData', undefined, 1, e);
     }
     if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
-    if (e instanceof SessionExpiredError) throw new SfError(e.message, 'SessionExpired', undefined, 1, e);
-    if (isLimitExceeded(e)) {
-      const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
-        ?.limitInfo?.apiUsage;
-      throw messages.createError('error.ApiLimit', [usage ? `${usage.used} of ${usage.limit}` : 'all']);
-    }
-    throw e;
+    throw apiError(e, org);
   }
   spinner?.stop();
   const snapshot = createOrgSnapshot(data);

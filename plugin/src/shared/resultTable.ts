@@ -31,11 +31,26 @@ export function formattedRows<R>(table: ResultTable<R>, options: FormatOptions):
   return rows;
 }
 
-/** CSV with the column keys as headers and raw values (no currency symbols, ratios as fractions). */
+/**
+ * A text cell a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM(…)`, or a leading tab or
+ * carriage return) gets a leading `'`, as OWASP's "CSV Injection" advice has it, so Excel, LibreOffice and Google
+ * Sheets show it as text. Numbers are written as numbers (a negative amount stays `-12.5`).
+ *
+ * @example
+ * neutralizeFormula('=HYPERLINK("http://x","y")') // => `'=HYPERLINK("http://x","y")`
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * CSV with the column keys as headers and raw values (no currency symbols, ratios as fractions). Text that a
+ * spreadsheet would run as a formula is neutralised ({@link neutralizeFormula}).
+ */
 export function toCsv<R>(table: ResultTable<R>): string {
   const cell = (v: string | number | null): string => {
     if (v === null) return '';
-    const text = String(v);
+    const text = typeof v === 'string' ? neutralizeFormula(v) : String(v);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const lines = [table.columns.map((c) => c.key).join(',')];

@@ -1,7 +1,8 @@
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import { RunRecord } from '@salesops/core';
-import { upsertRecords, writeRecords } from '@salesops/org';
+import { NO_JSFORCE_RETRY, SessionExpiredError, upsertRecords, withRetry, writeRecords } from '@salesops/org';
+import { apiError } from './apiError.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
@@ -30,7 +31,8 @@ export interface ResultBatch {
 /**
  * `--write` / `--dry-run`: upserts each batch of result records by `Key__c` (Collections, or Bulk API 2.0 for
  * large batches), then a `SalesOps_Run__c` audit
- * record. Failed records go to a CSV next to where the command runs. Returns undefined when neither flag is set.
+ * record. Failed records go to a CSV next to where the command runs, and the run exits 1 (`process.exitCode`) with its
+ * result still printed. Returns undefined when neither flag is set.
  */
 export async function writeBack<T>(
   command: SfCommand<T>,
@@ -58,7 +60,18 @@ export async function writeBack<T>(
   const org = flags['target-org'];
   if (!org) throw messages.createError('error.WriteNeedsOrg');
   const connection = org.getConnection();
-  const available = new Set((await connection.describeGlobal()).sobjects.map((s) => s.name));
+  let described: { sobjects: Array<{ name: string }> };
+  try {
+    described = await withRetry(() =>
+      connection.request<{ sobjects: Array<{ name: string }> }>(
+        { method: 'GET', url: `/services/data/v${connection.version}/sobjects` },
+        NO_JSFORCE_RETRY,
+      ),
+    );
+  } catch (e) {
+    throw apiError(e, org);
+  }
+  const available = new Set(described.sobjects.map((s) => s.name));
   const missing = [...batches.map((b) => b.sobject), 'SalesOps_Run__c'].filter((s) => !available.has(s));
   if (missing.length > 0)
     throw messages.createError('error.PackageMissing', [missing.join(', '), org.getUsername() ?? 'ALIAS']);
@@ -68,12 +81,26 @@ export async function writeBack<T>(
   let errorFile: string | null = null;
   for (const b of batches) {
     // sObject Collections (200 a request) for small sets, a Bulk API 2.0 ingest job from 2,000 records on.
-    const outcome = await writeRecords(connection, b.sobject, b.records, {
-      errorFile: `salesops-failed-${b.sobject}-${runId}.csv`,
-    });
+    let outcome;
+    try {
+      outcome = await writeRecords(connection, b.sobject, b.records, {
+        errorFile: `salesops-failed-${b.sobject}-${runId}.csv`,
+      });
+    } catch (e) {
+      throw apiError(e, org);
+    }
     upserted += outcome.upserted;
     failed += outcome.failed;
     command.logToStderr(messages.getMessage('info.Written', [outcome.upserted, b.sobject, outcome.created, '']));
+    if (outcome.sessionExpired) {
+      // Nothing more can be written with this session: say so, and how to finish the job.
+      throw messages.createError('error.WriteSessionExpired', [
+        new SessionExpiredError().message,
+        outcome.failed,
+        b.sobject,
+        outcome.errorFile ?? '',
+      ]);
+    }
     if (outcome.errorFile) {
       errorFile = outcome.errorFile;
       command.warn(messages.getMessage('warning.Failed', [outcome.failed, b.sobject, outcome.errorFile]));
@@ -92,5 +119,8 @@ export async function writeBack<T>(
   await upsertRecords(connection, 'SalesOps_Run__c', [run], {
     errorFile: `salesops-failed-SalesOps_Run__c-${runId}.csv`,
   });
+  // Work was lost: the result is still printed (with `written.failed` and `errorFile`), but the run exits 1, so
+  // scripts and schedulers notice.
+  if (failed > 0) process.exitCode = 1;
   return { upserted, failed, errorFile, dryRun: false, runId, objects };
 }

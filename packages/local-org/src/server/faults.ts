@@ -10,6 +10,10 @@ export interface FaultOptions {
   readonly seed?: number;
   /** Added latency per request: a fixed number of milliseconds or a [min, max] range drawn per request. */
   readonly latencyMs?: number | readonly [number, number];
+  /** Chance that a request is held back by a latency spike (on top of `latencyMs`). */
+  readonly latencySpikeRate?: number;
+  /** Length of a latency spike in milliseconds (default 1,500). */
+  readonly latencySpikeMs?: number;
   /** Chance that a request starts a burst of 5xx answers. */
   readonly serverErrorRate?: number;
   /** Requests in a burst, the first included (default 3). */
@@ -23,10 +27,30 @@ export interface FaultOptions {
 }
 
 export interface RequestFault {
+  /** Total added latency, a spike included. */
   readonly latencyMs: number;
+  /** Whether a latency spike is part of `latencyMs`. */
+  readonly spike: boolean;
   readonly drop: boolean;
   /** 500 or 503 when this request is answered with a server error. */
   readonly serverError: 500 | 503 | null;
+}
+
+/** What the org did to a request, as {@link LocalOrg.faultLog} records it. */
+export type FaultKind = 'latencySpike' | 'serverError' | 'drop' | 'sessionExpired' | 'recordFailure' | 'limitExceeded';
+
+/** One injected fault: the request (its number since the fault plan was set, method and path) and what happened. */
+export interface FaultEvent {
+  readonly n: number;
+  readonly kind: FaultKind;
+  readonly method: string;
+  readonly path: string;
+  /** `write` for requests that change data (sObject writes, Collections, Bulk ingest), else `read`. */
+  readonly operation: 'read' | 'write';
+  /** 500 / 503 for server errors, 401 for session expiry, 403 for the allowance; null otherwise. */
+  readonly status: number | null;
+  /** The client sent the same request again right after it (set when that request arrives). */
+  retried: boolean;
 }
 
 /** A 32-bit mix of two numbers (for per-request and per-record seeds). */
@@ -71,7 +95,9 @@ export class FaultPlan {
         serverError = status;
       }
     }
-    return { latencyMs, drop, serverError };
+    // Drawn after every other decision, so adding spikes leaves the other faults of a seed as they were.
+    const spike = random.chance(this.options.latencySpikeRate ?? 0);
+    return { latencyMs: latencyMs + (spike ? (this.options.latencySpikeMs ?? 1_500) : 0), spike, drop, serverError };
   }
 
   /** Whether record `index` of the n-th request fails with UNABLE_TO_LOCK_ROW. */

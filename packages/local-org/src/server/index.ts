@@ -1,5 +1,5 @@
 export { start, type LocalOrg, type LocalOrgTokens, type LocalOrgUserToken, type StartOptions } from './localOrg.js';
-export type { FaultOptions } from './faults.js';
+export type { FaultEvent, FaultKind, FaultOptions } from './faults.js';
 export { ApiLimits } from './limits.js';
 export { executeQuery, type QueryContext, type QueryResult } from './soql/executeQuery.js';
 export { dateLiteralRange, type CalendarSettings, type DayRange } from './soql/dateLiterals.js';

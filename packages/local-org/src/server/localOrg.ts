@@ -18,7 +18,7 @@ import { Bulk2Jobs } from './bulk2.js';
 import { OrgStore, type Table } from './data/orgStore.js';
 import { normalizeId, valueToJson, type StoredRecord, type Value } from './data/values.js';
 import { describeGlobal, describeObject, describeSummary } from './describe.js';
-import { FaultPlan, type FaultOptions } from './faults.js';
+import { FaultPlan, type FaultEvent, type FaultKind, type FaultOptions } from './faults.js';
 import { HttpError, notFound, readJson, sendEmpty, sendError, sendJson } from './http/httpUtil.js';
 import { ApiLimits } from './limits.js';
 import { loadForceAppSchema } from './schema/customObjects.js';
@@ -101,8 +101,14 @@ export interface LocalOrg {
   readonly limits: ApiLimits;
   /** Loading warnings (unknown columns or objects). */
   readonly warnings: readonly string[];
-  /** Replaces the fault plan (undefined for none); the request count restarts. */
+  /** Replaces the fault plan (undefined for none); the request count restarts. Takes effect with the next request. */
   setFaults(faults: FaultOptions | undefined): void;
+  /**
+   * Every fault injected since start, in order: latency spikes, 5xx answers, dropped connections, session expiries,
+   * refused requests once the API allowance is used up (also without a fault plan) and failed collection / ingest
+   * records (one event per record). A copy; it grows as requests arrive.
+   */
+  readonly faultLog: readonly FaultEvent[];
   /** Issues new tokens (old ones answer INVALID_SESSION_ID) and restarts the session-expiry count. */
   renewSessions(): LocalOrgTokens;
   /** Writes the org's records as `<SObject>.csv` files (persisting what was written). */
@@ -201,6 +207,10 @@ class LocalOrgServer {
   private readonly now: () => Date;
   private faults: FaultPlan | undefined;
   private requestCount = 0;
+  private readonly faultEvents: FaultEvent[] = [];
+  /** The previous request and its faults, to mark them retried when the same request follows. */
+  private previous: { method: string; path: string; events: FaultEvent[] } | undefined;
+  private readonly inFlight = new Map<number, { method: string; pathname: string; events: FaultEvent[] }>();
   private sessionRequests = 0;
   private cursorSequence = 0;
   private tokens: LocalOrgTokens = { admin: '', users: [] };
@@ -335,6 +345,9 @@ class LocalOrgServer {
         this.requestCount = 0;
         this.sessionRequests = 0;
       },
+      get faultLog() {
+        return self.faultEvents.map((e) => ({ ...e }));
+      },
       renewSessions: () => {
         this.issueTokens();
         return this.tokens;
@@ -362,14 +375,18 @@ class LocalOrgServer {
         return;
       }
       const n = ++this.requestCount;
+      this.track(req, res, url, n);
       const fault = this.faults?.forRequest(n);
+      if (fault?.spike) this.recordFault(n, 'latencySpike', null);
       if (fault && fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
       if (fault?.drop) {
+        this.recordFault(n, 'drop', null);
         req.socket.destroy();
         return;
       }
       if (fault?.serverError) {
         const status = fault.serverError;
+        this.recordFault(n, 'serverError', status);
         sendJson(res, status, [
           status === 503
             ? { message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE' }
@@ -394,6 +411,34 @@ class LocalOrgServer {
     }
   }
 
+  /** Marks the previous request's faults retried when this request repeats it, and starts this one's. */
+  private track(req: IncomingMessage, res: ServerResponse, url: URL, n: number): void {
+    const method = req.method ?? 'GET';
+    const path = url.pathname + url.search;
+    const previous = this.previous;
+    if (previous && previous.method === method && previous.path === path) {
+      for (const event of previous.events) event.retried = true;
+    }
+    const current = { method, path, pathname: url.pathname, events: [] as FaultEvent[] };
+    this.previous = current;
+    this.inFlight.set(n, current);
+    const done = (): void => {
+      if (this.inFlight.get(n) === current) this.inFlight.delete(n);
+    };
+    res.on('close', done);
+  }
+
+  /** Adds a fault of request n to the log (and to the request's own, for the retry mark). */
+  private recordFault(n: number, kind: FaultKind, status: number | null): void {
+    const request = this.inFlight.get(n);
+    const method = request?.method ?? 'GET';
+    const path = request?.pathname ?? '';
+    const write = method !== 'GET' && method !== 'HEAD' && !/\/jobs\/query(\/|$)/.test(path);
+    const event: FaultEvent = { n, kind, method, path, operation: write ? 'write' : 'read', status, retried: false };
+    this.faultEvents.push(event);
+    if (kind !== 'recordFailure') request?.events.push(event);
+  }
+
   private cors(req: IncomingMessage, res: ServerResponse): void {
     const origin = req.headers.origin;
     if (!origin) return;
@@ -414,13 +459,14 @@ class LocalOrgServer {
     }
   }
 
-  private authenticate(req: IncomingMessage): Session {
+  private authenticate(req: IncomingMessage, n: number): Session {
     const header = req.headers.authorization ?? '';
     const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header.trim());
     const session = match ? this.sessions.get((match[1] as string).trim()) : undefined;
     const expiresAfter = this.faults?.options.sessionExpiresAfter;
     if (session && expiresAfter !== undefined && this.sessionRequests >= expiresAfter) {
       this.sessions.clear();
+      this.recordFault(n, 'sessionExpired', 401);
       throw new HttpError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     }
     if (!session) throw new HttpError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -444,13 +490,13 @@ class LocalOrgServer {
       return;
     }
     if (path === '/services/oauth2/userinfo') {
-      const session = this.authenticate(req);
+      const session = this.authenticate(req, n);
       sendJson(res, 200, this.userInfo(session));
       return;
     }
     const identity = /^\/id\/([^/]+)\/([^/]+)$/.exec(path);
     if (identity) {
-      const session = this.authenticate(req);
+      const session = this.authenticate(req, n);
       sendJson(res, 200, this.identity(session));
       return;
     }
@@ -459,8 +505,9 @@ class LocalOrgServer {
     const version = `v${versioned[1] as string}`;
     const numeric = Number(versioned[1]);
     if (numeric < OLDEST_API_VERSION || numeric > this.latest) throw notFound();
-    const session = this.authenticate(req);
+    const session = this.authenticate(req, n);
     if (!this.limits.consume()) {
+      this.recordFault(n, 'limitExceeded', 403);
       res.setHeader('Sforce-Limit-Info', this.limits.header());
       throw new HttpError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }
@@ -512,7 +559,7 @@ class LocalOrgServer {
             userId: String(session.user['Id']),
             version,
             now: this.now().toISOString(),
-            recordFails: (index) => this.faults?.recordFails(n, index) ?? false,
+            recordFails: (index) => this.recordFails(n, index),
             countQueryJob: () => this.limits.bulkQueryJobs++,
           },
           req,
@@ -1134,7 +1181,7 @@ class LocalOrgServer {
   ): Record<string, unknown>[] {
     const context = this.writeContext(session);
     const outcomes = items.map((item, index) => {
-      if (this.faults?.recordFails(n, index)) {
+      if (this.recordFails(n, index)) {
         return {
           success: false,
           id: null,
@@ -1172,6 +1219,13 @@ class LocalOrgServer {
       );
     }
     return outcomes.map((o) => this.resultJson(o, kind));
+  }
+
+  /** Whether the fault plan fails record `index` of request n (logged when it does). */
+  private recordFails(n: number, index: number): boolean {
+    const fails = this.faults?.recordFails(n, index) ?? false;
+    if (fails) this.recordFault(n, 'recordFailure', null);
+    return fails;
   }
 
   /** A SaveResult / UpsertResult as sObject Collections answer it. */

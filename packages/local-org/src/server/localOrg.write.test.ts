@@ -490,6 +490,74 @@ describe('limits, faults and CORS', () => {
     expect(a).toContain('200');
   });
 
+  it('holds back some requests with seeded latency spikes, and logs every fault it injects', async () => {
+    const faulty = await start({
+      sample: { size: 'toy' },
+      objectsDir: null,
+      faults: { seed: 3, latencySpikeRate: 0.3, latencySpikeMs: 40, serverErrorRate: 0.2, recordFailureRate: 0.5 },
+    });
+    try {
+      const query = () =>
+        fetch(`${faulty.url}/services/data/v62.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`, {
+          headers: { Authorization: `Bearer ${faulty.tokens.admin}` },
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await query()).status);
+      let collection: Response | undefined;
+      do {
+        collection = await fetch(`${faulty.url}/services/data/v62.0/composite/sobjects`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${faulty.tokens.admin}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            allOrNone: false,
+            records: Array.from({ length: 10 }, (_, i) => ({ attributes: { type: 'Account' }, Name: `S${i}` })),
+          }),
+        });
+      } while (collection.status !== 200);
+      const outcomes = (await collection.json()) as { success: boolean }[];
+      const log = faulty.faultLog;
+      const kinds = (kind: string) => log.filter((e) => e.kind === kind);
+      // Spikes are drawn per request from the seed, like the other faults, and each is in the log.
+      expect(kinds('latencySpike').length).toBeGreaterThan(0);
+      expect(kinds('latencySpike').length).toBeLessThan(statuses.length);
+      expect(kinds('serverError').every((e) => e.status === 500 || e.status === 503)).toBe(true);
+      expect(kinds('serverError').filter((e) => e.operation === 'read').length).toBe(
+        statuses.filter((s) => s >= 500).length,
+      );
+      expect(kinds('recordFailure')).toHaveLength(outcomes.filter((o) => !o.success).length);
+      expect(kinds('recordFailure').every((e) => e.operation === 'write' && e.method === 'POST')).toBe(true);
+      // A server error followed by the same request is marked retried (the loop above repeats the same query).
+      const readErrors = kinds('serverError').filter((e) => e.operation === 'read');
+      expect(readErrors.length).toBeGreaterThan(0);
+      expect(readErrors.every((e) => e.retried || e.n === 20)).toBe(true);
+      expect(log[0]).toMatchObject({ method: 'GET', path: '/services/data/v62.0/query', operation: 'read' });
+    } finally {
+      await faulty.stop();
+    }
+  });
+
+  it('logs the refusals once the allowance is used up, and session expiries', async () => {
+    const org2 = await start({
+      sample: { size: 'toy' },
+      objectsDir: null,
+      apiLimit: { max: 2 },
+      faults: { sessionExpiresAfter: 3 },
+    });
+    try {
+      const get = (token: string) =>
+        fetch(`${org2.url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${token}` } });
+      expect([(await get(org2.tokens.admin)).status, (await get(org2.tokens.admin)).status]).toEqual([200, 200]);
+      expect((await get(org2.tokens.admin)).status).toBe(403);
+      expect((await get(org2.tokens.admin)).status).toBe(401);
+      expect(org2.faultLog.map((e) => [e.kind, e.status, e.operation, e.retried])).toEqual([
+        ['limitExceeded', 403, 'read', true],
+        ['sessionExpired', 401, 'read', false],
+      ]);
+    } finally {
+      await org2.stop();
+    }
+  });
+
   it('expires every session after N requests', async () => {
     const expiring = await start({ sample: { size: 'toy' }, objectsDir: null, faults: { sessionExpiresAfter: 2 } });
     try {

@@ -77,6 +77,36 @@ describe('upsertRecords', () => {
     expect(outcome).toMatchObject({ upserted: 350, failed: 0, errorFile: null, requests: 3 });
   });
 
+  it('retries a connection closed without an answer as undici reports it (fetch failed, cause: other side closed)', async () => {
+    const ok = (body: { records: unknown[] }) => body.records.map(() => ({ success: true, created: true, errors: [] }));
+    const closed = () => {
+      const cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+      throw new TypeError('fetch failed', { cause });
+    };
+    const connection = scripted([closed, ok]);
+    const outcome = await upsertRecords(connection, 'SalesOps_Run__c', [{ Key__c: 'k1' }], {
+      errorFile: join(dir, 'closed.csv'),
+      sleep: noSleep,
+    });
+    expect(outcome).toMatchObject({ upserted: 1, failed: 0, errorFile: null, requests: 2 });
+  });
+
+  it('stops sending once the session expired, and saves the records not written', async () => {
+    const ok = (body: { records: unknown[] }) => body.records.map(() => ({ success: true, created: true, errors: [] }));
+    const expired = () => {
+      throw Object.assign(new Error('Session expired or invalid'), { errorCode: 'INVALID_SESSION_ID' });
+    };
+    const connection = scripted([ok, expired]);
+    const errorFile = join(dir, 'expired.csv');
+    const records = Array.from({ length: 450 }, (_, i) => ({ Key__c: `k${i}` }));
+    const outcome = await upsertRecords(connection, 'SalesOps_Run__c', records, { errorFile, sleep: noSleep });
+    expect(outcome).toEqual({ upserted: 200, created: 200, failed: 250, errorFile, requests: 2, sessionExpired: true });
+    const lines = (await readFile(errorFile, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(251);
+    expect(lines[1]).toBe('INVALID_SESSION_ID,Session expired or invalid,,k200');
+    expect(lines[250]).toBe('INVALID_SESSION_ID,Session expired or invalid,,k449');
+  });
+
   it('does not retry a request Salesforce refused, and saves its whole batch', async () => {
     const refused = () => {
       throw Object.assign(new Error('The requested resource does not exist'), { errorCode: 'NOT_FOUND' });

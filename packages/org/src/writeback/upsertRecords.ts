@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { isSessionExpired, isTransient } from '../org/retry.js';
 
 /** The part of a jsforce 3 `Connection` the writer uses. */
 export interface RestConnection {
@@ -27,6 +28,11 @@ export interface UpsertOutcome {
   /** CSV of the failed records with their errors (null when none failed). Retrying it never duplicates. */
   readonly errorFile: string | null;
   readonly requests: number;
+  /**
+   * Set when the session expired (401 INVALID_SESSION_ID) during the write: the records from that request on were not
+   * sent (they are in the error file with that code); the user has to log in again.
+   */
+  readonly sessionExpired?: true;
 }
 
 export interface UpsertOptions {
@@ -68,8 +74,15 @@ export async function upsertRecords(
   let upserted = 0;
   let created = 0;
   let requests = 0;
+  let sessionExpired: Error | undefined;
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize);
+    if (sessionExpired) {
+      // Every later request would be refused the same way: save the records without sending them.
+      for (const record of batch)
+        failures.push({ record, code: 'INVALID_SESSION_ID', message: sessionExpired.message, fields: '' });
+      continue;
+    }
     const body = JSON.stringify({
       allOrNone: false,
       records: batch.map((r) => ({ attributes: { type: sobject }, ...r })),
@@ -88,12 +101,16 @@ export async function upsertRecords(
       } catch (e) {
         lastError = e as Error;
         const text = `${(e as { errorCode?: string }).errorCode ?? ''} ${(e as Error).message}`;
-        if (!TRANSIENT.test(text) || attempt === attempts) break;
+        // A 5xx answer or a connection closed without one (undici's "fetch failed" with its cause) is worth a retry.
+        if (!(TRANSIENT.test(text) || isTransient(e)) || attempt === attempts) break;
         await sleep(250 * 2 ** (attempt - 1));
       }
     }
     if (!results) {
-      const code = (lastError as { errorCode?: string } | undefined)?.errorCode ?? 'REQUEST_FAILED';
+      if (isSessionExpired(lastError)) sessionExpired = lastError;
+      const code = sessionExpired
+        ? 'INVALID_SESSION_ID'
+        : ((lastError as { errorCode?: string } | undefined)?.errorCode ?? 'REQUEST_FAILED');
       for (const record of batch)
         failures.push({ record, code, message: lastError?.message ?? 'request failed', fields: '' });
       continue;
@@ -121,6 +138,7 @@ export async function upsertRecords(
     failed: failures.length,
     errorFile: failures.length > 0 ? options.errorFile : null,
     requests,
+    ...(sessionExpired ? { sessionExpired: true as const } : {}),
   };
 }
 

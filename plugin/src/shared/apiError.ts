@@ -1,0 +1,28 @@
+import { Messages, SfError, type Org } from '@salesforce/core';
+import { isLimitExceeded, isSessionExpired, isTransient, SessionExpiredError } from '@salesops/org';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
+
+/**
+ * An API failure as the user should see it: an expired session says how to log in again, a used-up allowance says
+ * how much was used and what to do, a connection the org kept closing or 5xx answers that outlasted the retries say
+ * so; anything else is passed on unchanged.
+ */
+export function apiError(e: unknown, org: Org | undefined): unknown {
+  if (e instanceof SfError) return e;
+  if (e instanceof SessionExpiredError || isSessionExpired(e)) {
+    const expired = e instanceof SessionExpiredError ? e : new SessionExpiredError(e);
+    return new SfError(expired.message, 'SessionExpired', undefined, 1, e);
+  }
+  if (isLimitExceeded(e)) {
+    const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
+      ?.limitInfo?.apiUsage;
+    return messages.createError('error.ApiLimit', [usage ? `${usage.used} of ${usage.limit}` : 'all']);
+  }
+  if (isTransient(e)) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return messages.createError('error.Unavailable', [org?.getConnection().instanceUrl ?? 'the org', detail]);
+  }
+  return e;
+}
