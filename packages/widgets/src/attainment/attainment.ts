@@ -13,6 +13,7 @@ import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { attainmentStyles } from './attainment.styles.js';
+import { figureList } from '../shared/figureList.js';
 
 /** What `<salesops-attainment>` shows for one rep and period. */
 export interface AttainmentView {
@@ -130,15 +131,7 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
           <canvas role="img" aria-label=${this.summary(view, t, f)}></canvas>
           <span class="gauge-value" aria-hidden="true">${f.percent(p.attainment)}</span>
         </div>
-        <dl class="figures">
-          ${figures.map(
-            ([key, label, value]) =>
-              html`<div>
-                <dt>${label}</dt>
-                <dd data-figure=${key}>${value}</dd>
-              </div>`,
-          )}
-        </dl>
+        ${figureList(figures)}
       </div>
       ${view.stored?.asOf ? html`<p class="sub">${t('storedAsOf', f.date(view.stored.asOf))}</p>` : ''}`;
   }

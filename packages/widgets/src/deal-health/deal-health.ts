@@ -12,6 +12,7 @@ import type { MessageKey, Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { figureList } from '../shared/figureList.js';
 
 export interface DealHealthView {
   readonly opportunityId: string;
@@ -157,15 +158,7 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
       ['win-chance', t('winChance'), f.percent(view.winChance)],
     ];
     return html`<p class="sub" data-deal>${view.name}</p>
-      <dl class="figures">
-        ${figures.map(
-          ([key, label, value]) =>
-            html`<div>
-              <dt>${label}</dt>
-              <dd data-figure=${key}>${value}</dd>
-            </div>`,
-        )}
-      </dl>
+      ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
       <h3 class="sub">${t('flags')}</h3>
       ${

@@ -11,6 +11,7 @@ import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { figureList } from '../shared/figureList.js';
 
 export interface ForecastAccuracyRow {
   readonly period: string;
@@ -186,15 +187,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
       ['best-case', t('bestCase'), f.money(view.bestCase)],
     ];
     return html`<p class="sub" data-scope>${view.scopeName}</p>
-      <dl class="figures">
-        ${figures.map(
-          ([key, label, value]) =>
-            html`<div>
-              <dt>${label}</dt>
-              <dd data-figure=${key}>${value}</dd>
-            </div>`,
-        )}
-      </dl>
+      ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
       ${view.storedAsOf ? html`<p class="sub">${t('storedAsOf', f.date(view.storedAsOf))}</p>` : ''}
       <h3 class="sub">${t('accuracy')}</h3>

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { figureList } from '../shared/figureList.js';
 
 export interface TerritoryCoverageView {
   readonly territory: TerritoryCoverage;
@@ -126,15 +127,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
     return html`<p class="sub" data-territory>${c.name}</p>
       <div class="layout">
         <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
-        <dl class="figures">
-          ${figures.map(
-            ([key, label, value]) =>
-              html`<div>
-                <dt>${label}</dt>
-                <dd data-figure=${key}>${value}</dd>
-              </div>`,
-          )}
-        </dl>
+        ${figureList(figures)}
       </div>
       <h3 class="sub">${t('whitespaceAccounts')}</h3>
       ${
