@@ -5,13 +5,14 @@ import {
   bodyState,
   cleanup,
   expectAccessible,
-  failingClient,
   figure,
   mount,
   pendingClient,
   small,
   smallOrg,
   SMALL_AS_OF,
+  expectErrorStates,
+  expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsDealHealth } from './deal-health.js';
 
@@ -72,29 +73,15 @@ describe('salesops-deal-health', () => {
     });
     expect(bodyState(empty.element)).to.equal('empty');
     cleanup();
-    const error = await mount<SalesopsDealHealth>('salesops-deal-health', {
-      client: failingClient(new Error('x')),
+    await expectErrorStates('salesops-deal-health', {
       attributes: { 'record-id': small.deals.B3 },
     });
-    expect(bodyState(error.element)).to.equal('error');
-    cleanup();
-    const denied = await mount<SalesopsDealHealth>('salesops-deal-health', {
-      client: failingClient(Object.assign(new Error('x'), { errorCode: 'INSUFFICIENT_ACCESS' })),
-      attributes: { 'record-id': small.deals.B3 },
-    });
-    expect(bodyState(denied.element)).to.equal('no-permission');
   });
 
-  it('destroys its chart on disconnect', async () => {
-    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+  it('destroys its chart on disconnect', () =>
+    expectChartDestroyedOnDisconnect('salesops-deal-health', {
       attributes: { 'record-id': small.deals.B3 },
-    });
-    const chart = element.chart;
-    expect(chart).to.not.equal(undefined);
-    element.remove();
-    expect(element.chart).to.equal(undefined);
-    expect(chart?.canvas ?? null).to.equal(null);
-  });
+    }));
 
   it('speaks German', async () => {
     const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {

@@ -13,6 +13,7 @@ import {
   small,
   smallOrg,
   SMALL_AS_OF,
+  expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsForecast } from './forecast.js';
 
@@ -133,14 +134,8 @@ describe('salesops-forecast', () => {
     expect(bodyState(denied.element)).to.equal('no-permission');
   });
 
-  it('destroys its chart on disconnect', async () => {
-    const { element } = await mount<SalesopsForecast>('salesops-forecast', { userId: small.users.A });
-    const chart = element.chart;
-    expect(chart).to.not.equal(undefined);
-    element.remove();
-    expect(element.chart).to.equal(undefined);
-    expect(chart?.canvas ?? null).to.equal(null);
-  });
+  it('destroys its chart on disconnect', () =>
+    expectChartDestroyedOnDisconnect('salesops-forecast', { userId: small.users.A }));
 
   it('speaks simplified Chinese', async () => {
     const { element } = await mount<SalesopsForecast>('salesops-forecast', {

@@ -12,6 +12,7 @@ import {
   small,
   smallOrg,
   SMALL_AS_OF,
+  expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsLeaderboard } from './leaderboard.js';
 
@@ -106,14 +107,8 @@ describe('salesops-leaderboard', () => {
     expect(bodyState(denied.element)).to.equal('no-permission');
   });
 
-  it('destroys its chart on disconnect', async () => {
-    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.A });
-    const chart = element.chart;
-    expect(chart).to.not.equal(undefined);
-    element.remove();
-    expect(element.chart).to.equal(undefined);
-    expect(chart?.canvas ?? null).to.equal(null);
-  });
+  it('destroys its chart on disconnect', () =>
+    expectChartDestroyedOnDisconnect('salesops-leaderboard', { userId: small.users.A }));
 
   it('speaks Japanese', async () => {
     const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', {

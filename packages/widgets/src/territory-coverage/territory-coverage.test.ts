@@ -5,7 +5,6 @@ import {
   bodyState,
   cleanup,
   expectAccessible,
-  failingClient,
   figure,
   focusables,
   mount,
@@ -13,6 +12,8 @@ import {
   small,
   smallOrg,
   SMALL_AS_OF,
+  expectErrorStates,
+  expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsTerritoryCoverage } from './territory-coverage.js';
 
@@ -81,29 +82,15 @@ describe('salesops-territory-coverage', () => {
     });
     expect(bodyState(empty.element)).to.equal('empty');
     cleanup();
-    const error = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
-      client: failingClient(new Error('x')),
+    await expectErrorStates('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },
     });
-    expect(bodyState(error.element)).to.equal('error');
-    cleanup();
-    const denied = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
-      client: failingClient(Object.assign(new Error('x'), { errorCode: 'INSUFFICIENT_ACCESS' })),
-      attributes: { 'record-id': small.accounts.acc3 },
-    });
-    expect(bodyState(denied.element)).to.equal('no-permission');
   });
 
-  it('destroys its chart on disconnect', async () => {
-    const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
+  it('destroys its chart on disconnect', () =>
+    expectChartDestroyedOnDisconnect('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },
-    });
-    const chart = element.chart;
-    expect(chart).to.not.equal(undefined);
-    element.remove();
-    expect(element.chart).to.equal(undefined);
-    expect(chart?.canvas ?? null).to.equal(null);
-  });
+    }));
 
   it('speaks traditional Chinese', async () => {
     const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {

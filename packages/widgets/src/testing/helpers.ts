@@ -28,18 +28,20 @@ export function failingClient(error: unknown): SalesopsClient {
   return { orgSnapshot: () => Promise.reject(error), storedResults: () => Promise.reject(error) };
 }
 
+export interface MountOptions {
+  client?: SalesopsClient;
+  language?: string;
+  locale?: string;
+  userId?: string;
+  asOf?: string;
+  attributes?: Record<string, string>;
+  wait?: boolean;
+}
+
 /** Mounts `<salesops-provider>` with one element inside, and waits for the element's first load. */
 export async function mount<E extends SalesopsElement<unknown>>(
   tag: string,
-  options: {
-    client?: SalesopsClient;
-    language?: string;
-    locale?: string;
-    userId?: string;
-    asOf?: string;
-    attributes?: Record<string, string>;
-    wait?: boolean;
-  } = {},
+  options: MountOptions = {},
 ): Promise<{ provider: SalesopsProvider; element: E }> {
   const provider = document.createElement('salesops-provider');
   provider.client = options.client ?? fixtureClient();
@@ -58,6 +60,28 @@ export async function mount<E extends SalesopsElement<unknown>>(
 
 export function cleanup(): void {
   for (const p of document.querySelectorAll('salesops-provider')) p.remove();
+}
+
+/** The element shows its error state when the read fails, and its no-permission state when the org refuses it. */
+export async function expectErrorStates(tag: string, options: MountOptions = {}): Promise<void> {
+  const error = await mount(tag, { ...options, client: failingClient(new Error('x')) });
+  expect(bodyState(error.element)).to.equal('error');
+  cleanup();
+  const denied = await mount(tag, {
+    ...options,
+    client: failingClient(Object.assign(new Error('x'), { errorCode: 'INSUFFICIENT_ACCESS' })),
+  });
+  expect(bodyState(denied.element)).to.equal('no-permission');
+}
+
+/** The element's chart exists once data is shown and is destroyed (its canvas released) when the element leaves. */
+export async function expectChartDestroyedOnDisconnect(tag: string, options: MountOptions = {}): Promise<void> {
+  const { element } = await mount<SalesopsElement<unknown> & { chart?: { canvas: unknown } }>(tag, options);
+  const chart = element.chart;
+  expect(chart).to.not.equal(undefined);
+  element.remove();
+  expect(element.chart).to.equal(undefined);
+  expect(chart?.canvas ?? null).to.equal(null);
 }
 
 /** The text of a `[data-figure]` value in the element's shadow root. */
