@@ -96,11 +96,6 @@ function columnOf(bytes: Uint8Array, lineStart: number, pos: number): number {
   return decoder.decode(bytes.subarray(lineStart, pos)).length + 1;
 }
 
-/** The index of `byte` in bytes[from, end), or −1. */
-function indexOf(bytes: Uint8Array, byte: number, from: number): number {
-  return bytes.indexOf(byte, from);
-}
-
 /**
  * Scans the complete records of `bytes` and hands each to `visit` (blank lines are skipped); with `eof` false, stops
  * before a record that may continue in the next chunk (the streaming file reader calls it chunk by chunk). Returns the
@@ -142,7 +137,7 @@ export function scanCsvChunk(
         let escaped = false;
         let close: number;
         for (;;) {
-          close = indexOf(bytes, QUOTE, from);
+          close = bytes.indexOf(QUOTE, from);
           if (close === -1 || (close + 1 >= n && !eof)) {
             if (!eof) break outer;
             throw new CsvSyntaxError('a quoted field is never closed', recordLine, columnOf(bytes, lineStart, pos));
@@ -155,7 +150,7 @@ export function scanCsvChunk(
           break;
         }
         // Line breaks inside the field count as lines.
-        for (let i = indexOf(bytes, LF, pos); i !== -1 && i < close; i = indexOf(bytes, LF, i + 1)) {
+        for (let i = bytes.indexOf(LF, pos); i !== -1 && i < close; i = bytes.indexOf(LF, i + 1)) {
           line++;
           lineStart = i + 1;
         }
