@@ -1,4 +1,4 @@
-import { dealFactsAsOf } from '../performance/index.js';
+import { dealFactsClosingIn } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
@@ -49,9 +49,8 @@ export function bookingsSeries(
     const first = periods[0];
     const last = periods[periods.length - 1];
     if (first && last) {
-      for (const fact of dealFactsAsOf(snapshot, asOf)) {
+      for (const fact of dealFactsClosingIn(snapshot, asOf, first.start, last.end, { wonOnly: true })) {
         const { opportunity: o, state } = fact;
-        if (!state.IsWon || state.CloseDate < first.start || state.CloseDate > last.end) continue;
         // Binary search for the period containing the close date.
         let lo = 0;
         let hi = periods.length - 1;

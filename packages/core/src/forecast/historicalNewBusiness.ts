@@ -1,7 +1,7 @@
 import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { dealFactsAsOf } from '../performance/index.js';
+import { dealFactsClosingIn } from '../performance/index.js';
 import { corporateAmount } from './periodDeals.js';
 import { scopeMembers } from './scopeMembers.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
@@ -23,7 +23,33 @@ interface NewDeal {
   readonly amount: number;
 }
 
+/** A past period's won deals as of its last day (close date in it), and whether the org closed any deal in it. */
+interface ClosedInPeriod {
+  readonly active: boolean;
+  readonly won: readonly { readonly opportunity: Opportunity; readonly createdOn: IsoDate; readonly amount: number }[];
+}
+
 const cache = new WeakMap<OrgSnapshot, Map<string, { periods: FiscalPeriod[]; deals: NewDeal[] }>>();
+const closedCache = new WeakMap<OrgSnapshot, Map<string, ClosedInPeriod>>();
+
+/** Shared by every offset and window that looks at `q`. */
+function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
+  let byPeriod = closedCache.get(snapshot);
+  if (!byPeriod) closedCache.set(snapshot, (byPeriod = new Map()));
+  const key = `${q.start}|${q.end}`;
+  let closed = byPeriod.get(key);
+  if (!closed) {
+    let active = false;
+    const won: { opportunity: Opportunity; createdOn: IsoDate; amount: number }[] = [];
+    for (const { state, opportunity, createdOn } of dealFactsClosingIn(snapshot, q.end, q.start, q.end)) {
+      if (!state.IsClosed) continue;
+      active = true;
+      if (state.IsWon) won.push({ opportunity, createdOn, amount: corporateAmount(snapshot, opportunity, state) });
+    }
+    byPeriod.set(key, (closed = { active, won }));
+  }
+  return closed;
+}
 
 /**
  * The historical new business monteCarlo adds (metrics.md "Forecast"): for each of the past periods stage win
@@ -54,23 +80,18 @@ export function historicalNewBusiness(
   let org = byKey.get(key);
   if (!org) {
     const found: NewDeal[] = [];
-    const active = new Array<boolean>(past.length).fill(false);
+    const active = past.map((q) => closedIn(snapshot, q).active);
     past.forEach((q, index) => {
       const shifted = addDays(q.start, offset);
       const point = shifted < q.end ? shifted : q.end;
-      // The deals as of the period's last day are shared by every offset (dealFactsAsOf caches them per date).
-      for (const fact of dealFactsAsOf(snapshot, q.end)) {
-        const { state, opportunity } = fact;
-        if (!state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
-        active[index] = true;
-        if (!state.IsWon) continue;
+      for (const { opportunity, createdOn, amount } of closedIn(snapshot, q).won) {
         // Business no forecast made at `point` could see: deals created later, and deals open then with a close
         // date outside the period (pulled in, or revived from a stale date) that were won inside it anyway.
-        const then = fact.createdOn > point ? null : snapshot.dealAsOf(opportunity, point);
+        const then = createdOn > point ? null : snapshot.dealAsOf(opportunity, point);
         const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
         const closedBefore = then !== null && then.IsClosed;
         if (visible || closedBefore) continue;
-        found.push({ opportunity, period: index, amount: corporateAmount(snapshot, opportunity, state) });
+        found.push({ opportunity, period: index, amount });
       }
     });
     // Keep the periods the data covers, and number the deals by their place among them.

@@ -1,4 +1,4 @@
-import { dealFactsAsOf } from '../performance/index.js';
+import { dealFactsClosingIn } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { DealState, OrgSnapshot } from '../snapshot/index.js';
@@ -65,10 +65,9 @@ export function periodDeals(
   if (!all) {
     const won: ForecastDeal[] = [];
     const open: ForecastDeal[] = [];
-    // The replay of every deal to `asOf` is shared with the other computations (cached per snapshot and date).
-    for (const fact of dealFactsAsOf(snapshot, asOf)) {
+    // Only the deals whose history ever closes in the period are replayed.
+    for (const fact of dealFactsClosingIn(snapshot, asOf, period.start, period.end)) {
       const { opportunity, state } = fact;
-      if (state.CloseDate < period.start || state.CloseDate > period.end) continue;
       if (state.IsClosed && !state.IsWon) continue;
       const deal: ForecastDeal = {
         opportunity,

@@ -1,6 +1,7 @@
-import { addDays, dayNumber, daysBetween, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { dayNumber, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import type { DealState, OrgSnapshot } from '../snapshot/index.js';
+import { dealCloseBounds } from '../performance/index.js';
+import { dealStateAsOf, type DealRecord, type DealState, type OrgSnapshot } from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
 
 /** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
@@ -25,10 +26,17 @@ export interface StageObservations {
 export const STAGE_HISTORY_PERIODS = { default: 8, min: 4, max: 8 } as const;
 
 interface Segment {
-  readonly from: IsoDate;
-  /** Inclusive; null while the state still holds. */
-  readonly to: IsoDate | null;
+  readonly fromDay: number;
+  /** Inclusive; Infinity while the state still holds. */
+  readonly toDay: number;
   readonly state: DealState;
+}
+
+/** A past period with its bounds as day numbers. */
+interface PastPeriod {
+  readonly period: FiscalPeriod;
+  readonly startDay: number;
+  readonly endDay: number;
 }
 
 /** One string per day number (a few thousand distinct days against millions of history rows). */
@@ -41,22 +49,21 @@ function dateOfDay(day: number): IsoDate {
 
 const observationCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
 
-/** A deal's states through time, from its creation: each history date starts a new segment. */
-function segmentsOf(snapshot: OrgSnapshot, opportunity: Opportunity): readonly Segment[] {
-  const created = snapshot.createdOn.get(opportunity.Id) ?? snapshot.localDateOf(opportunity.CreatedDate);
-  const starts = [created];
-  let lastDay = dayNumber(created);
-  for (const day of snapshot.historyByOpportunity.get(opportunity.Id)?.days ?? []) {
-    if (day > lastDay) starts.push(dateOfDay(day));
-    if (day > lastDay) lastDay = day;
+/** A deal's states through time, from its creation: each later history day starts a new segment. */
+function segmentsOf(snapshot: OrgSnapshot, deal: DealRecord): readonly Segment[] {
+  const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+  const starts = [deal.createdDay];
+  let lastDay = deal.createdDay;
+  for (const day of deal.history?.days ?? []) {
+    if (day > lastDay) starts.push((lastDay = day));
   }
   const segments: Segment[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const from = starts[i] as IsoDate;
-    const state = snapshot.dealAsOf(opportunity, from);
+    const fromDay = starts[i] as number;
+    const state = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, dateOfDay(fromDay), context, fromDay);
     if (!state) continue;
     const next = starts[i + 1];
-    segments.push({ from, to: next === undefined ? null : addDays(next, -1), state });
+    segments.push({ fromDay, toDay: next === undefined ? Infinity : next - 1, state });
   }
   return segments;
 }
@@ -109,14 +116,27 @@ export function prepareStageObservations(
   for (const w of windows) if (!byKey.has(w.key)) missing.set(w.key, { past: w.past, observations: [] });
   if (missing.size > 0) {
     // Every past period any missing window looks at, once.
-    const quarters = new Map<string, FiscalPeriod>();
-    for (const { past } of missing.values()) for (const q of past) quarters.set(q.label, q);
+    const quarters = new Map<string, PastPeriod>();
+    for (const { past } of missing.values()) {
+      for (const q of past)
+        quarters.set(q.label, { period: q, startDay: dayNumber(q.start), endDay: dayNumber(q.end) });
+    }
+    const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
     const seenIn = new Map<string, readonly StageObservation[]>();
-    for (const opportunity of snapshot.data.opportunities) {
-      const segments = segmentsOf(snapshot, opportunity);
+    for (let i = 0; i < snapshot.deals.length; i++) {
+      // A deal is seen in a period only while its close date is in it.
+      const lo = minCloseDay[i] as number;
+      const hi = maxCloseDay[i] as number;
+      let any = false;
+      for (const q of quarters.values()) if (hi >= q.startDay && lo <= q.endDay) any = true;
+      if (!any) continue;
+      const deal = snapshot.deals[i] as DealRecord;
+      const segments = segmentsOf(snapshot, deal);
       if (segments.length === 0) continue;
       seenIn.clear();
-      for (const q of quarters.values()) seenIn.set(q.label, observe(snapshot, opportunity, segments, q));
+      for (const [label, q] of quarters) {
+        seenIn.set(label, hi < q.startDay || lo > q.endDay ? NONE : observe(snapshot, deal.opportunity, segments, q));
+      }
       for (const { past, observations } of missing.values()) {
         for (const q of past) for (const o of seenIn.get(q.label) as readonly StageObservation[]) observations.push(o);
       }
@@ -133,24 +153,22 @@ function observe(
   snapshot: OrgSnapshot,
   opportunity: Opportunity,
   segments: readonly Segment[],
-  q: FiscalPeriod,
+  { period: q, startDay, endDay }: PastPeriod,
 ): readonly StageObservation[] {
-  if ((segments[0] as Segment).from > q.end) return NONE;
+  if ((segments[0] as Segment).fromDay > endDay) return NONE;
   const last = segments[segments.length - 1] as Segment;
   // Closed before the period began and never changed since: nothing to see in it.
-  if (last.to === null && last.from < q.start && last.state.IsClosed) return NONE;
+  if (last.toDay === Infinity && last.fromDay < startDay && last.state.IsClosed) return NONE;
   const observations: StageObservation[] = [];
   let outcome: boolean | null = null;
   const seen = new Set<string>();
   for (const segment of segments) {
     const { state } = segment;
     if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
-    const from = segment.from > q.start ? segment.from : q.start;
-    const to = segment.to === null || segment.to > q.end ? q.end : segment.to;
+    const from = segment.fromDay > startDay ? segment.fromDay : startDay;
+    const to = segment.toDay > endDay ? endDay : segment.toDay;
     if (from > to) continue;
-    const mostLeft = daysBetween(from, q.end);
-    const leastLeft = daysBetween(to, q.end);
-    for (let bucket = daysLeftBucket(leastLeft); bucket <= daysLeftBucket(mostLeft); bucket++) {
+    for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
       const cell = `${state.StageName}\u0000${bucket}`;
       if (seen.has(cell)) continue;
       seen.add(cell);

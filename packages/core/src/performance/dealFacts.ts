@@ -68,17 +68,34 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
     return cached;
   }
   const facts: DealFact[] = [];
+  const replay = dealReplay(snapshot, asOf);
+  for (let i = 0; i < snapshot.deals.length; i++) {
+    const fact = replay(snapshot.deals[i] as DealRecord);
+    if (fact) facts.push(fact);
+  }
+  byDate.set(asOf, facts);
+  for (const date of byDate.keys()) {
+    if (byDate.size <= CACHED_FACT_DATES) break;
+    byDate.delete(date);
+  }
+  return facts;
+}
+
+/**
+ * Replays one deal at a time to `asOf` (null when it did not exist yet), sharing the date's parsed close days.
+ * Used by full passes and by `dealFactsClosingIn`.
+ */
+export function dealReplay(snapshot: OrgSnapshot, asOf: IsoDate): (deal: DealRecord) => DealFact | null {
   const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
   const asOfDay = dayNumber(asOf);
   // Close dates are shared strings (one per day): their day numbers are parsed once.
   const days = new Map<string, number>();
-  for (let i = 0; i < snapshot.deals.length; i++) {
-    const { opportunity, createdOn, createdDay, history } = snapshot.deals[i] as DealRecord;
+  return ({ opportunity, createdOn, createdDay, history }) => {
     const state = dealStateAsOf(opportunity, createdOn, history, asOf, context, asOfDay);
-    if (!state) continue;
+    if (!state) return null;
     const amount = state.Amount;
     const currency = opportunity.CurrencyIsoCode;
-    facts.push({
+    return {
       opportunity,
       state,
       amountCents:
@@ -94,17 +111,11 @@ export function dealFactsAsOf(snapshot: OrgSnapshot, asOf: IsoDate): readonly De
       isWon: state.IsWon,
       closeDay: closeDayOf(state.CloseDate, days),
       createdDay,
-    });
-  }
-  byDate.set(asOf, facts);
-  for (const date of byDate.keys()) {
-    if (byDate.size <= CACHED_FACT_DATES) break;
-    byDate.delete(date);
-  }
-  return facts;
+    };
+  };
 }
 
-function closeDayOf(date: IsoDate, days: Map<string, number>): number {
+export function closeDayOf(date: IsoDate, days: Map<string, number>): number {
   let day = days.get(date);
   if (day === undefined) days.set(date, (day = dayNumber(date)));
   return day;

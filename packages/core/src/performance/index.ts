@@ -1,4 +1,6 @@
+export * from './dealCloseBounds.js';
 export * from './dealFacts.js';
+export * from './dealFactsClosingIn.js';
 export * from './performanceSums.js';
 export * from './performanceMetrics.js';
 export * from './performanceSumsBy.js';

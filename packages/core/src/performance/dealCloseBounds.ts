@@ -1,0 +1,51 @@
+import type { OpportunityHistory } from '../model/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
+import { closeDayOf } from './dealFacts.js';
+
+/**
+ * Per deal (in `snapshot.deals` order), the earliest and latest close day any of its states has (over its history
+ * rows, or its record without history), and whether any of them is a won stage: a deal whose state on some date
+ * closes in a window, or is won, must pass these bounds. Built once per snapshot.
+ */
+export interface DealCloseBounds {
+  readonly minCloseDay: Int32Array;
+  readonly maxCloseDay: Int32Array;
+  readonly everWon: Uint8Array;
+}
+
+const boundsCache = new WeakMap<OrgSnapshot, DealCloseBounds>();
+
+export function dealCloseBounds(snapshot: OrgSnapshot): DealCloseBounds {
+  const cached = boundsCache.get(snapshot);
+  if (cached) return cached;
+  const n = snapshot.deals.length;
+  const minCloseDay = new Int32Array(n);
+  const maxCloseDay = new Int32Array(n);
+  const everWon = new Uint8Array(n);
+  const days = new Map<string, number>();
+  const wonStage = snapshot.stageOrder.map((stage) => stage.IsWon);
+  for (let i = 0; i < n; i++) {
+    const { opportunity, history } = snapshot.deals[i] as DealRecord;
+    // An unknown stage is won only when it is the record's stage and the record is won: the record says so.
+    let won = opportunity.IsWon;
+    let lo: number;
+    let hi: number;
+    if (!history || history.rows.length === 0) lo = hi = closeDayOf(opportunity.CloseDate, days);
+    else {
+      lo = Infinity;
+      hi = -Infinity;
+      for (let r = 0; r < history.rows.length; r++) {
+        const day = closeDayOf((history.rows[r] as OpportunityHistory).CloseDate ?? opportunity.CloseDate, days);
+        if (day < lo) lo = day;
+        if (day > hi) hi = day;
+        if (wonStage[history.stages[r] as number] === true) won = true;
+      }
+    }
+    minCloseDay[i] = lo;
+    maxCloseDay[i] = hi;
+    everWon[i] = won ? 1 : 0;
+  }
+  const bounds = { minCloseDay, maxCloseDay, everWon };
+  boundsCache.set(snapshot, bounds);
+  return bounds;
+}
