@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
+import { recordBenchRows } from './benchRows.js';
 import { jsonResult, linkPlugin, repositoryRoot, runSf, sfEnvironment } from './sfCli.js';
 
 const { values } = parseArgs({
@@ -128,3 +129,14 @@ for (const r of rows) {
     `${r.label.padEnd(width)}  ${r.seconds.toFixed(2).padStart(8)}  ${(r.mib === null ? '—' : r.mib.toFixed(0)).padStart(8)}  ${(r.requests === null ? '—' : String(r.requests)).padStart(7)}  ${r.ratio.toFixed(2)}× ${r.reference}`,
   );
 }
+recordBenchRows(
+  rows.map((r, i) => ({
+    group: i < 3 ? 'CLI start-up' : `sf salesops forecast end to end, ${size} org`,
+    label: r.label,
+    value: r.seconds,
+    unit: 's' as const,
+    reference: r.reference === '—' ? null : { label: r.reference, value: r.seconds / r.ratio },
+    peakMiB: r.mib,
+    ...(r.requests ? { note: `${r.requests} API requests` } : {}),
+  })),
+);

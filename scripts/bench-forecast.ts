@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { backtestForecasts, createOrgSnapshot, forecastScopes } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
+import { peakRssMiB, recordBenchRows } from './benchRows.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' } } });
 const size = Number(values.size);
@@ -38,3 +39,22 @@ console.log(
 console.log(
   `every method:              ${all.seconds.toFixed(2)} s, ${all.points} points, heap +${all.heapMiB.toFixed(0)} MiB — ${(all.seconds / reference.seconds).toFixed(1)}× the reference`,
 );
+recordBenchRows([
+  {
+    group: `forecast backtest, ${size.toLocaleString('en-US')} opportunities`,
+    label: 'weighted only, 4 periods × 3 horizons (reference)',
+    value: reference.seconds,
+    unit: 's',
+    reference: null,
+    peakMiB: null,
+  },
+  {
+    group: `forecast backtest, ${size.toLocaleString('en-US')} opportunities`,
+    label: 'every method, 4 periods × 3 horizons',
+    value: all.seconds,
+    unit: 's',
+    reference: { label: 'weighted only', value: reference.seconds },
+    peakMiB: peakRssMiB(),
+    note: `heap +${all.heapMiB.toFixed(0)} MiB during the backtest; peak includes reading the org`,
+  },
+]);

@@ -20,6 +20,7 @@ import { Connection } from 'jsforce';
 import { createOrgSnapshot, orgDataObjects } from '@salesops/core';
 import { generateSampleOrg, start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
+import { recordBenchRows, type BenchRow } from './benchRows.js';
 
 const REST_PAGE = 2_000;
 const BULK_PAGE = 50_000;
@@ -126,7 +127,7 @@ if (needsOrg) {
 const reference = rows.find((r) => r.name.startsWith('files'))?.m.seconds;
 const collections = rows.find((r) => r.name.includes('Collections'))?.m.seconds;
 const table = [
-  ['path', 'seconds', '× ref', 'records', 'requests', 'org saw', 'minimum', '× min', 'peak RSS MB'],
+  ['path', 'seconds', '× ref', 'records', 'requests', 'org saw', 'minimum', '× min', 'peak RSS MiB'],
   ...rows.map(({ name, m, minimum, orgRequests }) => {
     const ref = name.startsWith('write') ? collections : reference;
     const min = minimum !== null && Number.isFinite(minimum) ? minimum : null;
@@ -154,6 +155,38 @@ console.log(
     `one ingest job of 6 requests. Peak RSS: the child process's maximum resident set.`,
 );
 for (const r of rows) if (r.m.detail) console.log(`${r.name}: ${r.m.detail}`);
+recordBenchRows(
+  rows.flatMap(({ name, m, minimum, orgRequests }): BenchRow[] => {
+    const write = name.startsWith('write');
+    const group = write
+      ? 'writing result records to the local org'
+      : `reading the ${size.toLocaleString('en-US')}-opportunity org`;
+    const ref = write ? collections : reference;
+    const isReference = ref === m.seconds && (write ? name.includes('Collections') : name.startsWith('files'));
+    const time: BenchRow = {
+      group,
+      label: isReference ? `${name} (reference)` : name,
+      value: m.seconds,
+      unit: 's',
+      reference: isReference || ref === undefined ? null : { label: write ? 'Collections' : 'files', value: ref },
+      peakMiB: m.peakRssMb,
+      note: `${m.records.toLocaleString('en-US')} records`,
+    };
+    if (minimum === null || !m.requests) return [time];
+    return [
+      time,
+      {
+        group,
+        label: `  API requests, ${name.replace(/^org, /, '')}`,
+        value: m.requests,
+        unit: 'requests',
+        reference: { label: 'minimum', value: minimum },
+        peakMiB: null,
+        ...(orgRequests !== null && orgRequests !== m.requests ? { note: `the org saw ${orgRequests}` } : {}),
+      },
+    ];
+  }),
+);
 
 /** Runs one measurement in a child process (this script with --child), with the org's URL and token in its env. */
 function child(mode: string, env: Record<string, string>): Promise<Measured> {

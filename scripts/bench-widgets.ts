@@ -22,6 +22,7 @@ import { launch } from 'puppeteer-core';
 import type { OrgData } from '@salesops/core';
 import { SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
 import { smallOrg, users } from '../packages/core/src/testing/smallOrg.js';
+import { recordBenchRows } from './benchRows.js';
 
 const root = join(import.meta.dirname, '..');
 const RUNS = 5;
@@ -248,6 +249,70 @@ try {
   console.log(`  reference: empty Lit element mount ${ms(median(figures.empty))}`);
   console.log(`  leaderboard, 500 reps (${figures.rows} rows rendered): ${ms(median(figures.lb500))}`);
   console.log(`  reference: leaderboard, small org: ${ms(median(figures.lbSmall))}`);
+  const heap = (await tab.metrics()).JSHeapUsedSize;
+  const heapNote = heap === undefined ? {} : { note: `page JS heap ${(heap / 2 ** 20).toFixed(1)} MiB after the runs` };
+  const sizeGroup = 'widgets bundle, gzip -9';
+  const renderGroup = `widgets in headless Chromium, median of ${RUNS}`;
+  const emptyKb = emptyLitGz / 1024;
+  recordBenchRows([
+    {
+      group: sizeGroup,
+      label: 'empty Lit element bundle (reference)',
+      value: emptyKb,
+      unit: 'KB',
+      reference: null,
+      peakMiB: null,
+    },
+    {
+      group: sizeGroup,
+      label: 'widgets without jsforce (target 80 KB)',
+      value: widgetsGz / 1024,
+      unit: 'KB',
+      reference: { label: 'empty Lit', value: emptyKb },
+      peakMiB: null,
+    },
+    {
+      group: sizeGroup,
+      label: 'static resource with jsforce',
+      value: gz(bundle.resource) / 1024,
+      unit: 'KB',
+      reference: { label: 'empty Lit', value: emptyKb },
+      peakMiB: null,
+    },
+    {
+      group: renderGroup,
+      label: 'mount of an empty Lit element (reference)',
+      value: median(figures.empty),
+      unit: 'ms',
+      reference: null,
+      peakMiB: null,
+    },
+    {
+      group: renderGroup,
+      label: 'mount → first data render, local org (target 300 ms)',
+      value: first,
+      unit: 'ms',
+      reference: { label: 'empty mount', value: median(figures.empty) },
+      peakMiB: null,
+      ...heapNote,
+    },
+    {
+      group: renderGroup,
+      label: 'leaderboard, small org (reference)',
+      value: median(figures.lbSmall),
+      unit: 'ms',
+      reference: null,
+      peakMiB: null,
+    },
+    {
+      group: renderGroup,
+      label: `leaderboard, 500 reps`,
+      value: median(figures.lb500),
+      unit: 'ms',
+      reference: { label: 'small org', value: median(figures.lbSmall) },
+      peakMiB: null,
+    },
+  ]);
 } finally {
   await browser.close();
   server.close();
