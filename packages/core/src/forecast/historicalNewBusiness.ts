@@ -1,6 +1,6 @@
-import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import type { OrgSnapshot } from '../snapshot/index.js';
+import { dealStateAsOf, type DealHistory, type OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsClosingIn } from '../performance/index.js';
 import { corporateAmount } from './periodDeals.js';
 import { scopeMembers } from './scopeMembers.js';
@@ -26,7 +26,12 @@ interface NewDeal {
 /** A past period's won deals as of its last day (close date in it), and whether the org closed any deal in it. */
 interface ClosedInPeriod {
   readonly active: boolean;
-  readonly won: readonly { readonly opportunity: Opportunity; readonly createdOn: IsoDate; readonly amount: number }[];
+  readonly won: readonly {
+    readonly opportunity: Opportunity;
+    readonly createdOn: IsoDate;
+    readonly history: DealHistory | undefined;
+    readonly amount: number;
+  }[];
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<string, { periods: FiscalPeriod[]; deals: NewDeal[] }>>();
@@ -40,11 +45,13 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
   let closed = byPeriod.get(key);
   if (!closed) {
     let active = false;
-    const won: { opportunity: Opportunity; createdOn: IsoDate; amount: number }[] = [];
-    for (const { state, opportunity, createdOn } of dealFactsClosingIn(snapshot, q.end, q.start, q.end)) {
+    const won: ClosedInPeriod['won'][number][] = [];
+    for (const { state, opportunity, createdOn, history } of dealFactsClosingIn(snapshot, q.end, q.start, q.end)) {
       if (!state.IsClosed) continue;
       active = true;
-      if (state.IsWon) won.push({ opportunity, createdOn, amount: corporateAmount(snapshot, opportunity, state) });
+      if (state.IsWon) {
+        won.push({ opportunity, createdOn, history, amount: corporateAmount(snapshot, opportunity, state) });
+      }
     }
     byPeriod.set(key, (closed = { active, won }));
   }
@@ -81,13 +88,15 @@ export function historicalNewBusiness(
   if (!org) {
     const found: NewDeal[] = [];
     const active = past.map((q) => closedIn(snapshot, q).active);
+    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
     past.forEach((q, index) => {
       const shifted = addDays(q.start, offset);
       const point = shifted < q.end ? shifted : q.end;
-      for (const { opportunity, createdOn, amount } of closedIn(snapshot, q).won) {
+      const pointDay = dayNumber(point);
+      for (const { opportunity, createdOn, history, amount } of closedIn(snapshot, q).won) {
         // Business no forecast made at `point` could see: deals created later, and deals open then with a close
         // date outside the period (pulled in, or revived from a stale date) that were won inside it anyway.
-        const then = createdOn > point ? null : snapshot.dealAsOf(opportunity, point);
+        const then = dealStateAsOf(opportunity, createdOn, history, point, context, pointDay);
         const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
         const closedBefore = then !== null && then.IsClosed;
         if (visible || closedBefore) continue;

@@ -72,7 +72,7 @@ export function periodDeals(
       const deal: ForecastDeal = {
         opportunity,
         state,
-        amount: corporateAmount(snapshot, opportunity, state),
+        amount: fact.amountCents === null ? 0 : fact.amountCents / 100,
         createdOn: fact.createdOn,
       };
       (state.IsWon ? won : open).push(deal);

@@ -112,36 +112,34 @@ export function prepareStageObservations(
       .slice(0, count);
     return { past, key: past.map((p) => p.label).join(',') };
   });
-  const missing = new Map<string, { past: FiscalPeriod[]; observations: StageObservation[] }>();
-  for (const w of windows) if (!byKey.has(w.key)) missing.set(w.key, { past: w.past, observations: [] });
+  const missing = new Map<string, FiscalPeriod[]>();
+  for (const w of windows) if (!byKey.has(w.key)) missing.set(w.key, w.past);
   if (missing.size > 0) {
-    // Every past period any missing window looks at, once.
+    // Every past period any missing window looks at, once, with what each deal contributes to it.
     const quarters = new Map<string, PastPeriod>();
-    for (const { past } of missing.values()) {
+    for (const past of missing.values()) {
       for (const q of past)
         quarters.set(q.label, { period: q, startDay: dayNumber(q.start), endDay: dayNumber(q.end) });
     }
+    const seenIn = new Map([...quarters.keys()].map((label) => [label, [] as StageObservation[]]));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
-    const seenIn = new Map<string, readonly StageObservation[]>();
     for (let i = 0; i < snapshot.deals.length; i++) {
       // A deal is seen in a period only while its close date is in it.
       const lo = minCloseDay[i] as number;
       const hi = maxCloseDay[i] as number;
-      let any = false;
-      for (const q of quarters.values()) if (hi >= q.startDay && lo <= q.endDay) any = true;
-      if (!any) continue;
-      const deal = snapshot.deals[i] as DealRecord;
-      const segments = segmentsOf(snapshot, deal);
-      if (segments.length === 0) continue;
-      seenIn.clear();
+      let segments: readonly Segment[] | undefined;
       for (const [label, q] of quarters) {
-        seenIn.set(label, hi < q.startDay || lo > q.endDay ? NONE : observe(snapshot, deal.opportunity, segments, q));
-      }
-      for (const { past, observations } of missing.values()) {
-        for (const q of past) for (const o of seenIn.get(q.label) as readonly StageObservation[]) observations.push(o);
+        if (hi < q.startDay || lo > q.endDay) continue;
+        segments ??= segmentsOf(snapshot, snapshot.deals[i] as DealRecord);
+        if (segments.length === 0) break;
+        const list = seenIn.get(label) as StageObservation[];
+        for (const o of observe(snapshot, snapshot.deals[i] as DealRecord, segments, q)) list.push(o);
       }
     }
-    for (const [key, { past, observations }] of missing) byKey.set(key, { periods: past, observations });
+    // A window's observations: its periods' in turn, most recent period first (the order `past` lists them).
+    for (const [key, past] of missing) {
+      byKey.set(key, { periods: past, observations: past.flatMap((q) => seenIn.get(q.label) as StageObservation[]) });
+    }
   }
   return windows.map((w) => byKey.get(w.key) as StageObservations);
 }
@@ -151,7 +149,7 @@ const NONE: readonly StageObservation[] = [];
 /** What one deal contributes to one past period: one observation per (stage, days-left bucket) it was seen in. */
 function observe(
   snapshot: OrgSnapshot,
-  opportunity: Opportunity,
+  deal: DealRecord,
   segments: readonly Segment[],
   { period: q, startDay, endDay }: PastPeriod,
 ): readonly StageObservation[] {
@@ -173,10 +171,17 @@ function observe(
       if (seen.has(cell)) continue;
       seen.add(cell);
       if (outcome === null) {
-        const end = snapshot.dealAsOf(opportunity, q.end);
+        const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+        const end = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, q.end, context, endDay);
         outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
       }
-      observations.push({ opportunity, period: q.label, stage: state.StageName, bucket, won: outcome });
+      observations.push({
+        opportunity: deal.opportunity,
+        period: q.label,
+        stage: state.StageName,
+        bucket,
+        won: outcome,
+      });
     }
   }
   return observations;
