@@ -118,7 +118,7 @@ export function scopeForecast(
   if (methods.has('stageHistory') || methods.has('monteCarlo')) {
     const periods = options.stageHistoryPeriods ?? STAGE_HISTORY_PERIODS.default;
     const learnt = stageObservations(snapshot, period, asOf, periods);
-    const rates = stageWinRates(learnt.observations, member, options.minCellCount ?? MIN_CELL_COUNT);
+    const rates = stageWinRates(learnt, member, options.minCellCount ?? MIN_CELL_COUNT);
     const stage = stageHistoryForecast(deals, rates, snapshot);
     const window =
       learnt.periods.length === 0

@@ -19,6 +19,9 @@ export interface StageObservation {
 /** The past periods stage win rates are learnt from, and what was seen in them. */
 export interface StageObservations {
   readonly periods: readonly FiscalPeriod[];
+  /** What was seen in each of `periods` (shared with every window that looks at the period). */
+  readonly byPeriod: readonly (readonly StageObservation[])[];
+  /** `byPeriod` in one list. */
   readonly observations: readonly StageObservation[];
 }
 
@@ -47,7 +50,8 @@ function dateOfDay(day: number): IsoDate {
   return date;
 }
 
-const observationCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
+const windowCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
+const periodCache = new WeakMap<OrgSnapshot, Map<string, readonly StageObservation[]>>();
 
 /** A deal's states through time, from its creation: each later history day starts a new segment. */
 function segmentsOf(snapshot: OrgSnapshot, deal: DealRecord): readonly Segment[] {
@@ -99,8 +103,10 @@ export function prepareStageObservations(
   snapshot: OrgSnapshot,
   requests: ReadonlyArray<{ readonly period: FiscalPeriod; readonly asOf: IsoDate; readonly periods?: number }>,
 ): StageObservations[] {
-  let byKey = observationCache.get(snapshot);
-  if (!byKey) observationCache.set(snapshot, (byKey = new Map()));
+  let byKey = windowCache.get(snapshot);
+  if (!byKey) windowCache.set(snapshot, (byKey = new Map()));
+  let byPeriod = periodCache.get(snapshot);
+  if (!byPeriod) periodCache.set(snapshot, (byPeriod = new Map()));
   const windows = requests.map(({ period, asOf, periods }) => {
     const count = Math.min(
       STAGE_HISTORY_PERIODS.max,
@@ -112,15 +118,15 @@ export function prepareStageObservations(
       .slice(0, count);
     return { past, key: past.map((p) => p.label).join(',') };
   });
-  const missing = new Map<string, FiscalPeriod[]>();
-  for (const w of windows) if (!byKey.has(w.key)) missing.set(w.key, w.past);
-  if (missing.size > 0) {
-    // Every past period any missing window looks at, once, with what each deal contributes to it.
-    const quarters = new Map<string, PastPeriod>();
-    for (const past of missing.values()) {
-      for (const q of past)
+  // Every past period a window looks at that was not looked at before, once, with what each deal contributes to it.
+  const quarters = new Map<string, PastPeriod>();
+  for (const { past } of windows) {
+    for (const q of past) {
+      if (!byPeriod.has(q.label))
         quarters.set(q.label, { period: q, startDay: dayNumber(q.start), endDay: dayNumber(q.end) });
     }
+  }
+  if (quarters.size > 0) {
     const seenIn = new Map([...quarters.keys()].map((label) => [label, [] as StageObservation[]]));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
     for (let i = 0; i < snapshot.deals.length; i++) {
@@ -136,12 +142,25 @@ export function prepareStageObservations(
         for (const o of observe(snapshot, snapshot.deals[i] as DealRecord, segments, q)) list.push(o);
       }
     }
-    // A window's observations: its periods' in turn, most recent period first (the order `past` lists them).
-    for (const [key, past] of missing) {
-      byKey.set(key, { periods: past, observations: past.flatMap((q) => seenIn.get(q.label) as StageObservation[]) });
-    }
+    for (const [label, list] of seenIn) byPeriod.set(label, list);
   }
-  return windows.map((w) => byKey.get(w.key) as StageObservations);
+  return windows.map(({ past, key }) => {
+    let window = byKey.get(key);
+    if (!window) {
+      const lists = past.map((q) => byPeriod.get(q.label) as readonly StageObservation[]);
+      let flat: readonly StageObservation[] | undefined;
+      window = {
+        periods: past,
+        byPeriod: lists,
+        // Most recent period first (the order `past` lists them); built only when asked for.
+        get observations() {
+          return (flat ??= lists.flat());
+        },
+      };
+      byKey.set(key, window);
+    }
+    return window;
+  });
 }
 
 const NONE: readonly StageObservation[] = [];

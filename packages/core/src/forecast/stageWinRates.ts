@@ -1,7 +1,7 @@
 import type { Opportunity } from '../model/index.js';
 import { DAYS_LEFT_BUCKETS, daysLeftBucket } from './daysLeftBucket.js';
 import { scopeMembers } from './scopeMembers.js';
-import type { StageObservation } from './stageObservations.js';
+import type { StageObservation, StageObservations } from './stageObservations.js';
 
 /** Cells with fewer past deals than this borrow the missing ones from the org-wide estimate. */
 export const MIN_CELL_COUNT = 10;
@@ -30,13 +30,26 @@ interface Cells {
   readonly won: Map<string, Int32Array>;
 }
 
-/** The org-wide cells of each list of observations (every scope's rates borrow from them). */
-const orgCells = new WeakMap<readonly StageObservation[], Cells>();
+/** The org-wide cells of each list or window of observations (every scope's rates borrow from them). */
+const orgCells = new WeakMap<object, Cells>();
 
-function count(all: readonly StageObservation[], member?: (o: Opportunity) => boolean): Cells {
+function count(lists: readonly (readonly StageObservation[])[], member?: (o: Opportunity) => boolean): Cells {
   const deals = new Map<string, Int32Array>();
   const won = new Map<string, Int32Array>();
-  const observations = scopeMembers(all, (o) => o.opportunity, member);
+  for (const list of lists)
+    tally(
+      scopeMembers(list, (o) => o.opportunity, member),
+      deals,
+      won,
+    );
+  return { deals, won };
+}
+
+function tally(
+  observations: readonly StageObservation[],
+  deals: Map<string, Int32Array>,
+  won: Map<string, Int32Array>,
+): void {
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as StageObservation;
     let d = deals.get(o.stage);
@@ -48,7 +61,6 @@ function count(all: readonly StageObservation[], member?: (o: Opportunity) => bo
     d[o.bucket] = (d[o.bucket] as number) + 1;
     if (o.won) w[o.bucket] = (w[o.bucket] as number) + 1;
   }
-  return { deals, won };
 }
 
 /**
@@ -74,13 +86,15 @@ export function borrowedShare(won: number, deals: number, prior: number, k: numb
  * rates.probability('Negotiation/Review', 12, 0.9).probability;
  */
 export function stageWinRates(
-  observations: readonly StageObservation[],
+  observations: readonly StageObservation[] | StageObservations,
   member?: (opportunity: Opportunity) => boolean,
   minCount: number = MIN_CELL_COUNT,
 ): StageWinRates {
+  // A window's periods are counted list by list: each period's list (and its scope index) is shared by the windows.
+  const lists = 'byPeriod' in observations ? observations.byPeriod : [observations];
   let org = orgCells.get(observations);
-  if (!org) orgCells.set(observations, (org = count(observations)));
-  const own = member ? count(observations, member) : org;
+  if (!org) orgCells.set(observations, (org = count(lists)));
+  const own = member ? count(lists, member) : org;
   const k = Math.max(0, minCount);
   return {
     probability(stage, daysLeft, fallback) {
