@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateOfDay } from '../calendar/index.js';
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
-import { createDealHistory, dealStateAsOf } from './dealState.js';
-import { createLocalDateOf } from './localDateOf.js';
+import { createDealHistory, createStagesSharer, dealHistoryOf, dealStateAsOf } from './dealState.js';
+import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
 
 const stage = (MasterLabel: string, SortOrder: number, IsClosed = false, IsWon = false): OpportunityStage => ({
   Id: null,
@@ -103,5 +103,24 @@ describe('dealStateAsOf', () => {
       Amount: 900,
       from: 'record',
     });
+  });
+});
+
+describe('dealHistoryOf', () => {
+  it('gives the history createDealHistory gives, from day numbers', () => {
+    const tz = 'America/New_York';
+    expect(dealHistoryOf(rows, createLocalDayOf(tz), stageIndex)).toEqual(
+      createDealHistory(rows, createLocalDateOf(tz), stageIndex),
+    );
+  });
+
+  it('shares one stages array between deals with the same path, and only between them', () => {
+    const share = createStagesSharer();
+    const path = share([0, 1, 2]);
+    expect(share([0, 1, 2])).toBe(path);
+    expect(share([0, 1])).toEqual([0, 1]);
+    expect(share([0, 1, 2, -1])).toEqual([0, 1, 2, -1]);
+    const fromHistory = dealHistoryOf(rows, createLocalDayOf('UTC'), stageIndex, share);
+    expect(dealHistoryOf(rows, createLocalDayOf('UTC'), stageIndex, share).stages).toBe(fromHistory.stages);
   });
 });

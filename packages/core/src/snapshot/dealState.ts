@@ -40,14 +40,48 @@ export function createDealHistory(
   localDateOf: (isoDateTime: string) => string,
   stageIndexByName: ReadonlyMap<string, number>,
 ): DealHistory {
+  return dealHistoryOf(rows, (isoDateTime) => dayNumber(localDateOf(isoDateTime)), stageIndexByName);
+}
+
+/**
+ * As `createDealHistory`, with the org-local day of a datetime as a number; `shareStages` (see `createStagesSharer`)
+ * gives deals with the same path through the stages one `stages` array.
+ */
+export function dealHistoryOf(
+  rows: readonly OpportunityHistory[],
+  localDayOf: (isoDateTime: string) => number,
+  stageIndexByName: ReadonlyMap<string, number>,
+  shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
+): DealHistory {
   const days = new Array<number>(rows.length);
   const stages = new Array<number>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as OpportunityHistory;
-    days[i] = dayNumber(localDateOf(row.CreatedDate));
+    days[i] = localDayOf(row.CreatedDate);
     stages[i] = stageIndexByName.get(row.StageName) ?? -1;
   }
-  return { rows, days, stages };
+  return { rows, days, stages: shareStages(stages) };
+}
+
+/**
+ * One array for each distinct list of stage indexes: deals go through the same few paths, so a million histories
+ * hold a few hundred `stages` arrays, not a million. Lists are found by a hash and compared; a list whose hash
+ * another holds keeps its own array.
+ *
+ * @example
+ * const share = createStagesSharer();
+ * share([0, 1, 4]) === share([0, 1, 4]); // true
+ */
+export function createStagesSharer(): (stages: number[]) => readonly number[] {
+  const byHash = new Map<number, readonly number[]>();
+  return (stages) => {
+    let hash = stages.length;
+    for (const stage of stages) hash = Math.imul(hash ^ (stage + 1), 0x01000193);
+    const copy = byHash.get(hash);
+    if (copy === undefined) byHash.set(hash, stages);
+    else if (copy.length === stages.length && copy.every((stage, i) => stage === stages[i])) return copy;
+    return stages;
+  };
 }
 
 export interface DealStateContext {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLocalDateOf } from './localDateOf.js';
+import { dayNumber } from '../calendar/index.js';
+import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
 
 /** The reference: the date Intl shows for the instant `Date.parse` reads. */
 function referenceDate(timeZone: string, text: string): string {
@@ -54,5 +55,19 @@ describe('createLocalDateOf', () => {
     expect(utc('2026-02-01T05:00Z')).toBe('2026-02-01');
     expect(() => utc('2026-02-30T05:00:00.000Z')).toThrow('Not a datetime: "2026-02-30T05:00:00.000Z"');
     expect(() => utc('yesterday')).toThrow(RangeError);
+  });
+
+  it('gives as a day number the date it gives as text', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (zone, at) => {
+          const text = new Date(at).toISOString();
+          expect(createLocalDayOf(zone)(text)).toBe(dayNumber(createLocalDateOf(zone)(text)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../calendar/index.js';
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
+import { createDealHistory } from './dealState.js';
+import { createLocalDateOf } from './localDateOf.js';
 import { createOrgSnapshot } from './orgSnapshot.js';
 import type { OrgData } from './orgData.js';
 
@@ -134,5 +138,58 @@ describe('createOrgSnapshot', () => {
   it('converts to the corporate currency', () => {
     expect(s.corporateCurrency).toBe('USD');
     expect(s.toCorporate(100, 'EUR', '2026-03-31')).toBe(125);
+  });
+});
+
+describe('createOrgSnapshot history index', () => {
+  // Deals (some sharing an Id) and history rows in any order, split into runs, with rows of unknown deals.
+  const org = fc.record({
+    deals: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+    history: fc.array(
+      fc.record({
+        deal: fc.integer({ min: 1, max: 8 }),
+        day: fc.integer({ min: 1, max: 28 }),
+        stage: fc.constantFrom('Prospecting', 'Closed Won', 'Renamed'),
+      }),
+      { maxLength: 30 },
+    ),
+  });
+
+  it('gives each deal its rows in change order, as a plain grouping does, whatever the order of the rows', () => {
+    fc.assert(
+      fc.property(org, ({ deals, history }) => {
+        const opportunities = deals.map((n) => ({ ...data.opportunities[0]!, Id: O(n) }));
+        const opportunityHistory = history.map(({ deal, day, stage }) => ({
+          ...data.opportunityHistory[0]!,
+          OpportunityId: O(deal),
+          CreatedDate: `2026-01-${String(day).padStart(2, '0')}T15:00:00.000Z`,
+          StageName: stage,
+        }));
+        const s = createOrgSnapshot({ ...data, opportunities, opportunityHistory });
+
+        // The reference: rows grouped by deal in order of first appearance, sorted stably by CreatedDate.
+        const known = new Set(opportunities.map((o) => o.Id));
+        const grouped = new Map<string, typeof opportunityHistory>();
+        for (const h of opportunityHistory) {
+          if (known.has(h.OpportunityId)) grouped.set(h.OpportunityId, [...(grouped.get(h.OpportunityId) ?? []), h]);
+        }
+        const stageIndex = new Map(s.stageOrder.map((st, i) => [st.MasterLabel, i]));
+        const localDateOf = createLocalDateOf(s.timeZone);
+        const expected = [...grouped].map(([id, rows]) => {
+          const sorted = [...rows].sort((a, b) =>
+            a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0,
+          );
+          return [id, createDealHistory(sorted, localDateOf, stageIndex)] as const;
+        });
+        expect([...s.historyByOpportunity]).toEqual(expected);
+        expect(s.deals.map((d) => d.history)).toEqual(opportunities.map((o) => s.historyByOpportunity.get(o.Id)));
+        expect(s.deals.map((d) => d.createdDay)).toEqual(opportunities.map((o) => dayNumber(s.createdOn.get(o.Id)!)));
+        const orphans = opportunityHistory.filter((h) => !known.has(h.OpportunityId)).length;
+        expect(s.warnings.some((w) => w.startsWith(`${orphans} OpportunityHistory rows`))).toBe(orphans > 0);
+        const renamed = opportunityHistory.some((h) => h.StageName === 'Renamed');
+        expect(s.warnings.some((w) => w.includes('Renamed'))).toBe(renamed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,8 +14,8 @@ import type {
   UserRole,
   UserTerritory2Association,
 } from '../model/index.js';
-import { createDealHistory, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
-import { createLocalDateOf } from './localDateOf.js';
+import { createStagesSharer, dealHistoryOf, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
+import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
 import type { OrgData } from './orgData.js';
 
 /** A deal with what the as-of replay needs, looked up once when the snapshot is built. */
@@ -90,18 +90,29 @@ export interface OrgSnapshot {
   toCorporate(amount: number | null, currencyIsoCode: string | null, closeDate: string): number | null;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * Calls `visit` for each run of consecutive rows with the same key (rows `start` to `end`, exclusive). Exports list
+ * a deal's rows together, so a million deals' rows are a million runs, each handled in one piece.
+ */
+function forEachRun<T, K>(rows: readonly T[], key: (row: T) => K, visit: (key: K, start: number, end: number) => void) {
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && key(rows[i] as T) === key(rows[start] as T)) continue;
+    visit(key(rows[start] as T), start, i);
+    start = i;
+  }
 }
 
+/** Rows grouped by key (rows with a null key left out), groups in order of first appearance, rows in input order. */
 function indexBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (k !== null) push(map, k, row);
-  }
+  forEachRun(rows, key, (k, start, end) => {
+    if (k === null) return;
+    const list = map.get(k);
+    if (list === undefined)
+      map.set(k, rows.slice(start, end)); // sized exactly, not grown row by row
+    else for (let j = start; j < end; j++) list.push(rows[j] as T);
+  });
   return map;
 }
 
@@ -116,7 +127,13 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const warnings: string[] = [];
   const org = data.organization;
   const timeZone = org.TimeZoneSidKey;
-  const localDateOf = createLocalDateOf(timeZone);
+  const localDayOf = createLocalDayOf(timeZone);
+  const localDateOf = createLocalDateOf(timeZone, localDayOf);
+  // Beyond the years 0000-9999 a day has no YYYY-MM-DD: there dayNumber(localDateOf()) names the value in its error.
+  const historyDayOf = (isoDateTime: string): number => {
+    const day = localDayOf(isoDateTime);
+    return day >= FIRST_DAY && day <= LAST_DAY ? day : dayNumber(localDateOf(isoDateTime));
+  };
   const corporate = data.currencyTypes.find((c) => c.IsCorporate)?.IsoCode ?? org.DefaultCurrencyIsoCode ?? 'USD';
   const calendar = createFiscalCalendar({
     settings: org,
@@ -141,30 +158,40 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
 
   const opportunitiesById = new Map<string, Opportunity>();
   const createdOn = new Map<string, string>();
-  for (const o of data.opportunities) {
+  const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
+  const createdDates = data.opportunities.map((o) => {
+    const created = localDateOf(o.CreatedDate);
     opportunitiesById.set(o.Id, o);
-    createdOn.set(o.Id, localDateOf(o.CreatedDate));
-  }
+    createdOn.set(o.Id, created);
+    return created;
+  });
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
-  const historyByOpportunity = indexHistory(
+  const shareStages = createStagesSharer();
+  const {
+    histories: historyByOpportunity,
+    historyAt,
+    unknownStage,
+  } = indexHistory(
     data.opportunityHistory,
+    data.opportunities,
     opportunitiesById,
-    (rows) => createDealHistory(rows, localDateOf, stageIndexByName),
+    (rows) => dealHistoryOf(rows, historyDayOf, stageIndexByName, shareStages),
     warnings,
   );
-  const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
-  const deals: DealRecord[] = data.opportunities.map((opportunity) => {
-    const created = createdOn.get(opportunity.Id) as string;
+  const deals: DealRecord[] = data.opportunities.map((opportunity, i) => {
+    const created = createdDates[i] as string;
     let createdDay = dayOf.get(created);
     if (createdDay === undefined) {
       createdDay = dayNumber(created);
       dayOf.set(created, createdDay);
     }
-    return { opportunity, createdOn: created, createdDay, history: historyByOpportunity.get(opportunity.Id) };
+    const history = historyAt ? historyAt[i] : historyByOpportunity.get(opportunity.Id);
+    return { opportunity, createdOn: created, createdDay, history };
   });
   const unknownStages = new Set<string>();
-  for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
+  if (unknownStage)
+    for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
   for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
   if (unknownStages.size > 0 && stagesByName.size > 0) {
     warnings.push(
@@ -274,26 +301,67 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+const FIRST_DAY = dayNumber('0000-01-01');
+const LAST_DAY = dayNumber('9999-12-31');
+
+interface IndexedHistory {
+  readonly histories: Map<string, DealHistory>;
+  /** The history of each of the opportunities by position; null when two opportunities share an Id. */
+  readonly historyAt: ReadonlyArray<DealHistory | undefined> | null;
+  /** Whether a row (of a known deal or not) is in a stage not in the stage list. */
+  readonly unknownStage: boolean;
+}
+
+/** Each known deal's history, in order of the deals' first rows. */
 function indexHistory(
   rows: readonly OpportunityHistory[],
+  opportunities: readonly Opportunity[],
   opportunitiesById: ReadonlyMap<string, Opportunity>,
   toHistory: (rows: readonly OpportunityHistory[]) => DealHistory,
   warnings: string[],
-): Map<string, DealHistory> {
-  const grouped = indexBy(rows, (h) => h.OpportunityId);
-  const result = new Map<string, DealHistory>();
+): IndexedHistory {
+  const unique = opportunitiesById.size === opportunities.length;
+  const groups = new Array<OpportunityHistory[] | undefined>(opportunities.length);
+  const order: number[] = []; // deals by their first row
   let orphans = 0;
-  for (const [id, list] of grouped) {
-    if (!opportunitiesById.has(id)) {
-      orphans += list.length;
-      continue;
-    }
+  let next = 0;
+  let positions: Map<string, number> | undefined;
+  forEachRun(
+    rows,
+    (h) => h.OpportunityId,
+    (id, start, end) => {
+      // History exports follow the Opportunity export's order: the deal after the previous run's, without a lookup.
+      let at = unique && (opportunities[next] as Opportunity | undefined)?.Id === id ? next : -1;
+      if (at < 0) {
+        positions ??= new Map(opportunities.map((o, i) => [o.Id, i])); // the last of a shared Id, as the Map keeps
+        at = positions.get(id) ?? -1;
+      }
+      if (at < 0) {
+        orphans += end - start;
+        return;
+      }
+      next = at + 1;
+      const group = groups[at];
+      if (group === undefined) {
+        groups[at] = rows.slice(start, end);
+        order.push(at);
+      } else for (let j = start; j < end; j++) group.push(rows[j] as OpportunityHistory);
+    },
+  );
+  const histories = new Map<string, DealHistory>();
+  const historyAt = new Array<DealHistory | undefined>(opportunities.length);
+  let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
+  for (const at of order) {
+    const list = groups[at] as OpportunityHistory[];
     // Array.prototype.sort is stable: rows with the same timestamp keep their input order.
     const sorted = list.every((h, i) => i === 0 || (list[i - 1] as OpportunityHistory).CreatedDate <= h.CreatedDate)
       ? list
       : [...list].sort((a, b) => (a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0));
-    result.set(id, toHistory(sorted));
+    const history = toHistory(sorted);
+    if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
+    histories.set((opportunities[at] as Opportunity).Id, history);
+    historyAt[at] = history;
   }
   if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
-  return result;
+  return { histories, historyAt: unique ? historyAt : null, unknownStage };
 }

@@ -163,13 +163,13 @@ export function scanCsvChunk(
       } else {
         // Unquoted field: up to the next comma or line end.
         let end = pos;
-        while (end < n) {
+        for (; end < n; end++) {
           const c = bytes[end] as number;
+          if (c > COMMA) continue; // letters, digits and most punctuation: one comparison per byte
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) {
             throw new CsvSyntaxError('a quote inside an unquoted field', line, columnOf(bytes, lineStart, end));
           }
-          end++;
         }
         if (end >= n && !eof) break outer;
         row.push(pos, end, false);

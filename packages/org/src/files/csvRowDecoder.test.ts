@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecordParser, Opportunity, OpportunityStage } from '@salesops/core';
 import { scanCsvChunk, type CsvRow } from '../csv/parseCsv.js';
 import { createCsvRowDecoder } from './csvRowDecoder.js';
+import { SharedTexts } from './sharedTexts.js';
 
 // Plain forms (read from the bytes) and every other form the core parser accepts or rejects.
 const values = {
@@ -126,6 +127,49 @@ describe('createCsvRowDecoder', () => {
         const row = firstRow(`Stage,${text},false,false\n`);
         expect((decode(row) as { DefaultProbability: number }).DefaultProbability).toBe(Number(text));
       }),
+    );
+  });
+
+  it("gives the core parser's records for rows read one after the other, by decoders sharing their texts", () => {
+    // Few distinct values, so that rows repeat the previous row's and earlier rows' values.
+    const line = fc.tuple(
+      fc.constantFrom('006000000000001AAA', '006000000000002AAA', '0050000000000AB', ' 006000000000001AAA', ''),
+      fc.constantFrom('Acme', 'Zürich', 'Stage 5wzx', 'Stage c6cd', 'say "hi"', ''),
+      fc.constantFrom('2026-05-01', '2024-02-29', '2026-02-30', ''),
+      fc.constantFrom('2026-04-01T10:00:00.000Z', '2026-04-01T12:00:00.000+0200', '2026-04-01T25:00:00.000Z'),
+    );
+    const header = ['OwnerId', 'StageName', 'CloseDate', 'CreatedDate', 'IsClosed', 'IsWon', 'Id'];
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, quoteAll) => {
+        const shared = new SharedTexts();
+        const decode = createCsvRowDecoder('Opportunity', Opportunity, header, 'X.csv', { shared, internIds: true });
+        const parse = createRecordParser('Opportunity', Opportunity);
+        const outcome = (f: () => unknown) => {
+          try {
+            return { value: f() };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        const text = lines.map(([owner, stage, close, created]) =>
+          csvLine([owner, stage, close, created, 'false', 'false', owner], quoteAll),
+        );
+        let row = 0;
+        scanCsvChunk(new TextEncoder().encode(text.join('')), 2, true, (r) => {
+          const fields = r.texts();
+          const raw = Object.fromEntries(header.map((h, i) => [h, fields[i]]));
+          const expected = outcome(() => parse(raw, { file: 'X.csv', line: r.line }));
+          expect(outcome(() => decode(r))).toEqual(expected);
+          row++;
+        });
+        expect(row).toBe(lines.length);
+        // A second decoder over the same texts gives the values the first kept.
+        const again = createCsvRowDecoder('Opportunity', Opportunity, header, 'X.csv', { shared });
+        const first = firstRow(text[0] as string);
+        const raw = Object.fromEntries(header.map((h, i) => [h, first.texts()[i]]));
+        expect(outcome(() => again(first))).toEqual(outcome(() => parse(raw, { file: 'X.csv', line: 2 })));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,17 @@
 import type * as z from 'zod';
-import { coerceWireValue, createRecordParser, fieldMeta, isCalendarDate, type FieldMeta } from '@salesops/core';
+import { coerceWireValue, createRecordParser, fieldMeta, isCalendarDate, type FieldKind } from '@salesops/core';
 import type { CsvRow } from '../csv/parseCsv.js';
+import { asciiHash, NOT_ASCII, sameAscii, SharedTexts } from './sharedTexts.js';
+
+export interface CsvRowDecoderOptions {
+  /**
+   * Keeps one copy of each text of the shared fields (default: the decoder's own). The decoders of one read share
+   * one, so that a reference and the Id it names are one string.
+   */
+  readonly shared?: SharedTexts;
+  /** Keep one copy of each `Id` too: for objects that other objects reference. */
+  readonly internIds?: boolean;
+}
 
 /**
  * Turns CSV rows of one object into model records straight from the bytes, with the results of the core record
@@ -18,31 +29,28 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
   schema: S,
   header: readonly string[],
   file: string,
+  options: CsvRowDecoderOptions = {},
 ): (row: CsvRow) => z.output<S> {
   const parseRecord = createRecordParser(sobject, schema);
+  const texts = options.shared ?? new SharedTexts();
   const columns = Object.entries(schema.shape).map(([name, s]) => {
     const meta = fieldMeta(s as z.ZodType, `${sobject}.${name}`);
-    return { name, meta, index: header.indexOf(name), read: reader(meta) };
+    const shared = meta.shared === true || (options.internIds === true && name === 'Id');
+    const values = shared ? new ColumnValues(texts) : null;
+    return { name, kind: meta.kind, nullable: meta.nullable, shared, index: header.indexOf(name), values };
   });
-  const shared = columns.filter((c) => c.meta.shared).map((c) => c.name);
+  const build = recordBuilder(columns.map((c) => c.name));
+  const values = new Array<unknown>(columns.length).fill(null); // the row being decoded, reused
   const slow = (row: CsvRow): z.output<S> => {
     const raw: Record<string, string | undefined> = {};
     for (const { name, index } of columns) raw[name] = index < 0 ? undefined : row.text(index);
     const out = parseRecord(raw, { file, line: row.line }) as Record<string, unknown>;
-    for (const name of shared) {
+    columns.forEach(({ name, shared }, k) => {
       const value = out[name];
-      if (typeof value === 'string') out[name] = internText(value);
-    }
-    return out as z.output<S>;
+      values[k] = shared && typeof value === 'string' ? texts.of(value) : value;
+    });
+    return build(values) as z.output<S>;
   };
-  const interned = new Map<string, string>();
-  const internText = (text: string): string => {
-    const copy = interned.get(text);
-    if (copy !== undefined) return copy;
-    interned.set(text, text);
-    return text;
-  };
-  const byBytes = new BytesInterner(internText);
   // A Buffer view of the chunk being scanned (for its decoders), made once per chunk.
   let chunk: Uint8Array | undefined;
   let bytes: Buffer = Buffer.alloc(0);
@@ -51,59 +59,76 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
       chunk = row.bytes;
       bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
-    const out = parseRecord.blank();
-    for (const column of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k] as (typeof columns)[number];
       const i = column.index;
-      let value: unknown;
-      if (i < 0) value = null;
-      else if (row.escaped[i] === 1) return slow(row);
-      else {
+      let value: unknown = null;
+      if (i >= 0) {
+        if (row.escaped[i] === 1) return slow(row);
         const start = row.starts[i] as number;
         const end = row.ends[i] as number;
-        value = start === end ? null : column.read(bytes, start, end, byBytes);
-        if (value === undefined) return slow(row);
+        if (start !== end) {
+          value = readField(column.kind, column.values, bytes, start, end);
+          if (value === undefined) return slow(row);
+        }
       }
-      if (value === null && !column.meta.nullable) return slow(row);
-      out[column.name] = value;
+      if (value === null && !column.nullable) return slow(row);
+      values[k] = value;
     }
-    return out as z.output<S>;
+    return build(values) as z.output<S>;
   };
 }
 
-/** Reads a non-empty field of one kind from its bytes; undefined when the bytes are not in the kind's plain form. */
-type FieldReader = (bytes: Buffer, start: number, end: number, shared: BytesInterner) => unknown;
+/**
+ * Makes a record from the values of its fields in schema order, as one object literal: every record of the object
+ * gets the same hidden class, and V8, seeing that the records a literal makes survive, allocates them straight in the
+ * old generation instead of copying each one out of the young (a million-deal org is 9 million records).
+ */
+function recordBuilder(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
+  for (const name of names) if (!/^[A-Za-z]\w*$/.test(name)) throw new Error(`Not an API name: ${name}`);
+  const fields = names.map((name, k) => `${name}: v[${k}]`).join(', ');
+  return new Function('v', `return { ${fields} };`) as (values: readonly unknown[]) => Record<string, unknown>;
+}
 
-function reader(meta: FieldMeta): FieldReader {
-  switch (meta.kind) {
-    case 'id':
-      return (bytes, start, end, shared) => {
-        const length = end - start;
-        if (length !== 15 && length !== 18) return undefined;
-        for (let i = start; i < end; i++) if (!isAlphanumeric(bytes[i] as number)) return undefined;
-        return meta.shared ? shared.get(bytes, start, end) : bytes.toString('latin1', start, end);
-      };
+/**
+ * Reads a non-empty field of a kind from its bytes; undefined when the bytes are not in the kind's plain form.
+ * `shared` keeps one copy of each value (references, picklists, dates). One function, not one closure per column:
+ * the decoder's loop calls the same function for every field, and V8 inlines it there.
+ */
+function readField(kind: FieldKind, shared: ColumnValues | null, bytes: Buffer, start: number, end: number): unknown {
+  switch (kind) {
+    case 'id': {
+      // The previous row's value was checked when it was read.
+      const repeated = shared?.repeated(bytes, start, end);
+      if (repeated !== undefined) return repeated;
+      const length = end - start;
+      if (length !== 15 && length !== 18) return undefined;
+      for (let i = start; i < end; i++) if (!isAlphanumeric(bytes[i] as number)) return undefined;
+      return shared ? shared.get(bytes, start, end) : bytes.toString('latin1', start, end);
+    }
     case 'text':
-      return meta.shared
-        ? (bytes, start, end, shared) => shared.get(bytes, start, end)
-        : (bytes, start, end) => bytes.toString('utf8', start, end);
+      return shared
+        ? (shared.repeated(bytes, start, end) ?? shared.get(bytes, start, end))
+        : bytes.toString('utf8', start, end);
     case 'number':
-      return readNumber;
-    case 'integer':
-      return (bytes, start, end) => {
-        const n = readNumber(bytes, start, end);
-        return n !== undefined && Number.isInteger(n) ? n : undefined;
-      };
+      return readNumber(bytes, start, end);
+    case 'integer': {
+      const n = readNumber(bytes, start, end);
+      return n !== undefined && Number.isInteger(n) ? n : undefined;
+    }
     case 'boolean':
-      return readBoolean;
-    case 'date':
-      return (bytes, start, end, shared) =>
-        isPlainDate(bytes, start, end) ? shared.get(bytes, start, end) : undefined;
-    case 'datetime':
-      return (bytes, start, end) => {
-        // Canonical datetimes come back as they are; other forms are turned into it by the core coercion.
-        const value = coerceWireValue.datetime(bytes.toString('latin1', start, end));
-        return typeof value === 'string' && isAscii(bytes, start, end) ? value : undefined;
-      };
+      return readBoolean(bytes, start, end);
+    case 'date': {
+      const key = plainDateKey(bytes, start, end);
+      if (key < 0) return undefined;
+      return shared ? shared.date(key, bytes, start, end) : bytes.toString('latin1', start, end);
+    }
+    case 'datetime': {
+      if (isCanonicalDateTime(bytes, start, end)) return bytes.toString('latin1', start, end);
+      // Other forms are turned into the canonical one by the core coercion.
+      const value = coerceWireValue.datetime(bytes.toString('latin1', start, end));
+      return typeof value === 'string' && isAscii(bytes, start, end) ? value : undefined;
+    }
   }
 }
 
@@ -163,15 +188,37 @@ function readBoolean(bytes: Buffer, start: number, end: number): boolean | undef
   return undefined;
 }
 
-/** `YYYY-MM-DD`, a real day. */
-function isPlainDate(bytes: Buffer, start: number, end: number): boolean {
-  if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
+/** `YYYY-MM-DD`, a real day: the date as the number YYYYMMDD; −1 for anything else. */
+function plainDateKey(bytes: Buffer, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
   const year = digits(bytes, start, 4);
   const month = digits(bytes, start + 5, 2);
   const day = digits(bytes, start + 8, 2);
-  return year >= 0 && month >= 0 && day >= 0 && isCalendarDate(year, month, day);
+  const real = year >= 0 && month >= 0 && day >= 0 && isCalendarDate(year, month, day);
+  return real ? year * 10_000 + month * 100 + day : -1;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time, the canonical form, which the core keeps as it is. */
+function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start !== 24 || bytes[start + 10] !== 84 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) {
+    return false;
+  }
+  if (bytes[start + 19] !== 46 || bytes[start + 23] !== 90 || plainDateKey(bytes, start, start + 10) < 0) return false;
+  const hour = digits(bytes, start + 11, 2);
+  const minute = digits(bytes, start + 14, 2);
+  const second = digits(bytes, start + 17, 2);
+  return (
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    digits(bytes, start + 20, 3) >= 0
+  );
+}
+
+/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
 function digits(bytes: Buffer, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i++) {
@@ -182,34 +229,41 @@ function digits(bytes: Buffer, from: number, count: number): number {
   return n;
 }
 
+const COLUMN_VALUES = 4096; // a table small enough to stay in the processor's cache
+
 /**
- * One string per distinct value, found by the value's bytes: a hash of the bytes picks the candidate, and a
- * byte-by-byte comparison confirms it, so a repeated value costs no decoding and no new string.
+ * The values of one shared column: the previous row's value is tried first (a deal's history rows follow each
+ * other), then the column's own first few thousand values by hash (owners and picklist values are found quicker
+ * among themselves than among a million deal Ids), then the read's shared texts; dates are kept by their day.
  */
-class BytesInterner {
+class ColumnValues {
+  private last = '';
   private readonly byHash = new Map<number, string>();
+  private readonly dates = new Map<number, string>();
 
-  constructor(private readonly intern: (text: string) => string) {}
+  constructor(private readonly texts: SharedTexts) {}
 
+  /** The previous row's value when the bytes are it. */
+  repeated(bytes: Buffer, start: number, end: number): string | undefined {
+    return sameAscii(this.last, bytes, start, end) ? this.last : undefined;
+  }
+
+  /** The value of the bytes (after `repeated`). */
   get(bytes: Buffer, start: number, end: number): string {
-    let hash = 0x811c9dc5;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b >= 0x80) ascii = false;
-      hash = Math.imul(hash ^ b, 0x01000193);
+    const hash = asciiHash(bytes, start, end);
+    if (hash === NOT_ASCII) return this.texts.fromBytes(bytes, start, end);
+    let text = this.byHash.get(hash);
+    if (text === undefined || !sameAscii(text, bytes, start, end)) {
+      text = this.texts.fromAscii(hash, bytes, start, end);
+      if (this.byHash.size < COLUMN_VALUES && !this.byHash.has(hash)) this.byHash.set(hash, text);
     }
-    if (!ascii) return this.intern(bytes.toString('utf8', start, end));
-    const candidate = this.byHash.get(hash);
-    if (candidate !== undefined && sameAscii(candidate, bytes, start, end)) return candidate;
-    const text = this.intern(bytes.toString('latin1', start, end));
-    if (candidate === undefined) this.byHash.set(hash, text);
+    return (this.last = text);
+  }
+
+  /** The date whose `YYYY-MM-DD` bytes `key` (YYYYMMDD) stands for. */
+  date(key: number, bytes: Buffer, start: number, end: number): string {
+    let text = this.dates.get(key);
+    if (text === undefined) this.dates.set(key, (text = this.texts.fromBytes(bytes, start, end)));
     return text;
   }
-}
-
-function sameAscii(text: string, bytes: Buffer, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
-  return true;
 }

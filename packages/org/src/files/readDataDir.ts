@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsvSyntaxError, type CsvRow } from '../csv/parseCsv.js';
 import { createCsvRowDecoder } from './csvRowDecoder.js';
+import { SharedTexts } from './sharedTexts.js';
 import { scanCsvFile } from './scanCsvFile.js';
 import {
   createRecordParser,
@@ -60,6 +61,9 @@ export interface ReadDataDirOptions {
 export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<OrgData> {
   const wanted = options.objects ? new Set<string>([...options.objects, 'organization']) : null;
   const tree = await readTreePlans(dir);
+  // One copy of each shared text over all files: a deal's history rows and line items hold its Id, not copies of it.
+  const shared = new SharedTexts();
+  const referenced = referencedObjects();
   // One object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once holds every
   // file's garbage at once (twice the peak memory, and the collector's time with it).
   const entries: Array<readonly [string, unknown[]]> = [];
@@ -76,7 +80,10 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
         csv,
       );
     }
-    entries.push([key, fromTree ? parseTreeRecords(sobject, fromTree) : await readObject(dir, sobject)]);
+    entries.push([
+      key,
+      fromTree ? parseTreeRecords(sobject, fromTree) : await readObject(dir, sobject, shared, referenced.has(sobject)),
+    ]);
   }
   const data = Object.fromEntries(entries) as Record<string, unknown[]>;
   const organization = data['organization']?.[0];
@@ -90,7 +97,24 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   return { ...data, organization } as unknown as OrgData;
 }
 
-async function readObject(dir: string, sobject: ReadObjectName): Promise<unknown[]> {
+/** The objects some object's fields refer to (their Ids are kept once, with the references to them). */
+function referencedObjects(): Set<string> {
+  const objects = new Set<string>();
+  for (const [sobject, schema] of Object.entries(readSchemas)) {
+    for (const [name, s] of Object.entries(schema.shape)) {
+      const salesforce = fieldMeta(s, `${sobject}.${name}`).salesforce;
+      if (salesforce?.type === 'Lookup') objects.add(salesforce.referenceTo);
+    }
+  }
+  return objects;
+}
+
+async function readObject(
+  dir: string,
+  sobject: ReadObjectName,
+  shared: SharedTexts,
+  internIds: boolean,
+): Promise<unknown[]> {
   const file = join(dir, `${sobject}.csv`);
   if (!existsSync(file)) return [];
   if (statSync(file).size === 0) {
@@ -111,7 +135,7 @@ async function readObject(dir: string, sobject: ReadObjectName): Promise<unknown
       if (!header) {
         header = row.texts();
         checkColumns(file, sobject, header);
-        decode = createCsvRowDecoder(sobject, schema, header, file);
+        decode = createCsvRowDecoder(sobject, schema, header, file, { shared, internIds });
         return;
       }
       if (row.count !== header.length) {
