@@ -36,6 +36,22 @@ describe('seededRandom', () => {
     expect(Math.abs(xs.reduce((s, x) => s + x, 0) / xs.length - 0.5)).toBeLessThan(0.015);
     expect(deriveSeed(1, 'rep:a')).not.toBe(deriveSeed(1, 'rep:b'));
   });
+
+  it('keeps its sfc32 stream, and fillUint32 gives the same numbers × 2³² as calls one at a time', () => {
+    const single = seededRandom(42);
+    expect([single(), single(), single()].map((x) => x * 2 ** 32)).toEqual([1028872839, 2516511472, 400437680]);
+    const reference = seededRandom(9);
+    const expected = Array.from({ length: 5000 }, () => reference() * 2 ** 32);
+    // Bulk fills of different sizes, interleaved with single numbers, walk the same stream.
+    const mixed = seededRandom(9);
+    const got: number[] = [];
+    for (const size of [1, 0, 7, 1000, 3, 2048]) {
+      const out = new Uint32Array(size);
+      mixed.fillUint32(out);
+      got.push(...out, mixed() * 2 ** 32);
+    }
+    expect(got).toEqual(expected.slice(0, got.length));
+  });
 });
 
 describe('bernoulliSumDistribution: the exact distribution by convolution', () => {
@@ -135,6 +151,83 @@ describe('monteCarloForecast against the exact distribution', () => {
     expect(run(11)).toEqual(a);
     expect(a.p10! <= a.p50! && a.p50! <= a.p90!).toBe(true);
     expect(a.forecast).toBe(a.p50);
+  });
+});
+
+describe('monteCarloForecast kernels against the exact distribution', () => {
+  const check = (amounts: number[], ps: number[], seed: number, draws: number) => {
+    const exact = bernoulliSumDistribution(0, amounts, ps);
+    const mc = monteCarloForecast(0, amounts, ps, seededRandom(seed), draws);
+    expect(mc.draws).toBe(draws);
+    expectWithinMonteCarloError(exact, mc.p10, 0.1, draws);
+    expectWithinMonteCarloError(exact, mc.p50, 0.5, draws);
+    expectWithinMonteCarloError(exact, mc.p90, 0.9, draws);
+    const sd = Math.sqrt(amounts.reduce((s, a, i) => s + a * a * ps[i]! * (1 - ps[i]!), 0));
+    expect(Math.abs(mc.mean - exact.mean)).toBeLessThanOrEqual(5 * (sd / Math.sqrt(draws)) + 1e-6);
+  };
+
+  it('one block of 8 deals whose 256 subsets all have different sums, 10⁶ draws', () => {
+    // Amounts 1, 2, 4, …, 128: every total names the subset it came from, so the percentiles test the block
+    // sampler's law of subsets closely (5 standard errors of 10⁶ draws ≈ 0.0015 at the median).
+    const amounts = Array.from({ length: 8 }, (_, j) => 2 ** j);
+    for (const [seed, ps] of [
+      [1, [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]],
+      [2, [0.9, 0.8, 0.5, 0.5, 0.45, 0.35, 0.04, 0.96]],
+      [3, [0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]],
+    ] as const) {
+      check(amounts, [...ps], seed, 1_000_000);
+    }
+  });
+
+  it('hundreds of deals sharing a few probabilities (blocks, last one partly filled)', () => {
+    const ps = [0.05, 0.15, 0.3, 0.45, 0.55, 0.6];
+    const amounts = Array.from({ length: 301 }, (_, i) => 100 * (1 + ((i * 37) % 50)));
+    check(
+      amounts,
+      amounts.map((_, i) => ps[i % ps.length]!),
+      5,
+      40_000,
+    );
+  });
+
+  it('deals drawn by geometric jumps: min(p, 1 − p) small, on both sides of ½', () => {
+    const ps = [0.002, 0.01, 0.02, 0.98, 0.995];
+    const amounts = Array.from({ length: 120 }, (_, i) => 1000 * (1 + ((i * 13) % 20)));
+    check(
+      amounts,
+      amounts.map((_, i) => ps[i % ps.length]!),
+      6,
+      40_000,
+    );
+  });
+
+  it('both kernels and the unseen bootstrap together: the mixture of the exact distribution shifted by each', () => {
+    const ps = [0.01, 0.25, 0.5, 0.985, 0.7];
+    const amounts = Array.from({ length: 50 }, (_, i) => 500 * (1 + ((i * 7) % 11)));
+    const probabilities = amounts.map((_, i) => ps[i % ps.length]!);
+    const unseen = [0, 2000, 9500];
+    const exact = bernoulliSumDistribution(1000, amounts, probabilities);
+    const cdf = (x: number) => unseen.reduce((s, u) => s + exact.cdf(x - u), 0) / unseen.length;
+    const draws = 40_000;
+    const mc = monteCarloForecast(1000, amounts, probabilities, seededRandom(8), draws, unseen);
+    for (const [x, q] of [
+      [mc.p10, 0.1],
+      [mc.p50, 0.5],
+      [mc.p90, 0.9],
+    ] as const) {
+      const eps = 5 * Math.sqrt((q * (1 - q)) / draws);
+      expect(cdf(x - exact.step)).toBeLessThanOrEqual(q + eps);
+      expect(cdf(x)).toBeGreaterThanOrEqual(q - eps);
+    }
+  });
+
+  it('a plain RandomSource gives the same result as the bulk one it wraps', () => {
+    const amounts = Array.from({ length: 40 }, (_, i) => 100 * (i + 1));
+    const ps = amounts.map((_, i) => [0.01, 0.2, 0.5, 0.8, 0.995][i % 5]!);
+    const plain = seededRandom(4);
+    expect(monteCarloForecast(10, amounts, ps, () => plain(), 10_000, [1, 2, 3])).toEqual(
+      monteCarloForecast(10, amounts, ps, seededRandom(4), 10_000, [1, 2, 3]),
+    );
   });
 });
 

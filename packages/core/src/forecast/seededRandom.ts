@@ -1,6 +1,15 @@
 /** A source of uniform random numbers in [0, 1). */
 export type RandomSource = () => number;
 
+/**
+ * A RandomSource that can also hand out its next numbers in bulk, as 32-bit integers: `fillUint32(out)` writes the
+ * next `out.length` outputs × 2³² into `out`, the same numbers `out.length` calls would give, so that a simulation
+ * kernel draws millions of them without a call per number.
+ */
+export interface BulkRandomSource extends RandomSource {
+  fillUint32(out: Uint32Array): void;
+}
+
 /** SplitMix32 step: spreads any 32-bit seed over the whole state space. */
 function splitMix32(state: number): [number, number] {
   const next = (state + 0x9e3779b9) >>> 0;
@@ -13,13 +22,14 @@ function splitMix32(state: number): [number, number] {
 /**
  * A seeded pseudo-random generator: Chris Doty-Humphrey's sfc32 (Small Fast Counting, 128-bit state, passes
  * PractRand), its state filled from the seed by SplitMix32 and warmed up by 12 rounds. The same seed gives the
- * same sequence on every platform; `core` never uses `Math.random`.
+ * same sequence on every platform; `core` never uses `Math.random`. Each number is a 32-bit output / 2³²; the
+ * `fillUint32` method gives the same outputs in bulk.
  *
  * @example
  * const random = seededRandom(42);
  * random(); // the same number on every run, in [0, 1)
  */
-export function seededRandom(seed: number): RandomSource {
+export function seededRandom(seed: number): BulkRandomSource {
   let s = Math.trunc(seed) >>> 0;
   const words: number[] = [];
   for (let i = 0; i < 4; i++) {
@@ -27,18 +37,35 @@ export function seededRandom(seed: number): RandomSource {
     s = next;
     words.push(out);
   }
-  let [a, b, c, d] = words as [number, number, number, number];
-  const nextUint = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
+  // The state as 32-bit integers (the wrap-around arithmetic below is modulo 2³² either way); kept in an Int32Array
+  // so that the loop runs on untagged integers.
+  const state = Int32Array.from(words);
+  const fillUint32 = (out: Uint32Array): void => {
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    for (let i = 0; i < out.length; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      out[i] = t;
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
   };
-  for (let i = 0; i < 12; i++) nextUint();
-  return () => nextUint() / 4294967296;
+  fillUint32(new Uint32Array(12));
+  const one = new Uint32Array(1);
+  const random = (): number => {
+    fillUint32(one);
+    return (one[0] as number) / 4294967296;
+  };
+  return Object.assign(random, { fillUint32 });
 }
 
 /**
