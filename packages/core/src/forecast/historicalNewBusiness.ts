@@ -19,7 +19,6 @@ export interface HistoricalNewBusiness {
 
 interface NewDeal {
   readonly opportunity: Opportunity;
-  readonly period: number;
   readonly amount: number;
 }
 
@@ -34,8 +33,8 @@ interface ClosedInPeriod {
   }[];
 }
 
-const cache = new WeakMap<OrgSnapshot, Map<string, { periods: FiscalPeriod[]; deals: NewDeal[] }>>();
 const closedCache = new WeakMap<OrgSnapshot, Map<string, ClosedInPeriod>>();
+const newCache = new WeakMap<OrgSnapshot, Map<string, readonly NewDeal[]>>();
 
 /** Shared by every offset and window that looks at `q`. */
 function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
@@ -59,6 +58,33 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
 }
 
 /**
+ * The deals of past period `q` that a forecast made `offset` days into it could not see (shared by every window and
+ * scope that looks at `q` from the same offset): deals created later, and deals open then with a close date outside
+ * the period (pulled in, or revived from a stale date) that were won inside it anyway.
+ */
+function newBusinessIn(snapshot: OrgSnapshot, q: FiscalPeriod, offset: number): readonly NewDeal[] {
+  let byKey = newCache.get(snapshot);
+  if (!byKey) newCache.set(snapshot, (byKey = new Map()));
+  const key = `${q.start}|${q.end}|${offset}`;
+  let found = byKey.get(key);
+  if (!found) {
+    const deals: NewDeal[] = [];
+    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+    const shifted = addDays(q.start, offset);
+    const point = shifted < q.end ? shifted : q.end;
+    const pointDay = dayNumber(point);
+    for (const { opportunity, createdOn, history, amount } of closedIn(snapshot, q).won) {
+      const then = dealStateAsOf(opportunity, createdOn, history, point, context, pointDay);
+      const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
+      const closedBefore = then !== null && then.IsClosed;
+      if (!visible && !closedBefore) deals.push({ opportunity, amount });
+    }
+    byKey.set(key, (found = deals));
+  }
+  return found;
+}
+
+/**
  * The historical new business monteCarlo adds (metrics.md "Forecast"): for each of the past periods stage win
  * rates are learnt from (up to 8 of P's kind that ended before `asOf`, and in which the org closed at least one
  * deal, so that periods before the data began do not count as zero), the amount of the scope's deals created
@@ -77,47 +103,19 @@ export function historicalNewBusiness(
 ): HistoricalNewBusiness {
   const count = Math.min(STAGE_HISTORY_PERIODS.max, Math.max(STAGE_HISTORY_PERIODS.min, Math.trunc(periods)));
   const offset = daysBetween(period.start, asOf);
-  let byKey = cache.get(snapshot);
-  if (!byKey) cache.set(snapshot, (byKey = new Map()));
+  // The periods the data covers (the org closed a deal in them).
   const past = snapshot.calendar
     .previousPeriods(period, STAGE_HISTORY_PERIODS.max + 4)
     .filter((p) => p.end < asOf)
-    .slice(0, count);
-  const key = `${past.map((p) => p.label).join(',')}|${offset}`;
-  let org = byKey.get(key);
-  if (!org) {
-    const found: NewDeal[] = [];
-    const active = past.map((q) => closedIn(snapshot, q).active);
-    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
-    past.forEach((q, index) => {
-      const shifted = addDays(q.start, offset);
-      const point = shifted < q.end ? shifted : q.end;
-      const pointDay = dayNumber(point);
-      for (const { opportunity, createdOn, history, amount } of closedIn(snapshot, q).won) {
-        // Business no forecast made at `point` could see: deals created later, and deals open then with a close
-        // date outside the period (pulled in, or revived from a stale date) that were won inside it anyway.
-        const then = dealStateAsOf(opportunity, createdOn, history, point, context, pointDay);
-        const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
-        const closedBefore = then !== null && then.IsClosed;
-        if (visible || closedBefore) continue;
-        found.push({ opportunity, period: index, amount });
-      }
-    });
-    // Keep the periods the data covers, and number the deals by their place among them.
-    const kept: number[] = [];
-    let next = 0;
-    for (let i = 0; i < past.length; i++) kept.push(active[i] ? next++ : -1);
-    org = {
-      periods: past.filter((_, i) => active[i]),
-      deals: found.map((d) => ({ ...d, period: kept[d.period] as number })),
-    };
-    byKey.set(key, org);
-  }
-  const cents = new Array<number>(org.periods.length).fill(0);
-  for (const deal of scopeMembers(org.deals, (d) => d.opportunity, member)) {
-    cents[deal.period] = (cents[deal.period] as number) + Math.round(deal.amount * 100);
-  }
-  const list = org.periods.map((p, i) => ({ label: p.label, amount: (cents[i] as number) / 100 }));
+    .slice(0, count)
+    .filter((q) => closedIn(snapshot, q).active);
+  const list = past.map((q) => {
+    let cents = 0;
+    for (const deal of scopeMembers(newBusinessIn(snapshot, q, offset), (d) => d.opportunity, member)) {
+      cents += Math.round(deal.amount * 100);
+    }
+    return { label: q.label, amount: cents / 100 };
+  });
   const mean = list.length === 0 ? 0 : list.reduce((s, p) => s + p.amount, 0) / list.length;
   return { mean, periods: list };
 }

@@ -127,22 +127,22 @@ export function prepareStageObservations(
     }
   }
   if (quarters.size > 0) {
-    const seenIn = new Map([...quarters.keys()].map((label) => [label, [] as StageObservation[]]));
+    const looks = [...quarters.values()].map((q) => ({ q, list: [] as StageObservation[] }));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
     for (let i = 0; i < snapshot.deals.length; i++) {
       // A deal is seen in a period only while its close date is in it.
       const lo = minCloseDay[i] as number;
       const hi = maxCloseDay[i] as number;
       let segments: readonly Segment[] | undefined;
-      for (const [label, q] of quarters) {
+      for (let k = 0; k < looks.length; k++) {
+        const { q, list } = looks[k] as (typeof looks)[number];
         if (hi < q.startDay || lo > q.endDay) continue;
         segments ??= segmentsOf(snapshot, snapshot.deals[i] as DealRecord);
         if (segments.length === 0) break;
-        const list = seenIn.get(label) as StageObservation[];
         for (const o of observe(snapshot, snapshot.deals[i] as DealRecord, segments, q)) list.push(o);
       }
     }
-    for (const [label, list] of seenIn) byPeriod.set(label, list);
+    for (const { q, list } of looks) byPeriod.set(q.period.label, list);
   }
   return windows.map(({ past, key }) => {
     let window = byKey.get(key);
