@@ -2,7 +2,6 @@ import { dealFactsClosingIn } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { corporateAmount } from './periodDeals.js';
 import { scopeMembers } from './scopeMembers.js';
 
 /** A scope's bookings (closed won) per period, oldest first. */
@@ -59,7 +58,7 @@ export function bookingsSeries(
           if ((periods[mid] as FiscalPeriod).end < state.CloseDate) lo = mid + 1;
           else hi = mid;
         }
-        won.push({ o, i: lo, amount: corporateAmount(snapshot, o, state) });
+        won.push({ o, i: lo, amount: fact.amountCents === null ? 0 : fact.amountCents / 100 });
       }
     }
     org = { periods, won };
