@@ -15,12 +15,6 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** One record: its fields and the line it starts on. */
-export interface CsvRecord {
-  readonly fields: string[];
-  readonly line: number;
-}
-
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -77,18 +71,15 @@ export class CsvRow {
 const decoder = new TextDecoder();
 
 /**
- * The records of a whole CSV text already in memory (a Bulk API 2.0 result page), as `csvRecords` parses a file.
+ * Scans a whole CSV text already in memory (a Bulk API 2.0 result page; a UTF-8 BOM is skipped), its first line
+ * numbered `firstLine`, and hands each record to `visit` as `scanCsvChunk` does; returns the lines it spans.
  *
  * @example
- * const [header, ...rows] = csvRecordsOf(new TextEncoder().encode('Id,Name\n001,Acme\n')).map((r) => r.fields);
+ * scanCsvBytes(new TextEncoder().encode('Id,Name\n001,Acme\n'), 1, (row) => console.log(row.line, row.texts()));
  */
-export function csvRecordsOf(bytes: Uint8Array): CsvRecord[] {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const records: CsvRecord[] = [];
-  scanCsvChunk(start === 0 ? bytes : bytes.subarray(start), 1, true, (row) =>
-    records.push({ fields: row.texts(), line: row.line }),
-  );
-  return records;
+export function scanCsvBytes(bytes: Uint8Array, firstLine: number, visit: (row: CsvRow) => void): number {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return scanCsvChunk(bom ? bytes.subarray(3) : bytes, firstLine, true, visit).lines;
 }
 
 /** Column (1-based, in characters) of byte `pos` on the line starting at byte `lineStart`. */

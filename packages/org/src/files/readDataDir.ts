@@ -2,8 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsvSyntaxError, type CsvRow } from '../csv/parseCsv.js';
-import { createCsvRowDecoder } from './csvRowDecoder.js';
-import { SharedTexts } from './sharedTexts.js';
+import { createCsvRowDecoder, referencedObjects } from '../csv/csvRowDecoder.js';
+import { SharedTexts } from '../csv/sharedTexts.js';
+import { bufferText } from './bufferText.js';
 import { scanCsvFile } from './scanCsvFile.js';
 import {
   createRecordParser,
@@ -62,7 +63,7 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   const wanted = options.objects ? new Set<string>([...options.objects, 'organization']) : null;
   const tree = await readTreePlans(dir);
   // One copy of each shared text over all files: a deal's history rows and line items hold its Id, not copies of it.
-  const shared = new SharedTexts();
+  const shared = new SharedTexts(bufferText);
   const referenced = referencedObjects();
   // One object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once holds every
   // file's garbage at once (twice the peak memory, and the collector's time with it).
@@ -95,18 +96,6 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
     );
   }
   return { ...data, organization } as unknown as OrgData;
-}
-
-/** The objects some object's fields refer to (their Ids are kept once, with the references to them). */
-function referencedObjects(): Set<string> {
-  const objects = new Set<string>();
-  for (const [sobject, schema] of Object.entries(readSchemas)) {
-    for (const [name, s] of Object.entries(schema.shape)) {
-      const salesforce = fieldMeta(s, `${sobject}.${name}`).salesforce;
-      if (salesforce?.type === 'Lookup') objects.add(salesforce.referenceTo);
-    }
-  }
-  return objects;
 }
 
 async function readObject(

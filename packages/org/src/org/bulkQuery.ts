@@ -1,9 +1,9 @@
 /**
  * Bulk API 2.0 query reads with our own result paging: `Sforce-Locator` is followed over `connection.request`
  * until the literal `null` (jsforce's multi-page bulk2 results path fails: shared/design/architecture.md), and each
- * page is parsed as it arrives (the next page is requested after the rows of this one are handed on).
+ * page is scanned as it arrives (the next page is requested after the rows of this one are handed on).
  */
-import { csvRecordsOf, type CsvRecord } from '../csv/parseCsv.js';
+import { scanCsvBytes, type CsvRow } from '../csv/parseCsv.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
 /** A request as jsforce's `Connection.request` takes it. */
@@ -68,16 +68,20 @@ export class BulkQueryError extends Error {
 }
 
 /**
- * Runs `soql` as a Bulk API 2.0 query job and hands every result row (`{ column: string }`, empty string for
- * null) to `onRecord`, page by page.
+ * Runs `soql` as a Bulk API 2.0 query job and hands every result row, as byte ranges of its page (`CsvRow`, valid
+ * only during the call; an empty field is null), to the visitor that `onHeader` gives for the page's header line;
+ * `onHeader` is called again only when a page's header differs from the previous page's. Rows are numbered as lines
+ * of one CSV: the header is line 1 and every page's rows carry on from the previous page's.
  *
  * @example
- * const { requests, records } = await bulkQuery(conn, 'SELECT Id, Amount FROM Opportunity', (row) => rows.push(row));
+ * const { requests, records } = await bulkQuery(conn, 'SELECT Id, Name FROM Account', (header) => (row) =>
+ *   names.push(row.text(header.indexOf('Name'))),
+ * );
  */
 export async function bulkQuery(
   connection: BulkConnection,
   soql: string,
-  onRecord: (row: Record<string, string>) => void,
+  onHeader: (header: readonly string[]) => (row: CsvRow) => void,
   options: BulkQueryOptions = {},
 ): Promise<BulkQueryResult> {
   let requests = 0;
@@ -123,22 +127,25 @@ export async function bulkQuery(
     state = status.state;
   }
 
+  const results = new ResultPages(onHeader);
+  // In a function of its own, so that the page's text is garbage once scanned, not held while the next one comes.
+  const readPage = async (url: string): Promise<string | null> => {
+    const page = await withRetry(() => getText(connection, url), retry, count);
+    results.scan(page.body);
+    const next = page.locator;
+    return next === undefined || next === '' || next === 'null' ? null : next;
+  };
   let locator: string | null = '';
-  let records = 0;
   let pages = 0;
   while (locator !== null) {
     const params = new URLSearchParams();
     if (options.pageSize) params.set('maxRecords', String(options.pageSize));
     if (locator) params.set('locator', locator);
     const query = params.toString();
-    const url = `/jobs/query/${job.id}/results${query ? `?${query}` : ''}`;
-    const page = await withRetry(() => getText(connection, url), retry, count);
+    locator = await readPage(`/jobs/query/${job.id}/results${query ? `?${query}` : ''}`);
     pages++;
-    records += parseCsvPage(page.body, onRecord);
-    const next = page.locator;
-    locator = next === undefined || next === '' || next === 'null' ? null : next;
   }
-  return { requests, records, pages };
+  return { requests, records: results.records, pages };
 }
 
 /** GETs a text resource, with the response's `Sforce-Locator` header. */
@@ -170,15 +177,47 @@ async function getText(connection: BulkConnection, url: string): Promise<{ body:
   };
 }
 
-/** Parses one result page (CSV with a header line) and hands each row to `onRecord`; returns the rows. */
-function parseCsvPage(text: string, onRecord: (row: Record<string, string>) => void): number {
-  const records = csvRecordsOf(new TextEncoder().encode(text));
-  const header = records[0]?.fields ?? [];
-  for (let r = 1; r < records.length; r++) {
-    const fields = (records[r] as CsvRecord).fields;
-    const row: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) row[header[i] as string] = fields[i] ?? '';
-    onRecord(row);
+const encoder = new TextEncoder();
+
+/** The result pages of one query, scanned one after the other. */
+class ResultPages {
+  /** Rows handed on. */
+  records = 0;
+  /** The line of the next row, as if the pages were one CSV (each page repeats the header line). */
+  private line = 2;
+  private header: readonly string[] = [];
+  private visit: (row: CsvRow) => void = () => undefined;
+  /** The page's UTF-8 bytes, in one buffer for all pages: a page is megabytes, fresh buffers would be garbage. */
+  private bytes = new Uint8Array(0);
+
+  constructor(private readonly onHeader: (header: readonly string[]) => (row: CsvRow) => void) {}
+
+  scan(page: string): void {
+    let atHeader = true;
+    const lines = scanCsvBytes(this.encode(page), this.line - 1, (row) => {
+      if (atHeader) {
+        atHeader = false;
+        this.useHeader(row.texts());
+        return;
+      }
+      this.visit(row);
+      this.records++;
+    });
+    this.line += Math.max(0, lines - 1);
   }
-  return Math.max(0, records.length - 1);
+
+  private useHeader(header: string[]): void {
+    if (header.length === this.header.length && header.every((name, i) => name === this.header[i])) return;
+    this.header = header;
+    this.visit = this.onHeader(header);
+  }
+
+  private encode(page: string): Uint8Array {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(page, this.bytes);
+      if (read === page.length) return this.bytes.subarray(0, written);
+      // Room for a page of mostly ASCII text, doubled while that is not enough (UTF-8 takes up to 3 bytes a unit).
+      this.bytes = new Uint8Array(Math.max(2 * this.bytes.length, Math.ceil(page.length * 1.25)));
+    }
+  }
 }

@@ -1,4 +1,7 @@
 import { createRecordParser, orgDataObjects, readSchemas, type OrgData, type ReadObjectName } from '@salesops/core';
+import type { CsvRow } from '../csv/parseCsv.js';
+import { createCsvRowDecoder, referencedObjects } from '../csv/csvRowDecoder.js';
+import { SharedTexts } from '../csv/sharedTexts.js';
 import { bulkQuery, type BulkConnection } from './bulkQuery.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
@@ -159,6 +162,10 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
   const canBulk = typeof connection.request === 'function' && connection._transport !== undefined;
   const mode = canBulk ? (options.bulk ?? 'auto') : 'never';
   const threshold = options.bulkThreshold ?? 50_000;
+  // Bulk results are decoded from their bytes as the file reader decodes files, with one copy of each shared text
+  // over the read: a deal's history rows and line items hold its Id, not copies of it.
+  const shared = new SharedTexts();
+  const referenced = referencedObjects();
 
   const global = await call(() => api.describeGlobal());
   const queryable = new Set(global.sobjects.filter((s) => s.queryable).map((s) => s.name));
@@ -201,7 +208,6 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
           'read as empty.'
         : null;
 
-    const parse = createRecordParser(sobject, schema);
     const rows: unknown[] = [];
     const where = windowFilter(sobject, options.window);
     const filter = where ? ` WHERE ${where}` : '';
@@ -213,14 +219,20 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
         useBulk = counted.totalSize >= threshold;
       }
       if (useBulk) {
-        const source = { file: `${sobject} (org, Bulk API 2.0)` };
-        const result = await bulkQuery(connection as BulkConnection, soql, (row) => rows.push(parse(row, source)), {
+        const file = `${sobject} (org, Bulk API 2.0)`;
+        const internIds = referenced.has(sobject);
+        const visitor = (header: readonly string[]) => {
+          const decode = createCsvRowDecoder(sobject, schema, header, file, { shared, internIds });
+          return (row: CsvRow) => void rows.push(decode(row));
+        };
+        const result = await bulkQuery(connection as BulkConnection, soql, visitor, {
           ...(options.bulkPageSize !== undefined ? { pageSize: options.bulkPageSize } : {}),
           ...(options.bulkPollIntervalMs !== undefined ? { pollIntervalMs: options.bulkPollIntervalMs } : {}),
           ...(options.retry ? { retry: options.retry } : {}),
         });
         requests += result.requests;
       } else {
+        const parse = createRecordParser(sobject, schema);
         const source = { file: `${sobject} (org)` };
         let page = await call(() => api.query(soql));
         for (;;) {

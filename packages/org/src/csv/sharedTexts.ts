@@ -1,3 +1,17 @@
+/** Turns byte ranges of CSV chunks into strings. */
+export interface ByteText {
+  /** The text of the UTF-8 bytes `bytes[start, end)`. */
+  utf8(bytes: Uint8Array, start: number, end: number): string;
+  /** The text of the ASCII bytes `bytes[start, end)` (ids, dates, datetimes: most of the fields kept). */
+  ascii(bytes: Uint8Array, start: number, end: number): string;
+}
+
+const decoder = new TextDecoder();
+const decode = (bytes: Uint8Array, start: number, end: number): string => decoder.decode(bytes.subarray(start, end));
+
+/** `TextDecoder` decoding, for any bytes in any runtime (Bulk API 2.0 result pages, the browser). */
+export const webText: ByteText = { utf8: decode, ascii: decode };
+
 /**
  * One copy of each distinct text, found by its content or straight by its UTF-8 bytes: a hash of the characters
  * picks the candidate and a comparison confirms it, so a text seen before costs neither decoding nor a new string.
@@ -6,11 +20,14 @@
  *
  * @example
  * const texts = new SharedTexts();
- * texts.of('Prospecting') === texts.fromBytes(Buffer.from('Prospecting'), 0, 11); // true
+ * texts.of('Prospecting') === texts.fromBytes(new TextEncoder().encode('Prospecting'), 0, 11); // true
  */
 export class SharedTexts {
   private readonly byHash = new Map<number, string>();
   private readonly others = new Map<string, string>();
+
+  /** `text`: how bytes become strings, for these texts and for the decoders that share them. */
+  constructor(readonly text: ByteText = webText) {}
 
   /** The copy of `text`. */
   of(text: string): string {
@@ -31,17 +48,17 @@ export class SharedTexts {
   }
 
   /** The copy of the text whose UTF-8 bytes are `bytes[start, end)`. */
-  fromBytes(bytes: Buffer, start: number, end: number): string {
+  fromBytes(bytes: Uint8Array, start: number, end: number): string {
     const hash = asciiHash(bytes, start, end);
-    if (hash === NOT_ASCII) return this.other(bytes.toString('utf8', start, end));
+    if (hash === NOT_ASCII) return this.other(this.text.utf8(bytes, start, end));
     return this.fromAscii(hash, bytes, start, end);
   }
 
   /** `fromBytes` for ASCII bytes whose `asciiHash` the caller has. */
-  fromAscii(hash: number, bytes: Buffer, start: number, end: number): string {
+  fromAscii(hash: number, bytes: Uint8Array, start: number, end: number): string {
     const candidate = this.byHash.get(hash);
     if (candidate !== undefined && sameAscii(candidate, bytes, start, end)) return candidate;
-    const text = bytes.toString('latin1', start, end);
+    const text = this.text.ascii(bytes, start, end);
     if (candidate !== undefined) return this.other(text);
     this.byHash.set(hash, text);
     return text;
@@ -62,7 +79,7 @@ const FNV_PRIME = 0x01000193;
 export const NOT_ASCII = 2 ** 32;
 
 /** The FNV-1a hash of ASCII bytes `bytes[start, end)` (as `SharedTexts` hashes them), or `NOT_ASCII`. */
-export function asciiHash(bytes: Buffer, start: number, end: number): number {
+export function asciiHash(bytes: Uint8Array, start: number, end: number): number {
   let hash = FNV_OFFSET;
   let ascii = true;
   for (let i = start; i < end; i++) {
@@ -74,7 +91,7 @@ export function asciiHash(bytes: Buffer, start: number, end: number): number {
 }
 
 /** True when the ASCII `text` is the bytes `bytes[start, end)`. */
-export function sameAscii(text: string, bytes: Buffer, start: number, end: number): boolean {
+export function sameAscii(text: string, bytes: Uint8Array, start: number, end: number): boolean {
   if (text.length !== end - start) return false;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
   return true;

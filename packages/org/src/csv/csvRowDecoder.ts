@@ -1,7 +1,14 @@
 import type * as z from 'zod';
-import { coerceWireValue, createRecordParser, fieldMeta, isCalendarDate, type FieldKind } from '@salesops/core';
-import type { CsvRow } from '../csv/parseCsv.js';
-import { asciiHash, NOT_ASCII, sameAscii, SharedTexts } from './sharedTexts.js';
+import {
+  coerceWireValue,
+  createRecordParser,
+  fieldMeta,
+  isCalendarDate,
+  readSchemas,
+  type FieldKind,
+} from '@salesops/core';
+import type { CsvRow } from './parseCsv.js';
+import { asciiHash, NOT_ASCII, sameAscii, SharedTexts, type ByteText } from './sharedTexts.js';
 
 export interface CsvRowDecoderOptions {
   /**
@@ -18,7 +25,8 @@ export interface CsvRowDecoderOptions {
  * parser: numbers and booleans are read from the bytes, ids, picklists and dates are looked up by their bytes among
  * the values already seen (one copy of each, as the parser keeps them), and only other text is decoded. Any field
  * outside these plain forms (spaces, exponents, `TRUE`, doubled quotes, a bad value) sends the whole row through the
- * core parser, which gives the same value or the same error naming file, line, record and field.
+ * core parser, which gives the same value or the same error naming file, line, record and field. A field past the
+ * end of a short row reads as empty. No Node imports: the Bulk API 2.0 reader (in the browser build too) uses it.
  *
  * @example
  * const decode = createCsvRowDecoder('Opportunity', Opportunity, header, 'Opportunity.csv');
@@ -43,7 +51,7 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
   const values = new Array<unknown>(columns.length).fill(null); // the row being decoded, reused
   const slow = (row: CsvRow): z.output<S> => {
     const raw: Record<string, string | undefined> = {};
-    for (const { name, index } of columns) raw[name] = index < 0 ? undefined : row.text(index);
+    for (const { name, index } of columns) raw[name] = index < 0 ? undefined : index < row.count ? row.text(index) : '';
     const out = parseRecord(raw, { file, line: row.line }) as Record<string, unknown>;
     columns.forEach(({ name, shared }, k) => {
       const value = out[name];
@@ -51,24 +59,19 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
     });
     return build(values) as z.output<S>;
   };
-  // A Buffer view of the chunk being scanned (for its decoders), made once per chunk.
-  let chunk: Uint8Array | undefined;
-  let bytes: Buffer = Buffer.alloc(0);
+  const text = texts.text;
   return (row) => {
-    if (row.bytes !== chunk) {
-      chunk = row.bytes;
-      bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    }
+    const bytes = row.bytes;
     for (let k = 0; k < columns.length; k++) {
       const column = columns[k] as (typeof columns)[number];
       const i = column.index;
       let value: unknown = null;
-      if (i >= 0) {
+      if (i >= 0 && i < row.count) {
         if (row.escaped[i] === 1) return slow(row);
         const start = row.starts[i] as number;
         const end = row.ends[i] as number;
         if (start !== end) {
-          value = readField(column.kind, column.values, bytes, start, end);
+          value = readField(column.kind, column.values, text, bytes, start, end);
           if (value === undefined) return slow(row);
         }
       }
@@ -77,6 +80,18 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
     }
     return build(values) as z.output<S>;
   };
+}
+
+/** The objects some object's fields refer to: their Ids are worth keeping once, with the references to them. */
+export function referencedObjects(): Set<string> {
+  const objects = new Set<string>();
+  for (const [sobject, schema] of Object.entries(readSchemas)) {
+    for (const [name, s] of Object.entries(schema.shape)) {
+      const salesforce = fieldMeta(s, `${sobject}.${name}`).salesforce;
+      if (salesforce?.type === 'Lookup') objects.add(salesforce.referenceTo);
+    }
+  }
+  return objects;
 }
 
 /**
@@ -95,7 +110,14 @@ function recordBuilder(names: readonly string[]): (values: readonly unknown[]) =
  * `shared` keeps one copy of each value (references, picklists, dates). One function, not one closure per column:
  * the decoder's loop calls the same function for every field, and V8 inlines it there.
  */
-function readField(kind: FieldKind, shared: ColumnValues | null, bytes: Buffer, start: number, end: number): unknown {
+function readField(
+  kind: FieldKind,
+  shared: ColumnValues | null,
+  text: ByteText,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): unknown {
   switch (kind) {
     case 'id': {
       // The previous row's value was checked when it was read.
@@ -104,12 +126,12 @@ function readField(kind: FieldKind, shared: ColumnValues | null, bytes: Buffer, 
       const length = end - start;
       if (length !== 15 && length !== 18) return undefined;
       for (let i = start; i < end; i++) if (!isAlphanumeric(bytes[i] as number)) return undefined;
-      return shared ? shared.get(bytes, start, end) : bytes.toString('latin1', start, end);
+      return shared ? shared.get(bytes, start, end) : text.ascii(bytes, start, end);
     }
     case 'text':
       return shared
         ? (shared.repeated(bytes, start, end) ?? shared.get(bytes, start, end))
-        : bytes.toString('utf8', start, end);
+        : text.utf8(bytes, start, end);
     case 'number':
       return readNumber(bytes, start, end);
     case 'integer': {
@@ -121,13 +143,14 @@ function readField(kind: FieldKind, shared: ColumnValues | null, bytes: Buffer, 
     case 'date': {
       const key = plainDateKey(bytes, start, end);
       if (key < 0) return undefined;
-      return shared ? shared.date(key, bytes, start, end) : bytes.toString('latin1', start, end);
+      return shared ? shared.date(key, bytes, start, end) : text.ascii(bytes, start, end);
     }
     case 'datetime': {
-      if (isCanonicalDateTime(bytes, start, end)) return bytes.toString('latin1', start, end);
-      // Other forms are turned into the canonical one by the core coercion.
-      const value = coerceWireValue.datetime(bytes.toString('latin1', start, end));
-      return typeof value === 'string' && isAscii(bytes, start, end) ? value : undefined;
+      if (isCanonicalDateTime(bytes, start, end)) return text.ascii(bytes, start, end);
+      // Other forms, ASCII only, are turned into the canonical one by the core coercion.
+      if (!isAscii(bytes, start, end)) return undefined;
+      const value = coerceWireValue.datetime(text.ascii(bytes, start, end));
+      return typeof value === 'string' ? value : undefined;
     }
   }
 }
@@ -136,7 +159,7 @@ function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isAscii(bytes: Buffer, start: number, end: number): boolean {
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
   return true;
 }
@@ -147,7 +170,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * `[+-]digits[.digits]` with at most 15 digits: the digits as an integer (exact below 2^53) divided by an exact power
  * of ten, one correctly rounded division, which is the double `Number()` gives for the same text.
  */
-function readNumber(bytes: Buffer, start: number, end: number): number | undefined {
+function readNumber(bytes: Uint8Array, start: number, end: number): number | undefined {
   let i = start;
   const sign = bytes[i] === 45 ? -1 : 1;
   if (bytes[i] === 45 || bytes[i] === 43) i++;
@@ -168,7 +191,7 @@ function readNumber(bytes: Buffer, start: number, end: number): number | undefin
   return (sign * mantissa) / (POWERS_OF_TEN[decimals > 0 ? decimals : 0] as number);
 }
 
-function readBoolean(bytes: Buffer, start: number, end: number): boolean | undefined {
+function readBoolean(bytes: Uint8Array, start: number, end: number): boolean | undefined {
   const length = end - start;
   const c = bytes[start];
   if (length === 1) return c === 49 ? true : c === 48 ? false : undefined;
@@ -189,7 +212,7 @@ function readBoolean(bytes: Buffer, start: number, end: number): boolean | undef
 }
 
 /** `YYYY-MM-DD`, a real day: the date as the number YYYYMMDD; −1 for anything else. */
-function plainDateKey(bytes: Buffer, start: number, end: number): number {
+function plainDateKey(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
   const year = digits(bytes, start, 4);
   const month = digits(bytes, start + 5, 2);
@@ -199,7 +222,7 @@ function plainDateKey(bytes: Buffer, start: number, end: number): number {
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time, the canonical form, which the core keeps as it is. */
-function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean {
+function isCanonicalDateTime(bytes: Uint8Array, start: number, end: number): boolean {
   if (end - start !== 24 || bytes[start + 10] !== 84 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) {
     return false;
   }
@@ -219,7 +242,7 @@ function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean
 }
 
 /** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
-function digits(bytes: Buffer, from: number, count: number): number {
+function digits(bytes: Uint8Array, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i++) {
     const d = (bytes[i] as number) - 48;
@@ -244,12 +267,12 @@ class ColumnValues {
   constructor(private readonly texts: SharedTexts) {}
 
   /** The previous row's value when the bytes are it. */
-  repeated(bytes: Buffer, start: number, end: number): string | undefined {
+  repeated(bytes: Uint8Array, start: number, end: number): string | undefined {
     return sameAscii(this.last, bytes, start, end) ? this.last : undefined;
   }
 
   /** The value of the bytes (after `repeated`). */
-  get(bytes: Buffer, start: number, end: number): string {
+  get(bytes: Uint8Array, start: number, end: number): string {
     const hash = asciiHash(bytes, start, end);
     if (hash === NOT_ASCII) return this.texts.fromBytes(bytes, start, end);
     let text = this.byHash.get(hash);
@@ -261,7 +284,7 @@ class ColumnValues {
   }
 
   /** The date whose `YYYY-MM-DD` bytes `key` (YYYYMMDD) stands for. */
-  date(key: number, bytes: Buffer, start: number, end: number): string {
+  date(key: number, bytes: Uint8Array, start: number, end: number): string {
     let text = this.dates.get(key);
     if (text === undefined) this.dates.set(key, (text = this.texts.fromBytes(bytes, start, end)));
     return text;
