@@ -141,11 +141,21 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
     }
   }
 
+  // The points of each scope × horizon × method, in the order they were made.
+  const pointsOf = new Map<ForecastScope, Map<string, BacktestPoint[]>>();
+  for (const p of points) {
+    let byScope = pointsOf.get(p.scope);
+    if (!byScope) pointsOf.set(p.scope, (byScope = new Map()));
+    const key = `${p.horizon}|${p.method}`;
+    const list = byScope.get(key);
+    if (list) list.push(p);
+    else byScope.set(key, [p]);
+  }
   const summaries: BacktestSummary[] = [];
   for (const scope of scopes) {
     for (const horizon of horizons) {
       const rows = methods.map((method) => {
-        const mine = points.filter((p) => p.scope === scope && p.horizon === horizon && p.method === method);
+        const mine = pointsOf.get(scope)?.get(`${horizon}|${method}`) ?? [];
         const scale = scales.get(`${scope.type}:${scope.id}|${horizon}`) ?? [];
         const metrics = accuracyMetrics(
           mine.map((p, i) => ({

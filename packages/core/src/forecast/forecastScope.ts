@@ -27,6 +27,18 @@ export const FORECAST_SCOPE_TYPES: readonly ForecastScopeType[] = ['org', 'team'
  * snapshot.data.opportunities.filter(member).length;
  */
 export function scopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): ScopeMember {
+  // One test per scope and snapshot: its partition's key set then also keys the counts cached per scope.
+  let byScope = memberships.get(snapshot);
+  if (!byScope) memberships.set(snapshot, (byScope = new Map()));
+  const key = `${scope.type}:${scope.id}`;
+  let member = byScope.get(key);
+  if (!member) byScope.set(key, (member = newScopeMembership(snapshot, scope)));
+  return member;
+}
+
+const memberships = new WeakMap<OrgSnapshot, Map<string, ScopeMember>>();
+
+function newScopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): ScopeMember {
   const byOwner = (owners: ReadonlySet<string>): ScopeMember =>
     Object.assign((o: Opportunity) => o.OwnerId !== null && owners.has(o.OwnerId), {
       partition: { kind: 'owner', key: (o: Opportunity) => o.OwnerId, keys: owners },

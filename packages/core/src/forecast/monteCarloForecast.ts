@@ -1,5 +1,5 @@
 import type { ForecastDistribution } from './forecastDistribution.js';
-import { sortedQuantile } from './forecastDistribution.js';
+import { quantilesInPlace } from './forecastDistribution.js';
 import type { BulkRandomSource, RandomSource } from './seededRandom.js';
 
 /** Fewest draws a Monte Carlo forecast makes (metrics.md: ≥ 10,000). */
@@ -80,12 +80,12 @@ export function monteCarloForecast(
   }
   let sum = 0;
   for (let d = 0; d < n; d++) sum += totals[d] as number;
-  totals.sort();
+  const [p10, p50, p90] = quantilesInPlace(totals, [0.1, 0.5, 0.9]) as [number, number, number];
   return {
     draws: n,
-    p10: sortedQuantile(totals, 0.1) as number,
-    p50: sortedQuantile(totals, 0.5) as number,
-    p90: sortedQuantile(totals, 0.9) as number,
+    p10,
+    p50,
+    p90,
     mean: sum / n,
   };
 }

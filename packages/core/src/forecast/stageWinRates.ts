@@ -1,6 +1,6 @@
 import type { Opportunity } from '../model/index.js';
 import { DAYS_LEFT_BUCKETS, daysLeftBucket } from './daysLeftBucket.js';
-import { scopeMembers } from './scopeMembers.js';
+import { scopeMembers, type ScopeMember } from './scopeMembers.js';
 import type { StageObservation, StageObservations } from './stageObservations.js';
 
 /** Cells with fewer past deals than this borrow the missing ones from the org-wide estimate. */
@@ -33,16 +33,58 @@ interface Cells {
 /** The org-wide cells of each list or window of observations (every scope's rates borrow from them). */
 const orgCells = new WeakMap<object, Cells>();
 
+/**
+ * A scope's cells in one list, kept per list and scope (keyed by the scope's partition key set, which
+ * `scopeMembership` keeps per scope) when the scope has a partition: every window and horizon that looks at a past
+ * period then counts it once per scope.
+ */
+const scopeCells = new WeakMap<readonly StageObservation[], WeakMap<ReadonlySet<string>, Cells>>();
+
 function count(lists: readonly (readonly StageObservation[])[], member?: (o: Opportunity) => boolean): Cells {
   const deals = new Map<string, Int32Array>();
   const won = new Map<string, Int32Array>();
-  for (const list of lists)
-    tally(
-      scopeMembers(list, (o) => o.opportunity, member),
-      deals,
-      won,
-    );
+  const keys = (member as ScopeMember | undefined)?.partition?.keys;
+  for (const list of lists) {
+    if (!member || !keys) {
+      tally(
+        scopeMembers(list, (o) => o.opportunity, member),
+        deals,
+        won,
+      );
+      continue;
+    }
+    let byScope = scopeCells.get(list);
+    if (!byScope) scopeCells.set(list, (byScope = new WeakMap()));
+    let cells = byScope.get(keys);
+    if (!cells) {
+      cells = { deals: new Map(), won: new Map() };
+      tally(
+        scopeMembers(list, (o) => o.opportunity, member),
+        cells.deals,
+        cells.won,
+      );
+      byScope.set(keys, cells);
+    }
+    add(cells, deals, won);
+  }
   return { deals, won };
+}
+
+function add(cells: Cells, deals: Map<string, Int32Array>, won: Map<string, Int32Array>): void {
+  for (const [stage, d] of cells.deals) {
+    const w = cells.won.get(stage) as Int32Array;
+    const sumD = deals.get(stage);
+    const sumW = won.get(stage);
+    if (!sumD || !sumW) {
+      deals.set(stage, Int32Array.from(d));
+      won.set(stage, Int32Array.from(w));
+      continue;
+    }
+    for (let b = 0; b < DAYS_LEFT_BUCKETS; b++) {
+      sumD[b] = (sumD[b] as number) + (d[b] as number);
+      sumW[b] = (sumW[b] as number) + (w[b] as number);
+    }
+  }
 }
 
 function tally(
