@@ -165,6 +165,15 @@ export function prepareStageObservations(
 
 const NONE: readonly StageObservation[] = [];
 
+/** Whether a deal's observations of a period (a handful) already hold the stage × bucket cell. */
+function seenBefore(observations: readonly StageObservation[], stage: string, bucket: number): boolean {
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as StageObservation;
+    if (o.bucket === bucket && o.stage === stage) return true;
+  }
+  return false;
+}
+
 /** What one deal contributes to one past period: one observation per (stage, days-left bucket) it was seen in. */
 function observe(
   snapshot: OrgSnapshot,
@@ -178,7 +187,6 @@ function observe(
   if (last.toDay === Infinity && last.fromDay < startDay && last.state.IsClosed) return NONE;
   const observations: StageObservation[] = [];
   let outcome: boolean | null = null;
-  const seen = new Set<string>();
   for (const segment of segments) {
     const { state } = segment;
     if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
@@ -186,9 +194,7 @@ function observe(
     const to = segment.toDay > endDay ? endDay : segment.toDay;
     if (from > to) continue;
     for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
-      const cell = `${state.StageName}\u0000${bucket}`;
-      if (seen.has(cell)) continue;
-      seen.add(cell);
+      if (seenBefore(observations, state.StageName, bucket)) continue;
       if (outcome === null) {
         const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
         const end = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, q.end, context, endDay);
