@@ -2,7 +2,6 @@ import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from
 import type { Opportunity } from '../model/index.js';
 import { dealStateAsOf, type DealHistory, type OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsClosingIn } from '../performance/index.js';
-import { corporateAmount } from './periodDeals.js';
 import { scopeMembers } from './scopeMembers.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
@@ -45,12 +44,16 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
   if (!closed) {
     let active = false;
     const won: ClosedInPeriod['won'][number][] = [];
-    for (const { state, opportunity, createdOn, history } of dealFactsClosingIn(snapshot, q.end, q.start, q.end)) {
+    for (const { state, opportunity, createdOn, history, amountCents } of dealFactsClosingIn(
+      snapshot,
+      q.end,
+      q.start,
+      q.end,
+    )) {
       if (!state.IsClosed) continue;
       active = true;
-      if (state.IsWon) {
-        won.push({ opportunity, createdOn, history, amount: corporateAmount(snapshot, opportunity, state) });
-      }
+      if (state.IsWon)
+        won.push({ opportunity, createdOn, history, amount: amountCents === null ? 0 : amountCents / 100 });
     }
     byPeriod.set(key, (closed = { active, won }));
   }

@@ -30,12 +30,6 @@ export interface PeriodDeals {
 
 const cache = new WeakMap<OrgSnapshot, Map<string, PeriodDeals>>();
 
-/** Corporate amount rounded to the cent (0 for a null amount). */
-export function corporateAmount(snapshot: OrgSnapshot, opportunity: Opportunity, state: DealState): number {
-  const value = snapshot.toCorporate(state.Amount, opportunity.CurrencyIsoCode, state.CloseDate);
-  return value === null ? 0 : Math.round(value * 100) / 100;
-}
-
 /** Σ of amounts in whole cents, so that sums of rounded amounts are exact. */
 export function sumAmounts(deals: readonly ForecastDeal[]): number {
   let cents = 0;
