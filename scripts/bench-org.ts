@@ -162,7 +162,7 @@ recordBenchRows(
       ? 'writing result records to the local org'
       : `reading the ${size.toLocaleString('en-US')}-opportunity org`;
     const ref = write ? collections : reference;
-    const isReference = ref === m.seconds && (write ? name.includes('Collections') : name.startsWith('files'));
+    const isReference = write ? name.includes('Collections') : name.startsWith('files');
     const time: BenchRow = {
       group,
       label: isReference ? `${name} (reference)` : name,

@@ -223,7 +223,7 @@ describe('soak: writing commands under seeded faults', () => {
       expect(hits(kind, from).read, kind).toBeGreaterThan(0);
       expect(hits(kind, from).write, kind).toBeGreaterThan(0);
     }
-    expect(hits('recordFailure', from)).toMatchObject({ read: 0, write: expect.any(Number) as number });
+    expect(hits('recordFailure', from).read).toBe(0);
     expect(hits('recordFailure', from).write).toBeGreaterThan(0);
   }, 300_000);
 

@@ -1,7 +1,13 @@
 import { dayNumber, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import { dealCloseBounds } from '../performance/index.js';
-import { dealStateAsOf, type DealRecord, type DealState, type OrgSnapshot } from '../snapshot/index.js';
+import {
+  dealStateAsOf,
+  type DealRecord,
+  type DealState,
+  type DealStateContext,
+  type OrgSnapshot,
+} from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
 
 /** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
@@ -54,8 +60,7 @@ const windowCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
 const periodCache = new WeakMap<OrgSnapshot, Map<string, readonly StageObservation[]>>();
 
 /** A deal's states through time, from its creation: each later history day starts a new segment. */
-function segmentsOf(snapshot: OrgSnapshot, deal: DealRecord): readonly Segment[] {
-  const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+function segmentsOf(deal: DealRecord, context: DealStateContext): readonly Segment[] {
   const starts = [deal.createdDay];
   let lastDay = deal.createdDay;
   for (const day of deal.history?.days ?? []) {
@@ -129,6 +134,7 @@ export function prepareStageObservations(
   if (quarters.size > 0) {
     const looks = [...quarters.values()].map((q) => ({ q, list: [] as StageObservation[] }));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
+    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
     for (let i = 0; i < snapshot.deals.length; i++) {
       // A deal is seen in a period only while its close date is in it.
       const lo = minCloseDay[i] as number;
@@ -137,9 +143,9 @@ export function prepareStageObservations(
       for (let k = 0; k < looks.length; k++) {
         const { q, list } = looks[k] as (typeof looks)[number];
         if (hi < q.startDay || lo > q.endDay) continue;
-        segments ??= segmentsOf(snapshot, snapshot.deals[i] as DealRecord);
+        segments ??= segmentsOf(snapshot.deals[i] as DealRecord, context);
         if (segments.length === 0) break;
-        for (const o of observe(snapshot, snapshot.deals[i] as DealRecord, segments, q)) list.push(o);
+        for (const o of observe(snapshot.deals[i] as DealRecord, segments, q, context)) list.push(o);
       }
     }
     for (const { q, list } of looks) byPeriod.set(q.period.label, list);
@@ -176,10 +182,10 @@ function seenBefore(observations: readonly StageObservation[], stage: string, bu
 
 /** What one deal contributes to one past period: one observation per (stage, days-left bucket) it was seen in. */
 function observe(
-  snapshot: OrgSnapshot,
   deal: DealRecord,
   segments: readonly Segment[],
   { period: q, startDay, endDay }: PastPeriod,
+  context: DealStateContext,
 ): readonly StageObservation[] {
   if ((segments[0] as Segment).fromDay > endDay) return NONE;
   const last = segments[segments.length - 1] as Segment;
@@ -196,7 +202,6 @@ function observe(
     for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
       if (seenBefore(observations, state.StageName, bucket)) continue;
       if (outcome === null) {
-        const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
         const end = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, q.end, context, endDay);
         outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
       }
