@@ -3,7 +3,7 @@
  * Bulk API 2.0 (and the automatic choice), then writes result records through sObject Collections and through a Bulk
  * API 2.0 ingest job. Each measurement runs in its own child process, so its wall time and peak memory (the child's
  * maximum resident set) are its own; the local org runs in this process. API requests are counted by the reader and
- * by the org, and set against the minimum the API's page sizes allow.
+ * by the org, and set against the minimum the API's page sizes and job protocol allow.
  *
  *   npm run bench:org -- [--size 100000] [--dir .sample-org/<size>] [--write 100000] [--only files,rest,bulk,auto,write]
  *
@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
-import { createOrgSnapshot, orgDataObjects } from '@salesops/core';
+import { createOrgSnapshot, orgDataObjects, type OrgData } from '@salesops/core';
 import { generateSampleOrg, start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
@@ -25,6 +25,14 @@ import { recordBenchRows, type BenchRow } from './benchRows.js';
 const REST_PAGE = 2_000;
 const BULK_PAGE = 50_000;
 const COLLECTION = 200;
+/**
+ * Status polls the local org answers InProgress before JobComplete, as a real org does for a job just created: no
+ * client can learn that a job is complete without polling until it says so, so the minimum counts these polls too.
+ */
+const BULK_IN_PROGRESS_POLLS = 1;
+const BULK_POLLS = BULK_IN_PROGRESS_POLLS + 1;
+const FILES = 'files (--data-dir)';
+const FORECAST_FILES = 'files, without line items (what sf salesops forecast reads)';
 
 interface Measured {
   readonly seconds: number;
@@ -73,25 +81,34 @@ console.error(
 
 const rows: Array<{ name: string; m: Measured; minimum: number | null; orgRequests: number | null }> = [];
 
-if (only.has('files'))
-  rows.push({ name: 'files (--data-dir)', m: await child('files', {}), minimum: null, orgRequests: null });
+if (only.has('files')) {
+  rows.push({ name: FILES, m: await child('files', {}), minimum: null, orgRequests: null });
+  // What `sf salesops forecast` reads: everything but the line items, which only product views need.
+  rows.push({ name: FORECAST_FILES, m: await child('files-forecast', {}), minimum: null, orgRequests: null });
+}
 
 const needsOrg = ['rest', 'bulk', 'auto', 'write'].some((m) => only.has(m));
 if (needsOrg) {
   const loadStarted = performance.now();
-  const org = await start({ dataDir: dir });
+  const org = await start({ dataDir: dir, bulkPollsBeforeComplete: BULK_IN_PROGRESS_POLLS });
   console.error(`Local org loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s at ${org.url}.`);
   const env = { BENCH_ORG_URL: org.url, BENCH_ORG_TOKEN: org.tokens.admin };
   // describeGlobal, then per object a describe and its pages (at least one).
   const restMinimum = 1 + objects.reduce((n, o) => n + 1 + Math.max(1, Math.ceil(rowsOf(o) / REST_PAGE)), 0);
-  // Per object a describe, the job, one status poll and the result pages.
-  const bulkMinimum = 1 + objects.reduce((n, o) => n + 3 + Math.max(1, Math.ceil(rowsOf(o) / BULK_PAGE)), 0);
+  // Per object a describe, the job, its status polls and the result pages.
+  const bulkMinimum =
+    1 + objects.reduce((n, o) => n + 2 + BULK_POLLS + Math.max(1, Math.ceil(rowsOf(o) / BULK_PAGE)), 0);
   // REST below the Bulk threshold, Bulk from it on (the COUNT() queries that decide are not in the minimum).
   const autoMinimum =
     1 +
     objects.reduce((n, o) => {
       const rows = rowsOf(o);
-      return n + (rows >= BULK_PAGE ? 3 + Math.ceil(rows / BULK_PAGE) : 1 + Math.max(1, Math.ceil(rows / REST_PAGE)));
+      return (
+        n +
+        (rows >= BULK_PAGE
+          ? 2 + BULK_POLLS + Math.ceil(rows / BULK_PAGE)
+          : 1 + Math.max(1, Math.ceil(rows / REST_PAGE)))
+      );
     }, 0);
   const measure = async (name: string, mode: string, minimum: number): Promise<void> => {
     const before = org.limits.used;
@@ -111,8 +128,8 @@ if (needsOrg) {
           'write-collections',
           Math.ceil(writeCount / COLLECTION),
         ],
-        // Job, upload, UploadComplete, one poll, successful and failed results.
-        [`write ${writeCount.toLocaleString('en-US')}, Bulk API 2.0 ingest`, 'write-bulk', jobs * 6],
+        // Job, upload, UploadComplete, its status polls, successful and failed results.
+        [`write ${writeCount.toLocaleString('en-US')}, Bulk API 2.0 ingest`, 'write-bulk', jobs * (5 + BULK_POLLS)],
       ] as const) {
         const before = org.limits.used;
         const m = await child(mode, w);
@@ -124,7 +141,7 @@ if (needsOrg) {
   }
 }
 
-const reference = rows.find((r) => r.name.startsWith('files'))?.m.seconds;
+const reference = rows.find((r) => r.name === FILES)?.m.seconds;
 const collections = rows.find((r) => r.name.includes('Collections'))?.m.seconds;
 const table = [
   ['path', 'seconds', '× ref', 'records', 'requests', 'org saw', 'minimum', '× min', 'peak RSS MiB'],
@@ -151,8 +168,9 @@ for (const [i, r] of table.entries()) {
 }
 console.log(
   `\n× ref: reads against the files read, writes against the Collections writer. minimum: REST pages of ${REST_PAGE}, ` +
-    `Bulk result pages of ${BULK_PAGE} with one status poll per job, Collections requests of ${COLLECTION}, ` +
-    `one ingest job of 6 requests. Peak RSS: the child process's maximum resident set.`,
+    `Bulk result pages of ${BULK_PAGE} with ${BULK_POLLS} status polls per job (the org answers the first ` +
+    `${BULK_IN_PROGRESS_POLLS} InProgress), Collections requests of ${COLLECTION}, one ingest job of ${5 + BULK_POLLS} ` +
+    `requests. Peak RSS: the child process's maximum resident set.`,
 );
 for (const r of rows) if (r.m.detail) console.log(`${r.name}: ${r.m.detail}`);
 recordBenchRows(
@@ -162,7 +180,7 @@ recordBenchRows(
       ? 'writing result records to the local org'
       : `reading the ${size.toLocaleString('en-US')}-opportunity org`;
     const ref = write ? collections : reference;
-    const isReference = write ? name.includes('Collections') : name.startsWith('files');
+    const isReference = write ? name.includes('Collections') : name === FILES;
     const time: BenchRow = {
       group,
       label: isReference ? `${name} (reference)` : name,
@@ -215,8 +233,11 @@ async function runChild(mode: string, dataDir: string): Promise<Measured> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     ...(detail ? { detail } : {}),
   });
-  if (mode === 'files') {
-    const data = await readDataDir(dataDir);
+  if (mode === 'files' || mode === 'files-forecast') {
+    const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
+      (key) => mode === 'files' || key !== 'opportunityLineItems',
+    );
+    const data = await readDataDir(dataDir, { objects });
     const snapshot = createOrgSnapshot(data);
     let records = 1;
     for (const [key, list] of Object.entries(data)) if (key !== 'organization') records += (list as unknown[]).length;
