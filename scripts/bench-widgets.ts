@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launch } from 'puppeteer-core';
-import type { OrgData } from '@salesops/core';
+import { OpportunityHistoryTable, type OrgData } from '@salesops/core';
 import { SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
 import { smallOrg, users } from '../packages/core/src/testing/smallOrg.js';
 import { recordBenchRows } from './benchRows.js';
@@ -117,14 +117,15 @@ function fiveHundredReps(): OrgData {
       ...clones.map((i) => ({ ...template, Id: id('005', i), Name: `Rep ${i + 1}`, Username: `rep${i}@example.com` })),
     ],
     opportunities: [...base.opportunities, ...opportunities],
-    opportunityHistory: [
-      ...base.opportunityHistory,
+    opportunityHistory: OpportunityHistoryTable.of([
+      ...base.opportunityHistory.rows(),
       ...clones.flatMap((i) =>
         base.opportunityHistory
+          .rows()
           .filter((h) => dealId.has(`${i}|${h.OpportunityId}`))
           .map((h) => ({ ...h, OpportunityId: dealId.get(`${i}|${h.OpportunityId}`) as string })),
       ),
-    ],
+    ]),
     opportunityLineItems: base.opportunityLineItems,
     forecastingQuotas: [
       ...base.forecastingQuotas,

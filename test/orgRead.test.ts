@@ -13,6 +13,7 @@ import {
   computePerformance,
   createOrgSnapshot,
   FUNNEL_PERIODS,
+  OpportunityHistoryTable,
   orgDataObjects,
   readSchemas,
   REQUIRED_COVERAGE_PERIODS,
@@ -103,7 +104,9 @@ describe('the date window', () => {
     expect(kept.length).toBeLessThan(files.opportunities.length);
     expect(read.data.opportunities).toEqual(kept);
     const ids = new Set(kept.map((o) => o.Id));
-    expect(read.data.opportunityHistory).toEqual(files.opportunityHistory.filter((h) => ids.has(h.OpportunityId)));
+    expect(read.data.opportunityHistory.rows()).toEqual(
+      files.opportunityHistory.rows().filter((h) => ids.has(h.OpportunityId)),
+    );
     expect(read.data.opportunityLineItems).toEqual(files.opportunityLineItems.filter((l) => ids.has(l.OpportunityId)));
     expect(read.data.forecastingQuotas).toEqual(files.forecastingQuotas.filter((q) => q.StartDate >= from));
     expect(read.data.users).toEqual(files.users);
@@ -273,7 +276,9 @@ describe('sharing', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(read.data.opportunities).toEqual(own);
     const ids = new Set(own.map((o) => o.Id));
-    expect(read.data.opportunityHistory).toEqual(files.opportunityHistory.filter((h) => ids.has(h.OpportunityId)));
+    expect(read.data.opportunityHistory.rows()).toEqual(
+      files.opportunityHistory.rows().filter((h) => ids.has(h.OpportunityId)),
+    );
     // Bulk API 2.0 applies the same sharing.
     const bulk = await readOrgData(connect(org, rep!.token), { bulk: 'always', bulkPollIntervalMs: 1 });
     expect(bulk.data.opportunities).toEqual(own);
@@ -328,7 +333,10 @@ describe('the CSV, sf data tree and org paths', () => {
     try {
       const refs = new Map<string, string>();
       const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).map((key) => {
-        const rows = (key === 'organization' ? [files.organization] : files[key]) as Array<Record<string, unknown>>;
+        const value = key === 'organization' ? [files.organization] : files[key];
+        const rows = (value instanceof OpportunityHistoryTable ? value.rows() : value) as Array<
+          Record<string, unknown>
+        >;
         return { sobject: orgDataObjects[key], rows };
       });
       for (const { sobject, rows } of objects) {

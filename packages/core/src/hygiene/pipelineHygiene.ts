@@ -118,10 +118,9 @@ export function pipelineHygiene(
     const flags: HygieneFlag[] = [];
     const stage = snapshot.stagesByName.get(state.StageName);
     const history = fact.history;
-    // History rows up to the as-of date: rows[0..count).
+    // History rows up to the as-of date: the deal's rows 0 to count − 1.
     let count = 0;
-    if (history) while (count < history.rows.length && (history.days[count] as number) <= asOfDay) count++;
-    const rows = history?.rows ?? [];
+    if (history) while (count < history.days.length && (history.days[count] as number) <= asOfDay) count++;
 
     if (state.CloseDate < asOf) {
       flags.push({ rule: 'PAST_CLOSE_DATE', closeDate: state.CloseDate, daysPast: daysBetween(state.CloseDate, asOf) });
@@ -130,8 +129,8 @@ export function pipelineHygiene(
     const closeDates: IsoDate[] = [];
     let pushes = 0;
     for (let i = 0; i < count; i++) {
-      const close = rows[i]?.CloseDate ?? null;
-      const previous = i > 0 ? (rows[i - 1]?.CloseDate ?? null) : null;
+      const close = history ? history.table.closeDate(history.first + i) : null;
+      const previous = i > 0 && history ? history.table.closeDate(history.first + i - 1) : null;
       if (close !== null && (closeDates.length === 0 || closeDates[closeDates.length - 1] !== close))
         closeDates.push(close);
       if (close !== null && previous !== null && close > previous) pushes++;
@@ -139,7 +138,7 @@ export function pipelineHygiene(
     if (pushes >= PUSHED_MIN) flags.push({ rule: 'PUSHED', pushes, closeDates });
 
     let first = count; // the first of the trailing rows in the current stage
-    while (first > 0 && rows[first - 1]?.StageName === state.StageName) first--;
+    while (first > 0 && history?.table.stageName(history.first + first - 1) === state.StageName) first--;
     const since = first < count && history ? isoDateOfDay(history.days[first] as number) : fact.createdOn;
     const wonMedianDays = patterns.medianDaysInStage.get(state.StageName);
     const days = daysBetween(since, asOf);
@@ -176,7 +175,11 @@ export function pipelineHygiene(
 
     // The amount when the period began (or when the deal was created, if later).
     const atStart =
-      fact.createdOn <= beforePeriod ? snapshot.dealAsOf(opportunity, beforePeriod)?.Amount : (rows[0]?.Amount ?? null);
+      fact.createdOn <= beforePeriod
+        ? snapshot.dealAsOf(opportunity, beforePeriod)?.Amount
+        : history && history.days.length > 0
+          ? history.table.amount(history.first)
+          : null;
     const now = state.Amount ?? 0;
     if (atStart != null && atStart > 0 && now < atStart * (1 - AMOUNT_DROP_SHARE)) {
       flags.push({

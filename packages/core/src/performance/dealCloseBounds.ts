@@ -1,4 +1,3 @@
-import type { OpportunityHistory } from '../model/index.js';
 import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { closeDayOf } from './dealFacts.js';
 
@@ -35,12 +34,12 @@ export function dealCloseBounds(snapshot: OrgSnapshot): DealCloseBounds {
     let lo: number;
     let hi: number;
     let settled = createdDay;
-    if (!history || history.rows.length === 0) lo = hi = closeDayOf(opportunity.CloseDate, days);
+    if (!history || history.days.length === 0) lo = hi = closeDayOf(opportunity.CloseDate, days);
     else {
       lo = Infinity;
       hi = -Infinity;
-      for (let r = 0; r < history.rows.length; r++) {
-        const day = closeDayOf((history.rows[r] as OpportunityHistory).CloseDate ?? opportunity.CloseDate, days);
+      for (let r = 0; r < history.days.length; r++) {
+        const day = closeDayOf(history.table.closeDate(history.first + r) ?? opportunity.CloseDate, days);
         if (day < lo) lo = day;
         if (day > hi) hi = day;
         if (wonStage[history.stages[r] as number] === true) won = true;

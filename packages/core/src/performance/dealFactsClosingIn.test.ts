@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar/index.js';
 import type { OrgData } from '../snapshot/index.js';
-import { createOrgSnapshot } from '../snapshot/index.js';
+import { createOrgSnapshot, OpportunityHistoryTable } from '../snapshot/index.js';
 import { deals, smallOrg } from '../testing/smallOrg.js';
 import { dealFactsAsOf, type DealFact } from './dealFacts.js';
 import { dealFactsClosingIn } from './dealFactsClosingIn.js';
@@ -10,18 +10,18 @@ import { dealFactsClosingIn } from './dealFactsClosingIn.js';
 /** The small org plus the awkward cases: history rows without a close date, in a stage no longer listed, reopened. */
 function awkwardOrg(): OrgData {
   const base = smallOrg();
-  const history = base.opportunityHistory.map((h, i) => {
+  const history = base.opportunityHistory.rows().map((h, i) => {
     if (i % 7 === 3) return { ...h, CloseDate: null };
     if (i % 11 === 5) return { ...h, StageName: 'Retired stage' };
     return h;
   });
-  const a1 = base.opportunityHistory.filter((h) => h.OpportunityId === deals.A1);
+  const a1 = base.opportunityHistory.rows().filter((h) => h.OpportunityId === deals.A1);
   const last = a1[a1.length - 1];
   // A1 reopened after it was won, with its close date pushed a quarter out.
   const reopened = last
     ? [{ ...last, StageName: 'Proposal', CloseDate: '2026-06-30', CreatedDate: '2026-04-02T10:00:00.000Z' }]
     : [];
-  return { ...base, opportunityHistory: [...history, ...reopened] };
+  return { ...base, opportunityHistory: OpportunityHistoryTable.of([...history, ...reopened]) };
 }
 
 const key = (f: DealFact) =>

@@ -17,9 +17,9 @@ export function slippedFromPeriod(
 ): boolean {
   if (closeDateAsOf <= period.end || !history) return false;
   const asOfDay = dayNumber(asOf);
-  for (let i = 0; i < history.rows.length; i++) {
+  for (let i = 0; i < history.days.length; i++) {
     if ((history.days[i] as number) > asOfDay) break;
-    const close = history.rows[i]?.CloseDate;
+    const close = history.table.closeDate(history.first + i);
     if (close != null && close >= period.start && close <= period.end) return true;
   }
   return false;

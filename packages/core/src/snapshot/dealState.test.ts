@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateOfDay } from '../calendar/index.js';
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
-import { createDealHistory, createStagesSharer, dealHistoryOf, dealStateAsOf } from './dealState.js';
-import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
+import { createDealHistory, createStagesSharer, dealHistoryOf, dealHistoryRows, dealStateAsOf } from './dealState.js';
+import { createLocalDateOf, createLocalDayOfMillis } from './localDateOf.js';
+import { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 const stage = (MasterLabel: string, SortOrder: number, IsClosed = false, IsWon = false): OpportunityStage => ({
   Id: null,
@@ -107,11 +108,20 @@ describe('dealStateAsOf', () => {
 });
 
 describe('dealHistoryOf', () => {
-  it('gives the history createDealHistory gives, from day numbers', () => {
+  it('gives the history createDealHistory gives, from instants', () => {
     const tz = 'America/New_York';
-    expect(dealHistoryOf(rows, createLocalDayOf(tz), stageIndex)).toEqual(
-      createDealHistory(rows, createLocalDateOf(tz), stageIndex),
-    );
+    const table = OpportunityHistoryTable.of(rows);
+    const fromDays = dealHistoryOf(table, 0, table.length, createLocalDayOfMillis(tz), stageIndex);
+    const fromDates = createDealHistory(rows, createLocalDateOf(tz), stageIndex);
+    expect([fromDays.days, fromDays.stages]).toEqual([fromDates.days, fromDates.stages]);
+    expect(dealHistoryRows(fromDays)).toEqual(dealHistoryRows(fromDates));
+  });
+
+  it('reads the rows of one deal out of a table of several', () => {
+    const other = { ...rows[0]!, OpportunityId: '006000000000002AAA' };
+    const table = OpportunityHistoryTable.of([other, ...rows, other]);
+    const history = dealHistoryOf(table, 1, rows.length, createLocalDayOfMillis('UTC'), stageIndex);
+    expect(dealHistoryRows(history)).toEqual(rows);
   });
 
   it('shares one stages array between deals with the same path, and only between them', () => {
@@ -120,7 +130,9 @@ describe('dealHistoryOf', () => {
     expect(share([0, 1, 2])).toBe(path);
     expect(share([0, 1])).toEqual([0, 1]);
     expect(share([0, 1, 2, -1])).toEqual([0, 1, 2, -1]);
-    const fromHistory = dealHistoryOf(rows, createLocalDayOf('UTC'), stageIndex, share);
-    expect(dealHistoryOf(rows, createLocalDayOf('UTC'), stageIndex, share).stages).toBe(fromHistory.stages);
+    const table = OpportunityHistoryTable.of(rows);
+    const dayOf = createLocalDayOfMillis('UTC');
+    const fromHistory = dealHistoryOf(table, 0, table.length, dayOf, stageIndex, share);
+    expect(dealHistoryOf(table, 0, table.length, dayOf, stageIndex, share).stages).toBe(fromHistory.stages);
   });
 });

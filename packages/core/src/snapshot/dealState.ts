@@ -1,6 +1,7 @@
 import type { Opportunity, OpportunityHistory, OpportunityStage } from '../model/index.js';
 import { dayNumber } from '../calendar/index.js';
 import { forecastCategoryName, type ForecastCategoryName } from './forecastCategory.js';
+import { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 /** What a deal looked like on a given date (metrics.md "Conventions"). */
 export interface DealState {
@@ -17,20 +18,23 @@ export interface DealState {
 
 /** A deal's history rows in change order, with the org-local date of each change. */
 export interface DealHistory {
-  readonly rows: readonly OpportunityHistory[];
+  /** The org's history rows; this deal's are rows `first` to `first + days.length − 1` of it, in change order. */
+  readonly table: OpportunityHistoryTable;
+  readonly first: number;
   /**
-   * `rows[i].CreatedDate` as a day in the org's time zone (days since 1970-01-01; `isoDateOfDay` gives the date).
-   * Plain arrays of small integers, not typed arrays: a million deals each with their own typed arrays would spend
-   * hundreds of megabytes on the arrays' headers alone.
+   * The CreatedDate of each of the deal's rows as a day in the org's time zone (days since 1970-01-01;
+   * `isoDateOfDay` gives the date). Plain arrays of small integers, not typed arrays: a million deals each with
+   * their own typed arrays would spend hundreds of megabytes on the arrays' headers alone.
    */
   readonly days: readonly number[];
-  /** Index of `rows[i].StageName` in the context's `stageList`; −1 for a stage not in the list. */
+  /** Index of each row's StageName in the context's `stageList`; −1 for a stage not in the list. */
   readonly stages: readonly number[];
 }
 
 /**
- * A deal's history, with the per-row dates, day numbers and stage indexes computed once, so that replays and
- * funnels over millions of rows neither parse dates nor hash stage names again.
+ * A deal's history over all rows of `rows` (already in change order), with the per-row dates, day numbers and stage
+ * indexes computed once, so that replays and funnels over millions of rows neither parse dates nor hash stage names
+ * again.
  *
  * @example
  * createDealHistory(rows, createLocalDateOf('America/New_York'), new Map([['Prospecting', 0]]));
@@ -40,27 +44,41 @@ export function createDealHistory(
   localDateOf: (isoDateTime: string) => string,
   stageIndexByName: ReadonlyMap<string, number>,
 ): DealHistory {
-  return dealHistoryOf(rows, (isoDateTime) => dayNumber(localDateOf(isoDateTime)), stageIndexByName);
+  const table = OpportunityHistoryTable.of(rows);
+  return dealHistoryOf(
+    table,
+    0,
+    table.length,
+    (utc) => dayNumber(localDateOf(new Date(utc).toISOString())),
+    stageIndexByName,
+  );
 }
 
 /**
- * As `createDealHistory`, with the org-local day of a datetime as a number; `shareStages` (see `createStagesSharer`)
- * gives deals with the same path through the stages one `stages` array.
+ * The history of the deal whose rows are `count` rows of `table` from `first` (in change order), with the org-local
+ * day of an instant as a number; `shareStages` (see `createStagesSharer`) gives deals with the same path through the
+ * stages one `stages` array.
  */
 export function dealHistoryOf(
-  rows: readonly OpportunityHistory[],
-  localDayOf: (isoDateTime: string) => number,
+  table: OpportunityHistoryTable,
+  first: number,
+  count: number,
+  localDayOf: (utcMillis: number) => number,
   stageIndexByName: ReadonlyMap<string, number>,
   shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
 ): DealHistory {
-  const days = new Array<number>(rows.length);
-  const stages = new Array<number>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as OpportunityHistory;
-    days[i] = localDayOf(row.CreatedDate);
-    stages[i] = stageIndexByName.get(row.StageName) ?? -1;
+  const days = new Array<number>(count);
+  const stages = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    days[i] = localDayOf(table.createdAt(first + i));
+    stages[i] = stageIndexByName.get(table.stageName(first + i)) ?? -1;
   }
-  return { rows, days, stages: shareStages(stages) };
+  return { table, first, days, stages: shareStages(stages) };
+}
+
+/** A deal's history rows as records, in change order (for views of one deal and tests, not for passes over many). */
+export function dealHistoryRows(history: DealHistory): OpportunityHistory[] {
+  return history.days.map((_, i) => history.table.row(history.first + i));
 }
 
 /**
@@ -110,14 +128,10 @@ export function dealStateAsOf(
   asOfDay: number = dayNumber(asOf),
 ): DealState | null {
   if (createdOn > asOf) return null;
-  if (!history || history.rows.length === 0) return recordState(opportunity, context);
-  let i = history.rows.length - 1;
+  if (!history || history.days.length === 0) return recordState(opportunity, context);
+  let i = history.days.length - 1;
   while (i > 0 && (history.days[i] as number) > asOfDay) i--;
-  return historyState(
-    opportunity,
-    history.rows[i] as OpportunityHistory,
-    context.stageList[history.stages[i] as number],
-  );
+  return historyState(opportunity, history.table, history.first + i, context.stageList[history.stages[i] as number]);
 }
 
 function recordState(o: Opportunity, context: DealStateContext): DealState {
@@ -134,15 +148,21 @@ function recordState(o: Opportunity, context: DealStateContext): DealState {
   };
 }
 
-function historyState(o: Opportunity, row: OpportunityHistory, stage: OpportunityStage | undefined): DealState {
+function historyState(
+  o: Opportunity,
+  table: OpportunityHistoryTable,
+  row: number,
+  stage: OpportunityStage | undefined,
+): DealState {
   // A stage missing from the stage list (renamed or deleted since): trust the record when it is in that stage.
-  const sameAsRecord = row.StageName === o.StageName;
+  const stageName = table.stageName(row);
+  const sameAsRecord = stageName === o.StageName;
   return {
-    StageName: row.StageName,
-    Amount: row.Amount,
-    CloseDate: row.CloseDate ?? o.CloseDate,
-    Probability: row.Probability,
-    ForecastCategoryName: forecastCategoryName(row.ForecastCategory ?? stage?.ForecastCategoryName),
+    StageName: stageName,
+    Amount: table.amount(row),
+    CloseDate: table.closeDate(row) ?? o.CloseDate,
+    Probability: table.probability(row),
+    ForecastCategoryName: forecastCategoryName(table.forecastCategory(row) ?? stage?.ForecastCategoryName),
     IsClosed: stage ? stage.IsClosed : sameAsRecord && o.IsClosed,
     IsWon: stage ? stage.IsWon : sameAsRecord && o.IsWon,
     from: 'history',

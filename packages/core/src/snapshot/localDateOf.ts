@@ -36,12 +36,28 @@ export function createLocalDateOf(
  * createLocalDayOf('America/Los_Angeles')('2026-02-01T05:00:00.000Z'); // dayNumber('2026-01-31')
  */
 export function createLocalDayOf(timeZone: string): (isoDateTime: string) => number {
-  const offsetAt = createOffsets(timeZone);
+  const dayOfMillis = createLocalDayOfMillis(timeZone);
   return (isoDateTime) => {
-    const utc = utcMillis(isoDateTime) ?? Date.parse(isoDateTime);
+    const utc = utcMillisOf(isoDateTime);
     if (Number.isNaN(utc)) throw new RangeError(`Not a datetime: ${JSON.stringify(isoDateTime)}`);
-    return Math.floor((utc + offsetAt(Math.floor(utc / QUARTER_HOUR))) / DAY);
+    return dayOfMillis(utc);
   };
+}
+
+/**
+ * As `createLocalDayOf`, for an instant given as milliseconds since the epoch (`OpportunityHistoryTable.createdAt`).
+ *
+ * @example
+ * createLocalDayOfMillis('America/Los_Angeles')(Date.UTC(2026, 1, 1, 5)); // dayNumber('2026-01-31')
+ */
+export function createLocalDayOfMillis(timeZone: string): (utcMillis: number) => number {
+  const offsetAt = createOffsets(timeZone);
+  return (utc) => Math.floor((utc + offsetAt(Math.floor(utc / QUARTER_HOUR))) / DAY);
+}
+
+/** Milliseconds since the epoch of a datetime (the shapes `createLocalDateOf` takes); NaN when it is none. */
+export function utcMillisOf(isoDateTime: string): number {
+  return utcMillis(isoDateTime) ?? Date.parse(isoDateTime);
 }
 
 const BLOCK = 1024; // quarter hours of offsets kept together (about ten days)

@@ -7,7 +7,6 @@ import type {
   ForecastingType,
   ObjectTerritory2Association,
   Opportunity,
-  OpportunityHistory,
   OpportunityLineItem,
   OpportunityStage,
   Organization,
@@ -20,6 +19,7 @@ import type {
   UserRole,
   UserTerritory2Association,
 } from '../model/index.js';
+import type { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 /**
  * The parsed records of one org, as the readers (org connection or `--data-dir`) deliver them.
@@ -32,7 +32,7 @@ export interface OrgData {
   users: readonly User[];
   userRoles: readonly UserRole[];
   opportunities: readonly Opportunity[];
-  opportunityHistory: readonly OpportunityHistory[];
+  opportunityHistory: OpportunityHistoryTable;
   opportunityStages: readonly OpportunityStage[];
   opportunityLineItems: readonly OpportunityLineItem[];
   products: readonly Product2[];

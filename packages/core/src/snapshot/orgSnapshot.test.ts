@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../calendar/index.js';
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
-import { createDealHistory } from './dealState.js';
+import { createDealHistory, dealHistoryRows, type DealHistory } from './dealState.js';
 import { createLocalDateOf } from './localDateOf.js';
 import { createOrgSnapshot } from './orgSnapshot.js';
 import type { OrgData } from './orgData.js';
+import { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 // A tiny org written as CSV strings, parsed like a --data-dir load.
 const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
@@ -48,13 +49,15 @@ const data: OrgData = {
     `${O(1)},${U(2)},${A(1)},100,Prospecting,2026-03-31,2026-01-10T15:00:00.000Z,false,false,EUR`,
     `${O(2)},${U(2)},${A(1)},,Closed Won,2026-02-15,2026-01-11T15:00:00.000Z,true,true,USD`,
   ),
-  opportunityHistory: rows(
-    'OpportunityHistory',
-    'OpportunityId,CreatedDate,StageName,Amount',
-    // out of order on purpose, and one row of a deal not in the data
-    `${O(1)},2026-02-01T15:00:00.000Z,Prospecting,100`,
-    `${O(1)},2026-01-10T15:00:00.000Z,Prospecting,50`,
-    `${O(9)},2026-01-10T15:00:00.000Z,Prospecting,50`,
+  opportunityHistory: OpportunityHistoryTable.of(
+    rows(
+      'OpportunityHistory',
+      'OpportunityId,CreatedDate,StageName,Amount',
+      // out of order on purpose, and one row of a deal not in the data
+      `${O(1)},2026-02-01T15:00:00.000Z,Prospecting,100`,
+      `${O(1)},2026-01-10T15:00:00.000Z,Prospecting,50`,
+      `${O(9)},2026-01-10T15:00:00.000Z,Prospecting,50`,
+    ),
   ),
   opportunityStages: rows(
     'OpportunityStage',
@@ -117,7 +120,7 @@ describe('createOrgSnapshot', () => {
   });
 
   it('orders history and drops rows of unknown deals with a warning', () => {
-    expect(s.historyByOpportunity.get(O(1))?.rows.map((h) => h.Amount)).toEqual([50, 100]);
+    expect(dealHistoryRows(s.historyByOpportunity.get(O(1))!).map((h) => h.Amount)).toEqual([50, 100]);
     expect(s.warnings.join()).toMatch(/1 OpportunityHistory rows belong to deals not in the data/);
     expect(s.dealAsOf(s.opportunitiesById.get(O(1))!, '2026-01-20')?.Amount).toBe(50);
     expect(s.dealAsOf(s.opportunitiesById.get(O(2))!, '2026-01-10')).toBeNull();
@@ -160,12 +163,16 @@ describe('createOrgSnapshot history index', () => {
       fc.property(org, ({ deals, history }) => {
         const opportunities = deals.map((n) => ({ ...data.opportunities[0]!, Id: O(n) }));
         const opportunityHistory = history.map(({ deal, day, stage }) => ({
-          ...data.opportunityHistory[0]!,
+          ...data.opportunityHistory.row(0),
           OpportunityId: O(deal),
           CreatedDate: `2026-01-${String(day).padStart(2, '0')}T15:00:00.000Z`,
           StageName: stage,
         }));
-        const s = createOrgSnapshot({ ...data, opportunities, opportunityHistory });
+        const s = createOrgSnapshot({
+          ...data,
+          opportunities,
+          opportunityHistory: OpportunityHistoryTable.of(opportunityHistory),
+        });
 
         // The reference: rows grouped by deal in order of first appearance, sorted stably by CreatedDate.
         const known = new Set(opportunities.map((o) => o.Id));
@@ -179,9 +186,11 @@ describe('createOrgSnapshot history index', () => {
           const sorted = [...rows].sort((a, b) =>
             a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0,
           );
-          return [id, createDealHistory(sorted, localDateOf, stageIndex)] as const;
+          const history = createDealHistory(sorted, localDateOf, stageIndex);
+          return [id, { rows: sorted, days: history.days, stages: history.stages }] as const;
         });
-        expect([...s.historyByOpportunity]).toEqual(expected);
+        const view = (h: DealHistory) => ({ rows: dealHistoryRows(h), days: h.days, stages: h.stages });
+        expect([...s.historyByOpportunity].map(([id, h]) => [id, view(h)])).toEqual(expected);
         expect(s.deals.map((d) => d.history)).toEqual(opportunities.map((o) => s.historyByOpportunity.get(o.Id)));
         expect(s.deals.map((d) => d.createdDay)).toEqual(opportunities.map((o) => dayNumber(s.createdOn.get(o.Id)!)));
         const orphans = opportunityHistory.filter((h) => !known.has(h.OpportunityId)).length;

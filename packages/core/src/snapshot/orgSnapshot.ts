@@ -4,7 +4,6 @@ import type {
   Account,
   ForecastingQuota,
   Opportunity,
-  OpportunityHistory,
   OpportunityLineItem,
   OpportunityStage,
   SalesOpsQuota,
@@ -15,7 +14,8 @@ import type {
   UserTerritory2Association,
 } from '../model/index.js';
 import { createStagesSharer, dealHistoryOf, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
-import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
+import { createLocalDateOf, createLocalDayOf, createLocalDayOfMillis } from './localDateOf.js';
+import type { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 import type { OrgData } from './orgData.js';
 
 /** A deal with what the as-of replay needs, looked up once when the snapshot is built. */
@@ -129,10 +129,11 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const timeZone = org.TimeZoneSidKey;
   const localDayOf = createLocalDayOf(timeZone);
   const localDateOf = createLocalDateOf(timeZone, localDayOf);
-  // Beyond the years 0000-9999 a day has no YYYY-MM-DD: there dayNumber(localDateOf()) names the value in its error.
-  const historyDayOf = (isoDateTime: string): number => {
-    const day = localDayOf(isoDateTime);
-    return day >= FIRST_DAY && day <= LAST_DAY ? day : dayNumber(localDateOf(isoDateTime));
+  const localDayOfMillis = createLocalDayOfMillis(timeZone);
+  const historyDayOf = (utcMillis: number): number => {
+    const day = localDayOfMillis(utcMillis);
+    if (day >= FIRST_DAY && day <= LAST_DAY) return day;
+    throw new RangeError(`OpportunityHistory.CreatedDate ${new Date(utcMillis).toISOString()} is outside 0000-9999`);
   };
   const corporate = data.currencyTypes.find((c) => c.IsCorporate)?.IsoCode ?? org.DefaultCurrencyIsoCode ?? 'USD';
   const calendar = createFiscalCalendar({
@@ -176,7 +177,7 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     data.opportunityHistory,
     data.opportunities,
     opportunitiesById,
-    (rows) => dealHistoryOf(rows, historyDayOf, stageIndexByName, shareStages),
+    (table, first, count) => dealHistoryOf(table, first, count, historyDayOf, stageIndexByName, shareStages),
     warnings,
   );
   const deals: DealRecord[] = data.opportunities.map((opportunity, i) => {
@@ -190,8 +191,12 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     return { opportunity, createdOn: created, createdDay, history };
   });
   const unknownStages = new Set<string>();
-  if (unknownStage)
-    for (const h of data.opportunityHistory) if (!stagesByName.has(h.StageName)) unknownStages.add(h.StageName);
+  if (unknownStage) {
+    const table = data.opportunityHistory;
+    for (let i = 0; i < table.length; i++) {
+      if (!stagesByName.has(table.stageName(i))) unknownStages.add(table.stageName(i));
+    }
+  }
   for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
   if (unknownStages.size > 0 && stagesByName.size > 0) {
     warnings.push(
@@ -314,54 +319,81 @@ interface IndexedHistory {
 
 /** Each known deal's history, in order of the deals' first rows. */
 function indexHistory(
-  rows: readonly OpportunityHistory[],
+  table: OpportunityHistoryTable,
   opportunities: readonly Opportunity[],
   opportunitiesById: ReadonlyMap<string, Opportunity>,
-  toHistory: (rows: readonly OpportunityHistory[]) => DealHistory,
+  toHistory: (table: OpportunityHistoryTable, first: number, count: number) => DealHistory,
   warnings: string[],
 ): IndexedHistory {
   const unique = opportunitiesById.size === opportunities.length;
-  const groups = new Array<OpportunityHistory[] | undefined>(opportunities.length);
-  const order: number[] = []; // deals by their first row
-  let orphans = 0;
-  let next = 0;
   let positions: Map<string, number> | undefined;
-  forEachRun(
-    rows,
-    (h) => h.OpportunityId,
-    (id, start, end) => {
-      // History exports follow the Opportunity export's order: the deal after the previous run's, without a lookup.
-      let at = unique && (opportunities[next] as Opportunity | undefined)?.Id === id ? next : -1;
-      if (at < 0) {
-        positions ??= new Map(opportunities.map((o, i) => [o.Id, i])); // the last of a shared Id, as the Map keeps
-        at = positions.get(id) ?? -1;
-      }
-      if (at < 0) {
-        orphans += end - start;
-        return;
-      }
-      next = at + 1;
-      const group = groups[at];
-      if (group === undefined) {
-        groups[at] = rows.slice(start, end);
-        order.push(at);
-      } else for (let j = start; j < end; j++) group.push(rows[j] as OpportunityHistory);
-    },
-  );
+  let next = 0;
+  /** Position of the deal a run of rows belongs to; −1 for an unknown deal. */
+  const dealOf = (id: string): number => {
+    // History exports follow the Opportunity export's order: the deal after the previous run's, without a lookup.
+    if (unique && (opportunities[next] as Opportunity | undefined)?.Id === id) return next;
+    positions ??= new Map(opportunities.map((o, i) => [o.Id, i])); // the last of a shared Id, as the Map keeps
+    return positions.get(id) ?? -1;
+  };
+  const runs: Array<{ at: number; start: number; end: number }> = [];
+  const seen = new Uint8Array(opportunities.length);
+  let inOrder = true; // each deal's rows in one run, sorted by CreatedDate
+  let orphans = 0;
+  table.forEachRun((id, start, end) => {
+    const at = dealOf(id);
+    if (at < 0) {
+      orphans += end - start;
+      return;
+    }
+    next = at + 1;
+    if (seen[at] === 1) inOrder = false;
+    seen[at] = 1;
+    for (let i = start + 1; i < end && inOrder; i++) if (table.createdAt(i - 1) > table.createdAt(i)) inOrder = false;
+    runs.push({ at, start, end });
+  });
+  // Otherwise a copy of the rows grouped by deal and sorted: the histories index one run of rows each.
+  const rows = inOrder ? table : table.reordered(groupedOrder(table, runs, opportunities.length));
   const histories = new Map<string, DealHistory>();
   const historyAt = new Array<DealHistory | undefined>(opportunities.length);
   let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
-  for (const at of order) {
-    const list = groups[at] as OpportunityHistory[];
-    // Array.prototype.sort is stable: rows with the same timestamp keep their input order.
-    const sorted = list.every((h, i) => i === 0 || (list[i - 1] as OpportunityHistory).CreatedDate <= h.CreatedDate)
-      ? list
-      : [...list].sort((a, b) => (a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0));
-    const history = toHistory(sorted);
+  let first = 0;
+  for (const { at, start, end } of inOrder ? runs : groupedRuns(runs)) {
+    const count = end - start;
+    const history = toHistory(rows, inOrder ? start : first, count);
+    first += count;
     if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
     histories.set((opportunities[at] as Opportunity).Id, history);
     historyAt[at] = history;
   }
   if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
   return { histories, historyAt: unique ? historyAt : null, unknownStage };
+}
+
+/** One run per deal, in order of the deals' first runs, with the deal's row count. */
+function groupedRuns(runs: ReadonlyArray<{ at: number; start: number; end: number }>) {
+  const counts = new Map<number, number>();
+  for (const { at, start, end } of runs) counts.set(at, (counts.get(at) ?? 0) + end - start);
+  return [...counts].map(([at, count]) => ({ at, start: 0, end: count }));
+}
+
+/**
+ * The rows of each deal together, deals in order of their first rows, each deal's rows sorted by CreatedDate
+ * (`Array.prototype.sort` is stable: rows with the same timestamp keep their input order).
+ */
+function groupedOrder(
+  table: OpportunityHistoryTable,
+  runs: ReadonlyArray<{ at: number; start: number; end: number }>,
+  deals: number,
+): number[] {
+  const byDeal = new Array<number[] | undefined>(deals);
+  const dealOrder: number[] = [];
+  for (const { at, start, end } of runs) {
+    let list = byDeal[at];
+    if (list === undefined) {
+      byDeal[at] = list = [];
+      dealOrder.push(at);
+    }
+    for (let i = start; i < end; i++) list.push(i);
+  }
+  return dealOrder.flatMap((at) => (byDeal[at] as number[]).sort((a, b) => table.createdAt(a) - table.createdAt(b)));
 }

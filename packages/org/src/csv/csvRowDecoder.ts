@@ -2,9 +2,11 @@ import type * as z from 'zod';
 import {
   coerceWireValue,
   createRecordParser,
+  daysFromCivil,
   fieldMeta,
   isCalendarDate,
   readSchemas,
+  utcMillisOf,
   type FieldKind,
 } from '@salesops/core';
 import type { CsvRow } from './parseCsv.js';
@@ -18,6 +20,8 @@ export interface CsvRowDecoderOptions {
   readonly shared?: SharedTexts;
   /** Keep one copy of each `Id` too: for objects that other objects reference. */
   readonly internIds?: boolean;
+  /** Datetimes as milliseconds since the epoch, not text (for values kept as numbers, such as history columns). */
+  readonly datetimeAsMillis?: boolean;
 }
 
 /**
@@ -39,25 +43,47 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
   file: string,
   options: CsvRowDecoderOptions = {},
 ): (row: CsvRow) => z.output<S> {
+  const decode = createCsvValuesDecoder(sobject, schema, header, file, options);
+  const build = recordBuilder(Object.keys(schema.shape));
+  return (row) => build(decode(row)) as z.output<S>;
+}
+
+/**
+ * As `createCsvRowDecoder`, the values of a row's fields in the schema's order, in one array the decoder reuses for
+ * every row (read them before the next row), for callers that keep values rather than records.
+ *
+ * @example
+ * const decode = createCsvValuesDecoder('OpportunityHistory', OpportunityHistory, header, file, { datetimeAsMillis: true });
+ * const [opportunityId, createdAt] = decode(row);
+ */
+export function createCsvValuesDecoder<S extends z.ZodObject>(
+  sobject: string,
+  schema: S,
+  header: readonly string[],
+  file: string,
+  options: CsvRowDecoderOptions = {},
+): (row: CsvRow) => readonly unknown[] {
   const parseRecord = createRecordParser(sobject, schema);
+  const millis = options.datetimeAsMillis === true;
   const texts = options.shared ?? new SharedTexts();
   const columns = Object.entries(schema.shape).map(([name, s]) => {
     const meta = fieldMeta(s as z.ZodType, `${sobject}.${name}`);
     const shared = meta.shared === true || (options.internIds === true && name === 'Id');
     const values = shared ? new ColumnValues(texts) : null;
-    return { name, kind: meta.kind, nullable: meta.nullable, shared, index: header.indexOf(name), values };
+    const kind: DecodedKind = millis && meta.kind === 'datetime' ? 'datetimeMillis' : meta.kind;
+    return { name, kind, nullable: meta.nullable, shared, index: header.indexOf(name), values };
   });
-  const build = recordBuilder(columns.map((c) => c.name));
   const values = new Array<unknown>(columns.length).fill(null); // the row being decoded, reused
-  const slow = (row: CsvRow): z.output<S> => {
+  const slow = (row: CsvRow): readonly unknown[] => {
     const raw: Record<string, string | undefined> = {};
     for (const { name, index } of columns) raw[name] = index < 0 ? undefined : index < row.count ? row.text(index) : '';
     const out = parseRecord(raw, { file, line: row.line }) as Record<string, unknown>;
-    columns.forEach(({ name, shared }, k) => {
+    columns.forEach(({ name, shared, kind }, k) => {
       const value = out[name];
-      values[k] = shared && typeof value === 'string' ? texts.of(value) : value;
+      if (kind === 'datetimeMillis') values[k] = typeof value === 'string' ? utcMillisOf(value) : value;
+      else values[k] = shared && typeof value === 'string' ? texts.of(value) : value;
     });
-    return build(values) as z.output<S>;
+    return values;
   };
   const text = texts.text;
   return (row) => {
@@ -78,9 +104,12 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
       if (value === null && !column.nullable) return slow(row);
       values[k] = value;
     }
-    return build(values) as z.output<S>;
+    return values;
   };
 }
+
+/** A field kind as the decoder reads it: datetimes as text, or as milliseconds. */
+type DecodedKind = FieldKind | 'datetimeMillis';
 
 /** The objects some object's fields refer to: their Ids are worth keeping once, with the references to them. */
 export function referencedObjects(): Set<string> {
@@ -111,7 +140,7 @@ function recordBuilder(names: readonly string[]): (values: readonly unknown[]) =
  * the decoder's loop calls the same function for every field, and V8 inlines it there.
  */
 function readField(
-  kind: FieldKind,
+  kind: DecodedKind,
   shared: ColumnValues | null,
   text: ByteText,
   bytes: Uint8Array,
@@ -152,7 +181,21 @@ function readField(
       const value = coerceWireValue.datetime(text.ascii(bytes, start, end));
       return typeof value === 'string' ? value : undefined;
     }
+    case 'datetimeMillis':
+      // Other forms go through the core parser, as for text.
+      return isCanonicalDateTime(bytes, start, end) ? canonicalDateTimeMillis(bytes, start) : undefined;
   }
+}
+
+/** Milliseconds since the epoch of a datetime in the canonical form (checked by `isCanonicalDateTime`). */
+function canonicalDateTimeMillis(bytes: Uint8Array, start: number): number {
+  const day = daysFromCivil(digits(bytes, start, 4), digits(bytes, start + 5, 2), digits(bytes, start + 8, 2));
+  const time =
+    digits(bytes, start + 11, 2) * 3_600_000 +
+    digits(bytes, start + 14, 2) * 60_000 +
+    digits(bytes, start + 17, 2) * 1000 +
+    digits(bytes, start + 20, 3);
+  return day * 86_400_000 + time;
 }
 
 function isAlphanumeric(c: number): boolean {

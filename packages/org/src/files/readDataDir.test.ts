@@ -19,6 +19,41 @@ const header = 'Id,OwnerId,Amount,StageName,CloseDate,CreatedDate,IsClosed,IsWon
 const good = '006000000000001AAA,005000000000001AAA,100,Prospecting,2026-05-01,2026-04-01T10:00:00.000Z,false,false\n';
 
 describe('readDataDir', () => {
+  it('reads OpportunityHistory in a worker thread into the table it reads in this one', async () => {
+    writeFileSync(join(dir, 'Opportunity.csv'), header + good);
+    const history = ['OpportunityId,CreatedDate,StageName,Amount,CloseDate,Probability,ForecastCategory'];
+    for (let i = 0; i < 3000; i++) {
+      const created = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+      history.push(
+        `006000000000${String(i % 40).padStart(3, '0')}AAA,${created},Prospecting,${i * 10.5},2026-05-01,10,`,
+      );
+    }
+    writeFileSync(join(dir, 'OpportunityHistory.csv'), history.join('\n') + '\n');
+    const inWorker = await readDataDir(dir, { historyInWorker: 'always' });
+    const here = await readDataDir(dir, { historyInWorker: 'never' });
+    expect(inWorker.opportunityHistory.length).toBe(3000);
+    expect(inWorker.opportunityHistory.rows()).toEqual(here.opportunityHistory.rows());
+    expect(inWorker.opportunities).toEqual(here.opportunities);
+  });
+
+  it('names file, line and column of a bad history file read in a worker, as in this thread', async () => {
+    const file = join(dir, 'OpportunityHistory.csv');
+    writeFileSync(file, 'OpportunityId,CreatedDate,StageName\n006000000000001AAA,"2026-04-01,Prospecting\n');
+    const inWorker = await readDataDir(dir, { historyInWorker: 'always' }).catch((e: unknown) => e);
+    const here = await readDataDir(dir, { historyInWorker: 'never' }).catch((e: unknown) => e);
+    expect(inWorker).toMatchObject({ name: 'DataDirError', file, line: 2, column: 20 });
+    expect(inWorker).toEqual(here);
+    expect((inWorker as Error).message).toBe((here as Error).message);
+  });
+
+  it('fails on another bad file while the history worker runs', async () => {
+    writeFileSync(join(dir, 'OpportunityHistory.csv'), 'OpportunityId,CreatedDate,StageName\n');
+    writeFileSync(join(dir, 'Opportunity.csv'), header + '006000000000002AAA,"unclosed,1\n');
+    await expect(readDataDir(dir, { historyInWorker: 'always' })).rejects.toThrow(
+      /Opportunity.csv:\d+:\d+: not valid CSV/,
+    );
+  });
+
   it('reads CSV with a BOM and CRLF; absent files are empty lists', async () => {
     writeFileSync(join(dir, 'Opportunity.csv'), header + good);
     const data = await readDataDir(dir);

@@ -1,46 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CsvSyntaxError, type CsvRow } from '../csv/parseCsv.js';
-import { createCsvRowDecoder, referencedObjects } from '../csv/csvRowDecoder.js';
-import { SharedTexts } from '../csv/sharedTexts.js';
-import { bufferText } from './bufferText.js';
-import { scanCsvFile } from './scanCsvFile.js';
 import {
   createRecordParser,
-  fieldMeta,
+  emptyOrgDataRecords,
+  orgDataRecords,
   orgDataObjects,
   readSchemas,
   type OrgData,
+  type OrgDataRecords,
   type ReadObjectName,
 } from '@salesops/core';
+import { referencedObjects } from '../csv/csvRowDecoder.js';
+import { SharedTexts } from '../csv/sharedTexts.js';
+import { bufferText } from './bufferText.js';
+import { DataDirError } from './dataDirError.js';
+import { readCsvObject } from './readCsvObject.js';
+import { readHistoryInWorker } from './readHistoryInWorker.js';
 
-/** A data-dir file that cannot be read: names the file, line and column, and the fix. */
-export class DataDirError extends Error {
-  override readonly name = 'DataDirError';
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line?: number,
-    /** 1-based column (CSV field position, or character in a JSON file). */
-    readonly column?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Salesforce system fields exports carry that the toolkit does not read. */
-const SYSTEM_FIELDS = new Set(
-  [
-    'IsDeleted',
-    'CreatedById',
-    'LastModifiedDate',
-    'LastModifiedById',
-    'SystemModstamp',
-    'LastViewedDate',
-    'LastReferencedDate',
-  ].map((f) => f.toLowerCase()),
-);
+export { DataDirError } from './dataDirError.js';
 
 export interface ReadDataDirOptions {
   /**
@@ -48,7 +26,14 @@ export interface ReadDataDirOptions {
    * come back empty (line items outside product demand); `organization` is always read.
    */
   readonly objects?: ReadonlyArray<keyof OrgData>;
+  /**
+   * Read `OpportunityHistory.csv` in a worker thread while this one reads the other files: 'auto' (the default) from
+   * 32 MiB on (about 300,000 rows), where the thread's start-up is worth it.
+   */
+  readonly historyInWorker?: 'auto' | 'always' | 'never';
 }
+
+const HISTORY_WORKER_BYTES = 32 * 2 ** 20;
 
 /**
  * Loads a `--data-dir` folder into the engine's `OrgData`: `<SObject>.csv` with API-name headers (as Data Loader,
@@ -65,29 +50,49 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   // One copy of each shared text over all files: a deal's history rows and line items hold its Id, not copies of it.
   const shared = new SharedTexts(bufferText);
   const referenced = referencedObjects();
-  // One object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once holds every
-  // file's garbage at once (twice the peak memory, and the collector's time with it).
-  const entries: Array<readonly [string, unknown[]]> = [];
-  for (const [key, sobject] of Object.entries(orgDataObjects)) {
-    if (wanted && !wanted.has(key)) {
-      entries.push([key, []]);
-      continue;
+  const historyFile = join(dir, 'OpportunityHistory.csv');
+  const mode = options.historyInWorker ?? 'auto';
+  const history =
+    mode !== 'never' &&
+    (!wanted || wanted.has('opportunityHistory')) &&
+    !tree.has('OpportunityHistory') &&
+    existsSync(historyFile) &&
+    (mode === 'always' || statSync(historyFile).size >= HISTORY_WORKER_BYTES)
+      ? readHistoryInWorker(historyFile)
+      : null;
+  // Otherwise one object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once
+  // holds every file's garbage at once (twice the peak memory, and the collector's time with it).
+  const entries: Array<readonly [string, unknown]> = [];
+  try {
+    for (const [key, sobject] of Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>) {
+      if (wanted && !wanted.has(key)) {
+        entries.push([key, emptyOrgDataRecords(key)]);
+        continue;
+      }
+      const fromTree = tree.get(sobject);
+      const csv = join(dir, `${sobject}.csv`);
+      if (fromTree && existsSync(csv)) {
+        throw new DataDirError(
+          `${sobject} is in both ${csv} and the tree plan's ${fromTree.files.join(', ')}: keep one of them.`,
+          csv,
+        );
+      }
+      if (fromTree) {
+        const records = orgDataRecords(key);
+        parseTreeRecords(sobject, fromTree, records);
+        entries.push([key, records.done()]);
+      } else if (key === 'opportunityHistory' && history) entries.push([key, history.table]);
+      else if (!existsSync(csv)) entries.push([key, emptyOrgDataRecords(key)]);
+      else entries.push([key, await readCsvObject(csv, key, sobject, shared, referenced.has(sobject))]);
     }
-    const fromTree = tree.get(sobject);
-    const csv = join(dir, `${sobject}.csv`);
-    if (fromTree && existsSync(csv)) {
-      throw new DataDirError(
-        `${sobject} is in both ${csv} and the tree plan's ${fromTree.files.join(', ')}: keep one of them.`,
-        csv,
-      );
-    }
-    entries.push([
-      key,
-      fromTree ? parseTreeRecords(sobject, fromTree) : await readObject(dir, sobject, shared, referenced.has(sobject)),
-    ]);
+  } catch (e) {
+    await history?.stop();
+    throw e;
   }
-  const data = Object.fromEntries(entries) as Record<string, unknown[]>;
-  const organization = data['organization']?.[0];
+  const data = Object.fromEntries(
+    await Promise.all(entries.map(async ([key, value]) => [key, await value] as const)),
+  ) as Record<string, unknown>;
+  const organization = (data['organization'] as unknown[])[0];
   if (!organization) {
     throw new DataDirError(
       `${join(dir, 'Organization.csv')} is missing or empty: export the Organization record (Id, TimeZoneSidKey, ` +
@@ -96,117 +101,6 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
     );
   }
   return { ...data, organization } as unknown as OrgData;
-}
-
-async function readObject(
-  dir: string,
-  sobject: ReadObjectName,
-  shared: SharedTexts,
-  internIds: boolean,
-): Promise<unknown[]> {
-  const file = join(dir, `${sobject}.csv`);
-  if (!existsSync(file)) return [];
-  if (statSync(file).size === 0) {
-    throw new DataDirError(
-      `${file}:1:1: the file is empty; it needs at least the header line of API names (a file with only the header ` +
-        'means no records).',
-      file,
-      1,
-      1,
-    );
-  }
-  const schema = readSchemas[sobject];
-  const rows: unknown[] = [];
-  let header: string[] | undefined;
-  let decode: ((row: CsvRow) => unknown) | undefined;
-  try {
-    await scanCsvFile(file, (row) => {
-      if (!header) {
-        header = row.texts();
-        checkColumns(file, sobject, header);
-        decode = createCsvRowDecoder(sobject, schema, header, file, { shared, internIds });
-        return;
-      }
-      if (row.count !== header.length) {
-        throw new DataDirError(
-          `${file}:${row.line}: the record has ${row.count} field${row.count === 1 ? '' : 's'}, the header ` +
-            `${header.length}. Quote fields that contain commas, quotes or line breaks.`,
-          file,
-          row.line,
-        );
-      }
-      rows.push((decode as (row: CsvRow) => unknown)(row));
-    });
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    throw new DataDirError(
-      `${file}:${e.line}:${e.column}: not valid CSV (${e.message}). ` +
-        'Quote fields that contain commas, quotes or line breaks, and double the quotes inside them.',
-      file,
-      e.line,
-      e.column,
-    );
-  }
-  if (!header) {
-    throw new DataDirError(`${file}:1:1: no header line; the first line must list the API names.`, file, 1, 1);
-  }
-  return rows;
-}
-
-/** Levenshtein distance, capped (only small distances matter). */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-function checkColumns(file: string, sobject: ReadObjectName, columns: string[]): void {
-  const fields = Object.keys(readSchemas[sobject].shape);
-  const known = new Set(fields);
-  columns.forEach((column, index) => {
-    if (known.has(column) || SYSTEM_FIELDS.has(column.toLowerCase()) || column.includes('.')) return;
-    const near =
-      fields.find(
-        (f) => f.toLowerCase() === column.toLowerCase() || f.toLowerCase() === column.replace(/\s+/g, '').toLowerCase(),
-      ) ?? fields.find((f) => distance(f.toLowerCase(), column.toLowerCase()) <= 2);
-    const label = /\s/.test(column.trim()) || column.trim() === '';
-    if (!near && !label) return; // a field the toolkit does not read: exports carry every field
-    throw new DataDirError(
-      `${file}:1:${index + 1}: unknown column "${column}" for ${sobject}` +
-        (near ? `; did you mean ${near}?` : '; headers must be API names, not labels.') +
-        ` ${sobject} columns the toolkit reads: ${fields.join(', ')}.`,
-      file,
-      1,
-      index + 1,
-    );
-  });
-  checkRequiredColumns(file, sobject, columns);
-}
-
-function checkRequiredColumns(file: string, sobject: ReadObjectName, columns: string[]): void {
-  const have = new Set(columns);
-  const missing = Object.entries(readSchemas[sobject].shape)
-    .filter(([name, s]) => !fieldMeta(s, name).nullable && !have.has(name))
-    .map(([name]) => name);
-  if (missing.length > 0) {
-    throw new DataDirError(
-      `${file}:1: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
-        `(header has ${columns.join(', ')}). Export ${sobject} with ${missing.join(', ')}.`,
-      file,
-      1,
-    );
-  }
 }
 
 interface TreeObject {
@@ -289,9 +183,9 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-function parseTreeRecords(sobject: ReadObjectName, tree: TreeObject): unknown[] {
+function parseTreeRecords(sobject: ReadObjectName, tree: TreeObject, records: OrgDataRecords): void {
   const parseRecord = createRecordParser(sobject, readSchemas[sobject]);
-  return tree.records.map(({ record, file, index }) => {
+  tree.records.forEach(({ record, file, index }) => {
     const flat: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(record)) {
       if (name === 'attributes') continue;
@@ -307,7 +201,7 @@ function parseTreeRecords(sobject: ReadObjectName, tree: TreeObject): unknown[] 
       } else flat[name] = value;
     }
     if (flat['Id'] === undefined) flat['Id'] = tree.refs.get(referenceIdOf(record) ?? '') ?? treeId(sobject, index);
-    return parseRecord(flat, { file: `${file} (record ${index + 1})` });
+    records.push(parseRecord(flat, { file: `${file} (record ${index + 1})` }));
   });
 }
 

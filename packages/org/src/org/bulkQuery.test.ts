@@ -128,7 +128,7 @@ describe('Bulk API 2.0 reads decoded from the bytes', () => {
       expect(read.bulkObjects).toEqual(['Organization', 'User', 'Opportunity', 'OpportunityHistory']);
       expect(read.data).toEqual(fromFiles);
       // One copy of a deal's Id for the deal and its history, as the file reader keeps it.
-      expect(read.data.opportunityHistory[0]?.OpportunityId).toBe(read.data.opportunities[0]?.Id);
+      expect(read.data.opportunityHistory.opportunityId(0)).toBe(read.data.opportunities[0]?.Id);
     }
   });
 

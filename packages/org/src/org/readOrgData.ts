@@ -1,6 +1,14 @@
-import { createRecordParser, orgDataObjects, readSchemas, type OrgData, type ReadObjectName } from '@salesops/core';
-import type { CsvRow } from '../csv/parseCsv.js';
-import { createCsvRowDecoder, referencedObjects } from '../csv/csvRowDecoder.js';
+import {
+  createRecordParser,
+  emptyOrgDataRecords,
+  orgDataObjects,
+  orgDataRecords,
+  readSchemas,
+  type OrgData,
+  type ReadObjectName,
+} from '@salesops/core';
+import { createCsvRecords } from '../csv/csvRecords.js';
+import { referencedObjects } from '../csv/csvRowDecoder.js';
 import { SharedTexts } from '../csv/sharedTexts.js';
 import { bulkQuery, type BulkConnection } from './bulkQuery.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
@@ -173,10 +181,10 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
 
   /** One object read: its rows, or why it reads as empty; what it adds to the warnings. */
   type ObjectRead =
-    | { readonly rows: unknown[]; readonly warning: string | null; readonly bulk: boolean }
+    | { readonly records: unknown; readonly count: number; readonly warning: string | null; readonly bulk: boolean }
     | { readonly skip: string | undefined };
 
-  const readObject = async (sobject: ReadObjectName): Promise<ObjectRead> => {
+  const readObject = async (key: keyof OrgData, sobject: ReadObjectName): Promise<ObjectRead> => {
     if (!queryable.has(sobject)) return { skip: undefined };
     const schema = readSchemas[sobject];
     let describedFields: ReadonlyArray<{ name: string }>;
@@ -208,7 +216,7 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
           'read as empty.'
         : null;
 
-    const rows: unknown[] = [];
+    let records: { readonly count: number; done(): unknown };
     const where = windowFilter(sobject, options.window);
     const filter = where ? ` WHERE ${where}` : '';
     const soql = `SELECT ${fields.join(', ')} FROM ${sobject}${filter}`;
@@ -221,11 +229,9 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       if (useBulk) {
         const file = `${sobject} (org, Bulk API 2.0)`;
         const internIds = referenced.has(sobject);
-        const visitor = (header: readonly string[]) => {
-          const decode = createCsvRowDecoder(sobject, schema, header, file, { shared, internIds });
-          return (row: CsvRow) => void rows.push(decode(row));
-        };
-        const result = await bulkQuery(connection as BulkConnection, soql, visitor, {
+        const csv = createCsvRecords(key, sobject, file, { shared, internIds });
+        records = csv;
+        const result = await bulkQuery(connection as BulkConnection, soql, (header) => csv.header(header), {
           ...(options.bulkPageSize !== undefined ? { pageSize: options.bulkPageSize } : {}),
           ...(options.bulkPollIntervalMs !== undefined ? { pollIntervalMs: options.bulkPollIntervalMs } : {}),
           ...(options.retry ? { retry: options.retry } : {}),
@@ -234,6 +240,8 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       } else {
         const parse = createRecordParser(sobject, schema);
         const source = { file: `${sobject} (org)` };
+        const rows = orgDataRecords(key);
+        records = rows;
         let page = await call(() => api.query(soql));
         for (;;) {
           for (const record of page.records) rows.push(parse(record, source));
@@ -246,7 +254,7 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
       return { skip: `${errorCode(e)} (${ABSENCE[sobject] ?? 'not available to this user'})` };
     }
-    return { rows, warning, bulk: useBulk };
+    return { records: records.done(), count: records.count, warning, bulk: useBulk };
   };
 
   // Objects are read `concurrency` at a time, the large ones started first so that they do not finish last; the
@@ -265,29 +273,29 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
   }
   const reads = await inOrder(
     objects.map(
-      ([, sobject]) =>
+      ([key, sobject]) =>
         () =>
-          readObject(sobject),
+          readObject(key, sobject),
     ),
     order,
     concurrency,
   );
-  const entries: Array<[string, unknown[]]> = all
+  const entries: Array<[string, unknown]> = all
     .filter(([key]) => wanted && !wanted.has(key))
-    .map(([key]) => [key, []]);
+    .map(([key]) => [key, emptyOrgDataRecords(key)]);
   objects.forEach(([key, sobject], i) => {
     const read = reads[i] as ObjectRead;
     if ('skip' in read) {
       missingObjects.push(sobject);
-      entries.push([key, []]);
+      entries.push([key, emptyOrgDataRecords(key)]);
       const reason = read.skip ?? ABSENCE[sobject] ?? 'not available to this user';
       reasons.set(reason, [...(reasons.get(reason) ?? []), sobject]);
       return;
     }
     if (read.warning !== null) warnings.push(read.warning);
     if (read.bulk) bulkObjects.push(sobject);
-    recordsRead += read.rows.length;
-    entries.push([key, read.rows]);
+    recordsRead += read.count;
+    entries.push([key, read.records]);
   });
   const absent: string[] = [];
   for (const [reason, objects] of reasons) {
@@ -298,8 +306,8 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
   if (singleCurrency) {
     warnings.push('Single-currency org (no CurrencyIsoCode or CurrencyType): amounts are in the corporate currency.');
   }
-  const data = Object.fromEntries(entries) as Record<string, unknown[]>;
-  const organization = data['organization']?.[0];
+  const data = Object.fromEntries(entries) as Record<string, unknown>;
+  const organization = (data['organization'] as unknown[])[0];
   if (!organization) throw new Error('The Organization record could not be read: the user needs API access to it.');
   return {
     data: { ...data, organization } as unknown as OrgData,

@@ -1,4 +1,4 @@
-import { createOrgSnapshot, orgDataObjects, type OrgData, type OrgSnapshot } from '@salesops/core';
+import { createOrgSnapshot, emptyOrgDataRecords, orgDataObjects, type OrgData, type OrgSnapshot } from '@salesops/core';
 import { readOrgData, type QueryConnection } from '@salesops/org/browser';
 
 /** A stored result record (SalesOps_*__c) as the REST API returns it. */
@@ -53,7 +53,7 @@ const EVERY_OBJECT = Object.keys(orgDataObjects) as OrgObject[];
 /** `data` with the objects not in `objects` empty (what a read of those objects alone gives). */
 function onlyObjects(data: OrgData, objects: ReadonlySet<OrgObject>): OrgData {
   const out: Record<string, unknown> = { ...data };
-  for (const key of EVERY_OBJECT) if (key !== 'organization' && !objects.has(key)) out[key] = [];
+  for (const key of EVERY_OBJECT) if (key !== 'organization' && !objects.has(key)) out[key] = emptyOrgDataRecords(key);
   return out as unknown as OrgData;
 }
 

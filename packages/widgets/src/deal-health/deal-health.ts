@@ -39,14 +39,13 @@ function stageAndPushes(snapshot: OrgSnapshot, opportunityId: string, asOf: stri
   let previousStage: string | null = null;
   let previousClose: string | null = null;
   let pushes = 0;
-  for (let i = 0; i < history.rows.length && (history.days[i] as number) <= asOfDay; i++) {
-    const row = history.rows[i];
-    if (!row) continue;
-    if (row.StageName !== previousStage) {
+  for (let i = 0; i < history.days.length && (history.days[i] as number) <= asOfDay; i++) {
+    const stageName = history.table.stageName(history.first + i);
+    if (stageName !== previousStage) {
       entered = history.days[i] as number;
-      previousStage = row.StageName;
+      previousStage = stageName;
     }
-    const close = row.CloseDate ?? null;
+    const close = history.table.closeDate(history.first + i);
     if (close !== null && previousClose !== null && close > previousClose) pushes++;
     if (close !== null) previousClose = close;
   }

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { compareReps, computePerformance, createOrgSnapshot, parsePeriodSpec } from '@salesops/core';
+import {
+  compareReps,
+  computePerformance,
+  createOrgSnapshot,
+  OpportunityHistoryTable,
+  parsePeriodSpec,
+} from '@salesops/core';
 import { createFormatters } from '../i18n/format.js';
 import {
   bodyState,
@@ -88,7 +94,7 @@ describe('salesops-leaderboard', () => {
       client: fixtureClient({
         ...data,
         opportunities: [],
-        opportunityHistory: [],
+        opportunityHistory: OpportunityHistoryTable.of([]),
         opportunityLineItems: [],
         forecastingQuotas: [],
         salesOpsQuotas: [],

@@ -1,0 +1,79 @@
+import {
+  OpportunityHistory,
+  OpportunityHistoryTableBuilder,
+  orgDataRecords,
+  readSchemas,
+  type OrgData,
+  type ReadObjectName,
+} from '@salesops/core';
+import { createCsvRowDecoder, createCsvValuesDecoder, type CsvRowDecoderOptions } from './csvRowDecoder.js';
+import type { CsvRow } from './parseCsv.js';
+
+/** The decoded rows of one object's CSV, as `OrgData` holds them. */
+export interface CsvRecords {
+  /** What to give each row under this header line (files have one; Bulk API 2.0 results one per page). */
+  header(header: readonly string[]): (row: CsvRow) => void;
+  /** Rows added so far. */
+  readonly count: number;
+  /** The records: an array, or for `opportunityHistory` an `OpportunityHistoryTable`. */
+  done(): unknown;
+}
+
+/**
+ * Where the rows of one object's CSV go as they are decoded (files and Bulk API 2.0 results alike): OpportunityHistory
+ * rows straight into table columns, without a record or a CreatedDate text per row; other objects as records.
+ *
+ * @example
+ * const records = createCsvRecords('opportunityHistory', 'OpportunityHistory', file);
+ * let add; await scanCsvFile(file, (row) => (add ? add(row) : (add = records.header(row.texts()))));
+ * data.opportunityHistory = records.done() as OpportunityHistoryTable;
+ */
+export function createCsvRecords(
+  key: keyof OrgData,
+  sobject: ReadObjectName,
+  file: string,
+  options: CsvRowDecoderOptions = {},
+): CsvRecords {
+  if (key === 'opportunityHistory') {
+    const at = Object.fromEntries(Object.keys(OpportunityHistory.shape).map((name, k) => [name, k])) as Record<
+      keyof OpportunityHistory,
+      number
+    >;
+    const builder = new OpportunityHistoryTableBuilder();
+    return {
+      header(header) {
+        const decode = createCsvValuesDecoder(sobject, OpportunityHistory, header, file, {
+          ...options,
+          datetimeAsMillis: true,
+        });
+        return (row) => {
+          const v = decode(row);
+          builder.add(
+            v[at.OpportunityId] as string,
+            v[at.CreatedDate] as number,
+            v[at.StageName] as string,
+            v[at.Amount] as number | null,
+            v[at.CloseDate] as string | null,
+            v[at.Probability] as number | null,
+            v[at.ForecastCategory] as string | null,
+          );
+        };
+      },
+      get count() {
+        return builder.count;
+      },
+      done: () => builder.build(),
+    };
+  }
+  const records = orgDataRecords(key);
+  return {
+    header(header) {
+      const decode = createCsvRowDecoder(sobject, readSchemas[sobject], header, file, options);
+      return (row) => records.push(decode(row));
+    },
+    get count() {
+      return records.count;
+    },
+    done: () => records.done(),
+  };
+}
