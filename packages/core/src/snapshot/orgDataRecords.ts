@@ -23,14 +23,10 @@ export interface OrgDataRecords {
 export function orgDataRecords(key: keyof OrgData): OrgDataRecords {
   if (key === 'opportunityHistory') {
     const builder = new OpportunityHistoryTableBuilder();
-    let count = 0;
     return {
-      push(record) {
-        builder.push(record as OpportunityHistory);
-        count++;
-      },
+      push: (record) => builder.push(record as OpportunityHistory),
       get count() {
-        return count;
+        return builder.count;
       },
       done: () => builder.build(),
     };

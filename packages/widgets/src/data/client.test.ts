@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { orgDataObjects, readSchemas, type OrgData, type ReadObjectName } from '@salesops/core';
+import {
+  OpportunityHistoryTable,
+  orgDataObjects,
+  readSchemas,
+  type OrgData,
+  type ReadObjectName,
+} from '@salesops/core';
 import type { QueryConnection } from '@salesops/org/browser';
 import { smallOrg } from '../testing/helpers.js';
 import { CORE_OBJECTS, createConnectionClient, createFixtureClient, TERRITORY_OBJECTS } from './client.js';
@@ -11,6 +17,7 @@ function scriptedConnection(data: OrgData = smallOrg()) {
   const records = (sobject: string): unknown[] => {
     const key = (Object.keys(orgDataObjects) as Array<keyof OrgData>).find((k) => orgDataObjects[k] === sobject);
     const value = key ? data[key] : [];
+    if (value instanceof OpportunityHistoryTable) return value.rows();
     return Array.isArray(value) ? value : [value];
   };
   const connection: QueryConnection = {
