@@ -1,4 +1,4 @@
-import { dealFactsClosingIn } from '../performance/index.js';
+import { dealFactsClosingIn, type DealFact } from '../performance/index.js';
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
@@ -17,10 +17,23 @@ export interface BookingsSeries {
 /** How far back a series goes at most. */
 export const MAX_SERIES_PERIODS = 60;
 
-const cache = new WeakMap<
-  OrgSnapshot,
-  Map<string, { periods: FiscalPeriod[]; won: { o: Opportunity; i: number; amount: number }[] }>
->();
+/**
+ * Per snapshot, forecast period and date: the periods of the series and the deals won in them (the replay's shared
+ * facts, so that a dozen series of a million-deal org hold references, not a copy of every won deal).
+ */
+const cache = new WeakMap<OrgSnapshot, Map<string, { periods: FiscalPeriod[]; won: readonly DealFact[] }>>();
+
+/** Index in `periods` (oldest first) of the first one ending on or after `date`: the one containing it. */
+function periodIndexOf(periods: readonly FiscalPeriod[], date: IsoDate): number {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((periods[mid] as FiscalPeriod).end < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The bookings series timeSeries forecasts from: closed won per period of the forecast period's kind (as of
@@ -44,31 +57,19 @@ export function bookingsSeries(
   if (!org) {
     const before = snapshot.calendar.previousPeriods(period, MAX_SERIES_PERIODS).reverse();
     const periods = before.filter((p) => p.end < asOf);
-    const won: { o: Opportunity; i: number; amount: number }[] = [];
     const first = periods[0];
     const last = periods[periods.length - 1];
-    if (first && last) {
-      for (const fact of dealFactsClosingIn(snapshot, asOf, first.start, last.end, { wonOnly: true })) {
-        const { opportunity: o, state } = fact;
-        // Binary search for the period containing the close date.
-        let lo = 0;
-        let hi = periods.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((periods[mid] as FiscalPeriod).end < state.CloseDate) lo = mid + 1;
-          else hi = mid;
-        }
-        won.push({ o, i: lo, amount: fact.amountCents === null ? 0 : fact.amountCents / 100 });
-      }
-    }
+    const won = first && last ? dealFactsClosingIn(snapshot, asOf, first.start, last.end, { wonOnly: true }) : [];
     org = { periods, won };
     byKey.set(key, org);
   }
   const cents = new Array<number>(org.periods.length).fill(0);
   let firstIndex = org.periods.length;
-  for (const w of scopeMembers(org.won, (x) => x.o, member)) {
-    cents[w.i] = (cents[w.i] as number) + Math.round(w.amount * 100);
-    if (w.i < firstIndex) firstIndex = w.i;
+  for (const fact of scopeMembers(org.won, (f) => f.opportunity, member)) {
+    const i = periodIndexOf(org.periods, fact.state.CloseDate);
+    const amount = fact.amountCents === null ? 0 : fact.amountCents / 100;
+    cents[i] = (cents[i] as number) + Math.round(amount * 100);
+    if (i < firstIndex) firstIndex = i;
   }
   const skipped = snapshot.calendar.previousPeriods(period, MAX_SERIES_PERIODS).filter((p) => p.end >= asOf).length;
   return {

@@ -1,7 +1,7 @@
 import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import { dealStateAsOf, type DealHistory, type OrgSnapshot } from '../snapshot/index.js';
-import { dealFactsClosingIn } from '../performance/index.js';
+import type { DealHistory, OrgSnapshot } from '../snapshot/index.js';
+import { dealFactsClosingIn, dealRowAsOf, dealRowCloseDate, dealRowIsClosed } from '../performance/index.js';
 import { scopeMembers } from './scopeMembers.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
@@ -42,19 +42,13 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
   const key = `${q.start}|${q.end}`;
   let closed = byPeriod.get(key);
   if (!closed) {
-    let active = false;
     const won: ClosedInPeriod['won'][number][] = [];
-    for (const { state, opportunity, createdOn, history, amountCents } of dealFactsClosingIn(
-      snapshot,
-      q.end,
-      q.start,
-      q.end,
-    )) {
-      if (!state.IsClosed) continue;
-      active = true;
-      if (state.IsWon)
-        won.push({ opportunity, createdOn, history, amount: amountCents === null ? 0 : amountCents / 100 });
+    const facts = dealFactsClosingIn(snapshot, q.end, q.start, q.end, { wonOnly: true });
+    for (const { isClosed, opportunity, createdOn, history, amountCents } of facts) {
+      if (isClosed) won.push({ opportunity, createdOn, history, amount: amountCents === null ? 0 : amountCents / 100 });
     }
+    // Only a period without a won deal has its lost ones replayed, to tell whether the org closed any deal in it.
+    const active = won.length > 0 || dealFactsClosingIn(snapshot, q.end, q.start, q.end).some((fact) => fact.isClosed);
     byPeriod.set(key, (closed = { active, won }));
   }
   return closed;
@@ -72,15 +66,18 @@ function newBusinessIn(snapshot: OrgSnapshot, q: FiscalPeriod, offset: number): 
   let found = byKey.get(key);
   if (!found) {
     const deals: NewDeal[] = [];
-    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
     const shifted = addDays(q.start, offset);
     const point = shifted < q.end ? shifted : q.end;
     const pointDay = dayNumber(point);
-    for (const { opportunity, createdOn, history, amount } of closedIn(snapshot, q).won) {
-      const then = dealStateAsOf(opportunity, createdOn, history, point, context, pointDay);
-      const visible = then !== null && !then.IsClosed && then.CloseDate >= q.start && then.CloseDate <= q.end;
-      const closedBefore = then !== null && then.IsClosed;
-      if (!visible && !closedBefore) deals.push({ opportunity, amount });
+    for (const deal of closedIn(snapshot, q).won) {
+      // Unseen at that point: not created yet, or open with its close date (then) outside the period.
+      if (deal.createdOn <= point) {
+        const row = dealRowAsOf(deal.history, pointDay);
+        if (dealRowIsClosed(deal, row, snapshot.stageOrder)) continue;
+        const closeDate = dealRowCloseDate(deal, row);
+        if (closeDate >= q.start && closeDate <= q.end) continue;
+      }
+      deals.push({ opportunity: deal.opportunity, amount: deal.amount });
     }
     byKey.set(key, (found = deals));
   }

@@ -59,10 +59,9 @@ export function periodDeals(
   if (!all) {
     const won: ForecastDeal[] = [];
     const open: ForecastDeal[] = [];
-    // Only the deals whose history ever closes in the period are replayed.
-    for (const fact of dealFactsClosingIn(snapshot, asOf, period.start, period.end)) {
+    // Only the open and won deals are replayed.
+    for (const fact of dealFactsClosingIn(snapshot, asOf, period.start, period.end, { withoutLost: true })) {
       const { opportunity, state } = fact;
-      if (state.IsClosed && !state.IsWon) continue;
       const deal: ForecastDeal = {
         opportunity,
         state,

@@ -1,13 +1,14 @@
-import { dayNumber, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
-import type { Opportunity } from '../model/index.js';
-import { dealCloseBounds } from '../performance/index.js';
+import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import type { Opportunity, OpportunityStage } from '../model/index.js';
 import {
-  dealStateAsOf,
-  type DealRecord,
-  type DealState,
-  type DealStateContext,
-  type OrgSnapshot,
-} from '../snapshot/index.js';
+  dealCloseBounds,
+  dealRowAsOf,
+  dealRowCloseDate,
+  dealRowIsClosed,
+  dealRowIsWon,
+  dealRowStageName,
+} from '../performance/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
 
 /** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
@@ -34,11 +35,16 @@ export interface StageObservations {
 /** Default and bounds of the number of past periods (metrics.md: the previous 4–8 periods). */
 export const STAGE_HISTORY_PERIODS = { default: 8, min: 4, max: 8 } as const;
 
-interface Segment {
-  readonly fromDay: number;
-  /** Inclusive; Infinity while the state still holds. */
-  readonly toDay: number;
-  readonly state: DealState;
+/**
+ * A deal's states through time, from its creation: each later history day starts a segment, read off the history
+ * row in force that day (see `dealRowAsOf`). Refilled for each deal of a pass, so that no object is built per state.
+ */
+interface Segments {
+  /** First day of each segment; a segment lasts until the day before the next one starts, the last one for good. */
+  readonly starts: number[];
+  /** The history row of each segment's state (−1: the record). */
+  readonly rows: number[];
+  count: number;
 }
 
 /** A past period with its bounds as day numbers. */
@@ -48,33 +54,24 @@ interface PastPeriod {
   readonly endDay: number;
 }
 
-/** One string per day number (a few thousand distinct days against millions of history rows). */
-const dates = new Map<number, IsoDate>();
-function dateOfDay(day: number): IsoDate {
-  let date = dates.get(day);
-  if (date === undefined) dates.set(day, (date = isoDateOfDay(day)));
-  return date;
-}
-
 const windowCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
 const periodCache = new WeakMap<OrgSnapshot, Map<string, readonly StageObservation[]>>();
 
-/** A deal's states through time, from its creation: each later history day starts a new segment. */
-function segmentsOf(deal: DealRecord, context: DealStateContext): readonly Segment[] {
-  const starts = [deal.createdDay];
-  let lastDay = deal.createdDay;
-  for (const day of deal.history?.days ?? []) {
-    if (day > lastDay) starts.push((lastDay = day));
+/** Fills `segments` with one deal's. */
+function segmentsOf({ createdDay, history }: DealRecord, segments: Segments): void {
+  const { starts, rows } = segments;
+  starts[0] = createdDay;
+  rows[0] = dealRowAsOf(history, createdDay);
+  let count = 1;
+  let lastDay = createdDay;
+  const days = history?.days ?? [];
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number;
+    if (day <= lastDay) continue;
+    starts[count] = lastDay = day;
+    rows[count++] = dealRowAsOf(history, day);
   }
-  const segments: Segment[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const fromDay = starts[i] as number;
-    const state = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, dateOfDay(fromDay), context, fromDay);
-    if (!state) continue;
-    const next = starts[i + 1];
-    segments.push({ fromDay, toDay: next === undefined ? Infinity : next - 1, state });
-  }
-  return segments;
+  segments.count = count;
 }
 
 /**
@@ -134,18 +131,21 @@ export function prepareStageObservations(
   if (quarters.size > 0) {
     const looks = [...quarters.values()].map((q) => ({ q, list: [] as StageObservation[] }));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
-    const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
+    const segments: Segments = { starts: [], rows: [], count: 0 };
     for (let i = 0; i < snapshot.deals.length; i++) {
       // A deal is seen in a period only while its close date is in it.
       const lo = minCloseDay[i] as number;
       const hi = maxCloseDay[i] as number;
-      let segments: readonly Segment[] | undefined;
+      let built = false;
       for (let k = 0; k < looks.length; k++) {
         const { q, list } = looks[k] as (typeof looks)[number];
         if (hi < q.startDay || lo > q.endDay) continue;
-        segments ??= segmentsOf(snapshot.deals[i] as DealRecord, context);
-        if (segments.length === 0) break;
-        for (const o of observe(snapshot.deals[i] as DealRecord, segments, q, context)) list.push(o);
+        const deal = snapshot.deals[i] as DealRecord;
+        if (!built) {
+          segmentsOf(deal, segments);
+          built = true;
+        }
+        observe(deal, segments, q, snapshot.stageOrder, list);
       }
     }
     for (const { q, list } of looks) byPeriod.set(q.period.label, list);
@@ -169,50 +169,56 @@ export function prepareStageObservations(
   });
 }
 
-const NONE: readonly StageObservation[] = [];
-
-/** Whether a deal's observations of a period (a handful) already hold the stage × bucket cell. */
-function seenBefore(observations: readonly StageObservation[], stage: string, bucket: number): boolean {
-  for (let i = 0; i < observations.length; i++) {
-    const o = observations[i] as StageObservation;
+/** Whether a deal's observations of a period (the list's items from `first` on: a handful) hold the cell. */
+function seenBefore(list: readonly StageObservation[], first: number, stage: string, bucket: number): boolean {
+  for (let i = first; i < list.length; i++) {
+    const o = list[i] as StageObservation;
     if (o.bucket === bucket && o.stage === stage) return true;
   }
   return false;
 }
 
-/** What one deal contributes to one past period: one observation per (stage, days-left bucket) it was seen in. */
+/** Won inside a past period: won as of its last day, with the close date (as of that day) in it. */
+function wonInside(
+  deal: DealRecord,
+  { period: q, endDay }: PastPeriod,
+  stageList: readonly OpportunityStage[],
+): boolean {
+  const row = dealRowAsOf(deal.history, endDay);
+  if (!dealRowIsWon(deal, row, stageList)) return false;
+  const closeDate = dealRowCloseDate(deal, row);
+  return closeDate >= q.start && closeDate <= q.end;
+}
+
+/** Adds to `list` what one deal contributes to one past period: one observation per (stage, bucket) it was seen in. */
 function observe(
   deal: DealRecord,
-  segments: readonly Segment[],
-  { period: q, startDay, endDay }: PastPeriod,
-  context: DealStateContext,
-): readonly StageObservation[] {
-  if ((segments[0] as Segment).fromDay > endDay) return NONE;
-  const last = segments[segments.length - 1] as Segment;
+  { starts, rows, count }: Segments,
+  past: PastPeriod,
+  stageList: readonly OpportunityStage[],
+  list: StageObservation[],
+): void {
+  const { period: q, startDay, endDay } = past;
+  if ((starts[0] as number) > endDay) return; // created after the period
   // Closed before the period began and never changed since: nothing to see in it.
-  if (last.toDay === Infinity && last.fromDay < startDay && last.state.IsClosed) return NONE;
-  const observations: StageObservation[] = [];
+  if ((starts[count - 1] as number) < startDay && dealRowIsClosed(deal, rows[count - 1] as number, stageList)) return;
+  const first = list.length;
   let outcome: boolean | null = null;
-  for (const segment of segments) {
-    const { state } = segment;
-    if (state.IsClosed || state.CloseDate < q.start || state.CloseDate > q.end) continue;
-    const from = segment.fromDay > startDay ? segment.fromDay : startDay;
-    const to = segment.toDay > endDay ? endDay : segment.toDay;
+  for (let k = 0; k < count; k++) {
+    const fromDay = starts[k] as number;
+    const toDay = k + 1 < count ? (starts[k + 1] as number) - 1 : Infinity;
+    const from = fromDay > startDay ? fromDay : startDay;
+    const to = toDay > endDay ? endDay : toDay;
     if (from > to) continue;
+    const row = rows[k] as number;
+    if (dealRowIsClosed(deal, row, stageList)) continue;
+    const closeDate = dealRowCloseDate(deal, row);
+    if (closeDate < q.start || closeDate > q.end) continue;
+    const stage = dealRowStageName(deal, row);
     for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
-      if (seenBefore(observations, state.StageName, bucket)) continue;
-      if (outcome === null) {
-        const end = dealStateAsOf(deal.opportunity, deal.createdOn, deal.history, q.end, context, endDay);
-        outcome = end !== null && end.IsWon && end.CloseDate >= q.start && end.CloseDate <= q.end;
-      }
-      observations.push({
-        opportunity: deal.opportunity,
-        period: q.label,
-        stage: state.StageName,
-        bucket,
-        won: outcome,
-      });
+      if (seenBefore(list, first, stage, bucket)) continue;
+      outcome ??= wonInside(deal, past, stageList);
+      list.push({ opportunity: deal.opportunity, period: q.label, stage, bucket, won: outcome });
     }
   }
-  return observations;
 }

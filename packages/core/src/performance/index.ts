@@ -1,4 +1,5 @@
 export * from './dealCloseBounds.js';
+export * from './dealRowAsOf.js';
 export * from './dealFacts.js';
 export * from './dealFactsClosingIn.js';
 export * from './performanceSums.js';
