@@ -169,6 +169,10 @@ export interface OpportunityHistoryColumns {
   readonly texts: readonly (string | null)[];
 }
 
+const STAGE = 0;
+const CATEGORY = 1;
+const CLOSE_DATE = 2;
+
 /**
  * Collects OpportunityHistory rows into an {@link OpportunityHistoryTable} as they are read, so that no row object
  * outlives its line of the file.
@@ -186,6 +190,8 @@ export class OpportunityHistoryTableBuilder {
   private closeDateCodes = new Uint32Array(this.capacity);
   private readonly texts: (string | null)[] = [null];
   private readonly codes = new Map<string | null, number>([[null, 0]]);
+  private readonly lastTexts: Array<string | null> = [null, null, null];
+  private readonly lastCodes = [0, 0, 0];
 
   /** Rows added so far. */
   get count(): number {
@@ -228,9 +234,9 @@ export class OpportunityHistoryTableBuilder {
     this.createdMillis[i] = createdAt;
     this.amounts[i] = amount ?? NaN;
     this.probabilities[i] = probability ?? NaN;
-    this.stageCodes[i] = this.code(stageName);
-    this.categoryCodes[i] = this.code(forecastCategory);
-    this.closeDateCodes[i] = this.code(closeDate);
+    this.stageCodes[i] = this.code(STAGE, stageName);
+    this.categoryCodes[i] = this.code(CATEGORY, forecastCategory);
+    this.closeDateCodes[i] = this.code(CLOSE_DATE, closeDate);
   }
 
   build(): OpportunityHistoryTable {
@@ -248,13 +254,17 @@ export class OpportunityHistoryTableBuilder {
     });
   }
 
-  private code(text: string | null): number {
+  /** The code of a column's text; the column's previous text and code first (a deal's rows repeat them). */
+  private code(column: number, text: string | null): number {
+    if (this.lastTexts[column] === text) return this.lastCodes[column] as number;
     let code = this.codes.get(text);
     if (code === undefined) {
       code = this.texts.length;
       this.texts.push(text);
       this.codes.set(text, code);
     }
+    this.lastTexts[column] = text;
+    this.lastCodes[column] = code;
     return code;
   }
 

@@ -181,21 +181,12 @@ function readField(
       const value = coerceWireValue.datetime(text.ascii(bytes, start, end));
       return typeof value === 'string' ? value : undefined;
     }
-    case 'datetimeMillis':
+    case 'datetimeMillis': {
       // Other forms go through the core parser, as for text.
-      return isCanonicalDateTime(bytes, start, end) ? canonicalDateTimeMillis(bytes, start) : undefined;
+      const millis = canonicalDateTimeMillis(bytes, start, end);
+      return Number.isNaN(millis) ? undefined : millis;
+    }
   }
-}
-
-/** Milliseconds since the epoch of a datetime in the canonical form (checked by `isCanonicalDateTime`). */
-function canonicalDateTimeMillis(bytes: Uint8Array, start: number): number {
-  const day = daysFromCivil(digits(bytes, start, 4), digits(bytes, start + 5, 2), digits(bytes, start + 8, 2));
-  const time =
-    digits(bytes, start + 11, 2) * 3_600_000 +
-    digits(bytes, start + 14, 2) * 60_000 +
-    digits(bytes, start + 17, 2) * 1000 +
-    digits(bytes, start + 20, 3);
-  return day * 86_400_000 + time;
 }
 
 function isAlphanumeric(c: number): boolean {
@@ -266,22 +257,25 @@ function plainDateKey(bytes: Uint8Array, start: number, end: number): number {
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time, the canonical form, which the core keeps as it is. */
 function isCanonicalDateTime(bytes: Uint8Array, start: number, end: number): boolean {
+  return !Number.isNaN(canonicalDateTimeMillis(bytes, start, end));
+}
+
+/** Milliseconds since the epoch of a datetime in the canonical form; NaN for anything else. */
+function canonicalDateTimeMillis(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== 24 || bytes[start + 10] !== 84 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) {
-    return false;
+    return NaN;
   }
-  if (bytes[start + 19] !== 46 || bytes[start + 23] !== 90 || plainDateKey(bytes, start, start + 10) < 0) return false;
+  if (bytes[start + 19] !== 46 || bytes[start + 23] !== 90) return NaN;
+  const date = plainDateKey(bytes, start, start + 10);
   const hour = digits(bytes, start + 11, 2);
   const minute = digits(bytes, start + 14, 2);
   const second = digits(bytes, start + 17, 2);
-  return (
-    hour >= 0 &&
-    hour <= 23 &&
-    minute >= 0 &&
-    minute <= 59 &&
-    second >= 0 &&
-    second <= 59 &&
-    digits(bytes, start + 20, 3) >= 0
-  );
+  const millis = digits(bytes, start + 20, 3);
+  if (date < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+    return NaN;
+  }
+  const day = daysFromCivil(Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100);
+  return day * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
 }
 
 /** The number written by `count` digits from `from`; −1 when one of them is not a digit. */

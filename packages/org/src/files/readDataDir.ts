@@ -7,6 +7,7 @@ import {
   orgDataRecords,
   orgDataObjects,
   readSchemas,
+  type OpportunityHistoryTable,
   type OrgData,
   type OrgDataRecords,
   type ReadObjectName,
@@ -58,7 +59,17 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
     !tree.has('OpportunityHistory') &&
     existsSync(historyFile) &&
     (mode === 'always' || statSync(historyFile).size >= HISTORY_WORKER_BYTES)
-      ? readHistoryInWorker(historyFile)
+      ? readHistoryInWorker(
+          historyFile,
+          async () =>
+            (await readCsvObject(
+              historyFile,
+              'opportunityHistory',
+              'OpportunityHistory',
+              shared,
+              false,
+            )) as OpportunityHistoryTable,
+        )
       : null;
   // Otherwise one object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once
   // holds every file's garbage at once (twice the peak memory, and the collector's time with it).

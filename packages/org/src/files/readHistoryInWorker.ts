@@ -17,30 +17,45 @@ export interface HistoryRead {
 /**
  * Reads `OpportunityHistory.csv` in a worker thread, so that on a machine with two or more cores the largest file of
  * an export is read while the main thread reads the others. Errors name file, line and column as the main thread's
- * reader names them.
+ * reader names them. A worker that cannot run at all (its module fails to load, it dies) hands the read to
+ * `readHere`, the same read in this thread.
  *
  * @example
  * const history = readHistoryInWorker('.sample-org/1000000/OpportunityHistory.csv');
  * data.opportunityHistory = await history.table;
  */
-export function readHistoryInWorker(file: string): HistoryRead {
+export function readHistoryInWorker(
+  file: string,
+  readHere: () => Promise<OpportunityHistoryTable>,
   // The worker module as this module's package exports it: the TypeScript source when running from source (the
   // worker inherits the loader from the process's flags), the build otherwise.
-  const worker = new Worker(new URL(import.meta.resolve('@salesops/org/history-worker')), { workerData: { file } });
+  workerModule: URL = new URL(import.meta.resolve('@salesops/org/history-worker')),
+): HistoryRead {
+  const worker = new Worker(workerModule, { workerData: { file } });
+  let settled = false; // answered, handed over, or stopped
   const table = new Promise<OpportunityHistoryTable>((resolve, reject) => {
     worker.once('message', (reply: HistoryWorkerReply) => {
+      settled = true;
       if ('columns' in reply) resolve(OpportunityHistoryTable.fromColumns(reply.columns));
       else {
         const { message, file: errorFile, line, column } = reply.error;
         reject(errorFile === undefined ? new Error(message) : new DataDirError(message, errorFile, line, column));
       }
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The history reader's worker stopped (exit code ${code})`)));
+    const readInstead = () => {
+      if (settled) return;
+      settled = true;
+      readHere().then(resolve, reject);
+    };
+    worker.once('error', readInstead);
+    worker.once('exit', readInstead);
   });
   table.catch(() => undefined); // awaited by the caller; a read that fails elsewhere first stops the worker instead
   return {
     table,
-    stop: async () => void (await worker.terminate()),
+    stop: async () => {
+      settled = true;
+      await worker.terminate();
+    },
   };
 }
