@@ -1,7 +1,8 @@
 /**
  * Forecast benchmark (`npm run bench:forecast -- [--size 100000]`): the backtest of every method over 4 periods × 3
  * horizons for the org scope, on a sample org already loaded in memory, with the weighted roll-up of the same
- * points as the reference measured in the same run. Prints wall time and heap growth. Not a test.
+ * points as the reference measured in the same run. Prints wall time and heap growth (each run starts after a full
+ * collection, so it pays for its own garbage only). Not a test.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ const options = { asOf: SAMPLE_ANCHOR_DATE, periods: 4, horizons: [7, 30, 60], s
 
 const run = (methods?: Parameters<typeof backtestForecasts>[1]['methods']) => {
   const fresh = createOrgSnapshot(snapshot.data); // no replay cached from an earlier run
+  // The earlier run's garbage is collected now, not at some point of this run's timing (npm run sets --expose-gc).
+  globalThis.gc?.();
   const heap = process.memoryUsage().heapUsed;
   const started = performance.now();
   const report = backtestForecasts(fresh, { ...options, ...(methods ? { methods } : {}) });
