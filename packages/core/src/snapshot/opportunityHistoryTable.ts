@@ -13,20 +13,16 @@ import { utcMillisOf } from './localDateOf.js';
  * table.row(0); // the first row as an OpportunityHistory record
  */
 export class OpportunityHistoryTable {
-  private constructor(
-    readonly length: number,
-    /** The deal of each run of consecutive rows of one deal, and where each run ends (exclusive). */
-    private readonly runIds: readonly string[],
-    private readonly runEnds: Int32Array,
-    private readonly createdMillis: Float64Array,
-    private readonly amounts: Float64Array,
-    private readonly probabilities: Float64Array,
-    private readonly stageCodes: Uint32Array,
-    private readonly categoryCodes: Uint32Array,
-    private readonly closeDateCodes: Uint32Array,
-    /** Distinct stage names, forecast categories and close dates (null included), which the codes index into. */
-    private readonly texts: readonly (string | null)[],
-  ) {}
+  /** Rows in the table. */
+  readonly length: number;
+
+  private constructor(private readonly c: OpportunityHistoryColumns) {
+    this.length = c.runEnds.length > 0 ? (c.runEnds[c.runEnds.length - 1] as number) : 0;
+    for (const column of [c.createdMillis, c.amounts, c.probabilities, c.stageCodes, c.categoryCodes, c.closeDateCodes])
+      if (column.length !== this.length) {
+        throw new RangeError(`History columns of ${column.length} rows, runs of ${this.length}`);
+      }
+  }
 
   /** A table of these rows, in their order. */
   static of(rows: Iterable<OpportunityHistory>): OpportunityHistoryTable {
@@ -37,80 +33,57 @@ export class OpportunityHistoryTable {
 
   /** A table of the columns an {@link OpportunityHistoryTableBuilder} (or `columns()` of another table) holds. */
   static fromColumns(columns: OpportunityHistoryColumns): OpportunityHistoryTable {
-    const c = columns;
-    const length = c.runEnds.length > 0 ? (c.runEnds[c.runEnds.length - 1] as number) : 0;
-    for (const column of [c.createdMillis, c.amounts, c.probabilities, c.stageCodes, c.categoryCodes, c.closeDateCodes])
-      if (column.length !== length) throw new RangeError(`History columns of ${column.length} rows, runs of ${length}`);
-    return new OpportunityHistoryTable(
-      length,
-      c.runIds,
-      c.runEnds,
-      c.createdMillis,
-      c.amounts,
-      c.probabilities,
-      c.stageCodes,
-      c.categoryCodes,
-      c.closeDateCodes,
-      c.texts,
-    );
+    return new OpportunityHistoryTable(columns);
   }
 
   /** The table's columns (shared, not copied), e.g. to send them to another thread. */
   columns(): OpportunityHistoryColumns {
-    return {
-      runIds: this.runIds,
-      runEnds: this.runEnds,
-      createdMillis: this.createdMillis,
-      amounts: this.amounts,
-      probabilities: this.probabilities,
-      stageCodes: this.stageCodes,
-      categoryCodes: this.categoryCodes,
-      closeDateCodes: this.closeDateCodes,
-      texts: this.texts,
-    };
+    return this.c;
   }
 
   /** Calls `visit` for each run of consecutive rows of one deal (rows `start` to `end`, exclusive), in order. */
   forEachRun(visit: (opportunityId: string, start: number, end: number) => void): void {
+    const { runIds, runEnds } = this.c;
     let start = 0;
-    for (let r = 0; r < this.runIds.length; r++) {
-      const end = this.runEnds[r] as number;
-      visit(this.runIds[r] as string, start, end);
+    for (let r = 0; r < runIds.length; r++) {
+      const end = runEnds[r] as number;
+      visit(runIds[r] as string, start, end);
       start = end;
     }
   }
 
   opportunityId(i: number): string {
     if (i < 0 || i >= this.length) throw new RangeError(`No history row ${i} of ${this.length}`);
+    const { runIds, runEnds } = this.c;
     let lo = 0;
-    let hi = this.runEnds.length - 1;
+    let hi = runEnds.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.runEnds[mid] as number) > i) hi = mid;
+      if ((runEnds[mid] as number) > i) hi = mid;
       else lo = mid + 1;
     }
-    return this.runIds[lo] as string;
+    return runIds[lo] as string;
   }
   /** `CreatedDate` as milliseconds since the epoch. */
   createdAt(i: number): number {
-    return this.createdMillis[i] as number;
+    return this.c.createdMillis[i] as number;
   }
   stageName(i: number): string {
-    return this.texts[this.stageCodes[i] as number] as string;
+    return this.c.texts[this.c.stageCodes[i] as number] as string;
   }
   amount(i: number): number | null {
-    const value = this.amounts[i] as number;
+    const value = this.c.amounts[i] as number;
     return Number.isNaN(value) ? null : value;
   }
   closeDate(i: number): string | null {
-    return this.texts[this.closeDateCodes[i] as number] as string | null;
+    return this.c.texts[this.c.closeDateCodes[i] as number] as string | null;
   }
   probability(i: number): number | null {
-    const value = this.probabilities[i] as number;
+    const value = this.c.probabilities[i] as number;
     return Number.isNaN(value) ? null : value;
   }
   forecastCategory(i: number): string | null {
-    return this.texts[this.categoryCodes[i] as number] as string | null;
+    return this.c.texts[this.c.categoryCodes[i] as number] as string | null;
   }
 
   /** Row `i` as a record (`CreatedDate` in the canonical `…sssZ` form). */
@@ -158,6 +131,7 @@ export class OpportunityHistoryTable {
 
 /** The columns of an {@link OpportunityHistoryTable}; null numbers are NaN, texts are codes into `texts`. */
 export interface OpportunityHistoryColumns {
+  /** The deal of each run of consecutive rows of one deal, and where each run ends (exclusive). */
   readonly runIds: readonly string[];
   readonly runEnds: Int32Array;
   readonly createdMillis: Float64Array;
@@ -166,6 +140,7 @@ export interface OpportunityHistoryColumns {
   readonly stageCodes: Uint32Array;
   readonly categoryCodes: Uint32Array;
   readonly closeDateCodes: Uint32Array;
+  /** Distinct stage names, forecast categories and close dates (null included), which the codes index into. */
   readonly texts: readonly (string | null)[];
 }
 
