@@ -43,23 +43,22 @@ export function dealRowCloseDate({ opportunity, history }: DealRowSource, row: n
  * Whether a row's state is closed (`DealState.IsClosed`); `stageList` is the list `DealHistory.stages` indexes
  * into. A stage missing from it is closed only when the record is in it and closed.
  */
-export function dealRowIsClosed(
-  { opportunity, history }: DealRowSource,
-  row: number,
-  stageList: readonly OpportunityStage[],
-): boolean {
-  if (row < 0) return opportunity.IsClosed;
-  const stage = stageList[(history as DealHistory).stages[row] as number];
-  return stage ? stage.IsClosed : rowStageName(history, row) === opportunity.StageName && opportunity.IsClosed;
+export function dealRowIsClosed(deal: DealRowSource, row: number, stageList: readonly OpportunityStage[]): boolean {
+  return rowFlag(deal, row, stageList, 'IsClosed');
 }
 
 /** Whether a row's state is won (`DealState.IsWon`), as {@link dealRowIsClosed}. */
-export function dealRowIsWon(
+export function dealRowIsWon(deal: DealRowSource, row: number, stageList: readonly OpportunityStage[]): boolean {
+  return rowFlag(deal, row, stageList, 'IsWon');
+}
+
+function rowFlag(
   { opportunity, history }: DealRowSource,
   row: number,
   stageList: readonly OpportunityStage[],
+  flag: 'IsClosed' | 'IsWon',
 ): boolean {
-  if (row < 0) return opportunity.IsWon;
+  if (row < 0) return opportunity[flag];
   const stage = stageList[(history as DealHistory).stages[row] as number];
-  return stage ? stage.IsWon : rowStageName(history, row) === opportunity.StageName && opportunity.IsWon;
+  return stage ? stage[flag] : rowStageName(history, row) === opportunity.StageName && opportunity[flag];
 }

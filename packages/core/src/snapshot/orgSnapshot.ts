@@ -327,20 +327,54 @@ function indexHistory(
 ): IndexedHistory {
   const unique = opportunitiesById.size === opportunities.length;
   let positions: Map<string, number> | undefined;
-  let next = 0;
-  /** Position of the deal a run of rows belongs to; −1 for an unknown deal. */
-  const dealOf = (id: string): number => {
+  const dealOf = (id: string, next: number): number => {
     // History exports follow the Opportunity export's order: the deal after the previous run's, without a lookup.
     if (unique && (opportunities[next] as Opportunity | undefined)?.Id === id) return next;
     positions ??= new Map(opportunities.map((o, i) => [o.Id, i])); // the last of a shared Id, as the Map keeps
     return positions.get(id) ?? -1;
   };
-  const runs: Array<{ at: number; start: number; end: number }> = [];
-  const seen = new Uint8Array(opportunities.length);
-  let inOrder = true; // each deal's rows in one run, sorted by CreatedDate
+  let found = dealRuns(table, opportunities.length, dealOf);
+  const orphans = found.orphans;
+  // Otherwise a copy of the rows grouped by deal and sorted, in which each history is one run of rows.
+  const rows = found.inOrder ? table : table.reordered(groupedOrder(table, found.runs, opportunities.length));
+  if (rows !== table) found = dealRuns(rows, opportunities.length, dealOf);
+  const histories = new Map<string, DealHistory>();
+  const historyAt = new Array<DealHistory | undefined>(opportunities.length);
+  let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
+  for (const { at, start, end } of found.runs) {
+    const history = toHistory(rows, start, end - start);
+    if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
+    histories.set((opportunities[at] as Opportunity).Id, history);
+    historyAt[at] = history;
+  }
+  if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
+  return { histories, historyAt: unique ? historyAt : null, unknownStage };
+}
+
+/** A run of consecutive rows of the deal at position `at` (rows `start` to `end`, exclusive). */
+interface DealRun {
+  readonly at: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The table's runs of rows of known deals (`dealOf` gives a run's deal position, −1 for an unknown deal, given the
+ * position after the previous run's), the rows of unknown deals, and whether each deal's rows are one run sorted by
+ * CreatedDate.
+ */
+function dealRuns(
+  table: OpportunityHistoryTable,
+  deals: number,
+  dealOf: (id: string, next: number) => number,
+): { runs: DealRun[]; orphans: number; inOrder: boolean } {
+  const runs: DealRun[] = [];
+  const seen = new Uint8Array(deals);
+  let inOrder = true;
   let orphans = 0;
+  let next = 0;
   table.forEachRun((id, start, end) => {
-    const at = dealOf(id);
+    const at = dealOf(id, next);
     if (at < 0) {
       orphans += end - start;
       return;
@@ -351,40 +385,14 @@ function indexHistory(
     for (let i = start + 1; i < end && inOrder; i++) if (table.createdAt(i - 1) > table.createdAt(i)) inOrder = false;
     runs.push({ at, start, end });
   });
-  // Otherwise a copy of the rows grouped by deal and sorted: the histories index one run of rows each.
-  const rows = inOrder ? table : table.reordered(groupedOrder(table, runs, opportunities.length));
-  const histories = new Map<string, DealHistory>();
-  const historyAt = new Array<DealHistory | undefined>(opportunities.length);
-  let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
-  let first = 0;
-  for (const { at, start, end } of inOrder ? runs : groupedRuns(runs)) {
-    const count = end - start;
-    const history = toHistory(rows, inOrder ? start : first, count);
-    first += count;
-    if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
-    histories.set((opportunities[at] as Opportunity).Id, history);
-    historyAt[at] = history;
-  }
-  if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
-  return { histories, historyAt: unique ? historyAt : null, unknownStage };
-}
-
-/** One run per deal, in order of the deals' first runs, with the deal's row count. */
-function groupedRuns(runs: ReadonlyArray<{ at: number; start: number; end: number }>) {
-  const counts = new Map<number, number>();
-  for (const { at, start, end } of runs) counts.set(at, (counts.get(at) ?? 0) + end - start);
-  return [...counts].map(([at, count]) => ({ at, start: 0, end: count }));
+  return { runs, orphans, inOrder };
 }
 
 /**
  * The rows of each deal together, deals in order of their first rows, each deal's rows sorted by CreatedDate
  * (`Array.prototype.sort` is stable: rows with the same timestamp keep their input order).
  */
-function groupedOrder(
-  table: OpportunityHistoryTable,
-  runs: ReadonlyArray<{ at: number; start: number; end: number }>,
-  deals: number,
-): number[] {
+function groupedOrder(table: OpportunityHistoryTable, runs: readonly DealRun[], deals: number): number[] {
   const byDeal = new Array<number[] | undefined>(deals);
   const dealOrder: number[] = [];
   for (const { at, start, end } of runs) {
