@@ -3,6 +3,7 @@
  * configuration, and links this repository's plugin into it.
  */
 import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -57,4 +58,24 @@ export async function linkPlugin(home: string): Promise<SfRun> {
 export function jsonResult<T>(run: SfRun): T {
   if (run.code !== 0) throw new Error(`sf exited with ${run.code}: ${run.stdout}${run.stderr}`);
   return (JSON.parse(run.stdout) as { result: T }).result;
+}
+
+/**
+ * What one `sf` run on a small data folder may take on CI's busy 2-core machine: about 2 s alone, but `sf` starts
+ * a Node process that loads oclif and every plugin's manifest, and with another CPU-heavy process beside it that
+ * start-up alone was seen at 10–15 s. Tests budget their time from the runs they make, never from a quiet machine.
+ */
+export const SF_RUN_BUDGET_MS = 30_000;
+
+/** A test's timeout for `runs` sequential `sf` runs of `perRun` ms each, plus a fixed margin for its own work. */
+export function sfTimeout(runs: number, perRun: number = SF_RUN_BUDGET_MS): number {
+  return 20_000 + runs * perRun;
+}
+
+/**
+ * How many `sf` runs a test starts at once: each is a CPU-bound Node process, so on a 2-core machine (where vitest
+ * already runs another test file beside this one) one at a time, and at most half the cores elsewhere.
+ */
+export function sfConcurrency(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
-import { linkPlugin, repositoryRoot, runSf, type SfRun } from '../scripts/sfCli.js';
+import { linkPlugin, repositoryRoot, runSf, sfConcurrency, sfTimeout, type SfRun } from '../scripts/sfCli.js';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
@@ -41,7 +41,7 @@ const COMMANDS: ReadonlyArray<{ name: string; args: (outDir: string) => string[]
   { name: 'report', args: (outDir) => ['salesops', 'report', '--output-dir', outDir] },
 ];
 
-/** Runs sf jobs two at a time (the machine is shared), in order of the inputs. */
+/** Runs sf jobs as many at a time as the machine bears (`sfConcurrency`), in order of the inputs. */
 async function runAll(jobs: ReadonlyArray<readonly string[]>): Promise<SfRun[]> {
   const results: SfRun[] = new Array<SfRun>(jobs.length);
   let next = 0;
@@ -51,9 +51,12 @@ async function runAll(jobs: ReadonlyArray<readonly string[]>): Promise<SfRun[]> 
       results[i] = await runSf(home, jobs[i] as string[]);
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: sfConcurrency() }, worker));
   return results;
 }
+
+/** The timeout of a test that makes `runs` sf runs through `runAll`. */
+const sweepTimeout = (runs: number) => sfTimeout(Math.ceil(runs / sfConcurrency()));
 
 /** A user error: exit `code`, the message on stderr (sf's `Error (Name): …`), no stack trace, no crash. */
 function expectUserError(run: SfRun, code: number, named: RegExp, label: string): void {
@@ -105,76 +108,88 @@ afterAll(async () => {
 });
 
 describe('bad input, every command', () => {
-  it('malformed flags, an unknown period and an impossible date: exit 1 or 2 with the bad value named', async () => {
-    const cases = COMMANDS.flatMap(({ name, args }) => {
-      const base = [...args(join(dir, `out-${name.replaceAll(' ', '-')}`)), '--data-dir', clean()];
-      return [
-        {
-          label: `${name} --period FY1999-Q9`,
-          args: [...base, '--as-of', SAMPLE_ANCHOR_DATE, '--period', 'FY1999-Q9'],
-          code: 1,
-          named: /FY1999-Q9/,
-        },
-        {
-          label: `${name} --as-of 2026-13-01`,
-          args: [...base, '--as-of', '2026-13-01'],
-          code: 1,
-          named: /"2026-13-01" is not a date; use YYYY-MM-DD/,
-        },
-        // Flags oclif rejects before the command runs: a nonexistent flag exits 2 (cli.md), a flag without its value
-        // exits 1 (oclif's own choice); either way a message naming the flag and no stack.
-        { label: `${name} --perod`, args: [...base, '--perod', 'FY2026-Q4'], code: 2, named: /--perod/ },
-        { label: `${name} --period (no value)`, args: [...base, '--period'], code: 1, named: /--period/ },
-      ];
-    });
-    const runs = await runAll(cases.map((c) => c.args));
-    cases.forEach((c, i) => expectUserError(runs[i] as SfRun, c.code, c.named, c.label));
-    // The unknown period's message lists the accepted forms.
-    expect(runs[0]?.stderr).toMatch(/Accepted forms: current, previous or next/);
-  }, 300_000);
+  it(
+    'malformed flags, an unknown period and an impossible date: exit 1 or 2 with the bad value named',
+    async () => {
+      const cases = COMMANDS.flatMap(({ name, args }) => {
+        const base = [...args(join(dir, `out-${name.replaceAll(' ', '-')}`)), '--data-dir', clean()];
+        return [
+          {
+            label: `${name} --period FY1999-Q9`,
+            args: [...base, '--as-of', SAMPLE_ANCHOR_DATE, '--period', 'FY1999-Q9'],
+            code: 1,
+            named: /FY1999-Q9/,
+          },
+          {
+            label: `${name} --as-of 2026-13-01`,
+            args: [...base, '--as-of', '2026-13-01'],
+            code: 1,
+            named: /"2026-13-01" is not a date; use YYYY-MM-DD/,
+          },
+          // Flags oclif rejects before the command runs: a nonexistent flag exits 2 (cli.md), a flag without its value
+          // exits 1 (oclif's own choice); either way a message naming the flag and no stack.
+          { label: `${name} --perod`, args: [...base, '--perod', 'FY2026-Q4'], code: 2, named: /--perod/ },
+          { label: `${name} --period (no value)`, args: [...base, '--period'], code: 1, named: /--period/ },
+        ];
+      });
+      const runs = await runAll(cases.map((c) => c.args));
+      cases.forEach((c, i) => expectUserError(runs[i] as SfRun, c.code, c.named, c.label));
+      // The unknown period's message lists the accepted forms.
+      expect(runs[0]?.stderr).toMatch(/Accepted forms: current, previous or next/);
+    },
+    sweepTimeout(4 * COMMANDS.length),
+  );
 
-  it('a malformed CSV folder: exit 1 naming the file and line', async () => {
-    const runs = await runAll(
-      COMMANDS.map(({ name, args }) => [
-        ...args(join(dir, `malformed-${name.replaceAll(' ', '-')}`)),
-        '--data-dir',
-        malformed(),
-        '--as-of',
-        SAMPLE_ANCHOR_DATE,
-      ]),
-    );
-    COMMANDS.forEach(({ name }, i) => expectUserError(runs[i] as SfRun, 1, /Opportunity\.csv(:| line )3/, name));
-  }, 300_000);
+  it(
+    'a malformed CSV folder: exit 1 naming the file and line',
+    async () => {
+      const runs = await runAll(
+        COMMANDS.map(({ name, args }) => [
+          ...args(join(dir, `malformed-${name.replaceAll(' ', '-')}`)),
+          '--data-dir',
+          malformed(),
+          '--as-of',
+          SAMPLE_ANCHOR_DATE,
+        ]),
+      );
+      COMMANDS.forEach(({ name }, i) => expectUserError(runs[i] as SfRun, 1, /Opportunity\.csv(:| line )3/, name));
+    },
+    sweepTimeout(COMMANDS.length),
+  );
 
-  it('a hostile CSV folder: no crash, formulas neutralised in CSV output, nothing unescaped in report.html', async () => {
-    const reportDir = join(dir, 'hostile-report');
-    const runs = await runAll(
-      COMMANDS.map(({ args }) => [
-        ...args(reportDir),
-        '--data-dir',
-        hostile(),
-        '--as-of',
-        SAMPLE_ANCHOR_DATE,
-        ...(args(reportDir)[1] === 'report' ? [] : ['--result-format', 'csv']),
-      ]),
-    );
-    COMMANDS.forEach(({ name }, i) => {
-      const run = runs[i] as SfRun;
-      expect(run.code, `${name}: ${run.stderr}`).toBe(0);
-      expect(run.stderr, name).not.toMatch(/^\s+at /m);
-    });
-    // The flagged deal named like a formula: a text cell starting with ' in the CSV, never a live formula.
-    const hygiene = (runs[4] as SfRun).stdout;
-    expect(hygiene).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
-    const cells = hygiene.split('\n').flatMap((line) => line.split(','));
-    expect(cells.filter((cell) => /^"?[=+@\t\r]/.test(cell))).toEqual([]);
-    // The rep named like markup: a CSV value for reps compare, escaped text in the report.
-    expect((runs[2] as SfRun).stdout).toContain(HOSTILE_NAME);
-    const html = await readFile(join(reportDir, 'report.html'), 'utf8');
-    const markdown = await readFile(join(reportDir, 'report.md'), 'utf8');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).not.toContain('<img');
-    expect(html).not.toMatch(/onerror=alert\(1\)>/);
-    expect(markdown).not.toContain(HOSTILE_NAME);
-  }, 300_000);
+  it(
+    'a hostile CSV folder: no crash, formulas neutralised in CSV output, nothing unescaped in report.html',
+    async () => {
+      const reportDir = join(dir, 'hostile-report');
+      const runs = await runAll(
+        COMMANDS.map(({ args }) => [
+          ...args(reportDir),
+          '--data-dir',
+          hostile(),
+          '--as-of',
+          SAMPLE_ANCHOR_DATE,
+          ...(args(reportDir)[1] === 'report' ? [] : ['--result-format', 'csv']),
+        ]),
+      );
+      COMMANDS.forEach(({ name }, i) => {
+        const run = runs[i] as SfRun;
+        expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+        expect(run.stderr, name).not.toMatch(/^\s+at /m);
+      });
+      // The flagged deal named like a formula: a text cell starting with ' in the CSV, never a live formula.
+      const hygiene = (runs[4] as SfRun).stdout;
+      expect(hygiene).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+      const cells = hygiene.split('\n').flatMap((line) => line.split(','));
+      expect(cells.filter((cell) => /^"?[=+@\t\r]/.test(cell))).toEqual([]);
+      // The rep named like markup: a CSV value for reps compare, escaped text in the report.
+      expect((runs[2] as SfRun).stdout).toContain(HOSTILE_NAME);
+      const html = await readFile(join(reportDir, 'report.html'), 'utf8');
+      const markdown = await readFile(join(reportDir, 'report.md'), 'utf8');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(html).not.toContain('<img');
+      expect(html).not.toMatch(/onerror=alert\(1\)>/);
+      expect(markdown).not.toContain(HOSTILE_NAME);
+    },
+    sweepTimeout(COMMANDS.length),
+  );
 });

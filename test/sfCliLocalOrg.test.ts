@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type LocalOrg } from '@salesops/local-org';
+import { sfTimeout } from '../scripts/sfCli.js';
 
 const root = join(import.meta.dirname, '..');
 const sf = join(root, 'node_modules/.bin/sf');
@@ -71,28 +72,37 @@ afterAll(async () => {
 });
 
 describe('the sf CLI against the local org', () => {
-  it('logs in with an access token and sf data query returns what the evaluator returns', async () => {
-    const auth = await login('local-admin', org.tokens.admin);
-    const admin = org.tokens.users.find((u) => u.admin);
-    expect(auth).toMatchObject({ orgId: org.organizationId, username: admin?.username, instanceApiVersion: '64.0' });
+  it(
+    'logs in with an access token and sf data query returns what the evaluator returns',
+    async () => {
+      const auth = await login('local-admin', org.tokens.admin);
+      const admin = org.tokens.users.find((u) => u.admin);
+      expect(auth).toMatchObject({ orgId: org.organizationId, username: admin?.username, instanceApiVersion: '64.0' });
 
-    const conn = new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
-    const soql = 'SELECT Id, Name, Amount, CloseDate, Owner.Name, Account.Name FROM Opportunity ORDER BY CloseDate, Id';
-    const viaCli = await sfQuery('local-admin', soql);
-    const viaJsforce = await conn.query(soql);
-    expect(viaCli.totalSize).toBe(60);
-    expect(viaCli.records).toEqual(viaJsforce.records);
+      const conn = new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
+      const soql =
+        'SELECT Id, Name, Amount, CloseDate, Owner.Name, Account.Name FROM Opportunity ORDER BY CloseDate, Id';
+      const viaCli = await sfQuery('local-admin', soql);
+      const viaJsforce = await conn.query(soql);
+      expect(viaCli.totalSize).toBe(60);
+      expect(viaCli.records).toEqual(viaJsforce.records);
 
-    const aggregate =
-      'SELECT StageName, SUM(Amount) total, COUNT(Id) FROM Opportunity GROUP BY StageName ORDER BY StageName';
-    expect((await sfQuery('local-admin', aggregate)).records).toEqual((await conn.query(aggregate)).records);
-  });
+      const aggregate =
+        'SELECT StageName, SUM(Amount) total, COUNT(Id) FROM Opportunity GROUP BY StageName ORDER BY StageName';
+      expect((await sfQuery('local-admin', aggregate)).records).toEqual((await conn.query(aggregate)).records);
+    },
+    sfTimeout(3),
+  );
 
-  it('a rep’s token sees through the CLI only what sharing lets the rep see', async () => {
-    const rep = org.tokens.users.find((u) => u.rep) as { token: string; userId: string };
-    await login('local-rep', rep.token);
-    const rows = await sfQuery('local-rep', 'SELECT Id, OwnerId FROM Opportunity');
-    expect(rows.totalSize).toBeGreaterThan(0);
-    expect(new Set(rows.records.map((r) => r['OwnerId']))).toEqual(new Set([rep.userId]));
-  });
+  it(
+    'a rep’s token sees through the CLI only what sharing lets the rep see',
+    async () => {
+      const rep = org.tokens.users.find((u) => u.rep) as { token: string; userId: string };
+      await login('local-rep', rep.token);
+      const rows = await sfQuery('local-rep', 'SELECT Id, OwnerId FROM Opportunity');
+      expect(rows.totalSize).toBeGreaterThan(0);
+      expect(new Set(rows.records.map((r) => r['OwnerId']))).toEqual(new Set([rep.userId]));
+    },
+    sfTimeout(2),
+  );
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReps, computePerformance, createOrgSnapshot } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { jsonResult, linkPlugin, runSf } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, runSf, sfTimeout } from '../scripts/sfCli.js';
 
 let home: string;
 /** A second sf home: both orgs' admins have the same username, and sf keys its auth files by username. */
@@ -54,132 +54,164 @@ afterAll(async () => {
 });
 
 const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];
+/** An sf run that reads the 5,000-deal org over the API: a few seconds alone, far more on a busy 2-core machine. */
+const DEFAULT_ORG_RUN_MS = 60_000;
 
 describe('sf salesops against the local org', () => {
-  it('reads the org and computes what the engine computes from the same files', async () => {
-    const result = jsonResult<{ reps: Array<{ repId: string; closedWon: number; attainment: number | null }> }>(
-      await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--json']),
-    );
-    const snapshot = createOrgSnapshot(await readDataDir(dir));
-    const period = snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
-    const report = computePerformance(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE });
-    const expected = compareReps(snapshot, report, { period, asOf: SAMPLE_ANCHOR_DATE });
-    expect(result.reps.map((r) => [r.repId, r.closedWon, r.attainment]).sort()).toEqual(
-      expected.map((e) => [e.repId, e.performance.closedWon, e.performance.attainment]).sort(),
-    );
-  });
-
-  it('writes back, and a rerun converges to one record per key', async () => {
-    const dry = jsonResult<{ written: { dryRun: boolean; objects: Record<string, number> } }>(
-      await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--dry-run', '--json']),
-    );
-    expect(dry.written.dryRun).toBe(true);
-    expect(await count('SalesOps_Rep_Scorecard__c')).toBe(0);
-    const scorecards = dry.written.objects['SalesOps_Rep_Scorecard__c'] ?? 0;
-    for (let run = 0; run < 2; run++) {
-      const written = jsonResult<{ written: { upserted: number; failed: number; errorFile: string | null } }>(
-        await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--write', '--json']),
-      ).written;
-      expect(written).toMatchObject({ upserted: scorecards, failed: 0, errorFile: null });
-    }
-    expect(await count('SalesOps_Rep_Scorecard__c')).toBe(scorecards);
-    expect(await count('SalesOps_Run__c')).toBe(2);
-    const forecast = jsonResult<{ forecasts: unknown[]; written: { upserted: number } }>(
-      await sf([
-        'salesops',
-        'forecast',
-        '--target-org',
-        'local',
-        ...asOf,
-        '--group-by',
-        'team',
-        '--method',
-        'commit,weighted',
-        '--write',
-        '--json',
-      ]),
-    );
-    // One record per scope and method: commit and weighted for every team.
-    expect(forecast.written.upserted).toBe(forecast.forecasts.length);
-    expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
-  }, 240_000); // four sf runs, each a few seconds alone and much more on a busy 2-core machine
-
-  it('org check: a ready org, and an org without the package objects', async () => {
-    const ready = jsonResult<{
-      errors: number;
-      findings: Array<{ check: string; status: string; detail: string; fix: string | null }>;
-    }>(await sf(['salesops', 'org', 'check', '--target-org', 'local', '--json']));
-    expect(ready.errors).toBe(0);
-    expect(ready.findings.map((f) => [f.check, f.status])).toEqual([
-      ['Package objects', 'ok'],
-      ['Writeback permission', 'ok'],
-      ['Forecasting quotas', 'ok'],
-      ['Territories', 'ok'],
-      ['Currencies', 'ok'],
-      ['Data volume', 'ok'],
-      ['API headroom', 'ok'],
-    ]);
-    expect(ready.findings.find((f) => f.check === 'Data volume')?.detail).toMatch(
-      /^Opportunity 5000, OpportunityHistory \d+, /,
-    );
-    const bareCheck = jsonResult<{
-      errors: number;
-      findings: Array<{ check: string; status: string; fix: string | null }>;
-    }>(await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']));
-    expect(bareCheck.findings[0]).toMatchObject({ check: 'Package objects', status: 'error' });
-    expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
-  });
-
-  it('says when the API allowance is used up and how to go on', async () => {
-    const limitedHome = await mkdtemp(join(tmpdir(), 'sf-home-limited-'));
-    const limited = await start({ dataDir: dir, apiLimit: { max: 25 } });
-    try {
-      await linkPlugin(limitedHome);
-      const login = await runSf(
-        limitedHome,
-        ['org', 'login', 'access-token', '--instance-url', limited.url, '--no-prompt', '--alias', 'limited', '--json'],
-        {
-          SF_ACCESS_TOKEN: limited.tokens.admin,
-        },
+  it(
+    'reads the org and computes what the engine computes from the same files',
+    async () => {
+      const result = jsonResult<{ reps: Array<{ repId: string; closedWon: number; attainment: number | null }> }>(
+        await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--json']),
       );
-      expect(login.code, login.stdout).toBe(0);
-      const run = await runSf(limitedHome, [
+      const snapshot = createOrgSnapshot(await readDataDir(dir));
+      const period = snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
+      const report = computePerformance(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE });
+      const expected = compareReps(snapshot, report, { period, asOf: SAMPLE_ANCHOR_DATE });
+      expect(result.reps.map((r) => [r.repId, r.closedWon, r.attainment]).sort()).toEqual(
+        expected.map((e) => [e.repId, e.performance.closedWon, e.performance.attainment]).sort(),
+      );
+    },
+    sfTimeout(1, DEFAULT_ORG_RUN_MS),
+  );
+
+  it(
+    'writes back, and a rerun converges to one record per key',
+    async () => {
+      const dry = jsonResult<{ written: { dryRun: boolean; objects: Record<string, number> } }>(
+        await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--dry-run', '--json']),
+      );
+      expect(dry.written.dryRun).toBe(true);
+      expect(await count('SalesOps_Rep_Scorecard__c')).toBe(0);
+      const scorecards = dry.written.objects['SalesOps_Rep_Scorecard__c'] ?? 0;
+      for (let run = 0; run < 2; run++) {
+        const written = jsonResult<{ written: { upserted: number; failed: number; errorFile: string | null } }>(
+          await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--write', '--json']),
+        ).written;
+        expect(written).toMatchObject({ upserted: scorecards, failed: 0, errorFile: null });
+      }
+      expect(await count('SalesOps_Rep_Scorecard__c')).toBe(scorecards);
+      expect(await count('SalesOps_Run__c')).toBe(2);
+      const forecast = jsonResult<{ forecasts: unknown[]; written: { upserted: number } }>(
+        await sf([
+          'salesops',
+          'forecast',
+          '--target-org',
+          'local',
+          ...asOf,
+          '--group-by',
+          'team',
+          '--method',
+          'commit,weighted',
+          '--write',
+          '--json',
+        ]),
+      );
+      // One record per scope and method: commit and weighted for every team.
+      expect(forecast.written.upserted).toBe(forecast.forecasts.length);
+      expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
+    },
+    sfTimeout(4, DEFAULT_ORG_RUN_MS),
+  );
+
+  it(
+    'org check: a ready org, and an org without the package objects',
+    async () => {
+      const ready = jsonResult<{
+        errors: number;
+        findings: Array<{ check: string; status: string; detail: string; fix: string | null }>;
+      }>(await sf(['salesops', 'org', 'check', '--target-org', 'local', '--json']));
+      expect(ready.errors).toBe(0);
+      expect(ready.findings.map((f) => [f.check, f.status])).toEqual([
+        ['Package objects', 'ok'],
+        ['Writeback permission', 'ok'],
+        ['Forecasting quotas', 'ok'],
+        ['Territories', 'ok'],
+        ['Currencies', 'ok'],
+        ['Data volume', 'ok'],
+        ['API headroom', 'ok'],
+      ]);
+      expect(ready.findings.find((f) => f.check === 'Data volume')?.detail).toMatch(
+        /^Opportunity 5000, OpportunityHistory \d+, /,
+      );
+      const bareCheck = jsonResult<{
+        errors: number;
+        findings: Array<{ check: string; status: string; fix: string | null }>;
+      }>(await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']));
+      expect(bareCheck.findings[0]).toMatchObject({ check: 'Package objects', status: 'error' });
+      expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
+    },
+    sfTimeout(2, DEFAULT_ORG_RUN_MS),
+  );
+
+  it(
+    'says when the API allowance is used up and how to go on',
+    async () => {
+      const limitedHome = await mkdtemp(join(tmpdir(), 'sf-home-limited-'));
+      const limited = await start({ dataDir: dir, apiLimit: { max: 25 } });
+      try {
+        await linkPlugin(limitedHome);
+        const login = await runSf(
+          limitedHome,
+          [
+            'org',
+            'login',
+            'access-token',
+            '--instance-url',
+            limited.url,
+            '--no-prompt',
+            '--alias',
+            'limited',
+            '--json',
+          ],
+          {
+            SF_ACCESS_TOKEN: limited.tokens.admin,
+          },
+        );
+        expect(login.code, login.stdout).toBe(0);
+        const run = await runSf(limitedHome, [
+          'salesops',
+          'reps',
+          'compare',
+          '--target-org',
+          'limited',
+          ...asOf,
+          '--json',
+        ]);
+        expect(run.code).toBe(1);
+        const error = JSON.parse(run.stdout) as { name: string; message: string; actions: string[] };
+        expect(error.name).toBe('ApiLimitError');
+        expect(error.message).toMatch(
+          /^The org's daily API allowance is used up \(\d+ of 25 requests used\)\. Salesforce counts a rolling 24-hour window/,
+        );
+        expect(error.actions.join('\n')).toMatch(/--data-dir/);
+      } finally {
+        await limited.stop();
+        await rm(limitedHome, { recursive: true, force: true });
+      }
+    },
+    sfTimeout(2),
+  );
+
+  it(
+    'names the missing package objects and the deploy command',
+    async () => {
+      const run = await runSf(bareHome, [
         'salesops',
-        'reps',
-        'compare',
+        'territory',
+        'coverage',
         '--target-org',
-        'limited',
+        'bare',
         ...asOf,
+        '--write',
         '--json',
       ]);
       expect(run.code).toBe(1);
-      const error = JSON.parse(run.stdout) as { name: string; message: string; actions: string[] };
-      expect(error.name).toBe('ApiLimitError');
-      expect(error.message).toMatch(
-        /^The org's daily API allowance is used up \(\d+ of 25 requests used\)\. Salesforce counts a rolling 24-hour window/,
+      expect(JSON.parse(run.stdout)).toMatchObject({ name: 'PackageMissingError' });
+      expect(JSON.parse(run.stdout).message).toMatch(
+        /^The org has no SalesOps_Territory_Coverage__c, SalesOps_Run__c\. Deploy the package first: sf project deploy start --source-dir force-app --target-org /,
       );
-      expect(error.actions.join('\n')).toMatch(/--data-dir/);
-    } finally {
-      await limited.stop();
-      await rm(limitedHome, { recursive: true, force: true });
-    }
-  });
-
-  it('names the missing package objects and the deploy command', async () => {
-    const run = await runSf(bareHome, [
-      'salesops',
-      'territory',
-      'coverage',
-      '--target-org',
-      'bare',
-      ...asOf,
-      '--write',
-      '--json',
-    ]);
-    expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'PackageMissingError' });
-    expect(JSON.parse(run.stdout).message).toMatch(
-      /^The org has no SalesOps_Territory_Coverage__c, SalesOps_Run__c\. Deploy the package first: sf project deploy start --source-dir force-app --target-org /,
-    );
-  });
+    },
+    sfTimeout(1),
+  );
 });
