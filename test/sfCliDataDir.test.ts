@@ -139,13 +139,18 @@ describe('sf salesops inside the real Salesforce CLI', () => {
       ]);
       expect(JSON.parse(again.stdout).result).toEqual(result);
       const auto = await runSf(['salesops', 'forecast', ...common()]);
-      const org = JSON.parse(auto.stdout).result.forecasts[0] as {
-        method: string;
-        chosenMethod: string;
-        reason: string;
+      const autoResult = JSON.parse(auto.stdout).result as {
+        auto: { perScope: boolean; method: string; basis: string; backtest: { scored: string[] } };
+        forecasts: Array<{ method: string; chosenMethod: string; reason: string }>;
       };
+      const org = autoResult.forecasts[0]!;
       expect(org.method).toBe('auto');
-      expect(org.reason).toMatch(new RegExp(`^${org.chosenMethod}: lowest backtest WAPE`));
+      // One method for the run, chosen on the org's backtest, with the periods it scored.
+      expect(autoResult.auto).toMatchObject({ perScope: false, method: org.chosenMethod, basis: 'lowestWape' });
+      expect(autoResult.auto.backtest.scored).toEqual(['FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2', 'FY2027-Q3']);
+      expect(org.reason).toMatch(
+        new RegExp(`^auto chose ${org.chosenMethod} for every scope: the org's lowest backtest`),
+      );
     },
     sfTimeout(3),
   );

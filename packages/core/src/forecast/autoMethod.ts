@@ -3,28 +3,41 @@ import type { BacktestReport, BacktestSummary } from './backtestForecasts.js';
 import type { ForecastScope } from './forecastScope.js';
 import { FORECAST_METHODS, type ForecastMethod } from './scopeForecast.js';
 
-/** The method `auto` picks for a scope, and why. */
+/**
+ * Why `auto` chose its method: `lowestWape` (the lowest backtest WAPE at the horizon), or `noWape` (no method has a
+ * WAPE there — no period scored, or nothing won in them — so the fallback).
+ */
+export type AutoBasis = 'lowestWape' | 'noWape';
+
+/** The method `auto` picks, with the data of its reason (the plugin words it). */
 export interface AutoChoice {
   readonly method: ForecastMethod;
-  /** The backtest horizon the choice was made at; null when there was nothing to choose on. */
+  readonly basis: AutoBasis;
+  /** The scope whose backtest the choice rests on: the org for the whole run, or the scope itself per scope. */
+  readonly scope: ForecastScope;
+  /** Days from the period's start to the as-of date. */
+  readonly daysIntoPeriod: number;
+  /** The backtest horizon nearest to `daysIntoPeriod`; null when the backtest has none. */
   readonly horizon: number | null;
+  /** The chosen method's WAPE at that horizon; null with `noWape`. */
   readonly wape: number | null;
-  readonly reason: string;
+  /** The next best method at that horizon and its WAPE. */
+  readonly runnerUp: { readonly method: ForecastMethod; readonly wape: number } | null;
+  /** The periods the backtest scored, oldest first (its window). */
+  readonly periods: readonly string[];
 }
 
 /** What `auto` falls back to when the backtest cannot tell methods apart. */
 export const AUTO_FALLBACK: ForecastMethod = 'weighted';
 
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-
 /**
- * The `auto` method (metrics.md "Forecast"): per scope, the method with the lowest backtest WAPE at the horizon
- * nearest to how far `asOf` is into `period` (ties: the earlier method in `FORECAST_METHODS`). When no method has a
- * WAPE there (the scope won nothing in the backtest periods, or was not backtested), weighted, with the reason.
+ * The `auto` method (metrics.md "Forecast"): the method with the lowest WAPE in `report` for `scope` at the horizon
+ * nearest to how far `asOf` is into `period` (ties: the earlier method in `FORECAST_METHODS`, the simpler one). When
+ * no method has a WAPE there (no period scored, nothing won in them, or the scope was not backtested), weighted,
+ * with basis `noWape`. The run's choice is the org scope's (see `computeForecast`).
  *
  * @example
- * autoMethod(report, scope, period, '2026-11-16').reason;
- * // 'stageHistory: lowest backtest WAPE at 7 days into the period (12.3% over FY2026-Q4…FY2027-Q3); next: weighted 15.0%'
+ * autoMethod(report, orgScope, period, '2026-11-16'); // { method: 'timeSeries', basis: 'lowestWape', horizon: 30, … }
  */
 export function autoMethod(
   report: BacktestReport,
@@ -40,25 +53,15 @@ export function autoMethod(
   );
   const order = (s: BacktestSummary) => FORECAST_METHODS.indexOf(s.method);
   rows.sort((a, b) => (a.metrics.wape as number) - (b.metrics.wape as number) || order(a) - order(b));
-  const best = rows[0];
-  const window =
-    report.periods.length === 0 ? 'no periods' : `${report.periods[0]}…${report.periods[report.periods.length - 1]}`;
-  if (!best || horizon === null) {
-    return {
-      method: AUTO_FALLBACK,
-      horizon,
-      wape: null,
-      reason: `${AUTO_FALLBACK}: no backtest WAPE for this scope (no closed won over ${window}); weighted by default`,
-    };
-  }
-  const next = rows[1];
+  const [best, next] = rows;
+  const common = { scope, daysIntoPeriod: into, horizon, periods: report.periods };
+  if (!best || horizon === null)
+    return { ...common, method: AUTO_FALLBACK, basis: 'noWape', wape: null, runnerUp: null };
   return {
+    ...common,
     method: best.method,
-    horizon,
+    basis: 'lowestWape',
     wape: best.metrics.wape,
-    reason:
-      `${best.method}: lowest backtest WAPE at ${horizon} days into the period ` +
-      `(${percent(best.metrics.wape as number)} over ${window})` +
-      (next ? `; next: ${next.method} ${percent(next.metrics.wape as number)}` : ''),
+    runnerUp: next ? { method: next.method, wape: next.metrics.wape as number } : null,
   };
 }

@@ -16,10 +16,17 @@ describe('backtestForecasts on the hand-built org (as of 2026-03-15)', () => {
   const point = (period: string, horizon: number, method: string) =>
     report.points.find((p) => p.period === period && p.horizon === horizon && p.method === method)!;
 
-  it('scores the last 4 closed quarters at 7, 30 and 60 days with every method', () => {
-    expect(report.periods).toEqual(['FY2025-Q1', 'FY2025-Q2', 'FY2025-Q3', 'FY2025-Q4']);
+  it('scores the last 4 closed quarters that start on or after the first deal, at 7, 30 and 60 days', () => {
+    // The first deal, E1, was created 2025-09-01: FY2025-Q1…Q3 start before it (their actual is unknown, not 0).
+    expect(report.firstDeal).toBe('2025-09-01');
+    expect(report.periods).toEqual(['FY2025-Q4']);
+    expect(report.skipped).toEqual([
+      { label: 'FY2025-Q1', reason: 'beforeFirstDeal' },
+      { label: 'FY2025-Q2', reason: 'beforeFirstDeal' },
+      { label: 'FY2025-Q3', reason: 'beforeFirstDeal' },
+    ]);
     expect(report.horizons).toEqual([7, 30, 60]);
-    expect(report.points).toHaveLength(4 * 3 * FORECAST_METHODS.length);
+    expect(report.points).toHaveLength(1 * 3 * FORECAST_METHODS.length);
   });
 
   it('rebuilds the deals as of start(P) + h and compares with the closed won of P', () => {
@@ -40,20 +47,20 @@ describe('backtestForecasts on the hand-built org (as of 2026-03-15)', () => {
     expect(point('FY2025-Q4', 60, 'weighted').forecast).toBeCloseTo(23000, 9);
     // No quarter before FY2025-Q4 won anything: no bookings series, so no timeSeries forecast.
     expect(point('FY2025-Q4', 60, 'timeSeries').forecast).toBeNull();
-    // The earlier quarters had no deals: actual 0, forecasts 0, APE left out.
-    expect(point('FY2025-Q2', 30, 'pipeline')).toMatchObject({ actual: 0, forecast: 0, ape: null });
+    // The skipped quarters have no points.
+    expect(report.points.some((p) => p.period !== 'FY2025-Q4')).toBe(false);
   });
 
   it('summarises per scope × horizon × method and ranks by WAPE', () => {
     const at = (horizon: number, method: string) =>
       report.summaries.find((s) => s.horizon === horizon && s.method === method)!;
     // h = 7: ΣA = 25,000; commit Σ|e| 25,000 → WAPE 1, bias −1; bestCase 20,000 → 0.8; pipeline exact.
-    expect(at(7, 'commit').metrics).toMatchObject({ wape: 1, bias: -1, mape: 1, count: 4 });
+    expect(at(7, 'commit').metrics).toMatchObject({ wape: 1, bias: -1, mape: 1, count: 1 });
     expect(at(7, 'bestCase').metrics).toMatchObject({ wape: 0.8, bias: -0.8 });
     expect(at(7, 'pipeline').metrics).toMatchObject({ wape: 0, bias: 0, mape: 0 });
     expect(at(7, 'pipeline').rank).toBe(1);
-    // sMAPE: FY2025-Q4 commit 200 × 25,000 / 25,000 = 200; the empty quarters 0/0 = 0 → 200 / 4.
-    expect(at(7, 'commit').metrics.smape).toBe(50);
+    // sMAPE: FY2025-Q4 commit 200 × 25,000 / (25,000 + 0) = 200, the only point.
+    expect(at(7, 'commit').metrics.smape).toBe(200);
     expect(at(7, 'commit').rank).toBeGreaterThan(at(7, 'pipeline').rank!);
     // h = 60: commit and bestCase are exact (WAPE 0) and share rank 1; weighted 2,000 / 25,000.
     expect([at(60, 'commit').rank, at(60, 'bestCase').rank]).toEqual([1, 1]);
@@ -68,16 +75,26 @@ describe('backtestForecasts on the hand-built org (as of 2026-03-15)', () => {
     const q1 = snapshot.calendar.periodByLabel('FY2026-Q1')!;
     // 2026-03-15 is 73 days into FY2026-Q1: nearest horizon 60, where commit and bestCase tie at 0 → commit.
     const choice = autoMethod(report, org, q1, asOf);
-    expect(choice).toMatchObject({ method: 'commit', horizon: 60, wape: 0 });
-    expect(choice.reason).toBe(
-      'commit: lowest backtest WAPE at 60 days into the period (0.0% over FY2025-Q1…FY2025-Q4); next: bestCase 0.0%',
-    );
+    expect(choice).toEqual({
+      method: 'commit',
+      basis: 'lowestWape',
+      scope: org,
+      daysIntoPeriod: 73,
+      horizon: 60,
+      wape: 0,
+      runnerUp: { method: 'bestCase', wape: 0 },
+      periods: ['FY2025-Q4'],
+    });
     // 10 days in: horizon 7, where only pipeline was exact.
     expect(autoMethod(report, org, q1, '2026-01-11')).toMatchObject({ method: 'pipeline', horizon: 7, wape: 0 });
     // A scope that was not backtested falls back to weighted, and says why.
     const other = forecastScopes(snapshot, ['rep'])[0]!;
-    expect(autoMethod(report, other, q1, asOf).method).toBe('weighted');
-    expect(autoMethod(report, other, q1, asOf).reason).toMatch(/^weighted: no backtest WAPE/);
+    expect(autoMethod(report, other, q1, asOf)).toMatchObject({
+      method: 'weighted',
+      basis: 'noWape',
+      wape: null,
+      runnerUp: null,
+    });
   });
 });
 

@@ -1,7 +1,8 @@
-import { addDays, type CalendarPeriodType, type IsoDate } from '../calendar/index.js';
+import { addDays, type CalendarPeriodType, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { rankings } from '../stats/index.js';
 import { accuracyMetrics, type AccuracyMetrics } from './accuracyMetrics.js';
+import { firstDealDate } from './firstDealDate.js';
 import { forecastScopes, scopeMembership, type ForecastScope } from './forecastScope.js';
 import { periodDeals } from './periodDeals.js';
 import { FORECAST_METHODS, scopeForecast, type ForecastMethod, type ScopeForecastOptions } from './scopeForecast.js';
@@ -54,18 +55,56 @@ export interface BacktestSummary {
   readonly rank: number | null;
 }
 
+/** A closed period of the window that was not scored, and why (`beforeFirstDeal`: it starts before the data). */
+export interface BacktestSkippedPeriod {
+  readonly label: string;
+  readonly reason: 'beforeFirstDeal';
+}
+
 export interface BacktestReport {
   readonly asOf: IsoDate;
   /** Labels of the periods scored, oldest first. */
   readonly periods: readonly string[];
+  /** The last K closed periods that were not scored, oldest first. */
+  readonly skipped: readonly BacktestSkippedPeriod[];
+  /** Creation date of the org's first deal (where its data begins); null without deals. */
+  readonly firstDeal: IsoDate | null;
   readonly horizons: readonly number[];
   readonly points: readonly BacktestPoint[];
   readonly summaries: readonly BacktestSummary[];
 }
 
 /**
+ * The last `k` periods of kind `type` closed as of `asOf` (ending on or before it), oldest first, split into those a
+ * backtest scores and those it skips because they start before the org's first deal (their actual is unknown).
+ *
+ * @example
+ * backtestPeriods(snapshot, '2026-11-16', 'Quarter', 4).scored.map((p) => p.label);
+ */
+export function backtestPeriods(
+  snapshot: OrgSnapshot,
+  asOf: IsoDate,
+  type: CalendarPeriodType,
+  k: number,
+): { scored: FiscalPeriod[]; skipped: BacktestSkippedPeriod[]; firstDeal: IsoDate | null } {
+  const current = snapshot.calendar.periodOf(asOf, type);
+  const closed = [current, ...snapshot.calendar.previousPeriods(current, k)]
+    .filter((p) => p.end <= asOf)
+    .slice(0, k)
+    .reverse();
+  const firstDeal = firstDealDate(snapshot);
+  const known = (p: FiscalPeriod) => firstDeal !== null && p.start >= firstDeal;
+  return {
+    scored: closed.filter(known),
+    skipped: closed.filter((p) => !known(p)).map((p) => ({ label: p.label, reason: 'beforeFirstDeal' })),
+    firstDeal,
+  };
+}
+
+/**
  * The forecast-accuracy backtest of metrics.md: for each of the last K closed periods P (default 4, of the kind
- * `periodType`) and each horizon h (default 7, 30, 60 days), every deal is rebuilt as of start(P) + h, every
+ * `periodType`; a period ending on `asOf` is closed; one starting before the org's first deal is skipped, see
+ * `backtestPeriods`) and each horizon h (default 7, 30, 60 days), every deal is rebuilt as of start(P) + h, every
  * method is run for every scope, and the forecasts are compared with the actual closed won of P (as of `asOf`):
  * APE per point, and per scope × horizon × method MAPE, WAPE, bias, sMAPE, P10–P90 coverage, pinball losses and,
  * for timeSeries, MASE (each forecast scaled by the in-sample seasonal-naive MAE of the series it was made from).
@@ -82,11 +121,7 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
   const horizons = [...(options.horizons ?? BACKTEST_DEFAULTS.horizons)].sort((a, b) => a - b);
   const scopes = options.scopes ?? forecastScopes(snapshot);
   const methods = options.methods ?? FORECAST_METHODS;
-  const current = snapshot.calendar.periodOf(asOf, type);
-  const periods = snapshot.calendar
-    .previousPeriods(current, k)
-    .filter((p) => p.end < asOf)
-    .reverse();
+  const { scored: periods, skipped, firstDeal } = backtestPeriods(snapshot, asOf, type, k);
   if (methods.includes('stageHistory') || methods.includes('monteCarlo')) {
     // The stage win rates of every forecast below, learnt in one pass over the deals.
     prepareStageObservations(
@@ -176,5 +211,5 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
       rows.forEach((r, i) => summaries.push({ ...r, rank: ranks[i]?.rank ?? null }));
     }
   }
-  return { asOf, periods: periods.map((p) => p.label), horizons, points, summaries };
+  return { asOf, periods: periods.map((p) => p.label), skipped, firstDeal, horizons, points, summaries };
 }

@@ -37,7 +37,7 @@ function periodIndexOf(periods: readonly FiscalPeriod[], date: IsoDate): number 
 
 /**
  * The bookings series timeSeries forecasts from: closed won per period of the forecast period's kind (as of
- * `asOf`), for the periods before `period` that ended before `asOf`, starting at the scope's first period with a
+ * `asOf`), for the periods before `period` closed by `asOf` (ending on or before it), starting at the scope's first period with a
  * won deal (at most 60 periods back). Empty when the scope never won a deal.
  *
  * @example
@@ -56,7 +56,7 @@ export function bookingsSeries(
   let org = byKey.get(key);
   if (!org) {
     const before = snapshot.calendar.previousPeriods(period, MAX_SERIES_PERIODS).reverse();
-    const periods = before.filter((p) => p.end < asOf);
+    const periods = before.filter((p) => p.end <= asOf);
     const first = periods[0];
     const last = periods[periods.length - 1];
     const won = first && last ? dealFactsClosingIn(snapshot, asOf, first.start, last.end, { wonOnly: true }) : [];
@@ -71,7 +71,7 @@ export function bookingsSeries(
     cents[i] = (cents[i] as number) + Math.round(amount * 100);
     if (i < firstIndex) firstIndex = i;
   }
-  const skipped = snapshot.calendar.previousPeriods(period, MAX_SERIES_PERIODS).filter((p) => p.end >= asOf).length;
+  const skipped = snapshot.calendar.previousPeriods(period, MAX_SERIES_PERIODS).filter((p) => p.end > asOf).length;
   return {
     periods: org.periods.slice(firstIndex),
     values: cents.slice(firstIndex).map((c) => c / 100),

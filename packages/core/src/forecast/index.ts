@@ -37,5 +37,7 @@ export * from './accuracyMetrics.js';
 export * from './scopeForecast.js';
 export * from './backtestForecasts.js';
 export * from './autoMethod.js';
+export * from './forecastBounds.js';
+export * from './firstDealDate.js';
 export * from './computeForecast.js';
 export * from './boxMinimize.js';

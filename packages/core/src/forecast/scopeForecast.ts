@@ -2,6 +2,13 @@ import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { bookingsSeries } from './bookingsSeries.js';
 import { categoryRollups } from './categoryRollups.js';
+import {
+  boundMethodForecast,
+  finalMethodForecast,
+  forecastBounds,
+  type BoundedSide,
+  type ForecastBounds,
+} from './forecastBounds.js';
 import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
@@ -41,6 +48,10 @@ export interface MethodForecast {
   readonly mean: number | null;
   /** How the figure was reached, in words (model chosen, new business added, …). */
   readonly detail: string | null;
+  /** The bound the point forecast was moved to (see `ScopeForecast.bounds`); null when it was inside them. */
+  readonly bounded: BoundedSide;
+  /** The period ended on or before the as-of date: every figure is the closed won. */
+  readonly final: boolean;
 }
 
 export interface ScopeForecastOptions {
@@ -71,6 +82,10 @@ export interface ScopeForecast {
   /** Σ amount of the deals open with their close date in the period (every category). */
   readonly openPipeline: number;
   readonly openDeals: number;
+  /** The period ended on or before the as-of date: nothing is left to forecast. */
+  readonly final: boolean;
+  /** What can still happen: every method's figures are kept inside (see `forecastBounds`). */
+  readonly bounds: ForecastBounds;
   readonly methods: Partial<Record<ForecastMethod, MethodForecast>>;
   /** MASE denominator of the scope's bookings series (see `seasonalNaiveScale`), for backtests. */
   readonly seriesScale: number | null;
@@ -84,13 +99,17 @@ const point = (method: ForecastMethod, forecast: number | null, detail: string |
   p90: null,
   mean: null,
   detail,
+  bounded: null,
+  final: false,
 });
 
 /**
  * Runs the forecast methods of metrics.md "Forecast" for one scope, period and as-of date: commit, bestCase,
  * pipeline (category roll-ups), weighted, stageHistory (win rates learnt by stage × days left), monteCarlo
  * (stageHistory's probabilities drawn ≥ 10,000 times, plus the historical new business) and timeSeries
- * (exponential smoothing / Theta on the scope's bookings; never below what is already won).
+ * (exponential smoothing / Theta on the scope's bookings). Every figure is then kept inside the scope's bounds
+ * (closedWon … closedWon + open non-Omitted pipeline + P90 of the historical new business; see `forecastBounds`).
+ * A period that ended on or before the as-of date is final: every method gives its closedWon.
  *
  * @example
  * const f = scopeForecast(snapshot, { type: 'org', id: org.Id, name: org.Name }, { period, asOf: '2026-11-16' });
@@ -105,18 +124,29 @@ export function scopeForecast(
   const methods = new Set(options.methods ?? FORECAST_METHODS);
   const member = scope.type === 'org' ? undefined : scopeMembership(snapshot, scope);
   const deals = periodDeals(snapshot, period, asOf, member);
+  const rollups = categoryRollups(deals);
+  const periods = options.stageHistoryPeriods ?? STAGE_HISTORY_PERIODS.default;
+  const final = period.end <= asOf;
+  const newBusiness = final ? null : historicalNewBusiness(snapshot, period, asOf, member, periods);
+  // A final period has nothing left to happen: both bounds are its closed won.
+  const bounds = newBusiness
+    ? forecastBounds(
+        deals.closedWon,
+        rollups.pipeline,
+        newBusiness.periods.map((p) => p.amount),
+      )
+    : forecastBounds(deals.closedWon, deals.closedWon, []);
   const out: Partial<Record<ForecastMethod, MethodForecast>> = {};
 
-  if (methods.has('commit') || methods.has('bestCase') || methods.has('pipeline')) {
-    const r = categoryRollups(deals);
-    if (methods.has('commit')) out.commit = point('commit', r.commit);
-    if (methods.has('bestCase')) out.bestCase = point('bestCase', r.bestCase);
-    if (methods.has('pipeline')) out.pipeline = point('pipeline', r.pipeline);
+  if (final) for (const method of methods) out[method] = finalMethodForecast(method, deals.closedWon);
+  else {
+    if (methods.has('commit')) out.commit = point('commit', rollups.commit);
+    if (methods.has('bestCase')) out.bestCase = point('bestCase', rollups.bestCase);
+    if (methods.has('pipeline')) out.pipeline = point('pipeline', rollups.pipeline);
   }
-  if (methods.has('weighted')) out.weighted = point('weighted', weightedForecast(deals, snapshot));
+  if (!final && methods.has('weighted')) out.weighted = point('weighted', weightedForecast(deals, snapshot));
 
-  if (methods.has('stageHistory') || methods.has('monteCarlo')) {
-    const periods = options.stageHistoryPeriods ?? STAGE_HISTORY_PERIODS.default;
+  if (newBusiness && (methods.has('stageHistory') || methods.has('monteCarlo'))) {
     const learnt = stageObservations(snapshot, period, asOf, periods);
     const rates = stageWinRates(learnt, member, options.minCellCount ?? MIN_CELL_COUNT);
     const stage = stageHistoryForecast(deals, rates, snapshot);
@@ -132,7 +162,6 @@ export function scopeForecast(
       );
     }
     if (methods.has('monteCarlo')) {
-      const newBusiness = historicalNewBusiness(snapshot, period, asOf, member, periods);
       const random =
         options.random ??
         seededRandom(deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`));
@@ -147,6 +176,8 @@ export function scopeForecast(
         p50: mc.p50,
         p90: mc.p90,
         mean: mc.mean,
+        bounded: null,
+        final: false,
         detail: `${mc.draws} draws; each adds the new and pulled-in business of one of ${newBusiness.periods.length} past periods (mean ${newBusiness.mean.toFixed(2)})`,
       };
     }
@@ -156,19 +187,24 @@ export function scopeForecast(
   if (methods.has('timeSeries')) {
     const series = bookingsSeries(snapshot, period, asOf, member);
     seriesScale = seasonalNaiveScale(series.values, series.frequency);
-    const ts = timeSeriesForecast(series.values, series.frequency, series.horizon, options.timeSeriesModel ?? 'auto');
-    if (!ts) out.timeSeries = point('timeSeries', null, 'no bookings history');
-    else {
-      const floor = (x: number) => Math.max(deals.closedWon, x);
+    const ts = final
+      ? undefined // nothing to forecast: the figures are already the closed won
+      : timeSeriesForecast(series.values, series.frequency, series.horizon, options.timeSeriesModel ?? 'auto');
+    if (ts === null) out.timeSeries = point('timeSeries', null, 'no bookings history');
+    else if (ts) {
+      // The model forecasts the period total; the bounds below keep it inside what can still happen.
       out.timeSeries = {
-        method: 'timeSeries',
-        forecast: floor(ts.mean),
-        p10: floor(ts.p10),
-        p50: floor(ts.mean),
-        p90: floor(ts.p90),
-        mean: null,
-        detail: `${ts.reason}; ${series.values.length} periods of bookings`,
+        ...point('timeSeries', ts.mean, `${ts.reason}; ${series.values.length} periods of bookings`),
+        p10: ts.p10,
+        p50: ts.mean,
+        p90: ts.p90,
       };
+    }
+  }
+  if (!final) {
+    for (const method of FORECAST_METHODS) {
+      const f = out[method];
+      if (f) out[method] = boundMethodForecast(f, bounds);
     }
   }
 
@@ -179,6 +215,8 @@ export function scopeForecast(
     closedWon: deals.closedWon,
     openPipeline: sumAmounts(deals.open),
     openDeals: deals.open.length,
+    final,
+    bounds,
     methods: out,
     seriesScale,
   };

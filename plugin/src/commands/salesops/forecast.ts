@@ -7,11 +7,15 @@ import {
   ratio,
   scopeQuotas,
   forecastRecords,
+  type AutoBasis,
+  type BacktestSkippedPeriod,
+  type BoundedSide,
   type ForecastMethod,
   type ForecastScopeType,
 } from '@salesops/core';
 import { readingFlags } from '../../shared/commonFlags.js';
 import { groupByFlag } from '../../shared/forecastFlags.js';
+import { autoChoiceText, boundedText, finalText, perScopeText, skippedText } from '../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { presentResult } from '../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
@@ -34,6 +38,11 @@ export type ForecastRow = {
   chosenMethod: ForecastMethod | null;
   reason: string | null;
   forecast: number | null;
+  /** The bound the forecast was moved to (closed won; closed won + open non-Omitted pipeline + P90 new business). */
+  bounded: BoundedSide;
+  bounds: { low: number; high: number };
+  /** The period ended on or before the as-of date: every figure is its closed won. */
+  final: boolean;
   p10: number | null;
   p50: number | null;
   p90: number | null;
@@ -49,6 +58,20 @@ export type SalesopsForecastResult = {
   methods: Array<ForecastMethod | 'auto'>;
   seed: number;
   simulations: number;
+  /** The `auto` choice: one for the run (the org's backtest), or per scope; null when auto was not asked. */
+  auto: {
+    perScope: boolean;
+    /** Null per scope (each row names its own). */
+    method: ForecastMethod | null;
+    basis: AutoBasis | null;
+    horizon: number | null;
+    daysIntoPeriod: number;
+    wape: number | null;
+    runnerUp: { method: ForecastMethod; wape: number } | null;
+    reason: string;
+    /** The backtest's periods: scored, and skipped because they start before the org's first deal. */
+    backtest: { scored: string[]; skipped: BacktestSkippedPeriod[]; firstDeal: string | null };
+  } | null;
   forecasts: ForecastRow[];
   written?: Written;
 };
@@ -76,6 +99,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       summary: messages.getMessage('flags.simulations.summary'),
     }),
     seed: Flags.integer({ default: 42, summary: messages.getMessage('flags.seed.summary') }),
+    'per-scope': Flags.boolean({ default: false, summary: messages.getMessage('flags.per-scope.summary') }),
   };
 
   public async run(): Promise<SalesopsForecastResult> {
@@ -95,6 +119,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       seed: flags.seed,
       draws: flags.simulations,
       scopes: forecastScopes(snapshot, [flags['group-by']]),
+      perScope: flags['per-scope'],
       ...(wantsAuto
         ? {}
         : {
@@ -119,8 +144,11 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
           pipeline: s.methods.pipeline?.forecast ?? null,
           method,
           chosenMethod: method === 'auto' ? (s.auto?.choice.method ?? null) : null,
-          reason: method === 'auto' ? (s.auto?.choice.reason ?? null) : null,
+          reason: method === 'auto' && s.auto ? autoChoiceText(s.auto.choice, report.perScope ? 'scope' : 'run') : null,
           forecast: f?.forecast ?? null,
+          bounded: f?.bounded ?? null,
+          bounds: { low: s.bounds.low, high: s.bounds.high },
+          final: s.final,
           p10: f?.p10 ?? null,
           p50: f?.p50 ?? null,
           p90: f?.p90 ?? null,
@@ -136,8 +164,27 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       methods: requested,
       seed: flags.seed,
       simulations: flags.simulations,
+      auto: null,
       forecasts,
     };
+    const choice = report.auto ?? report.scopes[0]?.auto?.choice;
+    if (wantsAuto && report.backtest && choice) {
+      result.auto = {
+        perScope: report.perScope,
+        method: report.auto?.method ?? null,
+        basis: report.auto?.basis ?? null,
+        horizon: choice.horizon,
+        daysIntoPeriod: choice.daysIntoPeriod,
+        wape: report.auto?.wape ?? null,
+        runnerUp: report.auto?.runnerUp ?? null,
+        reason: report.auto ? autoChoiceText(report.auto, 'run') : perScopeText(),
+        backtest: {
+          scored: [...report.backtest.periods],
+          skipped: [...report.backtest.skipped],
+          firstDeal: report.backtest.firstDeal,
+        },
+      };
+    }
     const columns: Array<Column<ForecastRow>> = [
       { key: 'scopeName', header: 'Scope', kind: 'text', value: (r) => r.scopeName },
       { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
@@ -159,10 +206,18 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
       { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas, methods: requested }) },
     ]);
-    const reasons =
-      wantsAuto && flags['group-by'] === 'org'
-        ? forecasts.filter((f) => f.reason).map((f) => `auto: ${f.reason ?? ''}`)
-        : [];
+    const notes: string[] = [];
+    if (result.auto) notes.push(result.auto.reason);
+    if (report.perScope && flags['group-by'] === 'org') {
+      notes.push(...forecasts.filter((f) => f.reason).map((f) => `auto: ${f.reason ?? ''}`));
+    }
+    const skipped = report.backtest ? skippedText(report.backtest.skipped, report.backtest.firstDeal) : null;
+    if (skipped) notes.push(skipped);
+    if (report.scopes.some((s) => s.final)) notes.push(finalText(report.period.label, asOf));
+    const moved = forecasts
+      .filter((f) => f.bounded)
+      .map((f) => `${f.scopeName} ${f.chosenMethod ?? f.method} (${f.bounded ?? ''})`);
+    if (moved.length > 0) notes.push(boundedText(moved));
     await presentResult(
       this,
       loaded,
@@ -170,7 +225,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       result,
       flags,
       `Forecast by ${flags['group-by']}`,
-      reasons,
+      notes,
     );
     return result;
   }

@@ -5,10 +5,12 @@ import {
   forecastAccuracyRecords,
   forecastScopes,
   type BacktestReport,
+  type BacktestSkippedPeriod,
   type ForecastScopeType,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { groupByFlag } from '../../../shared/forecastFlags.js';
+import { skippedText } from '../../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
@@ -39,6 +41,9 @@ export type SalesopsForecastAccuracyResult = {
   currency: string;
   groupBy: ForecastScopeType;
   periods: string[];
+  /** Closed periods of the window not scored: they start before the org's first deal (`firstDeal`). */
+  skipped: BacktestSkippedPeriod[];
+  firstDeal: string | null;
   horizons: number[];
   accuracy: AccuracyRow[];
   /** Per scope and horizon, the method with the lowest WAPE. */
@@ -100,6 +105,8 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
       currency: snapshot.corporateCurrency,
       groupBy: flags['group-by'],
       periods: [...backtest.periods],
+      skipped: [...backtest.skipped],
+      firstDeal: backtest.firstDeal,
       horizons: [...backtest.horizons],
       accuracy,
       best,
@@ -130,6 +137,8 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
       (b) =>
         `Most accurate for ${b.scopeName} at ${b.horizon} days: ${b.method} (WAPE ${b.wape === null ? '—' : `${(100 * b.wape).toFixed(1)}%`}).`,
     );
+    const skipped = skippedText(backtest.skipped, backtest.firstDeal);
+    if (skipped) notes.push(skipped);
     await presentResult(
       this,
       { ...loaded, period: { ...period, label: backtest.periods.join(', ') } },
