@@ -5,6 +5,7 @@
  * first poll(s) and JobComplete after, so clients exercise their polling.
  * (Bulk API 2.0 Developer Guide: https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/)
  */
+import { randomInt } from 'node:crypto';
 import { salesforceId } from '../../sample-data/salesforceId.js';
 import { HttpError, notFound, readBody, readJson, sendCsv, sendEmpty, sendJson } from '../http/httpUtil.js';
 import type { RequestContext } from '../http/requestContext.js';
@@ -18,7 +19,6 @@ function salesforceDateTime(iso: string): string {
 
 export class Bulk2Jobs {
   private readonly jobs = new Map<string, Job>();
-  private sequence = 0;
 
   constructor(
     /** Status polls a job answers InProgress before JobComplete. */
@@ -27,7 +27,13 @@ export class Bulk2Jobs {
     private readonly defaultPageSize: number,
   ) {}
 
-  private readonly newJobId = (): string => salesforceId('750', '5f', ++this.sequence);
+  /** A new job id: 18 characters like Salesforce's, its sequence drawn at random so ids cannot be guessed. */
+  private readonly newJobId = (): string => {
+    for (;;) {
+      const id = salesforceId('750', '5f', randomInt(2 ** 47));
+      if (!this.jobs.has(id)) return id;
+    }
+  };
 
   /** Handles `/jobs/query…` and `/jobs/ingest…` (`ctx.parts` after `jobs`). */
   async handle(ctx: RequestContext): Promise<void> {
@@ -54,7 +60,9 @@ export class Bulk2Jobs {
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,POST`);
     }
     const job = this.jobs.get(id);
-    if (!job || job.kind !== kind) throw notFound();
+    // A job belongs to its creator: anyone else (View All Data excepted) learns nothing, not even that it exists.
+    const owner = job?.createdById === String(ctx.session.user['Id']) || ctx.session.viewer.viewAll;
+    if (!job || job.kind !== kind || !owner) throw notFound();
     if (sub === undefined) {
       if (method === 'GET') {
         sendJson(res, 200, this.info(ctx, job, true));
