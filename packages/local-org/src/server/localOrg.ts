@@ -53,6 +53,12 @@ export interface StartOptions {
    * field: left out of describe, INVALID_TYPE / INVALID_FIELD in queries. Applies to every user.
    */
   readonly hidden?: { readonly objects?: readonly string[]; readonly fields?: readonly string[] };
+  /**
+   * Every query's budget: wall-clock milliseconds (default 120,000, Salesforce's limit for a synchronous query) and
+   * records examined, every object and subquery together (default 100,000,000); past either it fails with 400
+   * QUERY_TIMEOUT.
+   */
+  readonly queryBudget?: { readonly timeoutMs?: number; readonly maxRowsScanned?: number };
   /** Called with `METHOD /path status` after each response (the CLI's --verbose). */
   readonly log?: (line: string) => void;
 }

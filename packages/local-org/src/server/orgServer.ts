@@ -56,6 +56,10 @@ export class LocalOrgServer {
       },
       timeZone,
       now,
+      queryBudget: {
+        timeoutMs: options.queryBudget?.timeoutMs ?? 120_000,
+        maxRowsScanned: options.queryBudget?.maxRowsScanned ?? 100_000_000,
+      },
       latestVersion: Number(options.apiVersion ?? DEFAULT_API_VERSION),
       url: '',
     };

@@ -12,7 +12,7 @@ import type { QueryCursors } from '../queryCursors.js';
 import type { Session } from '../sessions.js';
 import type { SharingModel } from '../sharing.js';
 import type { CalendarSettings } from '../soql/dateLiterals.js';
-import type { QueryContext } from '../soql/queryResult.js';
+import type { QueryBudget, QueryContext } from '../soql/queryResult.js';
 import type { WriteContext } from '../writes.js';
 
 /** The org's state and settings, one per server. */
@@ -29,6 +29,8 @@ export interface OrgServices {
   readonly timeZone: string;
   /** The clock of audit fields. */
   readonly now: () => Date;
+  /** Every query's time and rows-scanned budget. */
+  readonly queryBudget: QueryBudget;
   /** Newest API version served (64). */
   readonly latestVersion: number;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
@@ -59,6 +61,7 @@ export function queryContext(ctx: RequestContext): QueryContext {
     timeZone: org.timeZone,
     apiVersion: ctx.version,
     canSee: (table, record) => org.sharing.canSee(session.viewer, table, record),
+    budget: org.queryBudget,
   };
 }
 

@@ -8,7 +8,7 @@ import type { StoredRecord } from '../data/values.js';
 import type { ObjectEntry } from '../schema/schemaRegistry.js';
 import { AGGREGATES } from './aggregateFunctions.js';
 import { runAggregate } from './aggregateQuery.js';
-import { scan, type Compilation } from './compilation.js';
+import { scan, startBudget, type Compilation } from './compilation.js';
 import { compileShape } from './projection.js';
 import type { QueryContext, QueryResult } from './queryResult.js';
 import { sortRecords } from './sortRows.js';
@@ -25,16 +25,22 @@ export function executeQuery(soql: string, context: QueryContext, includeDeleted
   } catch (error) {
     throw malformedQuery(soql, error);
   }
-  return runQuery(compilation(soql, context, includeDeleted), query);
+  return runQuery(compilation(soql, context, includeDeleted, startBudget(context)), query);
 }
 
-function compilation(soql: string, context: QueryContext, includeDeleted: boolean): Compilation {
+function compilation(
+  soql: string,
+  context: QueryContext,
+  includeDeleted: boolean,
+  budget: Compilation['budget'],
+): Compilation {
   return {
     soql,
     context,
     includeDeleted,
     dateCache: new Map(),
-    runQuery: (query) => runQuery(compilation(soql, context, false), query),
+    budget,
+    runQuery: (query) => runQuery(compilation(soql, context, false, budget), query),
   };
 }
 

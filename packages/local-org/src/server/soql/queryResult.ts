@@ -15,6 +15,15 @@ export interface QueryContext {
   readonly apiVersion: string;
   /** Whether the running user may see a record (sharing). */
   readonly canSee: (table: Table, record: StoredRecord) => boolean;
+  /** The query's budget; past either bound it fails with QUERY_TIMEOUT. Unbounded when absent. */
+  readonly budget?: QueryBudget;
+}
+
+export interface QueryBudget {
+  /** Wall-clock milliseconds the query may run. */
+  readonly timeoutMs: number;
+  /** Records the query may examine, every object and subquery together. */
+  readonly maxRowsScanned: number;
 }
 
 export type JsonRecord = Record<string, unknown>;

@@ -11,7 +11,8 @@
  */
 export class SoqlError extends Error {
   constructor(
-    readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR',
+    readonly errorCode:
+      'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR' | 'QUERY_TIMEOUT',
     message: string,
   ) {
     super(message);
@@ -94,4 +95,9 @@ export function malformedQuery(soql: string, error: unknown): SoqlError {
   }
   const offset = Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
   return soqlErrorAt('MALFORMED_QUERY', soql, offset, `unexpected token: '${token}'`);
+}
+
+/** What Salesforce answers when a query runs out of time (or, here, out of rows to scan). */
+export function queryTimeout(): SoqlError {
+  return new SoqlError('QUERY_TIMEOUT', 'Your query request was running for too long.');
 }

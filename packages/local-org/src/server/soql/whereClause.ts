@@ -11,21 +11,9 @@ import { compareValues } from './compareValues.js';
 import { conditionTree, type ConditionNode } from './conditionTree.js';
 import { resolveDateFunction } from './dateFunctions.js';
 import { familyOf, resolvePath, type Family } from './fieldPath.js';
+import { likeMatcher } from './likeMatcher.js';
 import { literalOperand, type Operand } from './literalOperand.js';
 import { offsetOf, soqlErrorAt } from './soqlError.js';
-
-/** LIKE pattern → RegExp: `%` any run, `_` one character, `\\` escapes, case-insensitive. */
-function likeRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '\\' && i + 1 < pattern.length) source += (pattern[++i] as string).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (c === '%') source += '.*';
-    else if (c === '_') source += '.';
-    else source += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'is');
-}
 
 export function compileWhere(
   c: Compilation,
@@ -185,10 +173,10 @@ function compileCondition(
           `invalid operator on ${field?.type ?? 'this'} field: ${fieldName}`,
         );
       }
-      const re = likeRegExp(String(first.kind === 'value' ? (first.value ?? '') : ''));
+      const matches = likeMatcher(String(first.kind === 'value' ? (first.value ?? '') : ''));
       return (r) => {
         const v = get(r);
-        return v !== null && re.test(String(v));
+        return v !== null && matches(String(v));
       };
     }
     case 'INCLUDES':
