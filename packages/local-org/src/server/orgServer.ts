@@ -25,6 +25,20 @@ import { SoqlError } from './soql/soqlError.js';
 
 const DEFAULT_API_VERSION = '64.0';
 
+/** A path segment percent-decoded; a bad escape (`%zz`) is 400 ILLEGAL_QUERY_PARAMETER_VALUE, as Salesforce says. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    const at = segment.search(/%(?![0-9A-Fa-f]{2})/);
+    throw new HttpError(
+      400,
+      'ILLEGAL_QUERY_PARAMETER_VALUE',
+      `URLDecoder: Illegal hex characters in escape (%) pattern - Error at index ${Math.max(0, at)} in: "${segment.slice(at + 1, at + 3)}"`,
+    );
+  }
+}
+
 export class LocalOrgServer {
   private readonly server: Server;
   private readonly org: OrgServices & { url: string };
@@ -196,7 +210,7 @@ export class LocalOrgServer {
     const parts = (versioned[2] ?? '')
       .split('/')
       .filter((p) => p !== '')
-      .map(decodeURIComponent);
+      .map(decodePathSegment);
     await routeApi({ org: this.org, req, res, url, method, n, session, version: `v${versioned[1] as string}` }, parts);
   }
 }

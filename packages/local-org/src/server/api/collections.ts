@@ -5,7 +5,8 @@
  */
 import type { Table } from '../data/orgStore.js';
 import { normalizeId, type Value } from '../data/values.js';
-import { HttpError, notFound, readJson, sendJson } from '../http/httpUtil.js';
+import { HttpError, notFound, sendJson } from '../http/httpUtil.js';
+import { collectionBody, readJsonBody, retrieveBody } from '../http/requestBodies.js';
 import { recordFails, writeContext, type RequestContext } from '../http/requestContext.js';
 import {
   createRecord,
@@ -24,7 +25,7 @@ export async function collectionsResource(ctx: RequestContext): Promise<void> {
   if (parts.length === 1 && method === 'POST') {
     // Retrieve many: POST /composite/sobjects/X { ids, fields }
     const entry = objectEntry(ctx, parts[0]);
-    const body = (await readJson(req)) as { ids?: string[]; fields?: string[] };
+    const body = await readJsonBody(req, retrieveBody);
     const table = ctx.org.store.table(entry.schema.name) as Table;
     sendJson(
       res,
@@ -62,7 +63,7 @@ export async function collectionsResource(ctx: RequestContext): Promise<void> {
   const isUpdate = parts.length === 0 && method === 'PATCH';
   const isUpsert = parts.length === 2 && method === 'PATCH';
   if (!isCreate && !isUpdate && !isUpsert) throw notFound();
-  const body = (await readJson(req)) as { allOrNone?: boolean; records?: Record<string, unknown>[] };
+  const body = await readJsonBody(req, collectionBody);
   const records = body.records ?? [];
   if (!Array.isArray(records)) throw new HttpError(400, 'JSON_PARSER_ERROR', 'records must be an array');
   if (records.length > 200) {

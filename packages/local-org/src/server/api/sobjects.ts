@@ -4,7 +4,8 @@
  */
 import type { Table } from '../data/orgStore.js';
 import { describeGlobal, describeObject, describeSummary } from '../describe.js';
-import { HttpError, notFound, readJson, sendEmpty, sendJson } from '../http/httpUtil.js';
+import { HttpError, notFound, sendEmpty, sendJson } from '../http/httpUtil.js';
+import { readJsonBody, recordBody } from '../http/requestBodies.js';
 import { writeContext, type RequestContext } from '../http/requestContext.js';
 import type { StoredRecord } from '../data/values.js';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from '../writes.js';
@@ -25,7 +26,7 @@ export async function sobjectsResource(ctx: RequestContext): Promise<void> {
       return;
     }
     if (method === 'POST') {
-      const body = (await readJson(req)) as Record<string, unknown>;
+      const body = await readJsonBody(req, recordBody);
       const context = writeContext(ctx);
       const outcome = createRecord(context, objectName, body);
       if (!outcome.success) throw saveError(outcome);
@@ -51,7 +52,7 @@ export async function sobjectsResource(ctx: RequestContext): Promise<void> {
       const context = writeContext(ctx);
       const outcome =
         method === 'PATCH'
-          ? updateRecord(context, objectName, id, (await readJson(req)) as Record<string, unknown>)
+          ? updateRecord(context, objectName, id, await readJsonBody(req, recordBody))
           : deleteRecord(context, objectName, id);
       if (!outcome.success) throw saveError(outcome);
       sendEmpty(res, 204);
@@ -93,7 +94,7 @@ export async function sobjectsResource(ctx: RequestContext): Promise<void> {
       return;
     }
     if (method === 'PATCH') {
-      const body = (await readJson(req)) as Record<string, unknown>;
+      const body = await readJsonBody(req, recordBody);
       const context = writeContext(ctx);
       const outcome = upsertRecord(context, objectName, field, value, body);
       if (!outcome.success) {

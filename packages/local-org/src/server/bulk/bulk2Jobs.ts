@@ -7,9 +7,10 @@
  */
 import { randomInt } from 'node:crypto';
 import { salesforceId } from '../../sample-data/salesforceId.js';
-import { HttpError, notFound, readBody, readJson, sendCsv, sendEmpty, sendJson } from '../http/httpUtil.js';
+import { HttpError, notFound, readBody, sendCsv, sendEmpty, sendJson } from '../http/httpUtil.js';
+import { createJobBody, jobStateBody, readJsonBody } from '../http/requestBodies.js';
 import type { RequestContext } from '../http/requestContext.js';
-import { createIngestJob, ingestRows, processIngestJob } from './bulkIngest.js';
+import { addBatch, createIngestJob, ingestRows, processIngestJob } from './bulkIngest.js';
 import { jobCsv, type Job } from './bulkJob.js';
 import { createQueryJob, sendQueryResults } from './bulkQuery.js';
 
@@ -42,7 +43,7 @@ export class Bulk2Jobs {
     if (kind !== 'query' && kind !== 'ingest') throw notFound();
     if (id === undefined) {
       if (method === 'POST') {
-        const body = (await readJson(req)) as Record<string, unknown>;
+        const body = await readJsonBody(req, createJobBody);
         const job =
           kind === 'query' ? createQueryJob(ctx, this.newJobId, body) : createIngestJob(ctx, this.newJobId, body);
         this.jobs.set(job.id, job);
@@ -74,8 +75,7 @@ export class Bulk2Jobs {
         return;
       }
       if (method === 'PATCH') {
-        const body = (await readJson(req)) as Record<string, unknown>;
-        const state = String(body['state'] ?? '');
+        const { state } = await readJsonBody(req, jobStateBody);
         if (state === 'Aborted') {
           job.state = 'Aborted';
           if (job.kind === 'ingest') job.unprocessed = ingestRows(job).rows;
@@ -104,7 +104,7 @@ export class Bulk2Jobs {
     if (job.kind === 'ingest') {
       if (sub === 'batches' && method === 'PUT') {
         if (job.state !== 'Open') throw new HttpError(409, 'INVALIDJOBSTATE', 'Job is not open for uploads');
-        job.batches.push(await readBody(req));
+        addBatch(job, await readBody(req));
         sendEmpty(res, 201);
         return;
       }

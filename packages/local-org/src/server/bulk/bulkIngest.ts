@@ -48,18 +48,32 @@ export function createIngestJob(ctx: RequestContext, newId: () => string, body: 
   };
 }
 
+function parseBatch(job: IngestJob, batch: string): string[][] {
+  return parse(batch, {
+    delimiter: DELIMITERS[job.columnDelimiter] ?? ',',
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as string[][];
+}
+
+/** Adds an uploaded CSV batch; 400 INVALIDBATCH (naming the line) when it is not CSV, such as an unclosed quote. */
+export function addBatch(job: IngestJob, batch: string): void {
+  try {
+    parseBatch(job, batch);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new HttpError(400, 'INVALIDBATCH', `InvalidBatch : Failed to parse the uploaded CSV: ${message}`);
+  }
+  job.batches.push(batch);
+}
+
 /** The header (of the last batch with one) and every data row of the uploaded batches. */
 export function ingestRows(job: IngestJob): { header: string[]; rows: string[][] } {
-  const delimiter = DELIMITERS[job.columnDelimiter] ?? ',';
   let header: string[] = [];
   const rows: string[][] = [];
   for (const batch of job.batches) {
-    const parsed = parse(batch, {
-      delimiter,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as string[][];
+    const parsed = parseBatch(job, batch);
     if (parsed.length === 0) continue;
     header = parsed[0] as string[];
     rows.push(...parsed.slice(1));
