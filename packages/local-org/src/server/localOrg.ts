@@ -43,8 +43,17 @@ export interface StartOptions {
   readonly bulkPollsBeforeComplete?: number;
   /** Bulk API 2.0: records per results page without maxRecords (default 50,000). */
   readonly bulkPageSize?: number;
-  /** Origins allowed by CORS: `*` (default) reflects any origin. */
-  readonly corsOrigins?: '*' | readonly string[];
+  /**
+   * Origins allowed by CORS: `loopback` (the default) allows the widget gallery's (`http://127.0.0.1:8090`) and every
+   * other loopback origin (`http://localhost:…`, `http://127.0.0.1:…`, `http://[::1]:…`); a list allows those origins
+   * only; `*` reflects any origin.
+   */
+  readonly corsOrigins?: '*' | 'loopback' | readonly string[];
+  /**
+   * Host names (any port) requests may be addressed to: by default loopback names and `host`; others get 421
+   * MISDIRECTED_REQUEST, so a page on a rebound DNS name cannot reach the org. `*` accepts any.
+   */
+  readonly allowedHosts?: '*' | readonly string[];
   /** The clock for audit fields (CreatedDate…); default the system clock. */
   readonly now?: () => Date;
   /**

@@ -11,7 +11,7 @@ import { OLDEST_API_VERSION, versions } from './api/versions.js';
 import { Bulk2Jobs } from './bulk/bulk2Jobs.js';
 import type { OrgStore } from './data/orgStore.js';
 import { FaultLog } from './faultLog.js';
-import { applyCors } from './http/cors.js';
+import { applyCors, defaultAllowedHosts, hostAllowed } from './http/cors.js';
 import { HttpError, notFound, sendEmpty, sendError, sendJson } from './http/httpUtil.js';
 import type { OrgServices } from './http/requestContext.js';
 import { ApiLimits } from './limits.js';
@@ -136,7 +136,11 @@ export class LocalOrgServer {
     try {
       // Clients that keep the instance URL with a trailing slash ask for `//services/data`; Salesforce answers those.
       const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), this.org.url);
-      applyCors(req, res, this.options.corsOrigins ?? '*');
+      const hosts = this.options.allowedHosts ?? defaultAllowedHosts(this.options.host ?? '127.0.0.1');
+      if (!hostAllowed(req, hosts)) {
+        throw new HttpError(421, 'MISDIRECTED_REQUEST', `Host not allowed: ${req.headers.host ?? ''}`);
+      }
+      applyCors(req, res, this.options.corsOrigins ?? 'loopback');
       if (req.method === 'OPTIONS') {
         sendEmpty(res, 204);
         return;
