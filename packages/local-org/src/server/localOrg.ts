@@ -41,6 +41,13 @@ export interface StartOptions {
   readonly apiLimit?: { readonly max?: number; readonly used?: number };
   /** Bulk API 2.0: status polls answered InProgress before JobComplete (default 1). */
   readonly bulkPollsBeforeComplete?: number;
+  /**
+   * Bulk API 2.0: bytes of CSV one ingest job may hold, every batch together (default 150 MB, Salesforce's upload
+   * limit); past it the upload gets 413 REQUEST_ENTITY_TOO_LARGE.
+   */
+  readonly bulkIngestMaxBytes?: number;
+  /** Open query cursors per user (default 10, as Salesforce); one more releases the user's oldest. */
+  readonly queryCursorsPerUser?: number;
   /** Bulk API 2.0: records per results page without maxRecords (default 50,000). */
   readonly bulkPageSize?: number;
   /**

@@ -26,6 +26,8 @@ export class Bulk2Jobs {
     private readonly pollsBeforeComplete: number,
     /** Records per results page when the request gives no maxRecords. */
     private readonly defaultPageSize: number,
+    /** Bytes of CSV an ingest job may hold, every batch together. */
+    private readonly ingestMaxBytes: number,
   ) {}
 
   /** A new job id: 18 characters like Salesforce's, its sequence drawn at random so ids cannot be guessed. */
@@ -104,7 +106,7 @@ export class Bulk2Jobs {
     if (job.kind === 'ingest') {
       if (sub === 'batches' && method === 'PUT') {
         if (job.state !== 'Open') throw new HttpError(409, 'INVALIDJOBSTATE', 'Job is not open for uploads');
-        addBatch(job, await readBody(req));
+        addBatch(job, await readBody(req, this.ingestMaxBytes - job.bytes));
         sendEmpty(res, 201);
         return;
       }

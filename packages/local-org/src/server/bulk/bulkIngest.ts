@@ -40,6 +40,7 @@ export function createIngestJob(ctx: RequestContext, newId: () => string, body: 
     ...jobBase(ctx, newId, operation, entry.schema.name, body),
     externalIdFieldName: operation === 'upsert' ? externalIdFieldName : null,
     batches: [],
+    bytes: 0,
     successful: [],
     failed: [],
     unprocessed: [],
@@ -66,6 +67,7 @@ export function addBatch(job: IngestJob, batch: string): void {
     throw new HttpError(400, 'INVALIDBATCH', `InvalidBatch : Failed to parse the uploaded CSV: ${message}`);
   }
   job.batches.push(batch);
+  job.bytes += Buffer.byteLength(batch);
 }
 
 /** The header (of the last batch with one) and every data row of the uploaded batches. */

@@ -34,6 +34,8 @@ export interface IngestJob extends JobBase {
   readonly kind: 'ingest';
   readonly externalIdFieldName: string | null;
   readonly batches: string[];
+  /** UTF-8 bytes of the batches. */
+  bytes: number;
   successful: string[][];
   failed: string[][];
   unprocessed: string[][];
