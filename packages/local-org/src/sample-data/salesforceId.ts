@@ -46,14 +46,24 @@ export function toCaseSafeId(id15: string): string {
   return id15 + suffix;
 }
 
+/**
+ * The one id generator: an 18-character id from a key prefix (`006`), a 2-character instance (`5e`) and a sequence
+ * number (its last 9 base-62 digits).
+ *
+ * @example salesforceId('006', '5e', 1) // '0065e0000000001AAA'
+ */
+export function salesforceId(keyPrefix: string, instance: string, sequence: number): string {
+  let digits = '';
+  for (let rest = sequence, i = 0; i < 9; i++, rest = Math.floor(rest / 62)) digits = BASE62[rest % 62] + digits;
+  return toCaseSafeId(`${keyPrefix}${instance}0${digits}`);
+}
+
 /** Sequential ids per object, as one org would issue them. */
 export function createIdFactory(instance = '5e'): (object: KeyPrefixObject) => string {
   const counters = new Map<string, number>();
   return (object) => {
     const n = (counters.get(object) ?? 0) + 1;
     counters.set(object, n);
-    let sequence = '';
-    for (let rest = n, i = 0; i < 9; i++, rest = Math.floor(rest / 62)) sequence = BASE62[rest % 62] + sequence;
-    return toCaseSafeId(`${keyPrefixes[object]}${instance}0${sequence}`);
+    return salesforceId(keyPrefixes[object], instance, n);
   };
 }

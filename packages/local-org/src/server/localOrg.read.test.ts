@@ -41,7 +41,8 @@ beforeAll(async () => {
     csv[name] = await readCsv(name);
   org = await start({ dataDir: dir, objectsDir: null });
   admin = connect(org.tokens.admin);
-});
+  // Generating and loading 5,000 deals takes seconds, more on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await org?.stop();

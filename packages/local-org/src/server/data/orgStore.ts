@@ -8,12 +8,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { CsvFileWriter } from '../../sample-data/csvFileWriter.js';
-import { toCaseSafeId } from '../../sample-data/salesforceId.js';
+import { salesforceId } from '../../sample-data/salesforceId.js';
 import { field, type FieldSchema } from '../schema/objectSchema.js';
 import type { ObjectEntry, SchemaRegistry } from '../schema/schemaRegistry.js';
 import { normalizeId, valueFromCsv, valueToCsv, type StoredRecord, type Value } from './values.js';
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 export interface Table {
   readonly entry: ObjectEntry;
@@ -78,10 +76,8 @@ export class OrgStore {
     for (;;) {
       const n = (this.sequences.get(prefix) ?? 0) + 1;
       this.sequences.set(prefix, n);
-      let sequence = '';
-      for (let rest = n, i = 0; i < 9; i++, rest = Math.floor(rest / 62)) sequence = BASE62[rest % 62] + sequence;
       // Instance `5f`: ids the server issues never collide with the generator's (`5e`).
-      const id = toCaseSafeId(`${prefix}5f0${sequence}`);
+      const id = salesforceId(prefix, '5f', n);
       if (!table.byId.has(id.slice(0, 15))) return id;
     }
   }

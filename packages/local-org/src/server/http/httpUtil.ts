@@ -17,12 +17,20 @@ export const notFound = (): HttpError => new HttpError(404, 'NOT_FOUND', 'The re
 
 const MAX_BODY = 150 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+/** The request body as text; 413 REQUEST_ENTITY_TOO_LARGE past `maxBytes` (at most 150 MB). */
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY): Promise<string> {
+  const limit = Math.min(maxBytes, MAX_BODY);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large');
+    if (size > limit) {
+      throw new HttpError(
+        413,
+        'REQUEST_ENTITY_TOO_LARGE',
+        `The request body is too large: more than ${Math.max(0, limit)} bytes`,
+      );
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -11,7 +11,8 @@
  */
 export class SoqlError extends Error {
   constructor(
-    readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR',
+    readonly errorCode:
+      'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR' | 'QUERY_TIMEOUT',
     message: string,
   ) {
     super(message);
@@ -77,4 +78,26 @@ export function noSuchObject(soql: string, objectName: string): SoqlError {
     offsetOf(soql, objectName, from),
     `sObject type '${objectName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
   );
+}
+
+/** MALFORMED_QUERY for what the parser refused, pointing at the token it named (or the end of the query). */
+export function malformedQuery(soql: string, error: unknown): SoqlError {
+  const message = error instanceof Error ? error.message : String(error);
+  const lexing = /at offset: (\d+)/.exec(message);
+  if (lexing) {
+    const offset = Number(lexing[1]);
+    return soqlErrorAt('MALFORMED_QUERY', soql, offset, `unexpected token: '${soql.charAt(offset)}'`);
+  }
+  const found = /found --> '(.*)' <--/.exec(message) ?? /but found: '(.*)'/.exec(message);
+  const token = found?.[1] ?? '';
+  if (token === '') {
+    return soqlErrorAt('MALFORMED_QUERY', soql, soql.trimEnd().length, `unexpected token: '<EOF>'`);
+  }
+  const offset = Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
+  return soqlErrorAt('MALFORMED_QUERY', soql, offset, `unexpected token: '${token}'`);
+}
+
+/** What Salesforce answers when a query runs out of time (or, here, out of rows to scan). */
+export function queryTimeout(): SoqlError {
+  return new SoqlError('QUERY_TIMEOUT', 'Your query request was running for too long.');
 }

@@ -1,0 +1,69 @@
+/**
+ * One query's compilation state, shared by the evaluator's modules: the query text (for error carets), the context,
+ * queryAll's `includeDeleted`, a cache of org-local dates, and how to run a nested (semi-join) query.
+ */
+import type { Query } from '@jetstreamapp/soql-parser-js';
+import type { Table } from '../data/orgStore.js';
+import type { StoredRecord } from '../data/values.js';
+import type { ObjectEntry } from '../schema/schemaRegistry.js';
+import { localDate } from './dateLiterals.js';
+import type { QueryContext, QueryResult } from './queryResult.js';
+import { queryTimeout } from './soqlError.js';
+
+export type Predicate<T = StoredRecord> = (row: T) => boolean;
+
+export interface Compilation {
+  readonly soql: string;
+  readonly context: QueryContext;
+  readonly includeDeleted: boolean;
+  readonly dateCache: Map<string, string>;
+  /** What is left of the query's budget, shared with its subqueries. */
+  readonly budget: { readonly deadline: number; rowsLeft: number };
+  /** Runs a nested query (`Id IN (SELECT …)`) over live records. */
+  readonly runQuery: (query: Query) => QueryResult;
+}
+
+/** Records examined between two looks at the clock. */
+const CLOCK_EVERY = 1024;
+
+/** The budget of a query starting now (unbounded without one). */
+export function startBudget(context: QueryContext): Compilation['budget'] {
+  const budget = context.budget;
+  return budget
+    ? { deadline: performance.now() + budget.timeoutMs, rowsLeft: budget.maxRowsScanned }
+    : { deadline: Infinity, rowsLeft: Infinity };
+}
+
+function checkClock(c: Compilation): void {
+  if (performance.now() > c.budget.deadline) throw queryTimeout();
+}
+
+/** Live (or, for queryAll, all) visible records of an object that pass the predicate, within the query's budget. */
+export function scan(c: Compilation, entry: ObjectEntry, predicate: Predicate | undefined): StoredRecord[] {
+  const table = c.context.store.table(entry.schema.name) as Table;
+  const out: StoredRecord[] = [];
+  checkClock(c);
+  let sinceClock = 0;
+  for (const record of table.records) {
+    if (--c.budget.rowsLeft < 0) throw queryTimeout();
+    if (++sinceClock === CLOCK_EVERY) {
+      sinceClock = 0;
+      checkClock(c);
+    }
+    if (record['IsDeleted'] === true && !c.includeDeleted) continue;
+    if (!c.context.canSee(table, record)) continue;
+    if (predicate && !predicate(record)) continue;
+    out.push(record);
+  }
+  return out;
+}
+
+/** The org-local date (`YYYY-MM-DD`) of a UTC datetime, cached per query. */
+export function localDateOf(c: Compilation, isoDateTime: string): string {
+  let d = c.dateCache.get(isoDateTime);
+  if (d === undefined) {
+    d = localDate(new Date(isoDateTime), c.context.timeZone);
+    c.dateCache.set(isoDateTime, d);
+  }
+  return d;
+}
