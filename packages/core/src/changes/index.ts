@@ -1,0 +1,3 @@
+export * from './changeBucket.js';
+export * from './pipelineChanges.js';
+export * from './quarterToDate.js';
