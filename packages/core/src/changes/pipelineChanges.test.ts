@@ -92,10 +92,20 @@ describe('pipelineChanges on the waterfall org', () => {
     const won = dealOf('W10');
     expect(won?.before).toMatchObject({ stage: 'Negotiation', amount: 10000, amountCorporate: 10000 });
     expect(won?.after).toMatchObject({ stage: 'Closed Won', amount: 10500, isWon: true, closeDate: '2026-02-13' });
-    expect(won?.history.map((r) => r.CreatedDate)).toEqual(['2026-02-13T15:00:00.000Z']);
-    expect(dealOf('W12')?.history.map((r) => r.CloseDate)).toEqual(['2026-04-30', '2026-03-28']);
+    expect(won?.history).toEqual([
+      {
+        createdDate: '2026-02-13T15:00:00.000Z',
+        date: '2026-02-13',
+        stage: 'Closed Won',
+        amount: 10500,
+        closeDate: '2026-02-13',
+        probability: null,
+        forecastCategory: 'Closed',
+      },
+    ]);
+    expect(dealOf('W12')?.history.map((r) => r.closeDate)).toEqual(['2026-04-30', '2026-03-28']);
     // The row on a (15:00 local) is the state at a, not a change after it; the one at 22:30 local on b is.
-    expect(dealOf('W7')?.history.map((r) => r.Amount)).toEqual([6300]);
+    expect(dealOf('W7')?.history.map((r) => [r.amount, r.date])).toEqual([[6300, '2026-02-15']]);
     expect(dealOf('W13')).toMatchObject({
       currency: 'EUR',
       before: { amount: 4000, amountCorporate: 5000, closeDate: '2026-02-20' },

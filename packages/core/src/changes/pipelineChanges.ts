@@ -1,8 +1,14 @@
-import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { dayNumber, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { scopeMembers, scopeMembership, type ForecastScope } from '../forecast/index.js';
-import type { Opportunity, OpportunityHistory } from '../model/index.js';
+import type { Opportunity } from '../model/index.js';
 import { dealReplay, type DealFact } from '../performance/index.js';
-import type { DealHistory, DealRecord, ForecastCategoryName, OrgSnapshot } from '../snapshot/index.js';
+import {
+  forecastCategoryName,
+  type DealHistory,
+  type DealRecord,
+  type ForecastCategoryName,
+  type OrgSnapshot,
+} from '../snapshot/index.js';
 import { changeBucket, CHANGE_BUCKETS, type BucketState, type ChangeBucket } from './changeBucket.js';
 
 /** One state of a deal in the waterfall (as of `since` or as of `asOf`). */
@@ -16,6 +22,19 @@ export interface DealChangeState {
   readonly forecastCategory: ForecastCategoryName | null;
   readonly isClosed: boolean;
   readonly isWon: boolean;
+}
+
+/** One OpportunityHistory row behind a deal's bucket. */
+export interface DealChangeHistoryRow {
+  /** When the change was made (UTC datetime) and its org-local date. */
+  readonly createdDate: string;
+  readonly date: IsoDate;
+  readonly stage: string;
+  readonly amount: number | null;
+  readonly closeDate: IsoDate | null;
+  readonly probability: number | null;
+  /** The row's forecast category as a name (`Commit` for the API value `Forecast`). */
+  readonly forecastCategory: ForecastCategoryName | null;
 }
 
 /** A deal of the waterfall: its bucket, its signed contribution, both states and the history rows between them. */
@@ -32,7 +51,7 @@ export interface DealChange {
   readonly before: DealChangeState | null;
   readonly after: DealChangeState;
   /** The deal's OpportunityHistory rows created after `since`, up to and including `asOf` (org-local days). */
-  readonly history: readonly OpportunityHistory[];
+  readonly history: readonly DealChangeHistoryRow[];
 }
 
 /** Deals open in the period at both dates whose forecast category changed (shown beside the waterfall). */
@@ -280,14 +299,24 @@ function changeState(fact: DealFact): DealChangeState {
 }
 
 /** The deal's history rows created after `since`, up to `asOf`: the changes that moved it. */
-function rowsBetween(history: DealHistory | undefined, since: IsoDate, asOf: IsoDate): OpportunityHistory[] {
+function rowsBetween(history: DealHistory | undefined, since: IsoDate, asOf: IsoDate): DealChangeHistoryRow[] {
   if (!history) return [];
   const from = dayNumber(since);
   const to = dayNumber(asOf);
-  const rows: OpportunityHistory[] = [];
+  const rows: DealChangeHistoryRow[] = [];
   for (let i = 0; i < history.days.length; i++) {
     const day = history.days[i] as number;
-    if (day > from && day <= to) rows.push(history.table.row(history.first + i));
+    if (day <= from || day > to) continue;
+    const row = history.table.row(history.first + i);
+    rows.push({
+      createdDate: row.CreatedDate,
+      date: isoDateOfDay(day),
+      stage: row.StageName,
+      amount: row.Amount,
+      closeDate: row.CloseDate,
+      probability: row.Probability,
+      forecastCategory: forecastCategoryName(row.ForecastCategory),
+    });
   }
   return rows;
 }
