@@ -145,7 +145,12 @@ describe('sf salesops pipeline changes', () => {
     await expectSchema(result);
   }, 180_000);
 
-  it('names a bad --since and one after --as-of', async () => {
+  it('has help with its glossary, and names a bad --since and one after --as-of', async () => {
+    const help = await sf(['salesops', 'pipeline', 'changes', '--help']);
+    expect(help.code).toBe(0);
+    for (const part of ['USAGE', 'DESCRIPTION', 'EXAMPLES', '--since', '--show-deals', 'Glossary', 'Pushed in']) {
+      expect(help.stdout).toContain(part);
+    }
     const args = ['salesops', 'pipeline', 'changes', '--data-dir', dir, '--as-of', SAMPLE_ANCHOR_DATE];
     const bad = await sf([...args, '--since', '11/09/2026']);
     expect(bad.code).toBe(1);
