@@ -260,7 +260,8 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
               .join('; '),
         },
       ],
-      rows: deals,
+      // Unchanged deals add nothing: people see the deals that moved; the JSON keeps every deal.
+      rows: deals.filter((d) => d.bucket !== 'unchanged'),
     };
   }
 
