@@ -1,7 +1,7 @@
 import { dayNumber, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { scopeMembers, scopeMembership, type ForecastScope } from '../forecast/index.js';
 import type { Opportunity } from '../model/index.js';
-import { dealReplay, type DealFact } from '../performance/index.js';
+import { dealCloseBounds, dealReplay, FINAL_OPEN, type DealFact } from '../performance/index.js';
 import {
   forecastCategoryName,
   type DealHistory,
@@ -143,7 +143,13 @@ export function pipelineChanges(snapshot: OrgSnapshot, options: PipelineChangesO
   const replayA = dealReplay(snapshot, since);
   const replayB = dealReplay(snapshot, asOf);
   const entries: Entry[] = [];
-  for (const deal of snapshot.deals as readonly DealRecord[]) {
+  // Deals none of whose states closes in the period, or closed for good by a, are in neither state: not replayed.
+  const bounds = dealCloseBounds(snapshot);
+  const sinceDay = dayNumber(since);
+  for (let i = 0; i < snapshot.deals.length; i++) {
+    if ((bounds.maxCloseDay[i] as number) < startDay || (bounds.minCloseDay[i] as number) > endDay) continue;
+    if ((bounds.settledDay[i] as number) <= sinceDay && bounds.finalOutcome[i] !== FINAL_OPEN) continue;
+    const deal = snapshot.deals[i] as DealRecord;
     const after = replayB(deal);
     if (after === null) continue; // created after b
     const before = replayA(deal);
