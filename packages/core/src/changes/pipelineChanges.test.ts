@@ -6,6 +6,7 @@ import { waterfallDeals as w, waterfallOrg, type WaterfallDeal } from '../testin
 import { CHANGE_BUCKETS } from './changeBucket.js';
 import { pipelineChanges } from './pipelineChanges.js';
 import { quarterToDate } from './quarterToDate.js';
+import { waterfallSteps } from './waterfallSteps.js';
 
 // Every figure below is worked out by hand from the table in testing/waterfallOrg.ts.
 const snapshot = createOrgSnapshot(waterfallOrg());
@@ -184,5 +185,26 @@ describe('quarterToDate on the waterfall org', () => {
     const onlyC = quarterToDate(snapshot, '2026-02-15', (o) => o.OwnerId === users.C);
     expect([onlyC.current.bookings, onlyC.current.openPipeline]).toEqual([0, 14300]);
     expect([onlyC.previousQuarter.bookings, onlyC.previousQuarter.openPipeline]).toEqual([2500, 3000]);
+  });
+});
+
+describe('waterfallSteps on the waterfall org', () => {
+  it('runs each bar from the running total before it to the one after it', () => {
+    const steps = waterfallSteps(report.org);
+    expect(steps.map((s) => [s.key, s.from, s.to])).toEqual([
+      ['start', 0, 43600],
+      ['created', 43600, 45600],
+      ['pulledIn', 45600, 48600],
+      ['pushedIn', 48600, 52600],
+      ['reopened', 52600, 58100],
+      ['increased', 58100, 62450],
+      ['decreased', 62450, 61550],
+      ['pushedOut', 61550, 53550],
+      ['pulledOutEarlier', 53550, 52650],
+      ['won', 52650, 41250],
+      ['lost', 41250, 40150],
+      ['end', 0, 40150],
+    ]);
+    expect(steps.map((s) => s.deals)).toEqual([12, 1, 1, 1, 1, 4, 1, 1, 1, 2, 1, 11]);
   });
 });

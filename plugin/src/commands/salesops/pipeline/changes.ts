@@ -8,6 +8,7 @@ import {
   isIsoDate,
   pipelineChanges,
   quarterToDate,
+  waterfallSteps,
   type CategoryMove,
   type ChangeBucket,
   type DealChange,
@@ -16,6 +17,7 @@ import {
   type QuarterToDate,
   type ScopeWaterfall,
   type WaterfallReconciliation,
+  type WaterfallStep,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { environmentLocale, formatValue } from '../../../shared/formatValue.js';
@@ -96,9 +98,6 @@ function rowOf(w: ScopeWaterfall): PipelineChangesRow {
   };
 }
 
-/** A step of the org's waterfall, for the vertical table of `--group-by org`. */
-type Step = { key: 'start' | MovingBucket | 'end'; deals: number; amount: number };
-
 export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
@@ -146,7 +145,9 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
     const mainTable: ResultTable<unknown> =
       flags['show-deals'] && format === 'csv'
         ? (dealsTable as ResultTable<unknown>)
-        : ((groupBy === 'org' ? this.stepsTable(result.totals) : this.scopesTable(result)) as ResultTable<unknown>);
+        : ((groupBy === 'org'
+            ? this.stepsTable(waterfallSteps(report.org))
+            : this.scopesTable(result)) as ResultTable<unknown>);
     const notes = [
       this.categoryNote(result.totals.categoryMoves, money),
       ...this.quarterNotes(result.quarterToDate, money),
@@ -179,13 +180,8 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
     return result;
   }
 
-  private stepsTable(totals: PipelineChangesRow): ResultTable<Step> {
-    const rows: Step[] = [
-      { key: 'start', deals: totals.startDeals, amount: totals.start },
-      ...MOVING.map((b): Step => ({ key: b, deals: totals.counts[b], amount: totals[b] })),
-      { key: 'end', deals: totals.endDeals, amount: totals.end },
-    ];
-    const label = (key: Step['key']) =>
+  private stepsTable(steps: readonly WaterfallStep[]): ResultTable<WaterfallStep> {
+    const label = (key: WaterfallStep['key']) =>
       key === 'start' || key === 'end' ? messages.getMessage(`column.${key}`) : messages.getMessage(`bucket.${key}`);
     return {
       columns: [
@@ -193,7 +189,7 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
         { key: 'deals', header: messages.getMessage('column.deals'), kind: 'count', value: (s) => s.deals },
         { key: 'amount', header: messages.getMessage('column.amount'), kind: 'money', value: (s) => s.amount },
       ],
-      rows,
+      rows: steps,
     };
   }
 
