@@ -15,6 +15,7 @@ export const RESULT_TYPES: Record<string, [string, string]> = {
   'salesops-reps-compare': ['reps/compare.ts', 'SalesopsRepsCompareResult'],
   'salesops-territory-coverage': ['territory/coverage.ts', 'SalesopsTerritoryCoverageResult'],
   'salesops-pipeline-hygiene': ['pipeline/hygiene.ts', 'SalesopsPipelineHygieneResult'],
+  'salesops-pipeline-changes': ['pipeline/changes.ts', 'SalesopsPipelineChangesResult'],
   'salesops-comp-payout': ['comp/payout.ts', 'SalesopsCompPayoutResult'],
   'salesops-org-check': ['org/check.ts', 'SalesopsOrgCheckResult'],
   'salesops-report': ['report.ts', 'SalesopsReportResult'],
