@@ -139,10 +139,10 @@ beforeAll(async () => {
   const orgMonthly = bookingsSeries(snapshot, month, SAMPLE_ANCHOR_DATE);
   corpus.set('sampleOrgQuarterly', orgQuarterly);
   corpus.set('sampleOrgMonthly', orgMonthly);
-  const regions = forecastScopes(snapshot, ['team']).filter((s) => /Sales Manager 1$/.test(s.name));
+  const regions = forecastScopes(snapshot, ['team']).filter((s) => /Sales Manager 1\)$/.test(s.name));
   for (const scope of regions) {
     const series = bookingsSeries(snapshot, quarter, SAMPLE_ANCHOR_DATE, scopeMembership(snapshot, scope));
-    corpus.set(`sample${scope.name.replace(/[^A-Za-z0-9]/g, '')}Quarterly`, series);
+    corpus.set(`sample${scope.name.replace(/^.*\(|\)$/g, '').replace(/[^A-Za-z0-9]/g, '')}Quarterly`, series);
   }
   expect(orgQuarterly.values.length).toBeGreaterThanOrEqual(8);
   expect(orgMonthly.values.length).toBeGreaterThanOrEqual(24);

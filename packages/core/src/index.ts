@@ -6,6 +6,7 @@ export * from './stats/index.js';
 export * from './performance/index.js';
 export * from './comparison/index.js';
 export * from './territory/index.js';
+export * from './hierarchy/index.js';
 export * from './hygiene/index.js';
 export * from './compensation/index.js';
 export * from './records/index.js';

@@ -172,7 +172,7 @@ export function reportData(
     ) {
       actions.push({
         kind: 'lowCoverage',
-        scope: team.roleName,
+        scope: team.name,
         coverage: team.coverage,
         required: team.requiredCoverage,
       });

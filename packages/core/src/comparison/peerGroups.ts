@@ -1,3 +1,4 @@
+import { teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 
 /** Who a rep is compared with (metrics.md "Rep comparison"; the CLI's `--peer-group`). */
@@ -13,7 +14,8 @@ export interface PeerGroupKey {
 
 /**
  * The peer group a rep belongs to: reps sharing the parent role of their role (the default), reps sharing their
- * first active territory of the active model (by territory name), or everyone.
+ * first active territory of the active model (by territory name), or everyone. A parent role that is a team level
+ * (`teamHierarchy`) is named as its team is everywhere else: `Dana Ruiz (EMEA Sales Manager)`.
  *
  * @example
  * peerGroupOf(snapshot, '005…', 'role'); // { type: 'role', key: '00E…', name: 'Manager East' }
@@ -24,7 +26,8 @@ export function peerGroupOf(snapshot: OrgSnapshot, repId: string, type: PeerGrou
     const roleId = snapshot.usersById.get(repId)?.UserRoleId ?? null;
     const parentId = roleId === null ? null : (snapshot.rolesById.get(roleId)?.ParentRoleId ?? null);
     if (parentId === null) return { type, key: 'none', name: 'No parent role' };
-    return { type, key: parentId, name: snapshot.rolesById.get(parentId)?.Name ?? parentId };
+    const name = teamHierarchy(snapshot).teamsById.get(parentId)?.name ?? snapshot.rolesById.get(parentId)?.Name;
+    return { type, key: parentId, name: name ?? parentId };
   }
   const territories = (snapshot.userTerritoriesByUser.get(repId) ?? [])
     .filter((a) => a.IsActive)

@@ -1,3 +1,4 @@
+import { teamHierarchy } from '../hierarchy/index.js';
 import type { PerformanceReport } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { ratio } from '../stats/index.js';
@@ -33,7 +34,7 @@ export interface RepPayout {
  * Payouts for a plan (metrics.md "Compensation"): per rep, target incentive × Σ over components of weight ×
  * payout curve(attainment), capped at `cap` × target; the marginal rate at the current attainment; and what the
  * next deal of average size would earn (counting toward both the rep's and the team's attainment). The team of a
- * rep is the parent role of the rep's role and every role below it.
+ * rep is the innermost team of `teamHierarchy` the rep belongs to (for a manager, the team they lead).
  *
  * @example
  * compPayouts(snapshot, plan, computePerformance(snapshot, { period, asOf }))[0]?.payout;
@@ -44,9 +45,8 @@ export function compPayouts(snapshot: OrgSnapshot, plan: CompPlan, report: Perfo
     .filter((rep) => rep.isActive)
     .map((rep) => {
       const target = plan.targetIncentives?.[rep.repId] ?? plan.targetIncentive;
-      const roleId = rep.roleId;
-      const teamRoleId = roleId === null ? null : (snapshot.rolesById.get(roleId)?.ParentRoleId ?? roleId);
-      const team = teamRoleId === null ? undefined : teams.get(teamRoleId);
+      const teamId = teamHierarchy(snapshot).teamOf(rep.repId)?.id;
+      const team = teamId === undefined ? undefined : teams.get(teamId);
       const measures = {
         individual: { closedWon: rep.closedWon, quota: rep.quota },
         team: { closedWon: team?.closedWon ?? rep.closedWon, quota: team?.quota ?? rep.quota },

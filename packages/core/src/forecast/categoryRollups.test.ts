@@ -46,10 +46,10 @@ describe('periodDeals, category roll-ups and weighted on the hand-built org (FY2
     expect(weightedForecast(deals, snapshot)).toBeCloseTo(58200, 9);
   });
 
-  it('scopes: a rep, a team (role subtree), a territory (Territory2Id first, else the account territory)', () => {
+  it('scopes: a rep, a team (its manager and everyone below), a territory (Territory2Id first, else the account territory)', () => {
     const scopes = forecastScopes(snapshot);
     expect(scopes[0]).toMatchObject({ type: 'org', name: 'Small Org' });
-    const team = scopes.find((s) => s.type === 'team' && s.name === 'Manager East')!;
+    const team = scopes.find((s) => s.type === 'team' && s.name === 'Max East (Manager East)')!;
     const east = scopes.find((s) => s.type === 'territory' && s.name === 'East')!;
     const rep = { type: 'rep' as const, id: users.C, name: 'Cy C' };
     const names = (member: (o: Opportunity) => boolean) =>

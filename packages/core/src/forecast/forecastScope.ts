@@ -1,11 +1,15 @@
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { territoryAssignment } from '../territory/index.js';
+import { teamHierarchy } from '../hierarchy/index.js';
+import { territoryAssignment, territoryTree } from '../territory/index.js';
 import type { ScopeMember } from './scopeMembers.js';
 
 export type ForecastScopeType = 'rep' | 'team' | 'territory' | 'org';
 
-/** What a forecast is for: a rep, a team (a role and every role below it), a territory, or the whole org. */
+/**
+ * What a forecast is for: a rep, a team (a manager and everyone below: see `teamHierarchy`), a territory (with every
+ * territory below it), or the whole org.
+ */
 export interface ForecastScope {
   readonly type: ForecastScopeType;
   /** User Id, UserRole Id, Territory2 Id (or the Account field value without territory management), Organization Id. */
@@ -17,10 +21,10 @@ export interface ForecastScope {
 export const FORECAST_SCOPE_TYPES: readonly ForecastScopeType[] = ['org', 'team', 'territory', 'rep'];
 
 /**
- * Which deals belong to a scope (metrics.md "Forecast"): a rep's are the deals they own (`OwnerId`); a team's are
- * the deals of every owner whose role is the team's role or below it; a territory's are the deals attributed to it
- * (`Opportunity.Territory2Id` when set, else the account's only territory — see `territoryAssignment`); the org's are
- * all deals. Ownership and attribution are the deal's current ones (history does not record them).
+ * Which deals belong to a scope (metrics.md "Forecast", "Hierarchy and roll-ups"): a rep's are the deals they own
+ * (`OwnerId`); a team's are the deals of its members (`teamHierarchy`); a territory's are the deals attributed to it
+ * or to a territory below it (`Opportunity.Territory2Id` when set, else the account's only territory — see
+ * `territoryAssignment`); the org's are all deals. Ownership and attribution are the deal's current ones (history does not record them).
  *
  * @example
  * const member = scopeMembership(snapshot, { type: 'team', id: '00E…', name: 'West' });
@@ -49,7 +53,9 @@ function newScopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): ScopeM
     case 'rep':
       return byOwner(new Set([scope.id]));
     case 'team': {
-      // The deals of every owner whose role is in the subtree.
+      const team = teamHierarchy(snapshot).teamsById.get(scope.id);
+      if (team) return byOwner(team.members);
+      // A role that is no team level (a leaf role, say): the deals of every user in its subtree.
       const roles = snapshot.roleSubtree(scope.id);
       const owners = new Set<string>();
       for (const u of snapshot.data.users) if (u.UserRoleId !== null && roles.has(u.UserRoleId)) owners.add(u.Id);
@@ -58,16 +64,21 @@ function newScopeMembership(snapshot: OrgSnapshot, scope: ForecastScope): ScopeM
     case 'territory': {
       const assignment = territoryAssignment(snapshot);
       const key = (o: Opportunity) => assignment.territoryOfDeal(o);
-      return Object.assign((o: Opportunity) => key(o) === scope.id, {
-        partition: { kind: 'territory', key, keys: new Set([scope.id]) },
-      });
+      const keys = territoryTree(snapshot).subtree(scope.id);
+      return Object.assign(
+        (o: Opportunity) => {
+          const k = key(o);
+          return k !== null && keys.has(k);
+        },
+        { partition: { kind: 'territory', key, keys } },
+      );
     }
   }
 }
 
 /**
- * Every scope of an org: the org, each role with at least one deal owner at or below it, each territory, and each
- * deal owner; teams, territories and reps sorted by name.
+ * Every scope of an org: the org, each team of `teamHierarchy`, each territory, and each deal owner; teams and
+ * territories parents first (siblings by name), reps by name.
  *
  * @example
  * forecastScopes(snapshot, ['org', 'team']).map((s) => s.name);
@@ -91,27 +102,40 @@ export function forecastScopes(
           .sort(byName),
       );
     } else if (type === 'team') {
-      const teamRoles = new Set<string>();
-      for (const owner of owners) {
-        const seen = new Set<string>();
-        for (let role = snapshot.usersById.get(owner)?.UserRoleId ?? null; role !== null && !seen.has(role);) {
-          seen.add(role);
-          teamRoles.add(role);
-          role = snapshot.rolesById.get(role)?.ParentRoleId ?? null;
-        }
-      }
-      out.push(
-        ...[...teamRoles]
-          .map((id): ForecastScope => ({ type, id, name: snapshot.rolesById.get(id)?.Name ?? id }))
-          .sort(byName),
-      );
+      out.push(...teamHierarchy(snapshot).teams.map((t): ForecastScope => ({ type, id: t.id, name: t.name })));
     } else {
-      out.push(
-        ...territoryAssignment(snapshot)
-          .territories.map((t): ForecastScope => ({ type, id: t.id, name: t.name }))
-          .sort(byName),
-      );
+      out.push(...territoryTree(snapshot).ordered.map((t): ForecastScope => ({ type, id: t.id, name: t.name })));
     }
   }
   return out;
+}
+
+/** Where a scope sits: the org at depth 0; teams and territories at their depth under their parent; a rep under
+ * their innermost team (depth null). */
+export interface ScopePlacement {
+  readonly depth: number | null;
+  readonly parentId: string | null;
+}
+
+/**
+ * The depth and parent of a scope in its hierarchy (`teamHierarchy`, `territoryTree`).
+ *
+ * @example
+ * scopePlacement(snapshot, { type: 'team', id: emeaRoleId, name: 'Dana Ruiz (EMEA Sales Manager)' }); // { depth: 1, parentId: null }
+ */
+export function scopePlacement(snapshot: OrgSnapshot, scope: ForecastScope): ScopePlacement {
+  switch (scope.type) {
+    case 'org':
+      return { depth: 0, parentId: null };
+    case 'team': {
+      const team = teamHierarchy(snapshot).teamsById.get(scope.id);
+      return { depth: team?.depth ?? null, parentId: team?.parentId ?? null };
+    }
+    case 'territory': {
+      const tree = territoryTree(snapshot);
+      return { depth: tree.depthOf(scope.id), parentId: tree.parentOf(scope.id) };
+    }
+    case 'rep':
+      return { depth: null, parentId: teamHierarchy(snapshot).teamOf(scope.id)?.id ?? null };
+  }
 }

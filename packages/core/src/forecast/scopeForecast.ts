@@ -17,7 +17,8 @@ import { deriveSeed, seededRandom, type RandomSource } from './seededRandom.js';
 import { seasonalNaiveScale } from './seasonalNaiveScale.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
 import { STAGE_HISTORY_PERIODS, stageObservations } from './stageObservations.js';
-import { MIN_CELL_COUNT, stageWinRates } from './stageWinRates.js';
+import { MIN_CELL_COUNT } from './stageWinRates.js';
+import { ownerStageRates } from './ownerStageRates.js';
 import { timeSeriesForecast, type TimeSeriesModel } from './timeSeriesForecast.js';
 import { weightedForecast } from './weightedForecast.js';
 
@@ -148,7 +149,7 @@ export function scopeForecast(
 
   if (newBusiness && (methods.has('stageHistory') || methods.has('monteCarlo'))) {
     const learnt = stageObservations(snapshot, period, asOf, periods);
-    const rates = stageWinRates(learnt, member, options.minCellCount ?? MIN_CELL_COUNT);
+    const rates = ownerStageRates(snapshot, learnt, options.minCellCount ?? MIN_CELL_COUNT);
     const stage = stageHistoryForecast(deals, rates, snapshot);
     const window =
       learnt.periods.length === 0
@@ -175,7 +176,8 @@ export function scopeForecast(
         p10: mc.p10,
         p50: mc.p50,
         p90: mc.p90,
-        mean: mc.mean,
+        // The distribution's exact mean (what the draws' mean estimates): additive over scopes, unlike the draws'.
+        mean: stage.forecast + newBusiness.mean,
         bounded: null,
         final: false,
         detail: `${mc.draws} draws; each adds the new and pulled-in business of one of ${newBusiness.periods.length} past periods (mean ${newBusiness.mean.toFixed(2)})`,

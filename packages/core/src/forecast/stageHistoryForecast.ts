@@ -1,4 +1,5 @@
 import { daysBetween } from '../calendar/index.js';
+import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import type { PeriodDeals } from './periodDeals.js';
 import type { StageWinRates } from './stageWinRates.js';
@@ -16,7 +17,8 @@ export interface StageHistoryForecast {
  * The stageHistory forecast (metrics.md "Forecast"): closedWon + Σ open amount × p, with p the learnt probability
  * that a deal in that stage with that many days left in its period was won inside the period (see
  * `stageWinRates`). A stage never seen in the past periods falls back to its default probability, else the deal's
- * own probability.
+ * own probability. `rates` may differ per deal (see `ownerStageRates`: each deal's owner's rates, so a deal counts the
+ * same in every scope and the forecast rolls up).
  *
  * @example
  * // closedWon 1,000; open 2,000 in a stage with p = 0.25 → 1,000 + 500
@@ -24,7 +26,7 @@ export interface StageHistoryForecast {
  */
 export function stageHistoryForecast(
   deals: PeriodDeals,
-  rates: StageWinRates,
+  rates: StageWinRates | ((opportunity: Opportunity) => StageWinRates),
   snapshot?: OrgSnapshot,
 ): StageHistoryForecast {
   const daysLeft = Math.max(0, daysBetween(deals.asOf, deals.period.end));
@@ -34,7 +36,8 @@ export function stageHistoryForecast(
     const deal = deals.open[i]!;
     const fallback =
       (snapshot?.stagesByName.get(deal.state.StageName)?.DefaultProbability ?? deal.state.Probability ?? 0) / 100;
-    const p = rates.probability(deal.state.StageName, daysLeft, fallback).probability;
+    const dealRates = typeof rates === 'function' ? rates(deal.opportunity) : rates;
+    const p = dealRates.probability(deal.state.StageName, daysLeft, fallback).probability;
     probabilities[i] = p;
     total += deal.amount * p;
   }

@@ -97,7 +97,12 @@ describe('computePerformance on the hand-built org', () => {
     expect(org.pipelineCreated).toBe(56500);
     expect(org.requiredCoverage).toBeCloseTo(1.4, 10);
     expect(org.velocity).toBeCloseTo((4 * 7500 * (6 / 7)) / 46.5, 10);
-    expect(team(roles.vp)).toMatchObject({ quota: org.quota, closedWon: org.closedWon, reps: 4 });
+    // The VP's role is the root of the hierarchy: the org, never also a team.
+    expect(report.teams.map((t) => t.name)).toEqual(['Max East (Manager East)', 'Wanda West (Manager West)']);
+    expect(report.teams.map((t) => [t.depth, t.parentId])).toEqual([
+      [1, null],
+      [1, null],
+    ]);
   });
 
   it('gives undefined ratios, not zeros or NaN, for a period without deals or quotas', () => {

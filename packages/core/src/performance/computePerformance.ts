@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/index.js';
+import { teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
@@ -12,12 +13,16 @@ export interface RepPerformance extends Performance {
   readonly roleId: string | null;
 }
 
-/** A team is a role and every role below it (the forecast hierarchy). */
+/** A team of `teamHierarchy`: a manager and everyone in the role subtree below. */
 export interface TeamPerformance extends Performance {
+  /** The team level's role (the team's id). */
   readonly roleId: string;
   readonly roleName: string;
-  /** The role's forecast manager. */
-  readonly managerId: string | null;
+  /** `Manager Name (Role Name)`. */
+  readonly name: string;
+  readonly managerId: string;
+  readonly depth: number;
+  readonly parentId: string | null;
   /** Reps counted in the team. */
   readonly reps: number;
 }
@@ -34,7 +39,7 @@ export interface PerformanceReport {
 }
 
 /**
- * Performance per rep, per team (role subtree) and for the org, for a period as of a date (metrics.md
+ * Performance per rep, per team (`teamHierarchy`) and for the org, for a period as of a date (metrics.md
  * "Performance"). A rep appears when a deal of theirs counts in the period (closed or open with a close date in
  * it, created in it, or slipped out of it) or when they carry a quota in it. Team and org figures are sums over
  * their reps; ratios are recomputed from the sums.
@@ -62,7 +67,8 @@ export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): 
 
   const reps: RepPerformance[] = [];
   const sumsByRep = new Map<string, PerformanceSums>();
-  const teamSums = new Map<string, { sums: PerformanceSums; reps: number }>();
+  const hierarchy = teamHierarchy(snapshot);
+  const teamSums = new Map(hierarchy.teams.map((t) => [t.id, { sums: emptySums(), reps: 0 }]));
   const orgSums = emptySums();
   // Every owner's figures count for their teams and the org, including owners who only closed deals in the
   // earlier periods behind required coverage (reps who left); only reps active in the period get a row.
@@ -81,30 +87,34 @@ export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): 
       });
     }
     addSums(orgSums, s);
-    // Add the owner to its role and every role above it (guarding against cycles in bad data).
-    const seen = new Set<string>();
-    for (let roleId = user?.UserRoleId ?? null; roleId !== null && !seen.has(roleId);) {
-      seen.add(roleId);
-      let team = teamSums.get(roleId);
-      if (!team) teamSums.set(roleId, (team = { sums: emptySums(), reps: 0 }));
-      addSums(team.sums, s);
-      if (listed) team.reps++;
-      roleId = snapshot.rolesById.get(roleId)?.ParentRoleId ?? null;
+    // Add the owner to its innermost team and every team above it.
+    for (
+      let team = hierarchy.teamOf(ownerId);
+      team !== null;
+      team = hierarchy.teamsById.get(team.parentId ?? '') ?? null
+    ) {
+      const t = teamSums.get(team.id);
+      if (!t) continue;
+      addSums(t.sums, s);
+      if (listed) t.reps++;
     }
   }
   reps.sort((a, b) => a.name.localeCompare(b.name) || (a.repId < b.repId ? -1 : 1));
 
-  const teams: TeamPerformance[] = [...teamSums].map(([roleId, team]) => {
-    const role = snapshot.rolesById.get(roleId);
+  // Every team of the hierarchy, parents first, even one with nothing in the period (its figures are then 0 or null).
+  const teams: TeamPerformance[] = hierarchy.teams.map((team) => {
+    const t = teamSums.get(team.id) ?? { sums: emptySums(), reps: 0 };
     return {
-      roleId,
-      roleName: role?.Name ?? roleId,
-      managerId: role?.ForecastUserId ?? null,
-      reps: team.reps,
-      ...performanceMetrics(team.sums, progress),
+      roleId: team.id,
+      roleName: team.roleName,
+      name: team.name,
+      managerId: team.managerId,
+      depth: team.depth,
+      parentId: team.parentId,
+      reps: t.reps,
+      ...performanceMetrics(t.sums, progress),
     };
   });
-  teams.sort((a, b) => a.roleName.localeCompare(b.roleName));
 
   return {
     period: { label: period.label, start: period.start, end: period.end },

@@ -36,7 +36,7 @@ describe('result records', () => {
       Coverage__c: 0.5385, // 7,000 / 13,000
       Rank__c: 1,
       Percentile__c: 75,
-      Peer_Group__c: 'Manager East',
+      Peer_Group__c: 'Max East (Manager East)',
       Flags__c: null,
     });
     expect(records.find((r) => r.Rep__c === users.D)).toMatchObject({

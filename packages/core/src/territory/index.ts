@@ -1,2 +1,3 @@
 export * from './territoryAssignment.js';
 export * from './territoryCoverage.js';
+export * from './territoryTree.js';

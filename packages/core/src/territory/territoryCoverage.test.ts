@@ -49,7 +49,66 @@ describe('territoryCoverage on the hand-built org', () => {
     // B4's account (acc4) has no territory: unassigned.
     expect(report.unassigned).toEqual({ openPipeline: 7500, closedWon: 0 });
     // The archived model's territory is not reported.
-    expect(report.territories.map((t) => t.name)).toEqual(['East', 'Empty', 'Global', 'West']);
+    // Parents first, siblings by name.
+    expect(report.territories.map((t) => [t.name, t.depth])).toEqual([
+      ['Global', 1],
+      ['East', 2],
+      ['Empty', 2],
+      ['West', 2],
+    ]);
+  });
+
+  it('rolls the children up into their parent and ties the totals out to the org', () => {
+    // Global has no account of its own: East + West + Empty. Reps A, B, C (East) and C, D (West) → 4.
+    // Quota 112,500 + 22,500 (the split rep quotas add up: A 30,000 + B 60,000 + C 45,000 = 135,000).
+    const global = row(territories.global);
+    expect(global).toMatchObject({
+      parentId: null,
+      accounts: 5,
+      reps: 4,
+      coveredAccounts: 4,
+      whitespaceAccounts: 1,
+      quota: 135000,
+      closedWon: 45000,
+      openPipeline: 37000,
+      potential: 7300000,
+    });
+    expect(global.coverage).toBeCloseTo(37000 / (135000 - 45000), 10);
+    expect(row(territories.east).parentId).toBe(territories.global);
+    // The totals row is Global's (the only top-level territory).
+    expect(report.totals).toEqual({
+      accounts: 5,
+      coveredAccounts: 4,
+      whitespaceAccounts: 1,
+      potential: 7300000,
+      quota: 135000,
+      closedWon: 45000,
+      openPipeline: 37000,
+    });
+    // The org also has Drift (acc4: no territory, potential null → 0, covered by B4's open 7,500, which no
+    // territory gets).
+    expect(report.reconciliation).toEqual({
+      org: {
+        accounts: 6,
+        coveredAccounts: 5,
+        whitespaceAccounts: 1,
+        potential: 7300000,
+        quota: 135000,
+        closedWon: 45000,
+        openPipeline: 44500,
+      },
+      rowsSum: report.totals,
+      difference: {
+        accounts: 1,
+        coveredAccounts: 1,
+        whitespaceAccounts: 0,
+        potential: 0,
+        quota: 0,
+        closedWon: 0,
+        openPipeline: 7500,
+      },
+      reasons: ['NESTED_ROWS', 'UNASSIGNED_DEALS', 'ACCOUNTS_WITHOUT_TERRITORY'],
+    });
   });
 
   it('measures balance and lists the gaps', () => {

@@ -30,7 +30,7 @@ export interface QuotaInput {
 /**
  * Monthly quotas per rep, sized from the rep's expected bookings (deal flow × typical win rate × mean deal size)
  * times a stretch of 0–30 %, rounded to the thousand, reduced while ramping, and only for months the rep works.
- * Collaborative Forecasts orgs also get a territory quota per leaf territory (10 % above its reps' sum).
+ * Collaborative Forecasts orgs also get a territory quota per leaf territory: the sum of its reps' quotas that month.
  */
 export async function writeQuotas(input: QuotaInput): Promise<void> {
   const { random } = input;
@@ -40,16 +40,21 @@ export async function writeQuotas(input: QuotaInput): Promise<void> {
     fullQuota.set(rep.id, Math.max(5000, Math.round((expected * random.between(1, 1.3)) / 1000) * 1000));
   }
   for (const month of input.months) {
+    const monthQuota = new Map<string, number>();
     for (const rep of input.reps) {
       if (!activeInMonth(rep, month)) continue;
       const amount = Math.round(((fullQuota.get(rep.id) as number) * rampFactor(rep, month)) / 1000) * 1000;
+      monthQuota.set(rep.id, amount);
       await input.write(quotaRow(input, month, rep.id, null, amount));
     }
     if (input.quotaObject !== 'ForecastingQuota') continue;
+    // A territory's quota is its reps' quotas of the month (every rep has one territory), so that territory and rep
+    // quotas tie out to the same org total (docs/rollups.md).
     for (const [territoryId, repIds] of input.territories.repsByTerritory) {
-      if (repIds.length === 0) continue;
-      const sum = repIds.reduce((s, id) => s + (fullQuota.get(id) ?? 0), 0);
-      await input.write(quotaRow(input, month, null, territoryId, Math.round((sum * 1.1) / 1000) * 1000));
+      const owners = repIds.filter((id) => monthQuota.has(id));
+      if (owners.length === 0) continue;
+      const sum = owners.reduce((s, id) => s + (monthQuota.get(id) ?? 0), 0);
+      await input.write(quotaRow(input, month, null, territoryId, sum));
     }
   }
 }

@@ -3,7 +3,9 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import {
   computeForecast,
   FORECAST_METHODS,
+  forecastRollup,
   forecastScopes,
+  scopePlacement,
   ratio,
   scopeQuotas,
   forecastRecords,
@@ -12,12 +14,16 @@ import {
   type BoundedSide,
   type ForecastMethod,
   type ForecastScopeType,
+  type Reconciliation,
+  type RollupFigures,
 } from '@salesops/core';
 import { readingFlags } from '../../shared/commonFlags.js';
 import { groupByFlag } from '../../shared/forecastFlags.js';
 import { autoChoiceText, boundedText, finalText, perScopeText, skippedText } from '../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
+import { environmentLocale } from '../../shared/formatValue.js';
 import { presentResult } from '../../shared/presentResult.js';
+import { rollupNotes, totalsLabel } from '../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
 import type { Column } from '../../shared/resultTable.js';
 
@@ -28,6 +34,10 @@ export type ForecastRow = {
   scopeType: ForecastScopeType;
   scopeId: string;
   scopeName: string;
+  /** Org 0; teams and territories 1 at the top, +1 per level below; reps null. */
+  depth: number | null;
+  /** The parent team or territory (a rep's innermost team); null at the top. */
+  parentId: string | null;
   quota: number | null;
   closedWon: number;
   commit: number | null;
@@ -46,6 +56,8 @@ export type ForecastRow = {
   p10: number | null;
   p50: number | null;
   p90: number | null;
+  /** monteCarlo's mean (additive, unlike its percentiles); null for other methods. */
+  mean: number | null;
   /** Forecast / quota. */
   forecastAttainment: number | null;
 };
@@ -73,6 +85,10 @@ export type SalesopsForecastResult = {
     backtest: { scored: string[]; skipped: BacktestSkippedPeriod[]; firstDeal: string | null };
   } | null;
   forecasts: ForecastRow[];
+  /** Σ of the top-level rows' additive figures (docs/rollups.md). */
+  totals: RollupFigures;
+  /** How the totals tie out to the org; null when they agree and no row nests. */
+  reconciliation: Reconciliation | null;
   written?: Written;
 };
 
@@ -128,15 +144,34 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
           }),
     });
     const quotas = scopeQuotas(snapshot, period, asOf);
+    const orgScope = forecastScopes(snapshot, ['org'])[0];
+    const orgForecast =
+      flags['group-by'] === 'org'
+        ? report.scopes[0]
+        : computeForecast(snapshot, {
+            period,
+            asOf,
+            seed: flags.seed,
+            draws: flags.simulations,
+            scopes: orgScope ? [orgScope] : [],
+            methods: [...new Set(report.scopes.flatMap((s) => Object.keys(s.methods) as ForecastMethod[]))],
+            backtest: false,
+          }).scopes[0];
+    const rollup = orgForecast
+      ? forecastRollup(snapshot, report.scopes, orgForecast, quotas)
+      : { totals: {}, reconciliation: null };
     const forecasts: ForecastRow[] = [];
     for (const s of report.scopes) {
       const quota = quotas.get(`${s.scope.type}|${s.scope.id}`) ?? null;
+      const placement = scopePlacement(snapshot, s.scope);
       for (const method of requested) {
         const f = method === 'auto' ? s.auto : s.methods[method];
         forecasts.push({
           scopeType: s.scope.type,
           scopeId: s.scope.id,
           scopeName: s.scope.name,
+          depth: placement.depth,
+          parentId: placement.parentId,
           quota,
           closedWon: s.closedWon,
           commit: s.methods.commit?.forecast ?? null,
@@ -152,6 +187,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
           p10: f?.p10 ?? null,
           p50: f?.p50 ?? null,
           p90: f?.p90 ?? null,
+          mean: f?.mean ?? null,
           forecastAttainment: ratio(f?.forecast ?? null, quota),
         });
       }
@@ -166,6 +202,8 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       simulations: flags.simulations,
       auto: null,
       forecasts,
+      totals: rollup.totals,
+      reconciliation: rollup.reconciliation,
     };
     const choice = report.auto ?? report.scopes[0]?.auto?.choice;
     if (wantsAuto && report.backtest && choice) {
@@ -186,7 +224,12 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       };
     }
     const columns: Array<Column<ForecastRow>> = [
-      { key: 'scopeName', header: 'Scope', kind: 'text', value: (r) => r.scopeName },
+      {
+        key: 'scopeName',
+        header: 'Scope',
+        kind: 'text',
+        value: (r) => `${'  '.repeat(Math.max(0, (r.depth ?? 1) - 1))}${r.scopeName}`,
+      },
       { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
       { key: 'closedWon', header: 'Closed won', kind: 'money', value: (r) => r.closedWon },
       { key: 'commit', header: 'Commit', kind: 'money', value: (r) => r.commit },
@@ -218,10 +261,44 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       .filter((f) => f.bounded)
       .map((f) => `${f.scopeName} ${f.chosenMethod ?? f.method} (${f.bounded ?? ''})`);
     if (moved.length > 0) notes.push(boundedText(moved));
+    // The totals row: additive figures only; a method's forecast when it adds up (monteCarlo and timeSeries do not
+    // by their P50; auto per scope may mix methods), never percentiles.
+    const t = rollup.totals;
+    const single = requested.length === 1 ? requested[0] : undefined;
+    const method = single === 'auto' ? (report.perScope ? undefined : report.auto?.method) : single;
+    const summed =
+      method === 'commit' ||
+      method === 'bestCase' ||
+      method === 'pipeline' ||
+      method === 'weighted' ||
+      method === 'stageHistory'
+        ? (t[method] ?? null)
+        : null;
+    const totals =
+      flags['group-by'] === 'org'
+        ? undefined
+        : {
+            scopeName: totalsLabel(flags['group-by']),
+            quota: t['quota'] ?? null,
+            closedWon: t['closedWon'] ?? null,
+            commit: t['commit'] ?? null,
+            bestCase: t['bestCase'] ?? null,
+            forecast: summed,
+            forecastAttainment: ratio(summed, t['quota'] ?? null),
+          };
+    if (flags['group-by'] !== 'org') {
+      notes.push(
+        ...rollupNotes(
+          rollup.reconciliation,
+          { currency: report.currency, locale: environmentLocale() },
+          { percentiles: forecasts.some((f) => f.p50 !== null) },
+        ),
+      );
+    }
     await presentResult(
       this,
       loaded,
-      { columns, rows: forecasts },
+      { columns, rows: forecasts, ...(totals ? { totals } : {}) },
       result,
       flags,
       `Forecast by ${flags['group-by']}`,

@@ -6,13 +6,18 @@ import {
   computePerformance,
   COMPARED_METRICS,
   PEER_GROUP_TYPES,
+  ratio,
+  rollupTotals,
   scorecardRecords,
+  type Reconciliation,
   type ComparedMetricName,
   type PeerGroupType,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
+import { environmentLocale } from '../../../shared/formatValue.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { rollupNotes, totalsLabel } from '../../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
 
@@ -49,14 +54,20 @@ export type SalesopsRepsCompareResult = {
   peerGroup: PeerGroupType;
   reps: RepComparisonRow[];
   written?: Written;
+  /** Σ over the rows (additive figures), ratios recomputed from the sums. */
   totals: {
     quota: number | null;
     closedWon: number;
+    won: number;
+    lost: number;
+    openPipeline: number;
+    pipelineCreated: number;
     attainment: number | null;
     winRate: number | null;
-    openPipeline: number;
     coverage: number | null;
   };
+  /** How the totals tie out to the org (owners not compared: inactive, no quota); null when they agree. */
+  reconciliation: Reconciliation | null;
 };
 
 const SORT_KEYS = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
@@ -118,7 +129,21 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
         if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
         return direction * (x - y) || a.name.localeCompare(b.name);
       });
-    const org = report.org;
+    const figures = (p: (typeof report)['org']) => ({
+      quota: p.quota,
+      closedWon: p.closedWon,
+      won: p.won,
+      lost: p.lost,
+      openPipeline: p.openPipeline,
+      pipelineCreated: p.pipelineCreated,
+    });
+    const rollup = rollupTotals(
+      comparison.map((c) => ({ figures: figures(c.performance), topLevel: true })),
+      figures(report.org),
+      () => ['REPS_WITHOUT_ROW'],
+    );
+    const sum = (name: string) => rollup.totals[name] ?? 0;
+    const quota = rollup.totals['quota'] ?? null;
     const result: SalesopsRepsCompareResult = {
       period: report.period,
       asOf,
@@ -126,13 +151,17 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
       peerGroup: flags['peer-group'],
       reps,
       totals: {
-        quota: org.quota,
-        closedWon: org.closedWon,
-        attainment: org.attainment,
-        winRate: org.winRate,
-        openPipeline: org.openPipeline,
-        coverage: org.coverage,
+        quota,
+        closedWon: sum('closedWon'),
+        won: sum('won'),
+        lost: sum('lost'),
+        openPipeline: sum('openPipeline'),
+        pipelineCreated: sum('pipelineCreated'),
+        attainment: ratio(sum('closedWon'), quota),
+        winRate: ratio(sum('won'), sum('won') + sum('lost')),
+        coverage: quota === null ? null : ratio(sum('openPipeline'), Math.max(quota - sum('closedWon'), 0)),
       },
+      reconciliation: rollup.reconciliation,
     };
     const colourFlag = (flag: string): string =>
       flag === 'top' ? ansis.green(flag) : flag === 'bottom' ? ansis.red(flag) : ansis.yellow(flag);
@@ -160,10 +189,17 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
     await presentResult(
       this,
       loaded,
-      { columns, rows: reps, totals: { name: 'Total', ...result.totals } },
+      { columns, rows: reps, totals: { name: totalsLabel('rep'), ...result.totals } },
       result,
       flags,
       `Rep comparison (peer group: ${flags['peer-group']})`,
+      rollupNotes(
+        rollup.reconciliation,
+        { currency: report.currency, locale: environmentLocale() },
+        {
+          kinds: { won: 'count', lost: 'count' },
+        },
+      ),
     );
     return result;
   }

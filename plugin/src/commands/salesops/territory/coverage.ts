@@ -11,6 +11,7 @@ import { readingFlags } from '../../../shared/commonFlags.js';
 import { formatValue, environmentLocale } from '../../../shared/formatValue.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { rollupNotes, totalsLabel } from '../../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
 
@@ -42,13 +43,11 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
       if (e instanceof TerritoryFieldError) throw messages.createError('error.BadTerritoryField', [e.message]);
       throw e;
     }
-    const sum = (pick: (t: Row) => number) => report.territories.reduce((s, t) => s + pick(t), 0);
-    const quotas = report.territories.filter((t) => t.quota !== null);
-    const totalQuota = quotas.length === 0 ? null : quotas.reduce((s, t) => s + (t.quota ?? 0), 0);
-    const closedWon = sum((t) => t.closedWon);
-    const openPipeline = sum((t) => t.openPipeline);
+    const totalQuota = report.totals['quota'] ?? null;
+    const closedWon = report.totals['closedWon'] ?? 0;
+    const openPipeline = report.totals['openPipeline'] ?? 0;
     const columns: Array<Column<Row>> = [
-      { key: 'name', header: 'Territory', kind: 'text', value: (t) => t.name },
+      { key: 'name', header: 'Territory', kind: 'text', value: (t) => `${'  '.repeat(t.depth - 1)}${t.name}` },
       { key: 'accounts', header: 'Accounts', kind: 'count', value: (t) => t.accounts },
       { key: 'reps', header: 'Reps', kind: 'count', value: (t) => t.reps },
       { key: 'coveredAccounts', header: 'Covered', kind: 'count', value: (t) => t.coveredAccounts },
@@ -73,6 +72,9 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
       `Balance (Gini, 0 = even): potential per rep ${formatValue(report.balance.potentialPerRep, 'number', options)}, accounts per rep ${formatValue(report.balance.accountsPerRep, 'number', options)}.`,
       `Gaps: territories without an active rep: ${list(report.gaps.territoriesWithoutRep)}; accounts without a territory: ${report.gaps.accountsWithoutTerritory.length}; reps with quota and no territory: ${list(report.gaps.repsWithoutTerritory)}.`,
       `Quota source: ${report.quotaSource === 'territory' ? 'territory quotas' : "reps' quotas split over their territories"}.`,
+      ...rollupNotes(report.reconciliation, options, {
+        kinds: { accounts: 'count', coveredAccounts: 'count', whitespaceAccounts: 'count' },
+      }),
     ];
     const written = await writeBack(this, flags, 'territory coverage', this.argv, (runId) => [
       { sobject: 'SalesOps_Territory_Coverage__c', records: territoryCoverageRecords(report, { runId }) },
@@ -85,12 +87,12 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
         columns,
         rows: report.territories,
         totals: {
-          name: 'Total',
-          accounts: sum((t) => t.accounts),
+          name: totalsLabel('territory'),
+          accounts: report.totals['accounts'] ?? null,
           reps: null,
-          coveredAccounts: sum((t) => t.coveredAccounts),
-          whitespaceAccounts: sum((t) => t.whitespaceAccounts),
-          potential: sum((t) => t.potential),
+          coveredAccounts: report.totals['coveredAccounts'] ?? null,
+          whitespaceAccounts: report.totals['whitespaceAccounts'] ?? null,
+          potential: report.totals['potential'] ?? null,
           quota: totalQuota,
           closedWon,
           openPipeline,

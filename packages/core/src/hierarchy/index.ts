@@ -1,0 +1,2 @@
+export * from './teamHierarchy.js';
+export * from './rollupTotals.js';
