@@ -273,7 +273,9 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
     const change = (now: number, then: number) =>
       then === 0 ? '—' : `${now >= then ? '+' : '−'}${Math.abs(((now - then) / then) * 100).toFixed(1)}%`;
     const { current: c, previousQuarter: p, lastYear: y } = q;
+    // Indented under the heading line (Markdown would strip the spaces from the message itself).
     const line = (key: string, pick: (point: typeof c) => number) =>
+      '  ' +
       messages.getMessage(key, [
         money(pick(c)),
         money(pick(p)),
