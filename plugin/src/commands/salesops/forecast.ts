@@ -15,6 +15,7 @@ import { groupByFlag } from '../../shared/forecastFlags.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { presentResult } from '../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
+import { withGlossary } from '../../shared/glossary.js';
 import type { Column } from '../../shared/resultTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -53,9 +54,32 @@ export type SalesopsForecastResult = {
   written?: Written;
 };
 
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<ForecastRow>> = [
+  { key: 'scopeName', term: 'scope', kind: 'text', value: (r) => r.scopeName, priority: 1, overflow: 'ellipsis' },
+  { key: 'quota', kind: 'money', value: (r) => r.quota, priority: 2 },
+  { key: 'closedWon', kind: 'money', value: (r) => r.closedWon, priority: 2 },
+  { key: 'commit', kind: 'money', value: (r) => r.commit, priority: 4 },
+  { key: 'bestCase', kind: 'money', value: (r) => r.bestCase, priority: 5 },
+  {
+    key: 'method',
+    kind: 'text',
+    value: (r) => (r.chosenMethod ? `auto → ${r.chosenMethod}` : r.method),
+    priority: 3,
+  },
+  { key: 'forecast', kind: 'money', value: (r) => r.forecast, priority: 1 },
+  { key: 'p10', kind: 'money', value: (r) => r.p10, priority: 4 },
+  { key: 'p50', kind: 'money', value: (r) => r.p50, priority: 5 },
+  { key: 'p90', kind: 'money', value: (r) => r.p90, priority: 4 },
+  { key: 'forecastAttainment', kind: 'ratio', value: (r) => r.forecastAttainment, priority: 2 },
+];
+
 export default class Forecast extends SfCommand<SalesopsForecastResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -138,24 +162,6 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
       simulations: flags.simulations,
       forecasts,
     };
-    const columns: Array<Column<ForecastRow>> = [
-      { key: 'scopeName', header: 'Scope', kind: 'text', value: (r) => r.scopeName },
-      { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
-      { key: 'closedWon', header: 'Closed won', kind: 'money', value: (r) => r.closedWon },
-      { key: 'commit', header: 'Commit', kind: 'money', value: (r) => r.commit },
-      { key: 'bestCase', header: 'Best case', kind: 'money', value: (r) => r.bestCase },
-      {
-        key: 'method',
-        header: 'Method',
-        kind: 'text',
-        value: (r) => (r.chosenMethod ? `auto → ${r.chosenMethod}` : r.method),
-      },
-      { key: 'forecast', header: 'Forecast', kind: 'money', value: (r) => r.forecast },
-      { key: 'p10', header: 'P10', kind: 'money', value: (r) => r.p10 },
-      { key: 'p50', header: 'P50', kind: 'money', value: (r) => r.p50 },
-      { key: 'p90', header: 'P90', kind: 'money', value: (r) => r.p90 },
-      { key: 'forecastAttainment', header: 'vs quota', kind: 'ratio', value: (r) => r.forecastAttainment },
-    ];
     result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
       { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas, methods: requested }) },
     ]);
@@ -166,7 +172,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     await presentResult(
       this,
       loaded,
-      { columns, rows: forecasts },
+      { columns: COLUMNS, rows: forecasts },
       result,
       flags,
       `Forecast by ${flags['group-by']}`,
