@@ -57,7 +57,7 @@ export function ellipsize(text: string, width: number): string {
     out += ch;
     used += w;
   }
-  return `${out}…`;
+  return `${out.trimEnd()}…`;
 }
 
 /**

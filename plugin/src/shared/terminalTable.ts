@@ -77,7 +77,30 @@ export function renderTerminalTable(
   const paint = (column: TerminalColumn, text: string) =>
     options.colour && column.paint && text !== '' ? column.paint(text) : text;
   const lines: string[] = [];
+  const place = (line: string, j: number, text: string, styled: string): string => {
+    const column = active[j] as TerminalColumn;
+    const gap = Math.max(0, (widths[j] as number) - displayWidth(text));
+    const last = j === active.length - 1;
+    if (column.align === 'right') line += ' '.repeat(gap) + styled;
+    else line += last ? styled : styled + ' '.repeat(gap);
+    return last ? line : line + GAP;
+  };
   const emit = (cells: ReadonlyArray<string | string[]>, style: (c: TerminalColumn, s: string) => string) => {
+    // Most rows fit on one line: build it straight away, without the per-cell arrays of a wrapped row.
+    let single = true;
+    for (let j = 0; j < cells.length && single; j++) {
+      const cell = cells[j];
+      single = typeof cell === 'string' && displayWidth(cell) <= (widths[j] as number);
+    }
+    if (single) {
+      let line = '';
+      for (let j = 0; j < cells.length; j++) {
+        const text = cells[j] as string;
+        line = place(line, j, text, style(active[j] as TerminalColumn, text));
+      }
+      lines.push(line.trimEnd());
+      return;
+    }
     const split = cells.map((cell, j) =>
       Array.isArray(cell) ? cell : fitCell(cell, active[j] as TerminalColumn, widths[j] as number),
     );
@@ -85,15 +108,8 @@ export function renderTerminalTable(
     for (let k = 0; k < height; k++) {
       let line = '';
       for (let j = 0; j < split.length; j++) {
-        const column = active[j] as TerminalColumn;
         const text = split[j]?.[k] ?? '';
-        const last = j === split.length - 1;
-        const width = widths[j] as number;
-        const gap = width - displayWidth(text);
-        const styled = style(column, text);
-        if (column.align === 'right') line += ' '.repeat(Math.max(0, gap)) + styled;
-        else line += last ? styled : styled + ' '.repeat(Math.max(0, gap));
-        if (!last) line += GAP;
+        line = place(line, j, text, style(active[j] as TerminalColumn, text));
       }
       lines.push(line.trimEnd());
     }

@@ -1,0 +1,103 @@
+/**
+ * Output benchmark (`npm run bench:output -- [--size 100000|default] [--runs 1]`): `sf salesops pipeline hygiene`
+ * through the real sf, as a table fitted to 200 columns against the same command with `--result-format csv` (the
+ * reference), so the table's own cost shows as a ratio (target ≤ 1.2×: rendering is linear in rows). A run that
+ * fails, or prints no deal, fails the benchmark instead of recording a fast figure. Not a test.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { recordBenchRows } from './benchRows.js';
+import { linkPlugin, repositoryRoot, sfEnvironment } from './sfCli.js';
+
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '100000' }, runs: { type: 'string', default: '1' } },
+});
+const size = values.size === 'default' ? 'default' : Number(values.size);
+const runs = Number(values.runs);
+const dataDir = join(repositoryRoot, '.sample-org', String(size));
+if (!existsSync(join(dataDir, 'manifest.json'))) await generateSampleOrg({ outDir: dataDir, size });
+const home = mkdtempSync(join(tmpdir(), 'bench-output-'));
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const sf = join(repositoryRoot, 'node_modules/.bin/sf');
+
+interface Measured {
+  readonly seconds: number;
+  readonly mib: number | null;
+  readonly stdout: string;
+}
+
+/** Best wall time of `runs` runs of `sf args`, the peak RSS (GNU time) and the last run's stdout. */
+async function measure(args: string[], env: NodeJS.ProcessEnv): Promise<Measured> {
+  let best = Infinity;
+  let mib: number | null = null;
+  let stdout = '';
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const argv = time ? ['-f', '__peak %M', sf, ...args] : args;
+    const result = await promisify(execFile)(time ?? sf, argv, { env, cwd: home, maxBuffer: 2 * 1024 ** 3 });
+    best = Math.min(best, (performance.now() - started) / 1000);
+    stdout = result.stdout;
+    const peak = /__peak (\d+)/.exec(result.stderr);
+    if (peak) mib = Math.max(mib ?? 0, Number(peak[1]) / 1024);
+  }
+  return { seconds: best, mib, stdout };
+}
+
+let failed: string | null = null;
+try {
+  const link = await linkPlugin(home);
+  if (link.code !== 0) throw new Error(`sf plugins link failed: ${link.stderr}`);
+  // sf as a user runs it: Node's default heap; a 200-column terminal (COLUMNS), no colour.
+  const env = sfEnvironment(home, { NO_COLOR: '1', COLUMNS: '200' });
+  delete env['NODE_OPTIONS'];
+  const args = ['salesops', 'pipeline', 'hygiene', '--data-dir', dataDir, '--as-of', SAMPLE_ANCHOR_DATE];
+  const csv = await measure([...args, '--result-format', 'csv'], env);
+  const table = await measure(args, env);
+  // Both runs must have listed the same deals: CSV rows = header + deals + totals; the table's totals names them.
+  const deals = csv.stdout.trimEnd().split('\n').length - 2;
+  const totals = /Total\s+([\d,]+) deals?/.exec(table.stdout);
+  if (deals <= 0) failed = 'the CSV run listed no deal';
+  else if (!totals || Number(totals[1]?.replaceAll(',', '')) !== deals)
+    failed = `the table run's totals (${totals?.[1] ?? 'none'}) differ from the CSV's ${deals} deals`;
+  const ratio = table.seconds / csv.seconds;
+  const line = (label: string, m: Measured) =>
+    `${label.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${(m.mib === null ? '—' : m.mib.toFixed(0)).padStart(6)} MiB`;
+  console.log(`\nOutput benchmark, ${size} org, ${deals} flagged deals, best of ${runs} run(s)`);
+  console.log(line('pipeline hygiene --result-format csv (reference)', csv));
+  console.log(line('pipeline hygiene table (COLUMNS=200)', table));
+  console.log(`ratio table / csv: ${ratio.toFixed(2)}× (target ≤ 1.2×)`);
+  if (failed === null) {
+    recordBenchRows([
+      {
+        group: `sf salesops pipeline hygiene output, ${size} org`,
+        label: 'csv (reference)',
+        value: csv.seconds,
+        unit: 's',
+        reference: null,
+        peakMiB: csv.mib,
+        note: `${deals} deals`,
+      },
+      {
+        group: `sf salesops pipeline hygiene output, ${size} org`,
+        label: 'table, 200 columns',
+        value: table.seconds,
+        unit: 's',
+        reference: { label: 'csv', value: csv.seconds },
+        peakMiB: table.mib,
+        note: `target ≤ 1.2×${ratio > 1.2 ? ': MISSED' : ''}`,
+      },
+    ]);
+  }
+} catch (e) {
+  failed = (e as Error).message;
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+if (failed !== null) {
+  console.error(`bench:output failed: ${failed}`);
+  process.exitCode = 1;
+}
