@@ -2,9 +2,11 @@ import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { ResultFormat } from './commonFlags.js';
 import { environmentLocale } from './formatValue.js';
 import type { LoadedOrg } from './loadSnapshot.js';
+import { wrapText } from './displayWidth.js';
 import { periodText } from './periodText.js';
 import { printTable } from './printTable.js';
 import { toCsv, toMarkdown, type ResultTable } from './resultTable.js';
+import { terminalWidth } from './terminalWidth.js';
 import { outputMessages } from './pluralMessage.js';
 import { writeOutputFile } from './writeOutputFile.js';
 
@@ -37,7 +39,8 @@ export async function presentResult<R, T>(
     );
     if (format === 'table') {
       printTable(command, table, options);
-      for (const line of notes ?? []) command.log(line);
+      const width = terminalWidth();
+      for (const note of notes ?? []) command.log(width === undefined ? note : wrapText(note, width).join('\n'));
     } else {
       command.log(render(format, table, result, options).trimEnd());
       if (format === 'markdown') for (const line of notes ?? []) command.log(`\n${line}`);

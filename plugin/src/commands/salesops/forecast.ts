@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   computeForecast,
   FORECAST_METHODS,
@@ -17,6 +17,7 @@ import { presentResult } from '../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
 import { withGlossary } from '../../shared/glossary.js';
 import type { Column } from '../../shared/resultTable.js';
+import { SalesopsCommand } from '../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.forecast');
@@ -74,7 +75,7 @@ const COLUMNS: Array<Column<ForecastRow>> = [
   { key: 'forecastAttainment', kind: 'ratio', value: (r) => r.forecastAttainment, priority: 2 },
 ];
 
-export default class Forecast extends SfCommand<SalesopsForecastResult> {
+export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
     messages.getMessage('description'),

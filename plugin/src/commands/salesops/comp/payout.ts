@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { CompPlanError, compPayouts, computePerformance, type CompPlan, type RepPayout } from '@salesops/core';
 import { readCompPlan } from '@salesops/org';
 import { readingFlags } from '../../../shared/commonFlags.js';
@@ -8,6 +8,7 @@ import { presentResult } from '../../../shared/presentResult.js';
 import { withGlossary } from '../../../shared/glossary.js';
 import { outputMessages } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.comp.payout');
@@ -44,7 +45,7 @@ const PAYOUT_COLUMNS: Array<Column<RepPayout>> = [
   { key: 'nextDealPayout', kind: 'money', value: (p) => p.nextDealPayout, priority: 4 },
 ];
 
-export default class CompPayout extends SfCommand<SalesopsCompPayoutResult> {
+export default class CompPayout extends SalesopsCommand<SalesopsCompPayoutResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(messages.getMessage('description'), [
     'rep',

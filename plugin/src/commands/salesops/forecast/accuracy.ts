@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   backtestForecasts,
   forecastAccuracyRecords,
@@ -15,6 +15,7 @@ import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.j
 import { withGlossary } from '../../../shared/glossary.js';
 import { pluralMessage } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.forecast.accuracy');
@@ -79,7 +80,7 @@ function backtestSpan(
   return { label: labels.join(', '), start, end };
 }
 
-export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracyResult> {
+export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAccuracyResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
     messages.getMessage('description'),

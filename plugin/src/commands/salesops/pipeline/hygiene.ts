@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   pipelineHygiene,
@@ -15,6 +15,7 @@ import { environmentLocale } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
 import { outputMessages, pluralMessage } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
@@ -78,7 +79,7 @@ const COLUMNS: Array<Column<HygieneDeal>> = [
   },
 ];
 
-export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneResult> {
+export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHygieneResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
     messages.getMessage('description'),

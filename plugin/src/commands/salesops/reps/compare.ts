@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   compareReps,
@@ -17,6 +17,7 @@ import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.j
 import { withGlossary } from '../../../shared/glossary.js';
 import { outputMessages } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.reps.compare');
@@ -90,7 +91,7 @@ const COLUMNS: Array<Column<RepComparisonRow>> = [
   { key: 'flags', term: 'repFlags', kind: 'text', value: (r) => r.flags.join(' '), priority: 2, paint: paintFlags },
 ];
 
-export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
+export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
     messages.getMessage('description'),

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   ratio,
   territoryCoverage,
@@ -15,6 +15,7 @@ import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.j
 import { withGlossary } from '../../../shared/glossary.js';
 import { outputMessages } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.territory.coverage');
@@ -36,7 +37,7 @@ const COLUMNS: Array<Column<Row>> = [
   { key: 'coverage', kind: 'number', value: (t) => t.coverage, priority: 1 },
 ];
 
-export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCoverageResult> {
+export default class TerritoryCoverage extends SalesopsCommand<SalesopsTerritoryCoverageResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
     messages.getMessage('description'),
