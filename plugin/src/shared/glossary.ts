@@ -8,14 +8,14 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'glossary');
  * metrics.md): table headers, the GLOSSARY section of each command's `--help`, and whatever else explains a figure.
  */
 
-/** The header people read for a figure, e.g. `wape` → `WAPE`. */
+/** The header people read for a figure, e.g. `wape` → `WAPE` (each entry is a list: header, then meaning). */
 export function glossaryHeader(term: string, tokens: readonly string[] = []): string {
-  return messages.getMessage(`${term}.header`, [...tokens]);
+  return messages.getMessages(term, [...tokens])[0] ?? term;
 }
 
 /** What a figure means, in one sentence. */
 export function glossaryMeaning(term: string): string {
-  return messages.getMessage(`${term}.meaning`);
+  return messages.getMessages(term)[1] ?? '';
 }
 
 /**
