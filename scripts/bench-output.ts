@@ -111,7 +111,9 @@ try {
         reference: { label: 'csv', value: csv.seconds },
         peakMiB: table.mib,
         note:
-          (cpuRatio === null ? '' : `CPU ${table.cpu?.toFixed(1)} s vs ${csv.cpu?.toFixed(1)} s = ${cpuRatio.toFixed(2)}×; `) +
+          (cpuRatio === null
+            ? ''
+            : `CPU ${table.cpu?.toFixed(1)} s vs ${csv.cpu?.toFixed(1)} s = ${cpuRatio.toFixed(2)}×; `) +
           `target ≤ 1.2×${Math.min(ratio, cpuRatio ?? ratio) > 1.2 ? ': MISSED' : ''}`,
       },
     ]);
