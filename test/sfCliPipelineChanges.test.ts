@@ -148,7 +148,7 @@ describe('sf salesops pipeline changes', () => {
   it('has help with its glossary, and names a bad --since and one after --as-of', async () => {
     const help = await sf(['salesops', 'pipeline', 'changes', '--help']);
     expect(help.code).toBe(0);
-    for (const part of ['USAGE', 'DESCRIPTION', 'EXAMPLES', '--since', '--show-deals', 'Glossary', 'Pushed in']) {
+    for (const part of ['USAGE', 'DESCRIPTION', 'EXAMPLES', '--since', '--show-deals', 'GLOSSARY', 'Pushed in']) {
       expect(help.stdout).toContain(part);
     }
     const args = ['salesops', 'pipeline', 'changes', '--data-dir', dir, '--as-of', SAMPLE_ANCHOR_DATE];

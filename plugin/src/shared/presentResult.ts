@@ -1,14 +1,20 @@
-import { writeFile } from 'node:fs/promises';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { ResultFormat } from './commonFlags.js';
 import { environmentLocale } from './formatValue.js';
 import type { LoadedOrg } from './loadSnapshot.js';
-import { formattedRows, toCsv, toMarkdown, type ResultTable } from './resultTable.js';
+import { wrapText } from './displayWidth.js';
+import { periodText } from './periodText.js';
+import { printTable } from './printTable.js';
+import { toCsv, toMarkdown, type ResultTable } from './resultTable.js';
+import { terminalWidth } from './terminalWidth.js';
+import { outputMessages } from './pluralMessage.js';
+import { writeOutputFile } from './writeOutputFile.js';
 
 /**
  * Shows a command's result: the summary of what was read (stderr, so stdout stays clean for csv/json), then the
- * table, CSV, JSON or Markdown on stdout, and the same in `--output-file` when given. With `--json` only the JSON
- * envelope is printed (by SfCommand).
+ * table, CSV, JSON or Markdown on stdout, and the same in `--output-file` when given (CSV for the table format,
+ * JSON with `--json`). With `--json` only the JSON envelope is printed (by SfCommand). Colour is for the terminal
+ * table only: CSV, Markdown, JSON and files never carry an escape code (docs/output.md).
  */
 export async function presentResult<R, T>(
   command: SfCommand<T>,
@@ -29,26 +35,21 @@ export async function presentResult<R, T>(
       `Read ${data.opportunities.length} opportunities, ${data.opportunityHistory.length} history rows and ${data.users.length} users ` +
         `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s (${loaded.recordsRead} records` +
         (loaded.requests > 0 ? `, ${loaded.requests} API requests` : '') +
-        `). ${title}, ${loaded.period.label} (${loaded.period.start}..${loaded.period.end}) as of ${loaded.asOf}.`,
+        `). ${title}, ${periodText(loaded.period)} as of ${loaded.asOf}.`,
     );
     if (format === 'table') {
-      command.table({
-        data: formattedRows(table, options),
-        headerOptions: { formatter: (header: string) => header, bold: true },
-        columns: table.columns.map((c) => ({
-          key: c.header,
-          horizontalAlignment: c.kind === 'text' ? 'left' : 'right',
-        })),
-      });
-      for (const line of notes ?? []) command.log(line);
+      printTable(command, table, options);
+      const width = terminalWidth();
+      for (const note of notes ?? []) command.log(width === undefined ? note : wrapText(note, width).join('\n'));
     } else {
       command.log(render(format, table, result, options).trimEnd());
       if (format === 'markdown') for (const line of notes ?? []) command.log(`\n${line}`);
     }
   }
   if (flags['output-file'] !== undefined) {
-    await writeFile(flags['output-file'], render(format === 'table' ? 'csv' : format, table, result, options));
-    if (!command.jsonEnabled()) command.logToStderr(`Wrote ${flags['output-file']}.`);
+    const fileFormat = command.jsonEnabled() ? 'json' : format === 'table' ? 'csv' : format;
+    await writeOutputFile(flags['output-file'], render(fileFormat, table, result, options));
+    if (!command.jsonEnabled()) command.logToStderr(outputMessages.getMessage('info.Wrote', [flags['output-file']]));
   }
 }
 

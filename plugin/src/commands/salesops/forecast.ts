@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   computeForecast,
   FORECAST_METHODS,
@@ -25,7 +25,9 @@ import { environmentLocale } from '../../shared/formatValue.js';
 import { presentResult } from '../../shared/presentResult.js';
 import { rollupNotes, totalsLabel } from '../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
+import { withGlossary } from '../../shared/glossary.js';
 import type { Column } from '../../shared/resultTable.js';
+import { SalesopsCommand } from '../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.forecast');
@@ -92,9 +94,39 @@ export type SalesopsForecastResult = {
   written?: Written;
 };
 
-export default class Forecast extends SfCommand<SalesopsForecastResult> {
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<ForecastRow>> = [
+  {
+    key: 'scopeName',
+    term: 'scope',
+    kind: 'text',
+    value: (r) => `${'  '.repeat(Math.max(0, (r.depth ?? 1) - 1))}${r.scopeName}`,
+    priority: 1,
+    overflow: 'ellipsis',
+  },
+  { key: 'quota', kind: 'money', value: (r) => r.quota, priority: 2 },
+  { key: 'closedWon', kind: 'money', value: (r) => r.closedWon, priority: 2 },
+  { key: 'commit', kind: 'money', value: (r) => r.commit, priority: 4 },
+  { key: 'bestCase', kind: 'money', value: (r) => r.bestCase, priority: 5 },
+  {
+    key: 'method',
+    kind: 'text',
+    value: (r) => (r.chosenMethod ? `auto → ${r.chosenMethod}` : r.method),
+    priority: 3,
+  },
+  { key: 'forecast', kind: 'money', value: (r) => r.forecast, priority: 1 },
+  { key: 'p10', kind: 'money', value: (r) => r.p10, priority: 4 },
+  { key: 'p50', kind: 'money', value: (r) => r.p50, priority: 5 },
+  { key: 'p90', kind: 'money', value: (r) => r.p90, priority: 4 },
+  { key: 'forecastAttainment', kind: 'ratio', value: (r) => r.forecastAttainment, priority: 2 },
+];
+
+export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -223,29 +255,6 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
         },
       };
     }
-    const columns: Array<Column<ForecastRow>> = [
-      {
-        key: 'scopeName',
-        header: 'Scope',
-        kind: 'text',
-        value: (r) => `${'  '.repeat(Math.max(0, (r.depth ?? 1) - 1))}${r.scopeName}`,
-      },
-      { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
-      { key: 'closedWon', header: 'Closed won', kind: 'money', value: (r) => r.closedWon },
-      { key: 'commit', header: 'Commit', kind: 'money', value: (r) => r.commit },
-      { key: 'bestCase', header: 'Best case', kind: 'money', value: (r) => r.bestCase },
-      {
-        key: 'method',
-        header: 'Method',
-        kind: 'text',
-        value: (r) => (r.chosenMethod ? `auto → ${r.chosenMethod}` : r.method),
-      },
-      { key: 'forecast', header: 'Forecast', kind: 'money', value: (r) => r.forecast },
-      { key: 'p10', header: 'P10', kind: 'money', value: (r) => r.p10 },
-      { key: 'p50', header: 'P50', kind: 'money', value: (r) => r.p50 },
-      { key: 'p90', header: 'P90', kind: 'money', value: (r) => r.p90 },
-      { key: 'forecastAttainment', header: 'vs quota', kind: 'ratio', value: (r) => r.forecastAttainment },
-    ];
     result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
       { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas, methods: requested }) },
     ]);
@@ -298,7 +307,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     await presentResult(
       this,
       loaded,
-      { columns, rows: forecasts, ...(totals ? { totals } : {}) },
+      { columns: COLUMNS, rows: forecasts, ...(totals ? { totals } : {}) },
       result,
       flags,
       `Forecast by ${flags['group-by']}`,

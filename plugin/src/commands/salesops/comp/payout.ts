@@ -1,11 +1,14 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { CompPlanError, compPayouts, computePerformance, type CompPlan, type RepPayout } from '@salesops/core';
 import { readCompPlan } from '@salesops/org';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { withGlossary } from '../../../shared/glossary.js';
+import { outputMessages } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.comp.payout');
@@ -19,9 +22,37 @@ export type SalesopsCompPayoutResult = {
   totalPayout: number;
 };
 
-export default class CompPayout extends SfCommand<SalesopsCompPayoutResult> {
+/** The table's columns around the plan's components (shared/resultTable.ts); the lowest priority goes last. */
+const REP_COLUMN: Column<RepPayout> = {
+  key: 'name',
+  term: 'rep',
+  kind: 'text',
+  value: (p) => p.name,
+  priority: 1,
+  overflow: 'ellipsis',
+};
+const TARGET_COLUMN: Column<RepPayout> = {
+  key: 'targetIncentive',
+  kind: 'money',
+  value: (p) => p.targetIncentive,
+  priority: 3,
+};
+const PAYOUT_COLUMNS: Array<Column<RepPayout>> = [
+  { key: 'payout', kind: 'money', value: (p) => p.payout, priority: 1 },
+  { key: 'capped', kind: 'text', value: (p) => (p.capped ? 'yes' : ''), priority: 4 },
+  { key: 'marginalRate', kind: 'ratio', value: (p) => p.marginalRate, priority: 4 },
+  { key: 'nextDealAmount', kind: 'money', value: (p) => p.nextDealAmount, priority: 5 },
+  { key: 'nextDealPayout', kind: 'money', value: (p) => p.nextDealPayout, priority: 4 },
+];
+
+export default class CompPayout extends SalesopsCommand<SalesopsCompPayoutResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(messages.getMessage('description'), [
+    'rep',
+    'targetIncentive',
+    'componentAttainment',
+    ...PAYOUT_COLUMNS.map((c) => c.term ?? c.key),
+  ]);
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -59,29 +90,22 @@ export default class CompPayout extends SfCommand<SalesopsCompPayoutResult> {
     };
     const component = (i: number) => (p: RepPayout) => p.components[i]?.attainment ?? null;
     const columns: Array<Column<RepPayout>> = [
-      { key: 'name', header: 'Rep', kind: 'text', value: (p) => p.name },
-      { key: 'targetIncentive', header: 'Target', kind: 'money', value: (p) => p.targetIncentive },
+      REP_COLUMN,
+      TARGET_COLUMN,
       ...plan.components.map((c, i) => ({
         key: `attainment.${c.name}`,
-        header: `${c.name} attainment`,
+        term: 'componentAttainment',
+        headerTokens: [c.name],
         kind: 'ratio' as const,
         value: component(i),
+        priority: 2,
       })),
-      { key: 'payout', header: 'Payout', kind: 'money', value: (p) => p.payout },
-      { key: 'capped', header: 'Capped', kind: 'text', value: (p) => (p.capped ? 'yes' : '') },
-      {
-        key: 'marginalRate',
-        header: 'Per 1,000 booked',
-        kind: 'money',
-        value: (p) => (p.marginalRate === null ? null : p.marginalRate * 1000),
-      },
-      { key: 'nextDealAmount', header: 'Next deal', kind: 'money', value: (p) => p.nextDealAmount },
-      { key: 'nextDealPayout', header: 'It would pay', kind: 'money', value: (p) => p.nextDealPayout },
+      ...PAYOUT_COLUMNS,
     ];
     await presentResult(
       this,
       loaded,
-      { columns, rows: payouts, totals: { name: 'Total', payout: result.totalPayout } },
+      { columns, rows: payouts, totals: { name: outputMessages.getMessage('total'), payout: result.totalPayout } },
       result,
       flags,
       `Payouts for "${plan.name}"`,

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   backtestForecasts,
   forecastAccuracyRecords,
@@ -14,7 +14,10 @@ import { skippedText } from '../../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
+import { withGlossary } from '../../../shared/glossary.js';
+import { pluralMessage } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.forecast.accuracy');
@@ -52,9 +55,42 @@ export type SalesopsForecastAccuracyResult = {
   written?: Written;
 };
 
-export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracyResult> {
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<AccuracyRow>> = [
+  { key: 'scopeName', term: 'scope', kind: 'text', value: (r) => r.scopeName, priority: 1, overflow: 'ellipsis' },
+  { key: 'horizon', kind: 'count', value: (r) => r.horizon, priority: 1 },
+  { key: 'method', kind: 'text', value: (r) => r.method, priority: 1 },
+  { key: 'rank', term: 'methodRank', kind: 'count', value: (r) => r.rank, priority: 2 },
+  { key: 'wape', kind: 'ratio', value: (r) => r.wape, priority: 1 },
+  { key: 'mape', kind: 'ratio', value: (r) => r.mape, priority: 3 },
+  { key: 'bias', kind: 'ratio', value: (r) => r.bias, priority: 2 },
+  { key: 'coverage', term: 'intervalCoverage', kind: 'ratio', value: (r) => r.coverage, priority: 3 },
+  { key: 'pinball', kind: 'number', value: (r) => r.pinball, priority: 4 },
+  { key: 'mase', kind: 'number', value: (r) => r.mase, priority: 4 },
+];
+
+/** The periods backtested, labelled with their dates once: `FY2027-Q1, …, FY2027-Q3 (2026-02-01..2026-10-31)`. */
+function backtestSpan(
+  calendar: { periodByLabel(label: string): { start: string; end: string } | null },
+  labels: readonly string[],
+  fallback: { start: string; end: string },
+): { label: string; start: string; end: string } {
+  const spans = labels.map((l) => calendar.periodByLabel(l)).filter((p) => p !== null);
+  const start = spans.map((p) => p.start).sort()[0] ?? fallback.start;
+  const end =
+    spans
+      .map((p) => p.end)
+      .sort()
+      .at(-1) ?? fallback.end;
+  return { label: labels.join(', '), start, end };
+}
+
+export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAccuracyResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -118,18 +154,6 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
         records: forecastAccuracyRecords(backtest, snapshot.calendar, { runId }),
       },
     ]);
-    const columns: Array<Column<AccuracyRow>> = [
-      { key: 'scopeName', header: 'Scope', kind: 'text', value: (r) => r.scopeName },
-      { key: 'horizon', header: 'Horizon (days)', kind: 'count', value: (r) => r.horizon },
-      { key: 'method', header: 'Method', kind: 'text', value: (r) => r.method },
-      { key: 'rank', header: 'Rank', kind: 'count', value: (r) => r.rank },
-      { key: 'wape', header: 'WAPE', kind: 'ratio', value: (r) => r.wape },
-      { key: 'mape', header: 'MAPE', kind: 'ratio', value: (r) => r.mape },
-      { key: 'bias', header: 'Bias', kind: 'ratio', value: (r) => r.bias },
-      { key: 'coverage', header: 'P10–P90 coverage', kind: 'ratio', value: (r) => r.coverage },
-      { key: 'pinball', header: 'Pinball', kind: 'number', value: (r) => r.pinball },
-      { key: 'mase', header: 'MASE', kind: 'number', value: (r) => r.mase },
-    ];
     const rows = [...accuracy].sort(
       (a, b) => a.scopeName.localeCompare(b.scopeName) || a.horizon - b.horizon || (a.rank ?? 99) - (b.rank ?? 99),
     );
@@ -141,11 +165,11 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
     if (skipped) notes.push(skipped);
     await presentResult(
       this,
-      { ...loaded, period: { ...period, label: backtest.periods.join(', ') } },
-      { columns, rows },
+      { ...loaded, period: { ...period, ...backtestSpan(snapshot.calendar, backtest.periods, period) } },
+      { columns: COLUMNS, rows },
       result,
       flags,
-      `Forecast accuracy over ${backtest.periods.length} periods`,
+      `Forecast accuracy over ${pluralMessage('periods', backtest.periods.length, [backtest.periods.length])}`,
       notes,
     );
     return result;

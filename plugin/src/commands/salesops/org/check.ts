@@ -1,7 +1,12 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
+import { environmentLocale } from '../../../shared/formatValue.js';
+import { withGlossary } from '../../../shared/glossary.js';
+import { printTable } from '../../../shared/printTable.js';
+import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.org.check');
@@ -25,9 +30,26 @@ export type SalesopsOrgCheckResult = {
 /** Records per REST query page: the minimum number of requests a full read needs. */
 const PAGE_SIZE = 2000;
 
-export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
+/** The findings table (shared/resultTable.ts): the status coloured in a terminal. */
+const COLUMNS: Array<Column<Finding>> = [
+  { key: 'check', kind: 'text', value: (f) => f.check, priority: 1, overflow: 'ellipsis' },
+  {
+    key: 'status',
+    kind: 'text',
+    value: (f) => f.status,
+    priority: 1,
+    paint: (s) => (s === 'ok' ? ansis.green(s) : s === 'warn' ? ansis.yellow(s) : ansis.red(s)),
+  },
+  { key: 'detail', kind: 'text', value: (f) => f.detail, priority: 1 },
+  { key: 'fix', kind: 'text', value: (f) => f.fix ?? '', priority: 2 },
+];
+
+export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -167,12 +189,9 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
 
     const errors = findings.filter((f) => f.status === 'error').length;
     const warnings = findings.filter((f) => f.status === 'warn').length;
-    const colour = (s: Finding['status']) =>
-      s === 'ok' ? ansis.green(s) : s === 'warn' ? ansis.yellow(s) : ansis.red(s);
-    this.table({
-      data: findings.map((f) => ({ Check: f.check, Status: colour(f.status), Detail: f.detail, Fix: f.fix ?? '' })),
-      columns: ['Check', 'Status', 'Detail', 'Fix'],
-    });
+    if (!this.jsonEnabled()) {
+      printTable(this, { columns: COLUMNS, rows: findings }, { currency: 'USD', locale: environmentLocale() });
+    }
     this.log(errors + warnings === 0 ? 'The org is ready.' : `${errors} problem(s) to fix, ${warnings} warning(s).`);
     return {
       username,

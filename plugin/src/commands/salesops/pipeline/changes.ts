@@ -1,5 +1,6 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 import {
   addDays,
   CHANGE_BUCKETS,
@@ -23,7 +24,9 @@ import { readingFlags } from '../../../shared/commonFlags.js';
 import { environmentLocale, formatValue } from '../../../shared/formatValue.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
-import { formattedRows, toMarkdown, type Column, type ResultTable } from '../../../shared/resultTable.js';
+import { toMarkdown, type Column, type ResultTable } from '../../../shared/resultTable.js';
+import { printTable } from '../../../shared/printTable.js';
+import { withGlossary } from '../../../shared/glossary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.changes');
@@ -73,6 +76,22 @@ export type SalesopsPipelineChangesResult = {
 
 const MOVING: readonly MovingBucket[] = CHANGE_BUCKETS.filter((b): b is MovingBucket => b !== 'unchanged');
 
+/** Each waterfall column's name and meaning in plugin/messages/glossary.md. */
+const BUCKET_TERMS: Record<'start' | MovingBucket | 'end', string> = {
+  start: 'pipelineStart',
+  created: 'created',
+  pulledIn: 'pulledIn',
+  pushedIn: 'pushedIn',
+  reopened: 'reopened',
+  increased: 'increased',
+  decreased: 'decreased',
+  pushedOut: 'pushedOut',
+  pulledOutEarlier: 'pulledOutEarlier',
+  won: 'wonPipeline',
+  lost: 'lostPipeline',
+  end: 'pipelineEnd',
+};
+
 function rowOf(w: ScopeWaterfall): PipelineChangesRow {
   const a = w.amounts;
   return {
@@ -98,9 +117,18 @@ function rowOf(w: ScopeWaterfall): PipelineChangesRow {
   };
 }
 
-export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesResult> {
+export default class PipelineChanges extends SalesopsCommand<SalesopsPipelineChangesResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(messages.getMessage('description'), [
+    'scope',
+    ...Object.values(BUCKET_TERMS),
+    'dealCount',
+    'bucket',
+    'change',
+    'stateBefore',
+    'stateAfter',
+    'historyRows',
+  ]);
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -167,14 +195,7 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
     if (flags['show-deals'] && !this.jsonEnabled()) {
       if (format === 'table') {
         this.log('');
-        this.table({
-          data: formattedRows(dealsTable, options),
-          headerOptions: { formatter: (header: string) => header, bold: true },
-          columns: dealsTable.columns.map((c) => ({
-            key: c.header,
-            horizontalAlignment: c.kind === 'text' ? 'left' : 'right',
-          })),
-        });
+        printTable(this, dealsTable, options);
       } else if (format === 'markdown') this.log(`\n${toMarkdown(dealsTable, options).trimEnd()}`);
     }
     return result;
@@ -185,9 +206,9 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
       key === 'start' || key === 'end' ? messages.getMessage(`column.${key}`) : messages.getMessage(`bucket.${key}`);
     return {
       columns: [
-        { key: 'step', header: messages.getMessage('column.step'), kind: 'text', value: (s) => label(s.key) },
-        { key: 'deals', header: messages.getMessage('column.deals'), kind: 'count', value: (s) => s.deals },
-        { key: 'amount', header: messages.getMessage('column.amount'), kind: 'money', value: (s) => s.amount },
+        { key: 'step', term: 'pipelineStep', kind: 'text', value: (s) => label(s.key), priority: 1 },
+        { key: 'deals', term: 'dealCount', kind: 'count', value: (s) => s.deals, priority: 2 },
+        { key: 'amount', kind: 'money', value: (s) => s.amount, priority: 1 },
       ],
       rows: steps,
     };
@@ -196,14 +217,15 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
   private scopesTable(result: SalesopsPipelineChangesResult): ResultTable<PipelineChangesRow> {
     const money = (key: 'start' | MovingBucket | 'end'): Column<PipelineChangesRow> => ({
       key,
-      header: messages.getMessage(key === 'start' || key === 'end' ? `column.${key}` : `bucket.${key}`),
+      term: BUCKET_TERMS[key],
       kind: 'money',
+      priority: key === 'start' || key === 'end' ? 1 : 2,
       value: (r) => r[key],
     });
     const t = result.totals;
     return {
       columns: [
-        { key: 'scopeName', header: messages.getMessage('column.scope'), kind: 'text', value: (r) => r.scopeName },
+        { key: 'scopeName', term: 'scope', kind: 'text', value: (r) => r.scopeName, priority: 1, overflow: 'ellipsis' },
         money('start'),
         ...MOVING.map(money),
         money('end'),
@@ -227,28 +249,31 @@ export default class PipelineChanges extends SfCommand<SalesopsPipelineChangesRe
       columns: [
         {
           key: 'bucket',
-          header: messages.getMessage('column.bucket'),
+          priority: 1,
           kind: 'text',
           value: (d) => messages.getMessage(`bucket.${d.bucket}`),
         },
-        { key: 'name', header: messages.getMessage('column.deal'), kind: 'text', value: (d) => d.name },
-        { key: 'ownerName', header: messages.getMessage('column.owner'), kind: 'text', value: (d) => d.ownerName },
-        { key: 'change', header: messages.getMessage('column.change'), kind: 'money', value: (d) => d.change },
+        { key: 'name', term: 'deal', kind: 'text', value: (d) => d.name, priority: 1, overflow: 'ellipsis' },
+        { key: 'ownerName', term: 'owner', kind: 'text', value: (d) => d.ownerName, priority: 2, overflow: 'ellipsis' },
+        { key: 'change', kind: 'money', value: (d) => d.change, priority: 1 },
         {
           key: 'before',
-          header: messages.getMessage('column.before'),
+          term: 'stateBefore',
+          priority: 2,
           kind: 'text',
           value: (d) => state(d.before, d.currency),
         },
         {
           key: 'after',
-          header: messages.getMessage('column.after'),
+          term: 'stateAfter',
+          priority: 2,
           kind: 'text',
           value: (d) => state(d.after, d.currency),
         },
         {
           key: 'history',
-          header: messages.getMessage('column.history'),
+          term: 'historyRows',
+          priority: 4,
           kind: 'text',
           value: (d) =>
             d.history

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   pipelineHygiene,
@@ -11,7 +11,11 @@ import {
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { environmentLocale } from '../../../shared/formatValue.js';
+import { withGlossary } from '../../../shared/glossary.js';
+import { outputMessages, pluralMessage } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
@@ -51,9 +55,36 @@ export function describeFlag(flag: HygieneFlag): string {
   }
 }
 
-export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneResult> {
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<HygieneDeal>> = [
+  { key: 'ownerName', term: 'owner', kind: 'text', value: (d) => d.ownerName, priority: 2, overflow: 'ellipsis' },
+  { key: 'name', term: 'deal', kind: 'text', value: (d) => d.name, priority: 1, overflow: 'ellipsis' },
+  { key: 'stage', kind: 'text', value: (d) => d.stage, priority: 4, overflow: 'ellipsis' },
+  { key: 'closeDate', kind: 'text', value: (d) => d.closeDate, priority: 3 },
+  { key: 'amount', kind: 'money', value: (d) => d.amount, priority: 1 },
+  {
+    key: 'rules',
+    term: 'hygieneFlags',
+    kind: 'text',
+    value: (d) => d.flags.map((f) => f.rule).join(' '),
+    priority: 1,
+    paint: (text) => ansis.yellow(text),
+  },
+  {
+    key: 'evidence',
+    kind: 'text',
+    value: (d) => d.flags.map(describeFlag).join('; '),
+    priority: 5,
+    minWidth: 40,
+  },
+];
+
+export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHygieneResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -81,25 +112,16 @@ export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneRe
     // Grouped by owner, owners worst first, each owner's deals worst first.
     const rank = new Map(report.owners.map((o, i) => [o.ownerId, i]));
     const rows = [...report.deals].sort((a, b) => (rank.get(a.ownerId) ?? 0) - (rank.get(b.ownerId) ?? 0));
-    const columns: Array<Column<HygieneDeal>> = [
-      { key: 'ownerName', header: 'Owner', kind: 'text', value: (d) => d.ownerName },
-      { key: 'name', header: 'Deal', kind: 'text', value: (d) => d.name },
-      { key: 'stage', header: 'Stage', kind: 'text', value: (d) => d.stage },
-      { key: 'closeDate', header: 'Close date', kind: 'text', value: (d) => d.closeDate },
-      { key: 'amount', header: 'Amount', kind: 'money', value: (d) => d.amount },
-      { key: 'rules', header: 'Flags', kind: 'text', value: (d) => d.flags.map((f) => ansis.yellow(f.rule)).join(' ') },
-      { key: 'evidence', header: 'Evidence', kind: 'text', value: (d) => d.flags.map(describeFlag).join('; ') },
-    ];
     const counts = RULES.filter((r) => report.counts[r] > 0).map((r) => `${r} ${report.counts[r]}`);
     await presentResult(
       this,
       loaded,
       {
-        columns,
+        columns: COLUMNS,
         rows,
         totals: {
-          ownerName: 'Total',
-          name: `${rows.length} deals`,
+          ownerName: outputMessages.getMessage('total'),
+          name: pluralMessage('deals', rows.length, [rows.length.toLocaleString(environmentLocale())]),
           amount: rows.reduce((s, d) => s + (d.amount ?? 0), 0),
         },
       },

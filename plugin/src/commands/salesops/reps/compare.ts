@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   compareReps,
@@ -19,7 +19,9 @@ import { environmentLocale } from '../../../shared/formatValue.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { rollupNotes, totalsLabel } from '../../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
+import { withGlossary } from '../../../shared/glossary.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.reps.compare');
@@ -72,9 +74,39 @@ export type SalesopsRepsCompareResult = {
 
 const SORT_KEYS = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
 
-export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
+/** Flags coloured in a terminal table: top green, bottom red, the rest yellow. */
+const paintFlags = (text: string): string =>
+  text
+    .split(' ')
+    .map((flag) => (flag === 'top' ? ansis.green(flag) : flag === 'bottom' ? ansis.red(flag) : ansis.yellow(flag)))
+    .join(' ');
+
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<RepComparisonRow>> = [
+  { key: 'name', term: 'rep', kind: 'text', value: (r) => r.name, priority: 1, overflow: 'ellipsis' },
+  { key: 'peerGroup', kind: 'text', value: (r) => r.peerGroup, priority: 6, overflow: 'ellipsis' },
+  { key: 'quota', kind: 'money', value: (r) => r.quota, priority: 2 },
+  { key: 'closedWon', kind: 'money', value: (r) => r.closedWon, priority: 1 },
+  { key: 'attainment', kind: 'ratio', value: (r) => r.attainment, priority: 1 },
+  { key: 'pace', kind: 'number', value: (r) => r.pace, priority: 3 },
+  { key: 'winRate', kind: 'ratio', value: (r) => r.winRate, priority: 4 },
+  { key: 'winRateShrunk', kind: 'ratio', value: (r) => r.winRateShrunk, priority: 3 },
+  { key: 'avgDealSize', kind: 'money', value: (r) => r.avgDealSize, priority: 5 },
+  { key: 'medianCycleDays', kind: 'days', value: (r) => r.medianCycleDays, priority: 5 },
+  { key: 'openPipeline', kind: 'money', value: (r) => r.openPipeline, priority: 2 },
+  { key: 'coverage', kind: 'number', value: (r) => r.coverage, priority: 3 },
+  { key: 'requiredCoverage', kind: 'number', value: (r) => r.requiredCoverage, priority: 4 },
+  { key: 'rank', kind: 'count', value: (r) => r.rank, priority: 2 },
+  { key: 'percentile', kind: 'count', value: (r) => r.percentile, priority: 6 },
+  { key: 'flags', term: 'repFlags', kind: 'text', value: (r) => r.flags.join(' '), priority: 2, paint: paintFlags },
+];
+
+export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -163,33 +195,13 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
       },
       reconciliation: rollup.reconciliation,
     };
-    const colourFlag = (flag: string): string =>
-      flag === 'top' ? ansis.green(flag) : flag === 'bottom' ? ansis.red(flag) : ansis.yellow(flag);
-    const columns: Array<Column<RepComparisonRow>> = [
-      { key: 'name', header: 'Rep', kind: 'text', value: (r) => r.name },
-      { key: 'peerGroup', header: 'Peer group', kind: 'text', value: (r) => r.peerGroup },
-      { key: 'quota', header: 'Quota', kind: 'money', value: (r) => r.quota },
-      { key: 'closedWon', header: 'Closed won', kind: 'money', value: (r) => r.closedWon },
-      { key: 'attainment', header: 'Attainment', kind: 'ratio', value: (r) => r.attainment },
-      { key: 'pace', header: 'Pace', kind: 'number', value: (r) => r.pace },
-      { key: 'winRate', header: 'Win rate', kind: 'ratio', value: (r) => r.winRate },
-      { key: 'winRateShrunk', header: 'Win rate (shrunk)', kind: 'ratio', value: (r) => r.winRateShrunk },
-      { key: 'avgDealSize', header: 'Avg deal', kind: 'money', value: (r) => r.avgDealSize },
-      { key: 'medianCycleDays', header: 'Cycle (days)', kind: 'days', value: (r) => r.medianCycleDays },
-      { key: 'openPipeline', header: 'Pipeline', kind: 'money', value: (r) => r.openPipeline },
-      { key: 'coverage', header: 'Coverage', kind: 'number', value: (r) => r.coverage },
-      { key: 'requiredCoverage', header: 'Needed', kind: 'number', value: (r) => r.requiredCoverage },
-      { key: 'rank', header: 'Rank', kind: 'count', value: (r) => r.rank },
-      { key: 'percentile', header: 'Pctl', kind: 'count', value: (r) => r.percentile },
-      { key: 'flags', header: 'Flags', kind: 'text', value: (r) => r.flags.map(colourFlag).join(' ') },
-    ];
     result.written = await writeBack(this, flags, 'reps compare', this.argv, (runId) => [
       { sobject: 'SalesOps_Rep_Scorecard__c', records: scorecardRecords(report, comparison, { runId }) },
     ]);
     await presentResult(
       this,
       loaded,
-      { columns, rows: reps, totals: { name: totalsLabel('rep'), ...result.totals } },
+      { columns: COLUMNS, rows: reps, totals: { name: totalsLabel('rep'), ...result.totals } },
       result,
       flags,
       `Rep comparison (peer group: ${flags['peer-group']})`,

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   ratio,
   territoryCoverage,
@@ -13,7 +13,9 @@ import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { rollupNotes, totalsLabel } from '../../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
+import { withGlossary } from '../../../shared/glossary.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.territory.coverage');
@@ -21,9 +23,33 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.te
 export type SalesopsTerritoryCoverageResult = TerritoryCoverageReport & { written?: Written };
 type Row = TerritoryCoverageReport['territories'][number];
 
-export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCoverageResult> {
+/** The table's columns, most important with the lowest priority (shared/resultTable.ts). */
+const COLUMNS: Array<Column<Row>> = [
+  {
+    key: 'name',
+    term: 'territory',
+    kind: 'text',
+    value: (t) => `${'  '.repeat(t.depth - 1)}${t.name}`,
+    priority: 1,
+    overflow: 'ellipsis',
+  },
+  { key: 'accounts', kind: 'count', value: (t) => t.accounts, priority: 4 },
+  { key: 'reps', kind: 'count', value: (t) => t.reps, priority: 3 },
+  { key: 'coveredAccounts', kind: 'count', value: (t) => t.coveredAccounts, priority: 5 },
+  { key: 'whitespaceAccounts', kind: 'count', value: (t) => t.whitespaceAccounts, priority: 3 },
+  { key: 'potential', kind: 'money', value: (t) => t.potential, priority: 4 },
+  { key: 'quota', kind: 'money', value: (t) => t.quota, priority: 2 },
+  { key: 'closedWon', kind: 'money', value: (t) => t.closedWon, priority: 2 },
+  { key: 'openPipeline', kind: 'money', value: (t) => t.openPipeline, priority: 2 },
+  { key: 'coverage', kind: 'number', value: (t) => t.coverage, priority: 1 },
+];
+
+export default class TerritoryCoverage extends SalesopsCommand<SalesopsTerritoryCoverageResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(
+    messages.getMessage('description'),
+    COLUMNS.map((c) => c.term ?? c.key),
+  );
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -46,18 +72,6 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
     const totalQuota = report.totals['quota'] ?? null;
     const closedWon = report.totals['closedWon'] ?? 0;
     const openPipeline = report.totals['openPipeline'] ?? 0;
-    const columns: Array<Column<Row>> = [
-      { key: 'name', header: 'Territory', kind: 'text', value: (t) => `${'  '.repeat(t.depth - 1)}${t.name}` },
-      { key: 'accounts', header: 'Accounts', kind: 'count', value: (t) => t.accounts },
-      { key: 'reps', header: 'Reps', kind: 'count', value: (t) => t.reps },
-      { key: 'coveredAccounts', header: 'Covered', kind: 'count', value: (t) => t.coveredAccounts },
-      { key: 'whitespaceAccounts', header: 'Whitespace', kind: 'count', value: (t) => t.whitespaceAccounts },
-      { key: 'potential', header: 'Potential', kind: 'money', value: (t) => t.potential },
-      { key: 'quota', header: 'Quota', kind: 'money', value: (t) => t.quota },
-      { key: 'closedWon', header: 'Closed won', kind: 'money', value: (t) => t.closedWon },
-      { key: 'openPipeline', header: 'Pipeline', kind: 'money', value: (t) => t.openPipeline },
-      { key: 'coverage', header: 'Coverage', kind: 'number', value: (t) => t.coverage },
-    ];
     const options = { currency: report.currency, locale: environmentLocale() };
     const money = (v: number) => formatValue(v, 'money', options);
     const list = (items: ReadonlyArray<{ name: string }>) =>
@@ -84,7 +98,7 @@ export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCovera
       this,
       loaded,
       {
-        columns,
+        columns: COLUMNS,
         rows: report.territories,
         totals: {
           name: totalsLabel('territory'),
