@@ -6,6 +6,8 @@ import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
+import { periodFactor } from './periodFactor.js';
+import { stageCellPosteriors } from './stageCellPosteriors.js';
 import { deriveSeed, seededRandom, type RandomSource } from './seededRandom.js';
 import { seasonalNaiveScale } from './seasonalNaiveScale.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
@@ -58,6 +60,11 @@ export interface ScopeForecastOptions {
   readonly stageHistoryPeriods?: number;
   /** Minimum past deals of a stage × days-left cell before it stops borrowing from the org (default 10). */
   readonly minCellCount?: number;
+  /**
+   * Whether Monte Carlo draws the stage cells' win rates from their posteriors and a period factor shared by the
+   * scope's deals (default true, metrics.md "Calibration"); false draws independent coins with stageHistory's p.
+   */
+  readonly monteCarloUncertainty?: boolean;
   /** Time-series model (default 'auto': chosen per series). */
   readonly timeSeriesModel?: TimeSeriesModel | 'auto';
 }
@@ -138,8 +145,16 @@ export function scopeForecast(
         seededRandom(deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`));
       const draws = Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS);
       const amounts = deals.open.map((d) => d.amount);
-      const unseen = newBusiness.periods.map((p) => p.amount);
-      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen);
+      const uncertain = options.monteCarloUncertainty ?? true;
+      const factor = uncertain ? periodFactor(snapshot, period, asOf, periods) : null;
+      const uncertainty = factor
+        ? {
+            ...stageCellPosteriors(deals, rates, stage.daysLeft, snapshot, options.minCellCount ?? MIN_CELL_COUNT),
+            factor,
+          }
+        : undefined;
+      const unseen = uncertain ? newBusiness.draws : newBusiness.periods.map((p) => p.amount);
+      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen, uncertainty);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mc.p50,
@@ -147,7 +162,11 @@ export function scopeForecast(
         p50: mc.p50,
         p90: mc.p90,
         mean: mc.mean,
-        detail: `${mc.draws} draws; each adds the new and pulled-in business of one of ${newBusiness.periods.length} past periods (mean ${newBusiness.mean.toFixed(2)})`,
+        detail:
+          `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
+          (factor
+            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)}); stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+            : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
       };
     }
   }
