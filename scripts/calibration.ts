@@ -42,7 +42,10 @@ function distinctScopes(snapshot: OrgSnapshot, scopes: readonly ForecastScope[])
   return scopes.filter((scope) => {
     if (scope.type !== 'team') return true;
     const member = scopeMembership(snapshot, scope);
-    const key = [...(member.partition?.keys ?? [])].filter((id) => owners.has(id)).sort().join(',');
+    const key = [...(member.partition?.keys ?? [])]
+      .filter((id) => owners.has(id))
+      .sort()
+      .join(',');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -50,7 +53,12 @@ function distinctScopes(snapshot: OrgSnapshot, scopes: readonly ForecastScope[])
 }
 
 for (const seed of values.seeds.split(',').map((s) => Number(s.trim()))) {
-  const dir = join(import.meta.dirname, '..', '.sample-org', size === 'default' ? `seed${seed}` : `seed${seed}-${size}`);
+  const dir = join(
+    import.meta.dirname,
+    '..',
+    '.sample-org',
+    size === 'default' ? `seed${seed}` : `seed${seed}-${size}`,
+  );
   if (!existsSync(join(dir, 'manifest.json'))) await generateSampleOrg({ outDir: dir, seed, size });
   const snapshot = createOrgSnapshot(await readDataDir(dir));
   const started = performance.now();

@@ -35,7 +35,8 @@ export function stageCellPosteriors(
     const { state } = deals.open[i]!;
     let c = index.get(state.StageName);
     if (c === undefined) {
-      const fallback = (snapshot?.stagesByName.get(state.StageName)?.DefaultProbability ?? state.Probability ?? 0) / 100;
+      const fallback =
+        (snapshot?.stagesByName.get(state.StageName)?.DefaultProbability ?? state.Probability ?? 0) / 100;
       const { probability, deals: n } = rates.probability(state.StageName, daysLeft, fallback);
       const strength = Math.max(n, minCount, 1);
       index.set(state.StageName, (c = cells.length));
