@@ -13,6 +13,7 @@ export * from './bernoulliSumDistribution.js';
 export * from './randomVariates.js';
 export * from './addUncertainDeals.js';
 export * from './monteCarloForecast.js';
+export * from './cellPriorStrength.js';
 export * from './stageCellPosteriors.js';
 export * from './periodFactor.js';
 export * from './historicalNewBusiness.js';

@@ -8,6 +8,8 @@ import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
 import { stageCellPosteriors } from './stageCellPosteriors.js';
+import { cellPriorStrength } from './cellPriorStrength.js';
+import { daysLeftBucket } from './daysLeftBucket.js';
 import { deriveSeed, seededRandom, type RandomSource } from './seededRandom.js';
 import { seasonalNaiveScale } from './seasonalNaiveScale.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
@@ -149,7 +151,16 @@ export function scopeForecast(
       const factor = uncertain ? periodFactor(snapshot, period, asOf, periods) : null;
       const uncertainty = factor
         ? {
-            ...stageCellPosteriors(deals, rates, stage.daysLeft, snapshot, options.minCellCount ?? MIN_CELL_COUNT),
+            ...stageCellPosteriors(
+              deals,
+              rates,
+              stage.daysLeft,
+              snapshot,
+              options.minCellCount ?? MIN_CELL_COUNT,
+              scope.type === 'org'
+                ? undefined
+                : (name) => cellPriorStrength(learnt, name, daysLeftBucket(stage.daysLeft)),
+            ),
             factor,
           }
         : undefined;

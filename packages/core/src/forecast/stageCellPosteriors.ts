@@ -15,7 +15,9 @@ export interface StageCellPosteriors {
  * p (stageWinRates') rests on the scope's n past deals of the cell and, when n < k (`minCount`, 10), on k − n
  * pseudo-deals borrowed at the org-wide estimate: Beta(p × max(n, k), (1 − p) × max(n, k)), the posterior of a
  * Beta prior worth the borrowed deals, with mean p. So a cell of 3 deals is as uncertain as 10 deals make it, one of
- * 400 deals hardly at all. Deals of one stage share a cell (the days left are the same for all of them).
+ * 400 deals hardly at all. With `priorStrength` (a rep's or team's forecast: how much the reps differ in the cell,
+ * see cellPriorStrength) the strength is n + κ instead: a cell where reps win alike is known from the org, one where
+ * they differ rests on the scope's own deals. Deals of one stage share a cell (the days left are the same for all).
  *
  * @example
  * // 4 of 20 past deals won: Beta(4, 16); none seen, org-wide p 0.3: Beta(3, 7)
@@ -27,6 +29,8 @@ export function stageCellPosteriors(
   daysLeft: number,
   snapshot?: OrgSnapshot,
   minCount: number = MIN_CELL_COUNT,
+  /** The prior strength of a cell among the scope's peers (see cellPriorStrength); default: the borrowing's k − n. */
+  priorStrength?: (stage: string) => number,
 ): StageCellPosteriors {
   const index = new Map<string, number>();
   const cells: WinRatePosterior[] = [];
@@ -38,7 +42,7 @@ export function stageCellPosteriors(
       const fallback =
         (snapshot?.stagesByName.get(state.StageName)?.DefaultProbability ?? state.Probability ?? 0) / 100;
       const { probability, deals: n } = rates.probability(state.StageName, daysLeft, fallback);
-      const strength = Math.max(n, minCount, 1);
+      const strength = priorStrength ? Math.max(n + priorStrength(state.StageName), 1) : Math.max(n, minCount, 1);
       index.set(state.StageName, (c = cells.length));
       cells.push({ alpha: probability * strength, beta: (1 - probability) * strength });
     }
