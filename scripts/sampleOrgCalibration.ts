@@ -39,12 +39,17 @@ export function distinctScopes(snapshot: OrgSnapshot, scopes: readonly ForecastS
 }
 
 /** The calibration rows of the sample org in `dir`, with the periods scored. */
-export async function sampleOrgCalibration(dir: string): Promise<{ periods: string[]; rows: CalibrationRow[] }> {
+export async function sampleOrgCalibration(
+  dir: string,
+  /** false: the independent-coins Monte Carlo of before (see ScopeForecastOptions.monteCarloUncertainty). */
+  monteCarloUncertainty = true,
+): Promise<{ periods: string[]; rows: CalibrationRow[] }> {
   const snapshot = createOrgSnapshot(await readDataDir(dir));
   const report = backtestForecasts(snapshot, {
     asOf: SAMPLE_ANCHOR_DATE,
     seed: 42,
     methods: ['monteCarlo'],
+    monteCarloUncertainty,
     scopes: distinctScopes(snapshot, forecastScopes(snapshot, ['org', 'team', 'rep'])),
   });
   return { periods: [...report.periods], rows: forecastCalibration(report.points) };
