@@ -62,10 +62,14 @@ export function addUncertainDeals(
     if (p >= 1) certain += amounts[i] as number;
     else if (p > 0) live.push(i);
   }
+  // Deals grouped by cell, each group's coins compared with p × 2³² × the cell's scale of the draw.
+  live.sort((a, b) => (cellOf[a] as number) - (cellOf[b] as number) || a - b);
   const m = live.length;
   const amount = Float64Array.from(live, (i) => amounts[i] as number);
-  const p = Float64Array.from(live, (i) => probabilities[i] as number);
-  const cell = Int32Array.from(live, (i) => cellOf[i] as number);
+  const threshold = Float64Array.from(live, (i) => (probabilities[i] as number) * TWO_POW_32);
+  const groupEnd = new Int32Array(cells.length);
+  for (let k = 0; k < m; k++) groupEnd[cellOf[live[k] as number] as number] = k + 1;
+  for (let c = 1; c < cells.length; c++) groupEnd[c] = Math.max(groupEnd[c] as number, groupEnd[c - 1] as number);
   const means = cells.map((c) => (c.alpha + c.beta > 0 ? c.alpha / (c.alpha + c.beta) : 0));
   const scale = new Float64Array(cells.length);
   const fill = uint32Filler(random);
@@ -82,9 +86,11 @@ export function addUncertainDeals(
     }
     fill(numbers);
     let sum = certain;
-    for (let k = 0; k < m; k++) {
-      const pk = (p[k] as number) * (scale[cell[k] as number] as number);
-      if ((numbers[k] as number) < pk * TWO_POW_32) sum += amount[k] as number;
+    let k = 0;
+    for (let c = 0; c < cells.length; c++) {
+      const s = scale[c] as number;
+      const end = groupEnd[c] as number;
+      for (; k < end; k++) if ((numbers[k] as number) < (threshold[k] as number) * s) sum += amount[k] as number;
     }
     totals[d] = (totals[d] as number) + sum;
   }
