@@ -10,11 +10,29 @@ import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
  * and deals open then with a close date outside the period, that were won inside it.
  */
 export interface HistoricalNewBusiness {
-  /** Mean over the past periods that count (0 when none does). */
+  /** Mean of `draws` (0 when no period counts). */
   readonly mean: number;
-  /** Per past period: its label and the new business won in it. */
-  readonly periods: readonly { readonly label: string; readonly amount: number }[];
+  /**
+   * Per past period: its label, the new business won in it, the org's deal flow before that point (deals created
+   * in the EXPOSURE_DAYS before it) and the amount scaled to today's flow, amount × exposure now / exposure then
+   * (null when the period's flow is not known in full — its window starts before the org's first deal — or was 0).
+   */
+  readonly periods: readonly {
+    readonly label: string;
+    readonly amount: number;
+    readonly exposure: number;
+    readonly scaled: number | null;
+  }[];
+  /** The org's deals created in the EXPOSURE_DAYS before the as-of date (one ratio for every scope). */
+  readonly exposure: number;
+  /**
+   * What Monte Carlo draws from, one per draw: the scaled amounts when any period has one, else the amounts.
+   */
+  readonly draws: readonly number[];
 }
+
+/** Days of deal creation before a point that measure the deal flow there. */
+export const EXPOSURE_DAYS = 182;
 
 interface NewDeal {
   readonly opportunity: Opportunity;
@@ -33,6 +51,33 @@ interface ClosedInPeriod {
 }
 
 const closedCache = new WeakMap<OrgSnapshot, Map<string, ClosedInPeriod>>();
+const createdCache = new WeakMap<OrgSnapshot, Map<number, readonly Opportunity[]>>();
+const firstDayCache = new WeakMap<OrgSnapshot, number>();
+
+/** The deals created in the EXPOSURE_DAYS before `day` (shared by every scope, which picks its own out of them). */
+function createdBefore(snapshot: OrgSnapshot, day: number): readonly Opportunity[] {
+  let byDay = createdCache.get(snapshot);
+  if (!byDay) createdCache.set(snapshot, (byDay = new Map()));
+  let list = byDay.get(day);
+  if (!list) {
+    const found: Opportunity[] = [];
+    for (const deal of snapshot.deals) {
+      if (deal.createdDay < day && deal.createdDay >= day - EXPOSURE_DAYS) found.push(deal.opportunity);
+    }
+    byDay.set(day, (list = found));
+  }
+  return list;
+}
+
+function firstCreatedDay(snapshot: OrgSnapshot): number {
+  let first = firstDayCache.get(snapshot);
+  if (first === undefined) {
+    first = Infinity;
+    for (const deal of snapshot.deals) if (deal.createdDay < first) first = deal.createdDay;
+    firstDayCache.set(snapshot, first);
+  }
+  return first;
+}
 const newCache = new WeakMap<OrgSnapshot, Map<string, readonly NewDeal[]>>();
 
 /** Shared by every offset and window that looks at `q`. */
@@ -109,13 +154,25 @@ export function historicalNewBusiness(
     .filter((p) => p.end < asOf)
     .slice(0, count)
     .filter((q) => closedIn(snapshot, q).active);
+  // The org's deal flow, not the scope's: one ratio per past period for every scope, so that new business (and the
+  // Monte Carlo mean) adds up over scopes.
+  const flow = (day: number) => createdBefore(snapshot, day).length;
+  const exposure = flow(dayNumber(asOf));
+  const firstDay = firstCreatedDay(snapshot);
   const list = past.map((q) => {
     let cents = 0;
     for (const deal of scopeMembers(newBusinessIn(snapshot, q, offset), (d) => d.opportunity, member)) {
       cents += Math.round(deal.amount * 100);
     }
-    return { label: q.label, amount: cents / 100 };
+    const amount = cents / 100;
+    const shifted = addDays(q.start, offset);
+    const pointDay = dayNumber(shifted < q.end ? shifted : q.end);
+    const then = flow(pointDay);
+    const known = pointDay - EXPOSURE_DAYS >= firstDay && then > 0;
+    return { label: q.label, amount, exposure: then, scaled: known ? (amount * exposure) / then : null };
   });
-  const mean = list.length === 0 ? 0 : list.reduce((s, p) => s + p.amount, 0) / list.length;
-  return { mean, periods: list };
+  const scaled = list.flatMap((p) => (p.scaled === null ? [] : [p.scaled]));
+  const draws = scaled.length > 0 ? scaled : list.map((p) => p.amount);
+  const mean = draws.length === 0 ? 0 : draws.reduce((s, x) => s + x, 0) / draws.length;
+  return { mean, periods: list, exposure, draws };
 }

@@ -95,6 +95,21 @@ describe('monteCarloForecast against the exact distribution', () => {
     expect(Math.abs(mc.mean - exact.mean)).toBeLessThan(5 * (10_400 / Math.sqrt(draws)));
   });
 
+  it('scopeForecast with monteCarloUncertainty false is the independent case: within Monte Carlo error of the DP', () => {
+    const snapshot = createOrgSnapshot(smallOrg());
+    const period = snapshot.calendar.periodByLabel('FY2026-Q1')!;
+    const org = { type: 'org' as const, id: snapshot.data.organization.Id, name: 'org' };
+    const draws = 20_000;
+    const options = { period, asOf: '2026-03-15', methods: ['monteCarlo' as const], draws };
+    const mc = scopeForecast(snapshot, org, { ...options, monteCarloUncertainty: false }).methods.monteCarlo!;
+    // The same four deals as above; the one past quarter's new business is 0 (stageWinRates.test), so the exact law
+    // is the DP's.
+    const exact = bernoulliSumDistribution(45000, [7000, 0, 7500, 30000], [0.72, 0.5, 0.856, 0.126]);
+    expectWithinMonteCarloError(exact, mc.p10!, 0.1, draws);
+    expectWithinMonteCarloError(exact, mc.p50!, 0.5, draws);
+    expectWithinMonteCarloError(exact, mc.p90!, 0.9, draws);
+  });
+
   const deal = fc.record({
     amount: fc.integer({ min: 0, max: 50 }).map((k) => k * 100),
     p: fc.double({ min: 0, max: 1, noNaN: true }),

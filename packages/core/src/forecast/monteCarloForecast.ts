@@ -1,6 +1,7 @@
 import type { ForecastDistribution } from './forecastDistribution.js';
 import { quantilesInPlace } from './forecastDistribution.js';
-import type { BulkRandomSource, RandomSource } from './seededRandom.js';
+import { addUncertainDeals, type WinRateUncertainty } from './addUncertainDeals.js';
+import { uint32Filler, type RandomSource } from './seededRandom.js';
 
 /** Fewest draws a Monte Carlo forecast makes (metrics.md: ≥ 10,000). */
 export const MIN_MONTE_CARLO_DRAWS = 10_000;
@@ -18,15 +19,6 @@ const BLOCK_SIZE = 1 << BLOCK_BITS;
  */
 const JUMP_BELOW = 1 / 32;
 const TWO_POW_32 = 4294967296;
-
-/** Fills `out` with the next outputs of `random` × 2³² (in bulk when the source offers it). */
-function uint32Filler(random: RandomSource): (out: Uint32Array) => void {
-  const { fillUint32 } = random as Partial<BulkRandomSource>;
-  if (fillUint32) return (out) => fillUint32.call(random, out);
-  return (out) => {
-    for (let i = 0; i < out.length; i++) out[i] = Math.floor(random() * TWO_POW_32);
-  };
-}
 
 /**
  * The distribution of base + Σ Bernoulli(pᵢ) × amountᵢ by simulation (metrics.md "Forecast", monteCarlo): each
@@ -49,28 +41,20 @@ export function monteCarloForecast(
    * of them, picked uniformly — a bootstrap that carries their spread into P10–P90, not only their mean.
    */
   unseen: readonly number[] = [],
+  /**
+   * Win-rate uncertainty and period co-movement (see `addUncertainDeals`); without it the deals are independent
+   * Bernoulli coins, whose sum `bernoulliSumDistribution` gives exactly.
+   */
+  uncertainty?: WinRateUncertainty,
 ): MonteCarloForecast {
   const n = Math.max(MIN_MONTE_CARLO_DRAWS, Math.trunc(draws));
-  let certain = base;
-  const blocked: Deals = { amounts: [], probabilities: [] };
-  const jumped: Deals = { amounts: [], probabilities: [] };
-  for (let i = 0; i < amounts.length; i++) {
-    const pi = probabilities[i] as number;
-    const amount = amounts[i] as number;
-    if (pi >= 1) certain += amount;
-    else if (pi > 0) {
-      const deals = Math.min(pi, 1 - pi) < JUMP_BELOW ? jumped : blocked;
-      deals.amounts.push(amount);
-      deals.probabilities.push(pi);
-      // A jumped deal more likely than not is in every draw but those addByJumps jumps to and takes it out of.
-      if (deals === jumped && pi > 0.5) certain += amount;
-    }
-  }
-  const totals = new Float64Array(n).fill(certain);
   const fill = uint32Filler(random);
   const numbers = new Uint32Array(n);
-  addBlocks(totals, blocked, fill, numbers);
-  addByJumps(totals, jumped, fill, numbers);
+  let totals: Float64Array;
+  if (uncertainty) {
+    totals = new Float64Array(n).fill(base);
+    addUncertainDeals(totals, amounts, probabilities, uncertainty, random);
+  } else totals = independentDraws(n, base, amounts, probabilities, fill, numbers);
   if (unseen.length > 0) {
     fill(numbers);
     for (let d = 0; d < n; d++) {
@@ -88,6 +72,36 @@ export function monteCarloForecast(
     p90,
     mean: sum / n,
   };
+}
+
+/** base + Σ Bernoulli(pᵢ) × amountᵢ with independent deals, n times (blocks and jumps, see below). */
+function independentDraws(
+  n: number,
+  base: number,
+  amounts: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  fill: (out: Uint32Array) => void,
+  numbers: Uint32Array,
+): Float64Array {
+  let certain = base;
+  const blocked: Deals = { amounts: [], probabilities: [] };
+  const jumped: Deals = { amounts: [], probabilities: [] };
+  for (let i = 0; i < amounts.length; i++) {
+    const pi = probabilities[i] as number;
+    const amount = amounts[i] as number;
+    if (pi >= 1) certain += amount;
+    else if (pi > 0) {
+      const deals = Math.min(pi, 1 - pi) < JUMP_BELOW ? jumped : blocked;
+      deals.amounts.push(amount);
+      deals.probabilities.push(pi);
+      // A jumped deal more likely than not is in every draw but those addByJumps jumps to and takes it out of.
+      if (deals === jumped && pi > 0.5) certain += amount;
+    }
+  }
+  const totals = new Float64Array(n).fill(certain);
+  addBlocks(totals, blocked, fill, numbers);
+  addByJumps(totals, jumped, fill, numbers);
+  return totals;
 }
 
 interface Deals {

@@ -13,6 +13,10 @@ import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
+import { periodFactor } from './periodFactor.js';
+import { stageCellPosteriors } from './stageCellPosteriors.js';
+import { cellPriorStrength } from './cellPriorStrength.js';
+import { daysLeftBucket } from './daysLeftBucket.js';
 import { deriveSeed, seededRandom, type RandomSource } from './seededRandom.js';
 import { seasonalNaiveScale } from './seasonalNaiveScale.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
@@ -70,6 +74,11 @@ export interface ScopeForecastOptions {
   readonly stageHistoryPeriods?: number;
   /** Minimum past deals of a stage × days-left cell before it stops borrowing from the org (default 10). */
   readonly minCellCount?: number;
+  /**
+   * Whether Monte Carlo draws the stage cells' win rates from their posteriors and a period factor shared by the
+   * scope's deals (default true, metrics.md "Calibration"); false draws independent coins with stageHistory's p.
+   */
+  readonly monteCarloUncertainty?: boolean;
   /** Time-series model (default 'auto': chosen per series). */
   readonly timeSeriesModel?: TimeSeriesModel | 'auto';
 }
@@ -168,19 +177,39 @@ export function scopeForecast(
         seededRandom(deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`));
       const draws = Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS);
       const amounts = deals.open.map((d) => d.amount);
-      const unseen = newBusiness.periods.map((p) => p.amount);
-      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen);
+      const uncertain = options.monteCarloUncertainty ?? true;
+      const factor = uncertain ? periodFactor(snapshot, period, asOf, periods) : null;
+      const uncertainty = factor
+        ? {
+            ...stageCellPosteriors(
+              deals,
+              rates,
+              stage.daysLeft,
+              snapshot,
+              options.minCellCount ?? MIN_CELL_COUNT,
+              scope.type === 'org'
+                ? undefined
+                : (name) => cellPriorStrength(learnt, name, daysLeftBucket(stage.daysLeft)),
+            ),
+            factor,
+          }
+        : undefined;
+      const unseen = uncertain ? newBusiness.draws : newBusiness.periods.map((p) => p.amount);
+      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen, uncertainty);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mc.p50,
         p10: mc.p10,
         p50: mc.p50,
         p90: mc.p90,
-        // The distribution's exact mean (what the draws' mean estimates): additive over scopes, unlike the draws'.
-        mean: stage.forecast + newBusiness.mean,
+        mean: monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen),
         bounded: null,
         final: false,
-        detail: `${mc.draws} draws; each adds the new and pulled-in business of one of ${newBusiness.periods.length} past periods (mean ${newBusiness.mean.toFixed(2)})`,
+        detail:
+          `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
+          (factor
+            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)}); stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+            : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
       };
     }
   }
@@ -222,4 +251,30 @@ export function scopeForecast(
     methods: out,
     seriesScale,
   };
+}
+
+/**
+ * The Monte Carlo figure's `mean`: the simulation's expected value taken deal by deal (closed won, certain deals in
+ * full, each other deal's probability × the period factor's mean × its amount, the cap at certainty left out) plus the
+ * mean of the new business drawn. Every term is the same for a deal whatever scope it is seen in, and the past
+ * periods' new business is scaled by the org's deal flow (historicalNewBusiness), so the means add up over scopes,
+ * where the draws' own average would differ by the Monte Carlo error.
+ */
+function monteCarloExpectation(
+  closedWon: number,
+  amounts: readonly number[],
+  probabilities: ArrayLike<number>,
+  factorMean: number,
+  unseen: readonly number[],
+): number {
+  let expected = closedWon;
+  for (let i = 0; i < amounts.length; i++) {
+    const p = probabilities[i] as number;
+    const amount = amounts[i] as number;
+    if (p >= 1) expected += amount;
+    else if (p > 0) expected += factorMean * p * amount;
+  }
+  let unseenSum = 0;
+  for (const x of unseen) unseenSum += x;
+  return expected + (unseen.length === 0 ? 0 : unseenSum / unseen.length);
 }

@@ -83,3 +83,18 @@ export function deriveSeed(seed: number, text: string): number {
   }
   return h;
 }
+
+/**
+ * A function that fills a Uint32Array with the next outputs of `random` × 2³² (in bulk when the source offers it).
+ *
+ * @example
+ * const fill = uint32Filler(seededRandom(1));
+ * fill(new Uint32Array(1024));
+ */
+export function uint32Filler(random: RandomSource): (out: Uint32Array) => void {
+  const { fillUint32 } = random as Partial<BulkRandomSource>;
+  if (fillUint32) return (out) => fillUint32.call(random, out);
+  return (out) => {
+    for (let i = 0; i < out.length; i++) out[i] = Math.floor(random() * 4294967296);
+  };
+}

@@ -141,18 +141,28 @@ describe('stageObservations rebuilt from history (hand-built org, FY2026-Q1 as o
   it('historical new business: deals created after the same point of the past quarters and won in them', () => {
     // 73 days into Q1 → 2025-10-01 + 73 = 12-13 in FY2025-Q4: nothing created after it was won in Q4. Only
     // FY2025-Q4 counts (no deal closed in the earlier quarters: the data starts there).
+    // Deal flow as of 03-15: created 2025-09-14 … 03-14 (182 days) = every deal but E1 (09-01) and F1 (03-20): 14.
+    // At FY2025-Q4's point (12-13) the window 06-14 … 12-12 holds E1, C1, C2, A3, A1, C3 = 6, but starts before the
+    // first deal (E1, 09-01): that flow is not known in full, so the period is not scaled and the amounts are drawn.
     expect(historicalNewBusiness(snapshot, q1, asOf)).toEqual({
       mean: 0,
-      periods: [{ label: 'FY2025-Q4', amount: 0 }],
+      periods: [{ label: 'FY2025-Q4', amount: 0, exposure: 6, scaled: null }],
+      exposure: 14,
+      draws: [0],
     });
     // FY2026-Q2 as of 2026-04-10 (9 days in): in FY2026-Q1 the point is 01-10; created after it and won in Q1: A4 7,000 (02-01 → 03-20), A5 2,000, C4 15,000, D1 3,000 = 27,000
     // (B1 was created 01-02, A1 12-01, A3 11-01). FY2025-Q4 (point 10-10): nothing.
     const q2 = snapshot.calendar.periodByLabel('FY2026-Q2')!;
     const nb = historicalNewBusiness(snapshot, q2, '2026-04-10');
+    // Flow now: created 2025-10-10 … 04-09 = all but E1 and C1 (10-01): 14. Q1's point 01-10: 2025-07-12 … 01-09 =
+    // E1, C1, C2, A3, A1, C3, B1 (01-02), A2 (01-05), B4 (01-08) = 9; Q4's (10-10): E1, C1 = 2. Both windows start
+    // before E1: nothing is scaled.
     expect(nb.periods).toEqual([
-      { label: 'FY2026-Q1', amount: 27000 },
-      { label: 'FY2025-Q4', amount: 0 },
+      { label: 'FY2026-Q1', amount: 27000, exposure: 9, scaled: null },
+      { label: 'FY2025-Q4', amount: 0, exposure: 2, scaled: null },
     ]);
+    expect(nb.exposure).toBe(14);
+    expect(nb.draws).toEqual([27000, 0]);
     expect(nb.mean).toBe(13500);
   });
 });

@@ -2,10 +2,13 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
   backtestForecasts,
+  CALIBRATION_TARGETS,
   forecastAccuracyRecords,
+  forecastCalibration,
   forecastScopes,
   type BacktestReport,
   type BacktestSkippedPeriod,
+  type CalibrationRow,
   type ForecastScopeType,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
@@ -52,6 +55,11 @@ export type SalesopsForecastAccuracyResult = {
   /** Per scope and horizon, the method with the lowest WAPE. */
   best: Array<{ scopeName: string; horizon: number; method: string; wape: number | null }>;
   points: BacktestReport['points'];
+  /**
+   * Monte Carlo calibration per scope level (org, team, rep, and the --group-by level) and horizon, and pooled
+   * ('all'): share of actuals inside [P10, P90] (target 80% ± 5 points) and below P50 (50% ± 7 points).
+   */
+  calibration: CalibrationRow[];
   written?: Written;
 };
 
@@ -85,6 +93,9 @@ function backtestSpan(
   return { label: labels.join(', '), start, end };
 }
 
+/** The levels the calibration table pools (metrics.md "Calibration"), with the run's own level. */
+const CALIBRATION_LEVELS: readonly ForecastScopeType[] = ['org', 'team', 'rep'];
+
 export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAccuracyResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = withGlossary(
@@ -109,14 +120,27 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
       throw messages.createError('error.BadHorizons', [flags.horizons]);
     const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
-    const backtest = backtestForecasts(snapshot, {
+    const backtestOptions = {
       asOf,
       seed: flags.seed,
       periods: flags.periods,
       horizons,
       periodType: period.type === 'Month' || period.type === 'Year' ? period.type : 'Quarter',
+    } as const;
+    const backtest = backtestForecasts(snapshot, {
+      ...backtestOptions,
       scopes: forecastScopes(snapshot, [flags['group-by']]),
     });
+    // Calibration pools every level: the levels the run did not forecast get a Monte Carlo backtest of their own.
+    const otherLevels = CALIBRATION_LEVELS.filter((level) => level !== flags['group-by']);
+    const others = backtestForecasts(snapshot, {
+      ...backtestOptions,
+      methods: ['monteCarlo'],
+      scopes: forecastScopes(snapshot, otherLevels),
+    });
+    const calibration = forecastCalibration(
+      [...backtest.points, ...others.points].filter((p) => p.method === 'monteCarlo'),
+    );
     const accuracy: AccuracyRow[] = backtest.summaries.map((s) => ({
       scopeType: s.scope.type,
       scopeId: s.scope.id,
@@ -147,6 +171,7 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
       accuracy,
       best,
       points: backtest.points,
+      calibration,
     };
     result.written = await writeBack(this, flags, 'forecast accuracy', this.argv, (runId) => [
       {
@@ -157,9 +182,27 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
     const rows = [...accuracy].sort(
       (a, b) => a.scopeName.localeCompare(b.scopeName) || a.horizon - b.horizon || (a.rank ?? 99) - (b.rank ?? 99),
     );
+    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     const notes = best.map(
       (b) =>
-        `Most accurate for ${b.scopeName} at ${b.horizon} days: ${b.method} (WAPE ${b.wape === null ? '—' : `${(100 * b.wape).toFixed(1)}%`}).`,
+        `Most accurate for ${b.scopeName} at ${b.horizon} days: ${b.method} (WAPE ${b.wape === null ? '—' : percent(b.wape)}).`,
+    );
+    notes.push(
+      messages.getMessage('calibration.title', [
+        percent(CALIBRATION_TARGETS.inside.target),
+        String(Math.round(100 * CALIBRATION_TARGETS.inside.tolerance)),
+        percent(CALIBRATION_TARGETS.belowP50.target),
+        String(Math.round(100 * CALIBRATION_TARGETS.belowP50.tolerance)),
+      ]),
+      ...calibration.map((c) =>
+        messages.getMessage('calibration.row', [
+          messages.getMessage(`calibration.level.${c.level}`),
+          c.horizon,
+          percent(c.inside),
+          percent(c.belowP50),
+          c.count,
+        ]),
+      ),
     );
     const skipped = skippedText(backtest.skipped, backtest.firstDeal);
     if (skipped) notes.push(skipped);

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { addUncertainDeals, DRAWS_PER_RATE_DRAW } from './addUncertainDeals.js';
+import { forecastCalibration } from './forecastCalibration.js';
+import { monteCarloForecast } from './monteCarloForecast.js';
+import { seededRandom } from './seededRandom.js';
+
+function moments(totals: Float64Array): { mean: number; variance: number } {
+  let mean = 0;
+  for (const x of totals) mean += x;
+  mean /= totals.length;
+  let variance = 0;
+  for (const x of totals) variance += (x - mean) ** 2;
+  return { mean, variance: variance / (totals.length - 1) };
+}
+
+describe('addUncertainDeals: win-rate uncertainty and the period factor', () => {
+  it('four deals of 1 in one cell with a Beta(2, 3) rate: the Beta-Binomial law', () => {
+    // P(K = k) = C(4, k) B(k + 2, 7 − k) / B(2, 3), B(2, 3) = 1! 2! / 4! = 1/12, B(a, b) = (a − 1)! (b − 1)! / (a + b − 1)!:
+    // k = 0: 1 × (1! 6! / 8!) × 12 = 12/56; k = 1: 4 × (2! 5! / 8!) × 12 = 48/168; k = 2: 6 × (3! 4! / 8!) × 12 = 72/280;
+    // k = 3: 4 × (4! 3! / 8!) × 12 = 48/280; k = 4: 1 × (5! 2! / 8!) × 12 = 12/168.
+    // Mean 4 × 0.4 = 1.6; variance 4 × 0.4 × 0.6 × (2 + 3 + 4) / (2 + 3 + 1) = 1.44 (Binomial(4, 0.4) would be 0.96).
+    const exact = [12 / 56, 48 / 168, 72 / 280, 48 / 280, 12 / 168];
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    addUncertainDeals(
+      totals,
+      [1, 1, 1, 1],
+      [0.4, 0.4, 0.4, 0.4],
+      { cellOf: [0, 0, 0, 0], cells: [{ alpha: 2, beta: 3 }], factor: { mean: 1, sd: 0 } },
+      seededRandom(11),
+    );
+    // The rate is drawn once per DRAWS_PER_RATE_DRAW draws: the errors are those of n / 16 independent draws at most.
+    const effective = n / DRAWS_PER_RATE_DRAW;
+    exact.forEach((pk, k) => {
+      const share = totals.filter((x) => x === k).length / n;
+      expect(Math.abs(share - pk)).toBeLessThan(5 * Math.sqrt((pk * (1 - pk)) / effective));
+    });
+    const { mean, variance } = moments(totals);
+    expect(Math.abs(mean - 1.6)).toBeLessThan(5 * Math.sqrt(1.44 / effective));
+    expect(Math.abs(variance - 1.44)).toBeLessThan(0.1);
+  });
+
+  it('a period factor widens the sum by the shared shock, and its mean moves every deal', () => {
+    // Ten deals of 1 at p = 0.3 with a near-certain cell rate; θ log-normal with mean 1 and sd s = 0.3 of log θ:
+    // Var K = E[Var(K | θ)] + Var(E[K | θ]) = 10 (p − p² e^{s²}) + 100 p² (e^{s²} − 1) = 2.015243 + 0.847566 = 2.862809
+    // (independent coins: 2.1). P(0.3 θ > 1) is below 10⁻⁴ here, so the cap at 1 does not matter.
+    const n = 160_000;
+    const amounts = Array(10).fill(1);
+    const probabilities = Array(10).fill(0.3);
+    const firm = { alpha: 0.3e12, beta: 0.7e12 };
+    const cellOf = Array(10).fill(0);
+    const shocked = new Float64Array(n);
+    addUncertainDeals(
+      shocked,
+      amounts,
+      probabilities,
+      { cellOf, cells: [firm], factor: { mean: 1, sd: 0.3 } },
+      seededRandom(5),
+    );
+    const a = moments(shocked);
+    expect(Math.abs(a.mean - 3)).toBeLessThan(0.05);
+    expect(Math.abs(a.variance - 2.862809)).toBeLessThan(0.12);
+    // θ = 0.5 in every draw: Binomial(10, 0.15), mean 1.5 and variance 1.275.
+    const halved = new Float64Array(n);
+    addUncertainDeals(
+      halved,
+      amounts,
+      probabilities,
+      { cellOf, cells: [firm], factor: { mean: 0.5, sd: 0 } },
+      seededRandom(6),
+    );
+    const b = moments(halved);
+    expect(Math.abs(b.mean - 1.5)).toBeLessThan(0.02);
+    expect(Math.abs(b.variance - 1.275)).toBeLessThan(0.04);
+  });
+
+  it('certain and impossible deals stay so whatever the factor; the same seed gives the same forecast', () => {
+    const uncertainty = {
+      cellOf: [0, 1, 2],
+      cells: [
+        { alpha: 1, beta: 1 },
+        { alpha: 5, beta: 0 },
+        { alpha: 0, beta: 5 },
+      ],
+      factor: { mean: 0.5, sd: 0.4 },
+    };
+    const mc = monteCarloForecast(100, [10, 1000, 5000], [0.5, 1, 0], seededRandom(3), 10_000, [], uncertainty);
+    // 100 + the certain 1,000, plus the first deal (10) in some draws; the impossible 5,000 never.
+    expect(mc.p10).toBe(1100);
+    expect(mc.p90).toBeLessThanOrEqual(1110);
+    expect(monteCarloForecast(100, [10, 1000, 5000], [0.5, 1, 0], seededRandom(3), 10_000, [7], uncertainty)).toEqual(
+      monteCarloForecast(100, [10, 1000, 5000], [0.5, 1, 0], seededRandom(3), 10_000, [7], uncertainty),
+    );
+  });
+});
+
+describe('forecastCalibration', () => {
+  it('shares inside P10–P90 and below P50 per level and horizon, pooled, ties at P50 counting one half', () => {
+    const point = (type: 'org' | 'rep', horizon: number, actual: number) => ({
+      scope: { type },
+      horizon,
+      p10: 10,
+      p50: 20,
+      p90: 30,
+      actual,
+    });
+    const rows = forecastCalibration([
+      point('org', 7, 5), // below P10: outside, below P50
+      point('org', 7, 20), // at P50: inside, half below
+      point('rep', 7, 25), // inside, above P50
+      point('rep', 7, 30), // at P90: inside
+      point('rep', 30, 31), // above P90
+      { scope: { type: 'rep' }, horizon: 30, p10: null, p50: null, p90: null, actual: 1 }, // no interval: left out
+    ]);
+    expect(rows).toEqual([
+      { level: 'org', horizon: 7, count: 2, inside: 0.5, belowP50: 0.75 },
+      { level: 'rep', horizon: 7, count: 2, inside: 1, belowP50: 0 },
+      { level: 'rep', horizon: 30, count: 1, inside: 0, belowP50: 0 },
+      { level: 'all', horizon: 7, count: 4, inside: 0.75, belowP50: 0.375 },
+      { level: 'all', horizon: 30, count: 1, inside: 0, belowP50: 0 },
+    ]);
+  });
+});

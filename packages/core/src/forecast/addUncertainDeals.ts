@@ -1,0 +1,97 @@
+import { betaVariate, standardNormal } from './randomVariates.js';
+import { uint32Filler, type RandomSource } from './seededRandom.js';
+
+/** A win rate's posterior Beta(alpha, beta): its mean alpha / (alpha + beta) is the rate the forecast uses. */
+export interface WinRatePosterior {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/**
+ * What Monte Carlo draws besides the deals' own coin flips (metrics.md "Calibration"): the uncertainty of each stage
+ * cell's win rate and a factor every open deal of the scope shares in a draw (the period-level co-movement).
+ */
+export interface WinRateUncertainty {
+  /** Per deal (in the order of the amounts), the index of its cell in `cells`. */
+  readonly cellOf: ArrayLike<number>;
+  /**
+   * Each cell's posterior: per draw, the cell's rate x is drawn from it and each of its deals' probability p becomes
+   * p × x / mean (deals of one cell move together).
+   */
+  readonly cells: readonly WinRatePosterior[];
+  /**
+   * The period factor θ multiplying every deal's probability in a draw (capped at 1): log-normal with mean `mean`
+   * and standard deviation `sd` of log θ (sd 0: θ = mean in every draw).
+   */
+  readonly factor: { readonly mean: number; readonly sd: number };
+}
+
+const TWO_POW_32 = 4294967296;
+/**
+ * Draws that share one draw of the factor and the cells' rates (each still takes its own coins). Every draw is then
+ * still a draw of the mixture — rates from their law, coins given the rates — only neighbours are not independent,
+ * which widens the Monte Carlo error a little and cuts the Beta variates (several uniforms and logarithms each) 16-fold.
+ */
+export const DRAWS_PER_RATE_DRAW = 16;
+
+/**
+ * Adds Σ Bernoulli(p̃ᵢ) × amountᵢ to every draw, where per draw p̃ᵢ = min(1, θ × pᵢ × x_c / mean_c): θ the draw's
+ * period factor, x_c the draw's rate of deal i's cell from its Beta posterior (θ and the x_c are drawn anew every
+ * DRAWS_PER_RATE_DRAW draws). Given θ and the x_c, deals are independent. Certain deals (p ≥ 1) are added to every draw and impossible ones (p ≤ 0) to none, whatever θ. One
+ * 32-bit number per deal and draw decides the coin (p̃ resolved to 2⁻³²); the factor and the cells' rates take
+ * their numbers from the same stream first, so the same generator state gives the same draws.
+ *
+ * @example
+ * const totals = new Float64Array(10_000);
+ * addUncertainDeals(totals, [100, 200], [0.5, 0.5], { cellOf: [0, 0], cells: [{ alpha: 5, beta: 5 }],
+ *   factor: { mean: 1, sd: 0.1 } }, seededRandom(1));
+ */
+export function addUncertainDeals(
+  totals: Float64Array,
+  amounts: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  uncertainty: WinRateUncertainty,
+  random: RandomSource,
+): void {
+  const { cellOf, cells, factor } = uncertainty;
+  const n = totals.length;
+  const live: number[] = [];
+  let certain = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const p = probabilities[i] as number;
+    if (p >= 1) certain += amounts[i] as number;
+    else if (p > 0) live.push(i);
+  }
+  // Deals grouped by cell, each group's coins compared with p × 2³² × the cell's scale of the draw.
+  live.sort((a, b) => (cellOf[a] as number) - (cellOf[b] as number) || a - b);
+  const m = live.length;
+  const amount = Float64Array.from(live, (i) => amounts[i] as number);
+  const threshold = Float64Array.from(live, (i) => (probabilities[i] as number) * TWO_POW_32);
+  const groupEnd = new Int32Array(cells.length);
+  for (let k = 0; k < m; k++) groupEnd[cellOf[live[k] as number] as number] = k + 1;
+  for (let c = 1; c < cells.length; c++) groupEnd[c] = Math.max(groupEnd[c] as number, groupEnd[c - 1] as number);
+  const means = cells.map((c) => (c.alpha + c.beta > 0 ? c.alpha / (c.alpha + c.beta) : 0));
+  const scale = new Float64Array(cells.length);
+  const fill = uint32Filler(random);
+  const numbers = new Uint32Array(m);
+  const sd = Math.max(0, factor.sd);
+  for (let d = 0; d < n; d++) {
+    if (d % DRAWS_PER_RATE_DRAW === 0) {
+      const theta = sd > 0 ? factor.mean * Math.exp(sd * standardNormal(random) - (sd * sd) / 2) : factor.mean;
+      for (let c = 0; c < cells.length; c++) {
+        const { alpha, beta } = cells[c] as WinRatePosterior;
+        const mean = means[c] as number;
+        scale[c] = mean > 0 ? (theta * betaVariate(alpha, beta, random)) / mean : 0;
+      }
+    }
+    fill(numbers);
+    let sum = certain;
+    let k = 0;
+    for (let c = 0; c < cells.length; c++) {
+      const s = scale[c] as number;
+      const end = groupEnd[c] as number;
+      for (; k < end; k++) if ((numbers[k] as number) < (threshold[k] as number) * s) sum += amount[k] as number;
+    }
+    totals[d] = (totals[d] as number) + sum;
+  }
+}

@@ -1,0 +1,56 @@
+import type { StageObservation, StageObservations } from './stageObservations.js';
+
+/** Largest prior strength a cell gets when its owners' rates spread no more than their coins do. */
+export const MAX_PRIOR_STRENGTH = 1000;
+
+const cache = new WeakMap<object, Map<string, number>>();
+
+/**
+ * How much the owners (reps) of a stage × days-left cell differ in their true win rates, as the strength κ of a Beta
+ * prior (empirical Bayes by the method of moments for a beta-binomial): with owner r's n_r deals and w_r wins, N =
+ * Σ n_r, p̄ = Σ w_r / N and S = Σ n_r (w_r / n_r − p̄)², the between-owner variance is v = max(0, (S − (R − 1)
+ * p̄ (1 − p̄)) / (N − Σ n_r² / N)) over the R owners with deals, and κ = p̄ (1 − p̄) / v − 1 (capped at
+ * MAX_PRIOR_STRENGTH; 0 with fewer than two owners or p̄ at 0 or 1). A rep's posterior of the cell's rate then rests
+ * on its own deals plus κ.
+ *
+ * @example
+ * cellPriorStrength(observations, 'Prospecting', 4); // e.g. 35
+ */
+export function cellPriorStrength(observations: StageObservations, stage: string, bucket: number): number {
+  let byCell = cache.get(observations);
+  if (!byCell) cache.set(observations, (byCell = new Map()));
+  const key = `${stage}|${bucket}`;
+  const cached = byCell.get(key);
+  if (cached !== undefined) return cached;
+  const owners = new Map<string, { n: number; w: number }>();
+  for (const list of observations.byPeriod) {
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i] as StageObservation;
+      if (o.bucket !== bucket || o.stage !== stage) continue;
+      const owner = o.opportunity.OwnerId ?? '';
+      const t = owners.get(owner) ?? { n: 0, w: 0 };
+      t.n++;
+      if (o.won) t.w++;
+      owners.set(owner, t);
+    }
+  }
+  let strength = 0;
+  let total = 0;
+  let wins = 0;
+  let squares = 0;
+  for (const { n, w } of owners.values()) {
+    total += n;
+    wins += w;
+    squares += n * n;
+  }
+  const mean = total > 0 ? wins / total : 0;
+  if (owners.size >= 2 && mean > 0 && mean < 1) {
+    let spread = 0;
+    for (const { n, w } of owners.values()) spread += n * (w / n - mean) ** 2;
+    const between = Math.max(0, (spread - (owners.size - 1) * mean * (1 - mean)) / (total - squares / total));
+    strength =
+      between > 0 ? Math.min(MAX_PRIOR_STRENGTH, Math.max(0, (mean * (1 - mean)) / between - 1)) : MAX_PRIOR_STRENGTH;
+  }
+  byCell.set(key, strength);
+  return strength;
+}
