@@ -116,11 +116,20 @@ export async function writeBack<T>(
     Records_Failed__c: failed,
     Status__c: failed === 0 ? 'Succeeded' : upserted === 0 ? 'Failed' : 'PartiallyFailed',
   });
-  await upsertRecords(connection, 'SalesOps_Run__c', [run], {
-    errorFile: `salesops-failed-SalesOps_Run__c-${runId}.csv`,
-  });
+  // The audit record is checked like any other: a run whose trail was not saved exits 1 and says where it is.
+  const runErrorFile = `salesops-failed-SalesOps_Run__c-${runId}.csv`;
+  let runFailure: string | undefined;
+  try {
+    const recorded = await upsertRecords(connection, 'SalesOps_Run__c', [run], { errorFile: runErrorFile });
+    if (recorded.failed > 0) runFailure = recorded.sessionExpired ? 'INVALID_SESSION_ID' : 'REJECTED';
+  } catch (e) {
+    runFailure = (e as { errorCode?: string }).errorCode ?? (e instanceof Error ? e.name : 'REQUEST_FAILED');
+  }
+  if (runFailure !== undefined) {
+    command.warn(messages.getMessage('warning.RunNotRecorded', [run.Key__c, runFailure, runErrorFile]));
+  }
   // Work was lost: the result is still printed (with `written.failed` and `errorFile`), but the run exits 1, so
   // scripts and schedulers notice.
-  if (failed > 0) process.exitCode = 1;
+  if (failed > 0 || runFailure !== undefined) process.exitCode = 1;
   return { upserted, failed, errorFile, dryRun: false, runId, objects };
 }
