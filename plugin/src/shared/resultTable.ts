@@ -1,3 +1,4 @@
+import { csvRow } from '@salesops/core';
 import { formatValue, type FormatOptions, type ValueKind } from './formatValue.js';
 
 /** One column of a result table. */
@@ -32,30 +33,27 @@ export function formattedRows<R>(table: ResultTable<R>, options: FormatOptions):
 }
 
 /**
- * A text cell a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM(…)`, or a leading tab or
- * carriage return) gets a leading `'`, as OWASP's "CSV Injection" advice has it, so Excel, LibreOffice and Google
- * Sheets show it as text. Numbers are written as numbers (a negative amount stays `-12.5`).
- *
- * @example
- * neutralizeFormula('=HYPERLINK("http://x","y")') // => `'=HYPERLINK("http://x","y")`
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/**
  * CSV with the column keys as headers and raw values (no currency symbols, ratios as fractions). Text that a
- * spreadsheet would run as a formula is neutralised ({@link neutralizeFormula}).
+ * spreadsheet would run as a formula is neutralised (core's `neutraliseFormula`).
  */
 export function toCsv<R>(table: ResultTable<R>): string {
-  const cell = (v: string | number | null): string => {
-    if (v === null) return '';
-    const text = typeof v === 'string' ? neutralizeFormula(v) : String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [table.columns.map((c) => c.key).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => cell(c.value(row))).join(','));
-  if (table.totals) lines.push(table.columns.map((c) => cell(table.totals?.[c.key] ?? null)).join(','));
+  const lines = [csvRow(table.columns.map((c) => c.key))];
+  for (const row of table.rows)
+    lines.push(
+      csvRow(
+        table.columns.map((c) => c.value(row)),
+        { neutralise: true },
+      ),
+    );
+  if (table.totals) {
+    const totals = table.totals;
+    lines.push(
+      csvRow(
+        table.columns.map((c) => totals[c.key] ?? null),
+        { neutralise: true },
+      ),
+    );
+  }
   return lines.join('\n') + '\n';
 }
 

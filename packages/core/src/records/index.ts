@@ -3,3 +3,4 @@ export * from './resultKey.js';
 export * from './scorecardRecords.js';
 export * from './territoryCoverageRecords.js';
 export * from './forecastRecords.js';
+export * from './csvField.js';

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { csvRow, type CsvOptions, type CsvValue } from '@salesops/core';
 import { isSessionExpired, NO_JSFORCE_RETRY, SessionExpiredError, withRetry, type RetryOptions } from '../org/retry.js';
 import {
   failuresCsv,
@@ -31,6 +32,12 @@ export interface BulkUpsertOptions {
   readonly timeoutMs?: number;
   readonly retry?: RetryOptions;
 }
+
+/**
+ * Cells of an ingest upload: null as `#N/A` (Bulk API 2.0 leaves a field with an empty cell unchanged), padded text
+ * quoted (it trims unquoted cells), never neutralised (the data goes to Salesforce as it is).
+ */
+const INGEST_CSV: CsvOptions = { nullAs: '#N/A', quoteSpaces: true };
 
 interface JobInfo {
   readonly id: string;
@@ -64,7 +71,7 @@ export async function bulkUpsertRecords(
   const base = `/services/data/v${connection.version}/jobs/ingest`;
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
   if (!columns.includes(externalId)) columns.unshift(externalId);
-  const header = columns.map((c) => csvCell(c)).join(',') + '\n';
+  const header = csvRow(columns, INGEST_CSV) + '\n';
   const maxBytes = options.maxJobBytes ?? 100_000_000;
 
   let upserted = 0;
@@ -154,7 +161,11 @@ export async function bulkUpsertRecords(
     let body = header;
     let end = start;
     while (end < records.length) {
-      const line = columns.map((c) => csvCell(records[end]?.[c] ?? null, true)).join(',') + '\n';
+      const line =
+        csvRow(
+          columns.map((c) => (records[end]?.[c] ?? null) as CsvValue),
+          INGEST_CSV,
+        ) + '\n';
       if (end > start && body.length + line.length > maxBytes) break;
       body += line;
       end++;
@@ -246,13 +257,6 @@ export function parseBulkErrors(text: string): Array<{ code: string; message: st
     });
   }
   return out;
-}
-
-/** A CSV cell; with `ingest`, null becomes `#N/A` (Bulk API 2.0 leaves a field with an empty cell unchanged). */
-function csvCell(value: unknown, ingest = false): string {
-  if (value === null || value === undefined) return ingest ? '#N/A' : '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export interface WriteRecordsOptions extends UpsertOptions {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { csvText, type CsvValue } from '@salesops/core';
 import { isSessionExpired, isTransient } from '../org/retry.js';
 
 /** The part of a jsforce 3 `Connection` the writer uses. */
@@ -151,16 +152,20 @@ export interface FailedRecord {
   readonly fields: string;
 }
 
-/** The failed-records CSV: `Error_Code, Error_Message, Error_Fields` then the record's own columns. */
+/**
+ * The failed-records CSV: `Error_Code, Error_Message, Error_Fields` then the record's own columns. People open it in a
+ * spreadsheet, so text that would run as a formula (a `Scope_Name__c` of `=HYPERLINK(…)`) is neutralised.
+ */
 export function failuresCsv(failures: readonly FailedRecord[]): string {
   const columns = [...new Set(failures.flatMap((f) => Object.keys(f.record)))];
-  const cell = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [['Error_Code', 'Error_Message', 'Error_Fields', ...columns].join(',')];
-  for (const f of failures)
-    lines.push([f.code, f.message, f.fields, ...columns.map((c) => f.record[c])].map(cell).join(','));
-  return lines.join('\n') + '\n';
+  return csvText(
+    ['Error_Code', 'Error_Message', 'Error_Fields', ...columns],
+    failures.map((f) => ({
+      ...(f.record as Record<string, CsvValue>),
+      Error_Code: f.code,
+      Error_Message: f.message,
+      Error_Fields: f.fields,
+    })),
+    { neutralise: true },
+  );
 }
