@@ -3,7 +3,7 @@
  * writers use (one source of truth: a field written but not deployed cannot happen). `npm run force-app` writes
  * them into force-app/; test/forceAppMetadata.test.ts proves the committed files equal what this generates.
  */
-import { fieldMeta, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
+import { fieldMeta, QUOTA_KEY_FORMULA, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
 import type { z } from 'zod';
 
 interface ObjectSpec {
@@ -13,6 +13,8 @@ interface ObjectSpec {
   readonly description: string;
   readonly nameFormat: string;
   readonly schema: z.ZodObject;
+  /** Validation rules: an error when `formula` is true. */
+  readonly validationRules?: ReadonlyArray<{ name: string; description: string; formula: string; message: string }>;
 }
 
 export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
@@ -66,6 +68,23 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
     description: 'Quotas per rep (or territory) and period, for orgs without Collaborative Forecasts quotas.',
     nameFormat: 'Q-{000000}',
     schema: SalesOpsQuota,
+    // Validation rules run on save only: quotas saved before Key__c existed are read as they are (docs/writeback.md).
+    validationRules: [
+      {
+        name: 'Period_End_Required',
+        description: 'A quota covers a period: its last day is required and not before its first.',
+        formula: 'OR(ISBLANK(Period_End__c), Period_End__c < Period_Start__c)',
+        message: 'Period End is required and must not be before Period Start.',
+      },
+      {
+        name: 'Key_Matches_Quota',
+        description:
+          'Key__c is quota|Rep|Territory|Start..End, so the unique key refuses a second quota for the same rep, territory and dates.',
+        formula: QUOTA_KEY_FORMULA,
+        message:
+          'Key must be quota|<Rep Id (18 characters)>|<Territory Id>|<Period Start>..<Period End>, e.g. quota|005000000000001AAA||2026-10-01..2026-12-31.',
+      },
+    ],
   },
 ];
 
@@ -275,6 +294,20 @@ function permissionSetXml(spec: PermissionSetSpec): string {
   return xml(lines.join('\n'));
 }
 
+function validationRuleXml(rule: NonNullable<ObjectSpec['validationRules']>[number]): string {
+  return xml(
+    [
+      '<ValidationRule xmlns="http://soap.sforce.com/2006/04/metadata">',
+      `    <fullName>${rule.name}</fullName>`,
+      '    <active>true</active>',
+      `    <description>${escapeXml(rule.description)}</description>`,
+      `    <errorConditionFormula>${escapeXml(rule.formula)}</errorConditionFormula>`,
+      `    <errorMessage>${escapeXml(rule.message)}</errorMessage>`,
+      '</ValidationRule>',
+    ].join('\n'),
+  );
+}
+
 /** Every generated file, by path relative to the repository root. */
 export function forceAppFiles(): Map<string, string> {
   const files = new Map<string, string>();
@@ -283,6 +316,9 @@ export function forceAppFiles(): Map<string, string> {
     files.set(`${dir}/${spec.name}.object-meta.xml`, objectXml(spec));
     for (const f of customFields(spec)) {
       files.set(`${dir}/fields/${f.name}.field-meta.xml`, fieldXml(spec.name, f.name, f.description, f.sf, f.required));
+    }
+    for (const rule of spec.validationRules ?? []) {
+      files.set(`${dir}/validationRules/${rule.name}.validationRule-meta.xml`, validationRuleXml(rule));
     }
   }
   for (const spec of PERMISSION_SETS) {

@@ -3,10 +3,13 @@
  * package's objects and permission sets equals what scripts/forceAppMetadata.ts generates from the zod schemas, and
  * nothing else is there. Regenerate with `npm run force-app` after changing a result schema.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { resultSchemas } from '@salesops/core';
+import { quotaKey, resultSchemas } from '@salesops/core';
+import { generateSampleOrg } from '@salesops/local-org';
 import { CUSTOM_OBJECTS, customFields, forceAppFiles } from '../scripts/forceAppMetadata.js';
 
 const root = join(import.meta.dirname, '..');
@@ -39,6 +42,33 @@ describe('force-app metadata', () => {
           .filter((f) => f.endsWith('__c'))
           .sort(),
       );
+    }
+  });
+
+  it('gives SalesOps_Quota__c a unique key the sample org fills as the validation rule requires', async () => {
+    const quota = CUSTOM_OBJECTS.find((o) => o.name === 'SalesOps_Quota__c')!;
+    expect(customFields(quota).find((f) => f.name === 'Key__c')?.sf).toMatchObject({ externalId: true, unique: true });
+    const dir = await mkdtemp(join(tmpdir(), 'quota-keys-'));
+    try {
+      await generateSampleOrg({ outDir: dir, size: 'toy' });
+      const rows = parse(await readFile(join(dir, 'SalesOps_Quota__c.csv'), 'utf8'), { columns: true }) as Array<
+        Record<string, string>
+      >;
+      expect(rows.length).toBeGreaterThan(0);
+      const nullable = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+      for (const row of rows) {
+        expect(row['Key__c']).toBe(
+          quotaKey({
+            Rep__c: nullable(row['Rep__c']),
+            Territory_Id__c: nullable(row['Territory_Id__c']),
+            Period_Start__c: row['Period_Start__c'] as string,
+            Period_End__c: nullable(row['Period_End__c']),
+          }),
+        );
+      }
+      expect(new Set(rows.map((r) => r['Key__c'])).size).toBe(rows.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

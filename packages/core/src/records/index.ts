@@ -4,3 +4,4 @@ export * from './scorecardRecords.js';
 export * from './territoryCoverageRecords.js';
 export * from './forecastRecords.js';
 export * from './csvField.js';
+export * from './quotaKey.js';
