@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { quotaKey, resultSchemas } from '@salesops/core';
 import { generateSampleOrg } from '@salesops/local-org';
-import { CUSTOM_OBJECTS, customFields, forceAppFiles } from '../scripts/forceAppMetadata.js';
+import { forceAppFiles } from '../scripts/forceAppFiles.js';
+import { CUSTOM_OBJECTS, customFields } from '../scripts/forceAppMetadata.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -27,6 +28,8 @@ describe('force-app metadata', () => {
     const committed = [
       ...(await filesUnder('force-app/main/default/objects')),
       ...(await filesUnder('force-app/main/default/permissionsets')),
+      ...(await filesUnder('force-app/main/default/tabs')),
+      ...(await filesUnder('force-app/main/default/reportTypes')),
     ];
     expect(committed.sort()).toEqual([...generated.keys()].sort());
     for (const [path, content] of generated) expect(await readFile(join(root, path), 'utf8'), path).toBe(content);
@@ -69,6 +72,49 @@ describe('force-app metadata', () => {
       expect(new Set(rows.map((r) => r['Key__c'])).size).toBe(rows.length);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('grants SalesOps_Admin only what the writer needs: no Delete or Modify All on results and runs', async () => {
+    const admin = await readFile(
+      join(root, 'force-app/main/default/permissionsets/SalesOps_Admin.permissionset-meta.xml'),
+      'utf8',
+    );
+    const grants = [...admin.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)].map((m) => {
+      const flag = (name: string) => new RegExp(`<${name}>true</${name}>`).test(m[1] as string);
+      return {
+        object: /<object>(.*)<\/object>/.exec(m[1] as string)?.[1],
+        create: flag('allowCreate'),
+        edit: flag('allowEdit'),
+        delete: flag('allowDelete'),
+        modifyAll: flag('modifyAllRecords'),
+      };
+    });
+    expect(grants.map((g) => g.object).sort()).toEqual(CUSTOM_OBJECTS.map((o) => o.name).sort());
+    for (const g of grants) {
+      expect(g, g.object).toMatchObject({ create: true, edit: true });
+      // Quotas are the one object admins maintain by hand (and clean up).
+      expect(g.delete || g.modifyAll, g.object).toBe(g.object === 'SalesOps_Quota__c');
+    }
+  });
+
+  it('sets Bulk API, sharing and Streaming API explicitly, with a tab, a list view and a report type per object', () => {
+    const files = forceAppFiles();
+    for (const { name } of CUSTOM_OBJECTS) {
+      const object = files.get(`force-app/main/default/objects/${name}/${name}.object-meta.xml`) ?? '';
+      for (const flag of ['enableBulkApi', 'enableSharing', 'enableStreamingApi'])
+        expect(object, `${name} ${flag}`).toContain(`<${flag}>true</${flag}>`);
+      expect(files.has(`force-app/main/default/tabs/${name}.tab-meta.xml`), name).toBe(true);
+      expect(files.get(`force-app/main/default/objects/${name}/listViews/All.listView-meta.xml`), name).toContain(
+        '<filterScope>Everything</filterScope>',
+      );
+      // The report type offers every field the writer writes.
+      const reportType = files.get(
+        `force-app/main/default/reportTypes/${name.replace(/__c$/, '')}_Report.reportType-meta.xml`,
+      );
+      const columns = [...(reportType ?? '').matchAll(/<field>(.*)<\/field>/g)].map((m) => m[1]);
+      const spec = CUSTOM_OBJECTS.find((o) => o.name === name)!;
+      expect(columns, name).toEqual(['Name', 'CreatedDate', ...customFields(spec).map((f) => f.name)]);
     }
   });
 });
