@@ -18,6 +18,8 @@ let bareHome: string;
 let dir: string;
 let org: LocalOrg;
 let bare: LocalOrg;
+/** `METHOD /path status` of every request the org answered. */
+const requests: string[] = [];
 
 const sf = (args: string[]) => runSf(home, args);
 const count = async (object: string) =>
@@ -30,7 +32,7 @@ beforeAll(async () => {
   bareHome = await mkdtemp(join(tmpdir(), 'sf-home-bare-'));
   dir = await mkdtemp(join(tmpdir(), 'sf-org-commands-'));
   await generateSampleOrg({ outDir: dir, size: 'default' });
-  org = await start({ dataDir: dir });
+  org = await start({ dataDir: dir, log: (line) => void requests.push(line) });
   bare = await start({ sample: { size: 'toy' }, objectsDir: null });
   for (const [sfHome, alias, target] of [
     [home, 'local', org],
@@ -56,6 +58,21 @@ afterAll(async () => {
 const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];
 
 describe('sf salesops against the local org', () => {
+  it('takes --api-version for every request, and refuses --target-org with --data-dir (exit code 2)', async () => {
+    const from = requests.length;
+    const check = await sf(['salesops', 'org', 'check', '--target-org', 'local', '--api-version', '60.0', '--json']);
+    // sf's own look-up of the org while it resolves --target-org (before any command code runs) is left out.
+    const versioned = requests
+      .slice(from)
+      .filter((line) => line.includes('/services/data/v') && !line.includes('TrialExpirationDate'));
+    expect(versioned.length, check.stdout + check.stderr).toBeGreaterThan(0);
+    expect(versioned.filter((line) => !line.includes('/services/data/v60.0/'))).toEqual([]);
+
+    const both = await sf(['salesops', 'forecast', '--target-org', 'local', '--data-dir', dir, ...asOf]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/cannot also be provided when using --(target-org|data-dir)/);
+  });
+
   it('reads the org and computes what the engine computes from the same files', async () => {
     const result = jsonResult<{ reps: Array<{ repId: string; closedWon: number; attainment: number | null }> }>(
       await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--json']),

@@ -46,6 +46,7 @@ export interface LoadedOrg {
 export async function loadSnapshot(
   flags: {
     'target-org'?: Org;
+    'api-version'?: string;
     'data-dir'?: string;
     period: string;
     'as-of'?: string;
@@ -75,7 +76,7 @@ export async function loadSnapshot(
       data = await readDataDir(dataDir, { objects });
       source = dataDir;
     } else {
-      const connection = (org as Org).getConnection();
+      const connection = (org as Org).getConnection(flags['api-version']);
       const result = await readOrgData(connection, { objects });
       data = result.data;
       requests = result.requests;

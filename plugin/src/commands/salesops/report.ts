@@ -20,6 +20,7 @@ export default class Report extends SfCommand<SalesopsReportResult> {
 
   public static override readonly flags = {
     'target-org': readingFlags['target-org'],
+    'api-version': readingFlags['api-version'],
     'data-dir': readingFlags['data-dir'],
     period: readingFlags.period,
     'as-of': readingFlags['as-of'],

@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
+import { apiVersionFlag } from '../../../shared/commonFlags.js';
 import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -32,12 +33,13 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
+    'api-version': apiVersionFlag,
   };
 
   public async run(): Promise<SalesopsOrgCheckResult> {
     const { flags } = await this.parse(OrgCheck);
     const org = flags['target-org'];
-    const connection = org.getConnection();
+    const connection = org.getConnection(flags['api-version']);
     const username = org.getUsername() ?? null;
     const findings: Finding[] = [];
     const add = (check: string, status: Finding['status'], detail: string, fix: string | null = null) =>
