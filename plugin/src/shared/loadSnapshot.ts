@@ -70,7 +70,7 @@ export async function loadSnapshot(
   let source: string;
   let requests = 0;
   let warnings: readonly string[] = [];
-  spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
+  spinner?.start(messages.getMessage('spinner.Reading', [dataDir ?? org?.getUsername() ?? org?.getOrgId() ?? '']));
   try {
     if (dataDir !== undefined) {
       data = await readDataDir(dataDir, { objects });
@@ -84,7 +84,7 @@ export async function loadSnapshot(
       source = (org as Org).getUsername() ?? connection.instanceUrl;
     }
   } catch (e) {
-    spinner?.stop('failed');
+    spinner?.stop(messages.getMessage('spinner.Failed'));
     if (e instanceof DataDirError || e instanceof RecordParseError) {
       throw new SfError(e.message, 'BadData', undefined, 1, e);
     }

@@ -32,12 +32,29 @@ afterEach(() => {
 });
 
 /** A command that keeps what it tells people, and the org as `--target-org` gives it. */
-function fixtures(): { command: SfCommand<unknown>; warnings: string[]; targetOrg: Org } {
+function fixtures(): { command: SfCommand<unknown>; warnings: string[]; spinner: string[]; targetOrg: Org } {
   const warnings: string[] = [];
-  const command = { logToStderr: () => undefined, warn: (m: string) => void warnings.push(m) };
+  /** What the spinner showed: `start …`, `status …`, `stop`. */
+  const spinner: string[] = [];
+  const command = {
+    logToStderr: () => undefined,
+    warn: (m: string) => void warnings.push(m),
+    spinner: {
+      start: (action: string) => void spinner.push(`start ${action}`),
+      stop: (message?: string) => void spinner.push(`stop${message ? ` ${message}` : ''}`),
+      set status(status: string) {
+        spinner.push(`status ${status}`);
+      },
+    },
+  };
   const connection = new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
   const targetOrg = { getConnection: () => connection, getUsername: () => 'admin@local' };
-  return { command: command as unknown as SfCommand<unknown>, warnings, targetOrg: targetOrg as unknown as Org };
+  return {
+    command: command as unknown as SfCommand<unknown>,
+    warnings,
+    spinner,
+    targetOrg: targetOrg as unknown as Org,
+  };
 }
 
 describe('writeBack', () => {
@@ -78,5 +95,26 @@ describe('writeBack', () => {
     expect(warnings[0]).toContain(`run|${written?.runId}`);
     expect(warnings[0]).toContain(errorFile);
     expect(await readFile(join(dir, errorFile), 'utf8')).toMatch(/^Error_Code,[^\n]*\nUNABLE_TO_LOCK_ROW,/);
+  });
+
+  it('shows the write and the Bulk API job polls on the spinner', async () => {
+    const { command, spinner, targetOrg } = fixtures();
+    const records = Array.from({ length: 2_000 }, (_, i) => ({
+      Key__c: `run|spinner-${i}`,
+      Command__c: 'sf salesops test',
+      Started__c: '2026-11-16T10:00:00.000Z',
+      Records_Written__c: 0,
+      Records_Failed__c: 0,
+      Status__c: 'Succeeded',
+    }));
+    await writeBack(command, { write: true, 'dry-run': false, 'target-org': targetOrg }, 'x', [], () => [
+      { sobject: 'SalesOps_Run__c', records },
+    ]);
+    expect(process.exitCode).toBeUndefined();
+    expect(spinner[0]).toBe('start Writing 2000 SalesOps_Run__c records');
+    const statuses = spinner.filter((s) => s.startsWith('status '));
+    // The local org answers the first poll InProgress, the next JobComplete.
+    expect(statuses).toEqual(['status 0 of 2000 records (InProgress)', 'status 2000 of 2000 records (JobComplete)']);
+    expect(spinner.at(-1)).toBe('stop');
   });
 });

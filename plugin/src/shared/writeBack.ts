@@ -82,13 +82,19 @@ export async function writeBack<T>(
   for (const b of batches) {
     // sObject Collections (200 a request) for small sets, a Bulk API 2.0 ingest job from 2,000 records on.
     let outcome;
+    command.spinner.start(messages.getMessage('spinner.Writing', [b.records.length, b.sobject]));
     try {
       outcome = await writeRecords(connection, b.sobject, b.records, {
         errorFile: `salesops-failed-${b.sobject}-${runId}.csv`,
+        onProgress: ({ processed, total, state }) => {
+          command.spinner.status = messages.getMessage('spinner.WriteProgress', [processed, total, state]);
+        },
       });
     } catch (e) {
+      command.spinner.stop(messages.getMessage('spinner.Failed'));
       throw apiError(e, org);
     }
+    command.spinner.stop();
     upserted += outcome.upserted;
     failed += outcome.failed;
     command.logToStderr(messages.getMessage('info.Written', [outcome.upserted, b.sobject, outcome.created, '']));

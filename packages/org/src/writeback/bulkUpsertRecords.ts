@@ -8,6 +8,7 @@ import {
   type FailedRecord,
   type UpsertOutcome,
   type UpsertOptions,
+  type WriteProgress,
 } from './upsertRecords.js';
 
 /** The part of a jsforce 3 `Connection` the Bulk API 2.0 writer uses. */
@@ -31,6 +32,8 @@ export interface BulkUpsertOptions {
   /** Give up waiting for a job after this long (default 30 minutes). */
   readonly timeoutMs?: number;
   readonly retry?: RetryOptions;
+  /** Told after each job status poll how far the write is (records of earlier jobs plus this job's processed). */
+  readonly onProgress?: (progress: WriteProgress) => void;
 }
 
 /**
@@ -121,7 +124,13 @@ export async function bulkUpsertRecords(
       );
       if (status.state === 'Open' || status.state === 'Aborted') throw e;
     }
-    const done = await waitForJob(connection, `${base}/${job.id}`, options, call);
+    const done = await waitForJob(connection, `${base}/${job.id}`, options, call, (status) =>
+      options.onProgress?.({
+        processed: upserted + failures.length + (status.numberRecordsProcessed ?? 0),
+        total: records.length,
+        state: status.state,
+      }),
+    );
     if (done.state !== 'JobComplete') {
       throw new BulkJobError(done.state === 'Aborted' ? 'JOB_ABORTED' : 'JOB_FAILED', job.id, done.errorMessage);
     }
@@ -209,11 +218,13 @@ async function waitForJob(
   url: string,
   options: BulkUpsertOptions,
   call: <T>(fn: () => PromiseLike<unknown>) => Promise<T>,
+  onStatus: (status: JobInfo) => void,
 ): Promise<JobInfo> {
   let wait = options.pollIntervalMs ?? 200;
   const deadline = Date.now() + (options.timeoutMs ?? 1_800_000);
   for (;;) {
     const status = await call<JobInfo>(() => connection.request({ method: 'GET', url }, NO_JSFORCE_RETRY));
+    onStatus(status);
     if (status.state === 'JobComplete' || status.state === 'Failed' || status.state === 'Aborted') return status;
     if (Date.now() > deadline) throw new BulkJobError('JOB_TIMEOUT', status.id);
     await new Promise((resolve) => setTimeout(resolve, wait));
@@ -283,6 +294,7 @@ export function writeRecords(
       errorFile: options.errorFile,
       ...(options.externalIdField ? { externalIdField: options.externalIdField } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     }).then((o) => ({ ...o, via: 'bulk' as const }));
   }
   return upsertRecords(connection as Parameters<typeof upsertRecords>[0], sobject, records, options).then((o) => ({

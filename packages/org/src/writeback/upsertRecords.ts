@@ -47,6 +47,16 @@ export interface UpsertOptions {
   readonly attempts?: number;
   /** Waits between attempts; injectable so tests do not sleep. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Told after each request or job status poll how far the write is (for a spinner or progress bar). */
+  readonly onProgress?: (progress: WriteProgress) => void;
+}
+
+/** How far a write is: records answered for so far, of the total, and the Bulk API job's state when there is one. */
+export interface WriteProgress {
+  readonly processed: number;
+  readonly total: number;
+  /** `collections` for sObject Collections; a Bulk API 2.0 job's state (`Open`, `UploadComplete`, `InProgress`…). */
+  readonly state: string;
 }
 
 const TRANSIENT =
@@ -116,6 +126,11 @@ export async function upsertRecords(
         failures.push({ record, code, message: lastError?.message ?? 'request failed', fields: '' });
       continue;
     }
+    options.onProgress?.({
+      processed: Math.min(start + batchSize, records.length),
+      total: records.length,
+      state: 'collections',
+    });
     results.forEach((result, i) => {
       const record = batch[i] as Record<string, unknown>;
       if (result.success) {

@@ -89,6 +89,8 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
     const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const wantsAuto = requested.includes('auto');
+    // Monte Carlo draws and, for auto, a backtest of every method: seconds on a large org.
+    this.spinner.start(messages.getMessage('spinner.Forecasting', [flags.simulations]));
     const report = computeForecast(snapshot, {
       period,
       asOf,
@@ -102,6 +104,7 @@ export default class Forecast extends SfCommand<SalesopsForecastResult> {
             backtest: false as const,
           }),
     });
+    this.spinner.stop();
     const quotas = scopeQuotas(snapshot, period, asOf);
     const forecasts: ForecastRow[] = [];
     for (const s of report.scopes) {

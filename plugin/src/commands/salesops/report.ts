@@ -38,7 +38,7 @@ export default class Report extends SfCommand<SalesopsReportResult> {
     const language = flags.language ?? languageFromEnvironment();
     const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
     for (const warning of loaded.warnings) this.warn(warning);
-    this.spinner.start('Computing the S&OP pack');
+    this.spinner.start(messages.getMessage('spinner.Computing'));
     const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
     this.spinner.stop();
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);

@@ -68,6 +68,7 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
       throw messages.createError('error.BadHorizons', [flags.horizons]);
     const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
+    this.spinner.start(messages.getMessage('spinner.Backtesting', [flags.periods, horizons.join(', ')]));
     const backtest = backtestForecasts(snapshot, {
       asOf,
       seed: flags.seed,
@@ -76,6 +77,7 @@ export default class ForecastAccuracy extends SfCommand<SalesopsForecastAccuracy
       periodType: period.type === 'Month' || period.type === 'Year' ? period.type : 'Quarter',
       scopes: forecastScopes(snapshot, [flags['group-by']]),
     });
+    this.spinner.stop();
     const accuracy: AccuracyRow[] = backtest.summaries.map((s) => ({
       scopeType: s.scope.type,
       scopeId: s.scope.id,

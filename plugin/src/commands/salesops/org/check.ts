@@ -45,6 +45,7 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
     const add = (check: string, status: Finding['status'], detail: string, fix: string | null = null) =>
       findings.push({ check, status, detail, fix });
 
+    this.spinner.start(messages.getMessage('spinner.Checking', [username ?? connection.instanceUrl]));
     const global = await connection.describeGlobal();
     const objects = new Map(global.sobjects.map((s) => [s.name, s]));
 
@@ -167,6 +168,7 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
       );
     }
 
+    this.spinner.stop();
     const errors = findings.filter((f) => f.status === 'error').length;
     const warnings = findings.filter((f) => f.status === 'warn').length;
     const colour = (s: Finding['status']) =>
