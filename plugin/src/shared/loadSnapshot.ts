@@ -86,7 +86,7 @@ export async function loadSnapshot(
   } catch (e) {
     spinner?.stop(messages.getMessage('spinner.Failed'));
     if (e instanceof DataDirError || e instanceof RecordParseError) {
-      throw new SfError(e.message, 'BadData', undefined, 1, e);
+      throw new SfError(e.message, 'BadData', messages.getMessages('error.BadData.actions'), 1, e);
     }
     if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
     throw apiError(e, org);

@@ -1,7 +1,7 @@
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import { RunRecord } from '@salesops/core';
-import { NO_JSFORCE_RETRY, SessionExpiredError, upsertRecords, withRetry, writeRecords } from '@salesops/org';
+import { NO_JSFORCE_RETRY, upsertRecords, withRetry, writeRecords } from '@salesops/org';
 import { apiError } from './apiError.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -101,7 +101,7 @@ export async function writeBack<T>(
     if (outcome.sessionExpired) {
       // Nothing more can be written with this session: say so, and how to finish the job.
       throw messages.createError('error.WriteSessionExpired', [
-        new SessionExpiredError().message,
+        messages.getMessage('error.SessionExpired'),
         outcome.failed,
         b.sobject,
         outcome.errorFile ?? '',

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   computeForecast,
   FORECAST_METHODS,
@@ -16,6 +16,7 @@ import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { presentResult } from '../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../shared/writeBack.js';
 import type { Column } from '../../shared/resultTable.js';
+import { SalesopsCommand } from '../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.forecast');
@@ -53,7 +54,7 @@ export type SalesopsForecastResult = {
   written?: Written;
 };
 
-export default class Forecast extends SfCommand<SalesopsForecastResult> {
+export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

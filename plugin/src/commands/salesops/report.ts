@@ -1,19 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { readingFlags } from '../../shared/commonFlags.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { reportData, type ReportData } from '../../report/reportData.js';
 import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
 import { renderReportHtml, renderReportMarkdown } from '../../report/renderReport.js';
+import { SalesopsCommand } from '../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.report');
 
 export type SalesopsReportResult = { html: string; markdown: string; language: ReportLanguage; data: ReportData };
 
-export default class Report extends SfCommand<SalesopsReportResult> {
+export default class Report extends SalesopsCommand<SalesopsReportResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,11 +1,12 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { CompPlanError, compPayouts, computePerformance, type CompPlan, type RepPayout } from '@salesops/core';
 import { readCompPlan } from '@salesops/org';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.comp.payout');
@@ -19,7 +20,7 @@ export type SalesopsCompPayoutResult = {
   totalPayout: number;
 };
 
-export default class CompPayout extends SfCommand<SalesopsCompPayoutResult> {
+export default class CompPayout extends SalesopsCommand<SalesopsCompPayoutResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

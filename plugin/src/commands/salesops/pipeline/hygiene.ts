@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   pipelineHygiene,
@@ -12,6 +12,7 @@ import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
@@ -51,7 +52,7 @@ export function describeFlag(flag: HygieneFlag): string {
   }
 }
 
-export default class PipelineHygiene extends SfCommand<SalesopsPipelineHygieneResult> {
+export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHygieneResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
   compareReps,
@@ -15,6 +15,7 @@ import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.reps.compare');
@@ -61,7 +62,7 @@ export type SalesopsRepsCompareResult = {
 
 const SORT_KEYS = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
 
-export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
+export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

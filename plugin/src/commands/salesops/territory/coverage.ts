@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   ratio,
   territoryCoverage,
@@ -13,6 +13,7 @@ import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.territory.coverage');
@@ -20,7 +21,7 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.te
 export type SalesopsTerritoryCoverageResult = TerritoryCoverageReport & { written?: Written };
 type Row = TerritoryCoverageReport['territories'][number];
 
-export default class TerritoryCoverage extends SfCommand<SalesopsTerritoryCoverageResult> {
+export default class TerritoryCoverage extends SalesopsCommand<SalesopsTerritoryCoverageResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

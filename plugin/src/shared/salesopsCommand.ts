@@ -1,0 +1,30 @@
+import { SfCommand } from '@salesforce/sf-plugins-core';
+
+/** Names of errors that are bugs rather than bad input or an org's answer: their stack helps a bug report. */
+const BUG_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'AssertionError']);
+
+/**
+ * A `--json` error as people and scripts should get it: a user error (bad input, bad flags, an org's refusal,
+ * anything named by our messages) without the stack trace and the inspected cause, which show the toolkit's
+ * internal paths and say nothing the message and actions do not. Bugs keep them. Results pass unchanged.
+ *
+ * @example
+ * withoutInternals({ status: 1, name: 'BadPeriodError', message: '…', stack: 'at …' }); // no stack
+ */
+export function withoutInternals(json: unknown): unknown {
+  if (json === null || typeof json !== 'object' || !('stack' in json)) return json;
+  const { name, status } = json as { name?: unknown; status?: unknown };
+  // Exit code 2 is oclif's bad-flag error (named plain `Error`): user input, not a bug.
+  if (status === 0 || (status !== 2 && typeof name === 'string' && BUG_NAMES.has(name))) return json;
+  const copy: Record<string, unknown> = { ...json };
+  delete copy['stack'];
+  delete copy['cause'];
+  return copy;
+}
+
+/** The plugin's commands: sf's SfCommand, with `--json` errors cleaned by {@link withoutInternals}. */
+export abstract class SalesopsCommand<T> extends SfCommand<T> {
+  public override logJson(json: Parameters<SfCommand<T>['logJson']>[0]): void {
+    super.logJson(withoutInternals(json) as typeof json);
+  }
+}
