@@ -139,10 +139,15 @@ describe('sf salesops against the local org', () => {
     expect(ready.findings.find((f) => f.check === 'Data volume')?.detail).toMatch(
       /^Opportunity 5000, OpportunityHistory \d+, /,
     );
-    const bareCheck = jsonResult<{
-      errors: number;
-      findings: Array<{ check: string; status: string; fix: string | null }>;
-    }>(await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']));
+    // An org with an error is not ready: the findings are printed, and the run exits 1.
+    const bareRun = await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']);
+    expect(bareRun.code).toBe(1);
+    const bareCheck = (
+      JSON.parse(bareRun.stdout) as {
+        result: { errors: number; findings: Array<{ check: string; status: string; fix: string | null }> };
+      }
+    ).result;
+    expect(bareCheck.errors).toBeGreaterThan(0);
     expect(bareCheck.findings[0]).toMatchObject({ check: 'Package objects', status: 'error' });
     expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
   });
