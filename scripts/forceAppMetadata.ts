@@ -1,23 +1,28 @@
 /**
- * The package's custom objects and permission sets as Salesforce DX source, generated from the zod schemas the
- * writers use (one source of truth: a field written but not deployed cannot happen). `npm run force-app` writes
- * them into force-app/; test/forceAppMetadata.test.ts proves the committed files equal what this generates.
+ * The package's custom objects and their fields as Salesforce DX source, generated from the zod schemas the writers
+ * use (one source of truth: a field written but not deployed cannot happen). forceAppFiles.ts assembles every file;
+ * `npm run force-app` writes them into force-app/; test/forceAppMetadata.test.ts proves the committed files equal it.
  */
-import { fieldMeta, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
+import { fieldMeta, QUOTA_KEY_FORMULA, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
 import type { z } from 'zod';
 
-interface ObjectSpec {
+export interface ObjectSpec {
   readonly name: string;
   readonly label: string;
   readonly pluralLabel: string;
   readonly description: string;
   readonly nameFormat: string;
+  /** The tab's icon, one of Salesforce's `CustomNN: Name` motifs. */
+  readonly tabMotif: string;
   readonly schema: z.ZodObject;
+  /** Validation rules: an error when `formula` is true. */
+  readonly validationRules?: ReadonlyArray<{ name: string; description: string; formula: string; message: string }>;
 }
 
 export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   {
     name: 'SalesOps_Rep_Scorecard__c',
+    tabMotif: 'Custom15: Star',
     label: 'Rep Scorecard',
     pluralLabel: 'Rep Scorecards',
     description:
@@ -27,6 +32,7 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   },
   {
     name: 'SalesOps_Forecast__c',
+    tabMotif: 'Custom63: Crystal Ball',
     label: 'Sales Forecast',
     pluralLabel: 'Sales Forecasts',
     description: 'One scope, one period, one method, one as-of date, written by sf salesops forecast --write.',
@@ -35,6 +41,7 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   },
   {
     name: 'SalesOps_Forecast_Accuracy__c',
+    tabMotif: 'Custom87: Target',
     label: 'Forecast Accuracy',
     pluralLabel: 'Forecast Accuracy Records',
     description:
@@ -44,6 +51,7 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   },
   {
     name: 'SalesOps_Territory_Coverage__c',
+    tabMotif: 'Custom64: Globe',
     label: 'Territory Coverage',
     pluralLabel: 'Territory Coverage Records',
     description:
@@ -53,6 +61,7 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   },
   {
     name: 'SalesOps_Run__c',
+    tabMotif: 'Custom57: Building',
     label: 'SalesOps Run',
     pluralLabel: 'SalesOps Runs',
     description: 'Audit trail of every writing run of the sf salesops commands.',
@@ -61,25 +70,38 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
   },
   {
     name: 'SalesOps_Quota__c',
+    tabMotif: 'Custom17: Sack',
     label: 'SalesOps Quota',
     pluralLabel: 'SalesOps Quotas',
     description: 'Quotas per rep (or territory) and period, for orgs without Collaborative Forecasts quotas.',
     nameFormat: 'Q-{000000}',
     schema: SalesOpsQuota,
+    // Validation rules run on save only: quotas saved before Key__c existed are read as they are (docs/writeback.md).
+    validationRules: [
+      {
+        name: 'Period_End_Required',
+        description: 'A quota covers a period: its last day is required and not before its first.',
+        formula: 'OR(ISBLANK(Period_End__c), Period_End__c < Period_Start__c)',
+        message: 'Period End is required and must not be before Period Start.',
+      },
+      {
+        name: 'Key_Matches_Quota',
+        description:
+          'Key__c is quota|Rep|Territory|Start..End, so the unique key refuses a second quota for the same rep, territory and dates.',
+        formula: QUOTA_KEY_FORMULA,
+        message:
+          'Key must be quota|<Rep Id (18 characters)>|<Territory Id>|<Period Start>..<Period End>, e.g. quota|005000000000001AAA||2026-10-01..2026-12-31.',
+      },
+    ],
   },
 ];
 
-/** The result objects reps read and ops users see in full; quotas are edited by admins. */
-const RESULT_OBJECTS = CUSTOM_OBJECTS.filter((o) => o.name !== 'SalesOps_Quota__c' && o.name !== 'SalesOps_Run__c').map(
-  (o) => o.name,
-);
-
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const label = (apiName: string) => apiName.replace(/__c$/, '').replaceAll('_', ' ');
-const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+export const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
 
-function fieldXml(
+export function fieldXml(
   object: string,
   name: string,
   description: string,
@@ -162,16 +184,21 @@ export function customFields(
     });
 }
 
-function objectXml(spec: ObjectSpec): string {
+export function objectXml(spec: ObjectSpec): string {
   return xml(
     [
       '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">',
       '    <deploymentStatus>Deployed</deploymentStatus>',
       `    <description>${escapeXml(spec.description)}</description>`,
       '    <enableActivities>false</enableActivities>',
+      // The writer upserts through Bulk API 2.0 from 2,000 records: set the three "Enterprise Application" flags
+      // explicitly (Salesforce enables or disables them together) rather than leave them to the org's default.
+      '    <enableBulkApi>true</enableBulkApi>',
       '    <enableHistory>false</enableHistory>',
       '    <enableReports>true</enableReports>',
       '    <enableSearch>false</enableSearch>',
+      '    <enableSharing>true</enableSharing>',
+      '    <enableStreamingApi>true</enableStreamingApi>',
       `    <label>${escapeXml(spec.label)}</label>`,
       '    <nameField>',
       `        <displayFormat>${spec.nameFormat}</displayFormat>`,
@@ -186,107 +213,16 @@ function objectXml(spec: ObjectSpec): string {
   );
 }
 
-/**
- * The Visualforce pages that host the widgets (force-app/main/default/pages/<name>.page), one element each. Every
- * permission set grants them; the metadata test checks this list against the pages folder.
- */
-export const WIDGET_PAGES: readonly string[] = [
-  'SalesOpsAttainment',
-  'SalesOpsDealHealth',
-  'SalesOpsForecast',
-  'SalesOpsLeaderboard',
-  'SalesOpsTerritoryCoverage',
-];
-
-interface PermissionSetSpec {
-  readonly name: string;
-  readonly label: string;
-  readonly description: string;
-  readonly objects: ReadonlyArray<{ object: string; edit: boolean; viewAll: boolean; modifyAll: boolean }>;
-}
-
-const PERMISSION_SETS: readonly PermissionSetSpec[] = [
-  {
-    name: 'SalesOps_Rep',
-    label: 'SalesOps Rep',
-    description: "Read the toolkit's results (own records and, for managers, their team's through the role hierarchy).",
-    objects: RESULT_OBJECTS.map((object) => ({ object, edit: false, viewAll: false, modifyAll: false })),
-  },
-  {
-    name: 'SalesOps_Analyst',
-    label: 'SalesOps Analyst',
-    description: "View all of the toolkit's results and runs.",
-    objects: [...RESULT_OBJECTS, 'SalesOps_Run__c', 'SalesOps_Quota__c'].map((object) => ({
-      object,
-      edit: false,
-      viewAll: true,
-      modifyAll: false,
-    })),
-  },
-  {
-    name: 'SalesOps_Admin',
-    label: 'SalesOps Admin',
-    description: 'Run writeback (create and update results and runs) and edit quotas.',
-    objects: CUSTOM_OBJECTS.map((o) => ({ object: o.name, edit: true, viewAll: true, modifyAll: true })),
-  },
-];
-
-function permissionSetXml(spec: PermissionSetSpec): string {
-  const lines = [
-    '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">',
-    `    <description>${escapeXml(spec.description)}</description>`,
-  ];
-  for (const { object, edit } of spec.objects) {
-    const o = CUSTOM_OBJECTS.find((c) => c.name === object) as ObjectSpec;
-    // Required fields are always readable and editable; Salesforce rejects permissions on them.
-    for (const f of customFields(o).filter((f) => !f.required)) {
-      lines.push(
-        '    <fieldPermissions>',
-        `        <editable>${edit}</editable>`,
-        `        <field>${object}.${f.name}</field>`,
-        '        <readable>true</readable>',
-        '    </fieldPermissions>',
-      );
-    }
-  }
-  lines.push('    <hasActivationRequired>false</hasActivationRequired>', `    <label>${escapeXml(spec.label)}</label>`);
-  for (const { object, edit, viewAll, modifyAll } of spec.objects) {
-    lines.push(
-      '    <objectPermissions>',
-      `        <allowCreate>${edit}</allowCreate>`,
-      `        <allowDelete>${edit}</allowDelete>`,
-      `        <allowEdit>${edit}</allowEdit>`,
-      '        <allowRead>true</allowRead>',
-      `        <modifyAllRecords>${modifyAll}</modifyAllRecords>`,
-      `        <object>${object}</object>`,
-      `        <viewAllRecords>${viewAll}</viewAllRecords>`,
-      '    </objectPermissions>',
-    );
-  }
-  for (const page of WIDGET_PAGES) {
-    lines.push(
-      '    <pageAccesses>',
-      `        <apexPage>${page}</apexPage>`,
-      '        <enabled>true</enabled>',
-      '    </pageAccesses>',
-    );
-  }
-  lines.push('</PermissionSet>');
-  return xml(lines.join('\n'));
-}
-
-/** Every generated file, by path relative to the repository root. */
-export function forceAppFiles(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const spec of CUSTOM_OBJECTS) {
-    const dir = `force-app/main/default/objects/${spec.name}`;
-    files.set(`${dir}/${spec.name}.object-meta.xml`, objectXml(spec));
-    for (const f of customFields(spec)) {
-      files.set(`${dir}/fields/${f.name}.field-meta.xml`, fieldXml(spec.name, f.name, f.description, f.sf, f.required));
-    }
-  }
-  for (const spec of PERMISSION_SETS) {
-    files.set(`force-app/main/default/permissionsets/${spec.name}.permissionset-meta.xml`, permissionSetXml(spec));
-  }
-  return files;
+export function validationRuleXml(rule: NonNullable<ObjectSpec['validationRules']>[number]): string {
+  return xml(
+    [
+      '<ValidationRule xmlns="http://soap.sforce.com/2006/04/metadata">',
+      `    <fullName>${rule.name}</fullName>`,
+      '    <active>true</active>',
+      `    <description>${escapeXml(rule.description)}</description>`,
+      `    <errorConditionFormula>${escapeXml(rule.formula)}</errorConditionFormula>`,
+      `    <errorMessage>${escapeXml(rule.message)}</errorMessage>`,
+      '</ValidationRule>',
+    ].join('\n'),
+  );
 }

@@ -1,7 +1,7 @@
 /** Writes the package's custom objects and permission sets into force-app/ (npm run force-app). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { forceAppFiles } from './forceAppMetadata.js';
+import { forceAppFiles } from './forceAppFiles.js';
 
 const root = join(import.meta.dirname, '..');
 for (const [path, content] of forceAppFiles()) {

@@ -166,4 +166,47 @@ describe('Bulk API 2.0 ingest upsert', () => {
     });
     expect(outcome).toMatchObject({ via: 'collections', upserted: 10, requests: 1 });
   });
+
+  it('saves every unconfirmed row to the error file when the session expires mid-job', async () => {
+    const { org, connection } = await newOrg();
+    const records = runRecords(2_500, 'r1');
+    // The job is created and uploaded, then the session ends before UploadComplete.
+    org.setFaults({ sessionExpiresAfter: 2 });
+    const errorFile = join(dir, 'expired.csv');
+    const outcome = await writeRecords(connection, 'SalesOps_Run__c', records, { errorFile });
+    org.setFaults(undefined);
+    expect(outcome).toMatchObject({ via: 'bulk', upserted: 0, failed: 2_500, errorFile, sessionExpired: true });
+    const saved = parse(await readFile(errorFile, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(saved).toHaveLength(2_500);
+    expect(new Set(saved.map((r) => r['Error_Code']))).toEqual(new Set(['INVALID_SESSION_ID']));
+    expect(saved.map((r) => r['Key__c'])).toEqual(records.map((r) => r['Key__c']));
+  });
+
+  it('saves the rows of a job that ends Aborted or Failed and carries on with the next job', async () => {
+    const { connection } = await newOrg();
+    const records = runRecords(40, 'r1');
+    // The first job is aborted instead of closed (as an admin aborting it in Setup would); the second completes.
+    let jobs = 0;
+    const aborting = {
+      version: connection.version,
+      request: (request: { method: string; url: string; body?: string }, options?: object) => {
+        if (request.method === 'PATCH' && request.body?.includes('UploadComplete') && jobs++ === 0)
+          return connection.request({ ...request, body: JSON.stringify({ state: 'Aborted' }) } as never, options);
+        return connection.request(request as never, options);
+      },
+    };
+    const errorFile = join(dir, 'aborted.csv');
+    const outcome = await bulkUpsertRecords(aborting, 'SalesOps_Run__c', records, {
+      errorFile,
+      pollIntervalMs: 1,
+      maxJobBytes: 2_000,
+    });
+    const saved = parse(await readFile(errorFile, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(saved.length).toBeGreaterThan(0);
+    expect(new Set(saved.map((r) => r['Error_Code']))).toEqual(new Set(['JOB_ABORTED']));
+    expect(outcome).toMatchObject({ failed: saved.length, upserted: 40 - saved.length, errorFile });
+    expect(outcome.sessionExpired).toBeUndefined();
+    const rows = await stored(connection);
+    expect(rows.map((r) => r['Key__c'])).toEqual(records.slice(saved.length).map((r) => r['Key__c']));
+  });
 });

@@ -18,6 +18,8 @@ let bareHome: string;
 let dir: string;
 let org: LocalOrg;
 let bare: LocalOrg;
+/** `METHOD /path status` of every request the org answered. */
+const requests: string[] = [];
 
 const sf = (args: string[]) => runSf(home, args);
 const count = async (object: string) =>
@@ -30,7 +32,7 @@ beforeAll(async () => {
   bareHome = await mkdtemp(join(tmpdir(), 'sf-home-bare-'));
   dir = await mkdtemp(join(tmpdir(), 'sf-org-commands-'));
   await generateSampleOrg({ outDir: dir, size: 'default' });
-  org = await start({ dataDir: dir });
+  org = await start({ dataDir: dir, log: (line) => void requests.push(line) });
   bare = await start({ sample: { size: 'toy' }, objectsDir: null });
   for (const [sfHome, alias, target] of [
     [home, 'local', org],
@@ -58,6 +60,25 @@ const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];
 const DEFAULT_ORG_RUN_MS = 60_000;
 
 describe('sf salesops against the local org', () => {
+  it(
+    'takes --api-version for every request, and refuses --target-org with --data-dir (exit code 2)',
+    async () => {
+      const from = requests.length;
+      const check = await sf(['salesops', 'org', 'check', '--target-org', 'local', '--api-version', '60.0', '--json']);
+      // sf's own look-up of the org while it resolves --target-org (before any command code runs) is left out.
+      const versioned = requests
+        .slice(from)
+        .filter((line) => line.includes('/services/data/v') && !line.includes('TrialExpirationDate'));
+      expect(versioned.length, check.stdout + check.stderr).toBeGreaterThan(0);
+      expect(versioned.filter((line) => !line.includes('/services/data/v60.0/'))).toEqual([]);
+
+      const both = await sf(['salesops', 'forecast', '--target-org', 'local', '--data-dir', dir, ...asOf]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/cannot also be provided when using --(target-org|data-dir)/);
+    },
+    sfTimeout(2, DEFAULT_ORG_RUN_MS),
+  );
+
   it(
     'reads the org and computes what the engine computes from the same files',
     async () => {
@@ -134,10 +155,15 @@ describe('sf salesops against the local org', () => {
       expect(ready.findings.find((f) => f.check === 'Data volume')?.detail).toMatch(
         /^Opportunity 5000, OpportunityHistory \d+, /,
       );
-      const bareCheck = jsonResult<{
-        errors: number;
-        findings: Array<{ check: string; status: string; fix: string | null }>;
-      }>(await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']));
+      // An org with an error is not ready: the findings are printed, and the run exits 1.
+      const bareRun = await runSf(bareHome, ['salesops', 'org', 'check', '--target-org', 'bare', '--json']);
+      expect(bareRun.code).toBe(1);
+      const bareCheck = (
+        JSON.parse(bareRun.stdout) as {
+          result: { errors: number; findings: Array<{ check: string; status: string; fix: string | null }> };
+        }
+      ).result;
+      expect(bareCheck.errors).toBeGreaterThan(0);
       expect(bareCheck.findings[0]).toMatchObject({ check: 'Package objects', status: 'error' });
       expect(bareCheck.findings[0]?.fix).toMatch(/^sf project deploy start --source-dir force-app --target-org /);
     },

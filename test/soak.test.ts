@@ -275,9 +275,13 @@ describe('soak: writing commands under seeded faults', () => {
         );
         continue;
       }
-      // Records failed: the result says how many, and the error file holds exactly those, with their reasons.
       const written = outcome.written as NonNullable<Outcome['written']>;
-      expect(written.failed).toBeGreaterThan(0);
+      // The results were written but the run's own SalesOps_Run__c record was refused: a warning names it.
+      if (written.failed === 0) {
+        expect(outcome.stderr).toMatch(/audit record run\|\S+ \(SalesOps_Run__c\) was not saved/);
+        continue;
+      }
+      // Records failed: the result says how many, and the error file holds exactly those, with their reasons.
       const rows = parse(await readFile(join(home, written.errorFile as string)), { columns: true }) as Array<
         Record<string, string>
       >;

@@ -2,7 +2,7 @@
  * The widgets' Salesforce metadata: force-app (with the static resource the widgets build produces) converts cleanly
  * to metadata format with @salesforce/source-deploy-retrieve; each Visualforce page loads that static resource,
  * builds the jsforce connection from the page's session and mounts an element the bundle defines; every page is
- * granted by every permission set (scripts/forceAppMetadata.ts is the single list).
+ * granted by every permission set (scripts/forceAppPermissionSets.ts is the single list).
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIDGET_PAGES } from '../scripts/forceAppMetadata.js';
+import { WIDGET_PAGES } from '../scripts/forceAppPermissionSets.js';
 
 const root = join(import.meta.dirname, '..');
 const pagesDir = join(root, 'force-app/main/default/pages');

@@ -4,6 +4,17 @@ import { isLimitExceeded, isSessionExpired, isTransient, SessionExpiredError } f
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
 
+/** The org session ended: say so, with how to log in again (as `actions`). */
+export function sessionExpiredError(cause?: unknown): SfError {
+  return new SfError(
+    messages.getMessage('error.SessionExpired'),
+    'SessionExpired',
+    messages.getMessages('error.SessionExpired.actions'),
+    1,
+    cause,
+  );
+}
+
 /**
  * An API failure as the user should see it: an expired session says how to log in again, a used-up allowance says
  * how much was used and what to do, a connection the org kept closing or 5xx answers that outlasted the retries say
@@ -11,10 +22,7 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
  */
 export function apiError(e: unknown, org: Org | undefined): unknown {
   if (e instanceof SfError) return e;
-  if (e instanceof SessionExpiredError || isSessionExpired(e)) {
-    const expired = e instanceof SessionExpiredError ? e : new SessionExpiredError(e);
-    return new SfError(expired.message, 'SessionExpired', undefined, 1, e);
-  }
+  if (e instanceof SessionExpiredError || isSessionExpired(e)) return sessionExpiredError(e);
   if (isLimitExceeded(e)) {
     const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
       ?.limitInfo?.apiUsage;

@@ -46,6 +46,7 @@ export interface LoadedOrg {
 export async function loadSnapshot(
   flags: {
     'target-org'?: Org;
+    'api-version'?: string;
     'data-dir'?: string;
     period: string;
     'as-of'?: string;
@@ -69,13 +70,13 @@ export async function loadSnapshot(
   let source: string;
   let requests = 0;
   let warnings: readonly string[] = [];
-  spinner?.start(dataDir !== undefined ? `Reading ${dataDir}` : `Reading ${org?.getUsername() ?? 'the org'}`);
+  spinner?.start(messages.getMessage('spinner.Reading', [dataDir ?? org?.getUsername() ?? org?.getOrgId() ?? '']));
   try {
     if (dataDir !== undefined) {
       data = await readDataDir(dataDir, { objects });
       source = dataDir;
     } else {
-      const connection = (org as Org).getConnection();
+      const connection = (org as Org).getConnection(flags['api-version']);
       const result = await readOrgData(connection, { objects });
       data = result.data;
       requests = result.requests;
@@ -83,9 +84,9 @@ export async function loadSnapshot(
       source = (org as Org).getUsername() ?? connection.instanceUrl;
     }
   } catch (e) {
-    spinner?.stop('failed');
+    spinner?.stop(messages.getMessage('spinner.Failed'));
     if (e instanceof DataDirError || e instanceof RecordParseError) {
-      throw new SfError(e.message, 'BadData', undefined, 1, e);
+      throw new SfError(e.message, 'BadData', messages.getMessages('error.BadData.actions'), 1, e);
     }
     if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
     throw apiError(e, org);

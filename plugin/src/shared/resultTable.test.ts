@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnHeader, roundToCent, toCsv, toMarkdown, type Column, type ResultTable } from './resultTable.js';
+import { columnHeader, toCsv, toMarkdown, type Column, type ResultTable } from './resultTable.js';
 
 type Row = { name: string; amount: number | null; share: number; flags: string };
 const columns: Array<Column<Row>> = [
@@ -28,14 +28,6 @@ describe('result table files', () => {
       const amount = line.split(',')[1] ?? '';
       expect(amount).toMatch(/^(-?\d+(\.\d{1,2})?)?$/);
     }
-  });
-
-  it('rounds half a cent away from zero, without binary artefacts', () => {
-    expect(roundToCent(1.005)).toBe(1.01);
-    expect(roundToCent(-1.005)).toBe(-1.01);
-    expect(roundToCent(0.1 + 0.2)).toBe(0.3);
-    expect(roundToCent(-0.004)).toBe(0);
-    expect(Object.is(roundToCent(-0.004), -0)).toBe(false);
   });
 
   it('writes Markdown with the glossary headers and the totals row, never an escape code', () => {

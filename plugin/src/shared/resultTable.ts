@@ -1,3 +1,4 @@
+import { csvRow, roundTo } from '@salesops/core';
 import { valueFormatter, type FormatOptions, type ValueKind } from './formatValue.js';
 import { glossaryHeader } from './glossary.js';
 
@@ -51,44 +52,31 @@ export function formattedCells<R>(
 type Formatter = (value: string | number | null) => string;
 
 /**
- * A text cell a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM(…)`, or a leading tab or
- * carriage return) gets a leading `'`, as OWASP's "CSV Injection" advice has it, so Excel, LibreOffice and Google
- * Sheets show it as text. Numbers are written as numbers (a negative amount stays `-12.5`).
- *
- * @example
- * neutralizeFormula('=HYPERLINK("http://x","y")') // => `'=HYPERLINK("http://x","y")`
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/**
  * CSV with the column keys as headers and plain values: no currency symbols or separators, ratios as fractions,
- * money rounded to the cent. Text that a spreadsheet would run as a formula is neutralised
- * ({@link neutralizeFormula}).
+ * money rounded to the cent (core's `roundTo`, as the stored records are). Text that a spreadsheet would run as a
+ * formula is neutralised (core's one CSV writer, `csvRow`).
  */
 export function toCsv<R>(table: ResultTable<R>): string {
-  const cell = (v: string | number | null, kind: ValueKind): string => {
-    if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return '';
-    const text = typeof v === 'string' ? neutralizeFormula(v) : String(kind === 'money' ? roundToCent(v) : v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [table.columns.map((c) => c.key).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => cell(c.value(row), c.kind)).join(','));
-  if (table.totals) lines.push(table.columns.map((c) => cell(table.totals?.[c.key] ?? null, c.kind)).join(','));
+  const plain = (v: string | number | null, kind: ValueKind): string | number | null =>
+    typeof v !== 'number' ? v : !Number.isFinite(v) ? null : kind === 'money' ? roundTo(v, 2) : v;
+  const lines = [csvRow(table.columns.map((c) => c.key))];
+  for (const row of table.rows) {
+    lines.push(
+      csvRow(
+        table.columns.map((c) => plain(c.value(row), c.kind)),
+        { neutralise: true },
+      ),
+    );
+  }
+  const totals = table.totals;
+  if (totals)
+    lines.push(
+      csvRow(
+        table.columns.map((c) => plain(totals[c.key] ?? null, c.kind)),
+        { neutralise: true },
+      ),
+    );
   return lines.join('\n') + '\n';
-}
-
-/**
- * An amount rounded to the cent, half away from zero, without binary artefacts.
- *
- * @example
- * roundToCent(7487957.789195121); // 7487957.79
- * roundToCent(1.005); // 1.01
- */
-export function roundToCent(amount: number): number {
-  const cents = Math.round(Math.abs(Number((amount * 100).toPrecision(15))));
-  return (Math.sign(amount) * cents) / 100 || 0;
 }
 
 /** A Markdown table of the formatted values (pipes in values escaped), the totals row last. */

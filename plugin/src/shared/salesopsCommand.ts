@@ -1,13 +1,37 @@
 import { SfCommand } from '@salesforce/sf-plugins-core';
 
+/** Names of errors that are bugs rather than bad input or an org's answer: their stack helps a bug report. */
+const BUG_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'AssertionError']);
+
 /**
- * The base of every `sf salesops` command: an SfCommand whose `--json` envelope is plain JSON whenever stdout is
- * not a terminal. The Salesforce CLI colours JSON when colour is forced (FORCE_COLOR, as many CI systems set it),
- * which breaks `sf … --json | jq` and files; on a terminal it keeps sf's colours.
+ * A `--json` error as people and scripts should get it: a user error (bad input, bad flags, an org's refusal,
+ * anything named by our messages) without the stack trace and the inspected cause, which show the toolkit's
+ * internal paths and say nothing the message and actions do not. Bugs keep them. Results pass unchanged.
+ *
+ * @example
+ * withoutInternals({ status: 1, name: 'BadPeriodError', message: '…', stack: 'at …' }); // no stack
+ */
+export function withoutInternals(json: unknown): unknown {
+  if (json === null || typeof json !== 'object' || !('stack' in json)) return json;
+  const { name, status } = json as { name?: unknown; status?: unknown };
+  // Exit code 2 is oclif's bad-flag error (named plain `Error`): user input, not a bug.
+  if (status === 0 || (status !== 2 && typeof name === 'string' && BUG_NAMES.has(name))) return json;
+  const copy: Record<string, unknown> = { ...json };
+  delete copy['stack'];
+  delete copy['cause'];
+  return copy;
+}
+
+/**
+ * The base of every `sf salesops` command: an SfCommand whose `--json` errors are cleaned by
+ * {@link withoutInternals}, and whose `--json` envelope is plain JSON whenever stdout is not a terminal. The
+ * Salesforce CLI colours JSON when colour is forced (FORCE_COLOR, as many CI systems set it), which breaks
+ * `sf … --json | jq` and files; on a terminal it keeps sf's colours.
  */
 export abstract class SalesopsCommand<T> extends SfCommand<T> {
-  public override logJson(json: unknown): void {
-    if (process.stdout.isTTY) super.logJson(json);
-    else process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  public override logJson(json: Parameters<SfCommand<T>['logJson']>[0]): void {
+    const cleaned = withoutInternals(json) as typeof json;
+    if (process.stdout.isTTY) super.logJson(cleaned);
+    else process.stdout.write(`${JSON.stringify(cleaned, null, 2)}\n`);
   }
 }

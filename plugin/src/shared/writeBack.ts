@@ -1,7 +1,7 @@
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import { RunRecord } from '@salesops/core';
-import { NO_JSFORCE_RETRY, SessionExpiredError, upsertRecords, withRetry, writeRecords } from '@salesops/org';
+import { NO_JSFORCE_RETRY, upsertRecords, withRetry, writeRecords } from '@salesops/org';
 import { apiError } from './apiError.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -82,20 +82,26 @@ export async function writeBack<T>(
   for (const b of batches) {
     // sObject Collections (200 a request) for small sets, a Bulk API 2.0 ingest job from 2,000 records on.
     let outcome;
+    command.spinner.start(messages.getMessage('spinner.Writing', [b.records.length, b.sobject]));
     try {
       outcome = await writeRecords(connection, b.sobject, b.records, {
         errorFile: `salesops-failed-${b.sobject}-${runId}.csv`,
+        onProgress: ({ processed, total, state }) => {
+          command.spinner.status = messages.getMessage('spinner.WriteProgress', [processed, total, state]);
+        },
       });
     } catch (e) {
+      command.spinner.stop(messages.getMessage('spinner.Failed'));
       throw apiError(e, org);
     }
+    command.spinner.stop();
     upserted += outcome.upserted;
     failed += outcome.failed;
     command.logToStderr(messages.getMessage('info.Written', [outcome.upserted, b.sobject, outcome.created, '']));
     if (outcome.sessionExpired) {
       // Nothing more can be written with this session: say so, and how to finish the job.
       throw messages.createError('error.WriteSessionExpired', [
-        new SessionExpiredError().message,
+        messages.getMessage('error.SessionExpired'),
         outcome.failed,
         b.sobject,
         outcome.errorFile ?? '',
@@ -116,11 +122,20 @@ export async function writeBack<T>(
     Records_Failed__c: failed,
     Status__c: failed === 0 ? 'Succeeded' : upserted === 0 ? 'Failed' : 'PartiallyFailed',
   });
-  await upsertRecords(connection, 'SalesOps_Run__c', [run], {
-    errorFile: `salesops-failed-SalesOps_Run__c-${runId}.csv`,
-  });
+  // The audit record is checked like any other: a run whose trail was not saved exits 1 and says where it is.
+  const runErrorFile = `salesops-failed-SalesOps_Run__c-${runId}.csv`;
+  let runFailure: string | undefined;
+  try {
+    const recorded = await upsertRecords(connection, 'SalesOps_Run__c', [run], { errorFile: runErrorFile });
+    if (recorded.failed > 0) runFailure = recorded.sessionExpired ? 'INVALID_SESSION_ID' : 'REJECTED';
+  } catch (e) {
+    runFailure = (e as { errorCode?: string }).errorCode ?? (e instanceof Error ? e.name : 'REQUEST_FAILED');
+  }
+  if (runFailure !== undefined) {
+    command.warn(messages.getMessage('warning.RunNotRecorded', [run.Key__c, runFailure, runErrorFile]));
+  }
   // Work was lost: the result is still printed (with `written.failed` and `errorFile`), but the run exits 1, so
   // scripts and schedulers notice.
-  if (failed > 0) process.exitCode = 1;
+  if (failed > 0 || runFailure !== undefined) process.exitCode = 1;
   return { upserted, failed, errorFile, dryRun: false, runId, objects };
 }

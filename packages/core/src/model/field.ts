@@ -92,3 +92,12 @@ export function fieldMeta(schema: z.ZodType, name: string): FieldMeta {
   if (!meta) throw new Error(`Field ${name} was not built with the field helpers`);
   return meta;
 }
+
+/** The external ID every package object upserts on (`Key__c`: Text 255, unique, case-sensitive). */
+export const KEY_FIELD: SalesforceFieldType = {
+  type: 'Text',
+  length: 255,
+  externalId: true,
+  unique: true,
+  caseSensitive: true,
+};

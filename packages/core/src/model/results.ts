@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { field, type SalesforceFieldType } from './field.js';
+import { field, KEY_FIELD, type SalesforceFieldType } from './field.js';
 
 /**
  * The result records writeback stores as the package's custom objects (salesforce-objects.md "Write").
@@ -14,13 +14,7 @@ const text = (length: number): SalesforceFieldType => ({ type: 'Text', length })
 
 const commonFields = {
   Key__c: field
-    .text('Deterministic external ID, e.g. scorecard|FY2026-Q4|005…; upserts match on it', {
-      type: 'Text',
-      length: 255,
-      externalId: true,
-      unique: true,
-      caseSensitive: true,
-    })
+    .text('Deterministic external ID, e.g. scorecard|FY2026-Q4|005…; upserts match on it', KEY_FIELD)
     .required(),
   Run_Id__c: field.text('Id of the run that wrote the record', text(64)).required(),
 };
@@ -34,7 +28,9 @@ const periodFields = {
 
 const scopeFields = {
   Scope_Type__c: field.text('Rep, Team, Territory or Org', text(20)).required(),
-  Scope_Id__c: field.text('Id of the rep, role, territory or org', text(18)).required(),
+  Scope_Id__c: field
+    .text('Id of the rep, role, territory or org (or the Account field value of a territory)', text(255))
+    .required(),
   Scope_Name__c: field.text('Name of the scope', text(255)).nullable(),
   Rep__c: field.reference('The rep, when the scope is a rep', 'User').nullable(),
   Method__c: field.text('Forecast method, e.g. commit, monteCarlo', text(40)).required(),
@@ -115,6 +111,9 @@ export const TerritoryCoverageRecord = z.object({
     .text('Territory2 Id (or the account-field value without territory management)', text(255))
     .required(),
   Territory_Name__c: field.text('Territory name', text(255)).nullable(),
+  Territory_Source__c: field
+    .text('Where territories come from: Territory2, or Account.<field> without territory management', text(80))
+    .nullable(),
   Accounts__c: field.number('Accounts in the territory', count).required(),
   Covered_Accounts__c: field.number('Accounts with an open deal or recent activity', count).required(),
   Whitespace_Accounts__c: field.number('Accounts − covered accounts', count).required(),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { field } from './field.js';
+import { field, KEY_FIELD } from './field.js';
 
 /**
  * The Salesforce records the engine reads (shared/design/salesforce-objects.md "Read"), keyed by API field name.
@@ -152,14 +152,23 @@ export const ForecastingQuota = z.object({
 export type ForecastingQuota = z.infer<typeof ForecastingQuota>;
 
 /** The package's own quota object, for orgs without Collaborative Forecasts quotas. */
+/**
+ * The package's own quotas. `Key__c` (see `quotaKey`) makes a second quota for the same rep, territory and dates
+ * impossible; records saved before it existed have none and are read as before.
+ */
 export const SalesOpsQuota = z.object({
   Id: field.id('Quota record Id').nullable(),
+  Key__c: field
+    .text('quota|<Rep__c>|<Territory_Id__c>|<start>..<end>, checked by a validation rule; unique', KEY_FIELD)
+    .nullable(),
   Rep__c: field.reference('Rep who carries the quota', 'User').nullable(),
   Territory_Id__c: field
     .text('Territory of a territory quota (Territory2 Id)', { type: 'Text', length: 18 })
     .nullable(),
   Period_Start__c: field.date('First day of the quota period').required(),
-  Period_End__c: field.date('Last day of the quota period').nullable(),
+  Period_End__c: field
+    .date('Last day of the quota period (a validation rule requires it on every record saved)')
+    .nullable(),
   Amount__c: field
     .number('Quota amount in the corporate currency', { type: 'Currency', precision: 16, scale: 2 })
     .nullable(),

@@ -40,4 +40,27 @@ describe('forecast records', () => {
     });
     expect(new Set(records.map((r) => r.Key__c)).size).toBe(records.length);
   });
+
+  it('stores territory names used as ids whole: two names sharing their first 18 characters stay apart', () => {
+    const data = smallOrg();
+    const names = ['North America Enterprise East', 'North America Enterprise West'];
+    // No territory model: territories are BillingCountry values.
+    const named = createOrgSnapshot({
+      ...data,
+      territoryModels: [],
+      accounts: data.accounts.map((acc, i) => ({ ...acc, BillingCountry: names[i % 2] as string })),
+    });
+    const territoryReport = computeForecast(named, {
+      period,
+      asOf,
+      methods: ['weighted'],
+      backtest: false,
+      scopes: forecastScopes(named).filter((s) => s.type === 'territory'),
+    });
+    const stored = forecastRecords(territoryReport, { runId: 'run-1', quotas: new Map() });
+    expect(stored.map((r) => r.Scope_Id__c).sort()).toEqual(names);
+    expect(stored.map((r) => r.Key__c).sort()).toEqual(
+      names.map((n) => `forecast|FY2026-Q1|2026-03-15|territory|${n}|weighted`),
+    );
+  });
 });

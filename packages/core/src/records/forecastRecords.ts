@@ -31,7 +31,7 @@ export function scopeQuotas(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: I
 function scopeFields(scope: ForecastScope) {
   return {
     Scope_Type__c: SCOPE_TYPE_LABEL[scope.type],
-    Scope_Id__c: scope.id.slice(0, 18),
+    Scope_Id__c: scope.id,
     Scope_Name__c: scope.name.slice(0, 255),
     Rep__c: scope.type === 'rep' ? scope.id : null,
   };

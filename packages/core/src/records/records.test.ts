@@ -7,6 +7,8 @@ import { smallOrg, territories, users } from '../testing/smallOrg.js';
 import { roundTo } from './roundTo.js';
 import { scorecardRecords } from './scorecardRecords.js';
 import { territoryCoverageRecords } from './territoryCoverageRecords.js';
+import { KEY_MAX_LENGTH, resultKey } from './resultKey.js';
+import { quotaKey } from './quotaKey.js';
 
 const snapshot = createOrgSnapshot(smallOrg());
 const period = snapshot.calendar.periodByLabel('FY2026-Q1')!;
@@ -56,5 +58,66 @@ describe('result records', () => {
       Quota__c: 112500,
       Coverage__c: 0.4327, // 37,000 / 85,500 = 0.432748…
     });
+  });
+
+  it('keys territories from an Account field by that field: BillingState and BillingCountry "Georgia" stay apart', () => {
+    const data = smallOrg();
+    // One account in the US state of Georgia, one in the country.
+    const georgia = createOrgSnapshot({
+      ...data,
+      accounts: data.accounts.map((acc, i) =>
+        i === 0 ? { ...acc, BillingState: 'Georgia' } : i === 2 ? { ...acc, BillingCountry: 'Georgia' } : acc,
+      ),
+    });
+    const byState = territoryCoverageRecords(
+      territoryCoverage(georgia, { ...options, territoryField: 'BillingState' }),
+      {
+        runId: 'r',
+      },
+    ).find((r) => r.Territory_Id__c === 'Georgia')!;
+    const byCountry = territoryCoverageRecords(
+      territoryCoverage(georgia, { ...options, territoryField: 'BillingCountry' }),
+      { runId: 'r' },
+    ).find((r) => r.Territory_Id__c === 'Georgia')!;
+    expect(byState).toMatchObject({
+      Key__c: 'coverage|FY2026-Q1|Account.BillingState|Georgia',
+      Territory_Source__c: 'Account.BillingState',
+      Accounts__c: 1,
+    });
+    expect(byCountry).toMatchObject({
+      Key__c: 'coverage|FY2026-Q1|Account.BillingCountry|Georgia',
+      Territory_Source__c: 'Account.BillingCountry',
+      Accounts__c: 1,
+    });
+    // Territory2 Ids keep the key they always had.
+    const etm = territoryCoverageRecords(territoryCoverage(snapshot, options), { runId: 'r' });
+    expect(etm.every((r) => r.Key__c === `coverage|FY2026-Q1|${r.Territory_Id__c}`)).toBe(true);
+    expect(new Set(etm.map((r) => r.Territory_Source__c))).toEqual(new Set(['Territory2']));
+  });
+
+  it('keeps keys within Key__c: a long one ends with a hash of the whole, stable and distinct', () => {
+    const long = (suffix: string) =>
+      resultKey('coverage', 'FY2026-Q1', 'Account.BillingState', 'x'.repeat(300) + suffix);
+    const [a, b] = [long('a'), long('b')];
+    expect(a).toHaveLength(KEY_MAX_LENGTH);
+    expect(a.slice(0, 238)).toBe(`coverage|FY2026-Q1|Account.BillingState|${'x'.repeat(238 - 40)}`);
+    expect(a).toMatch(/#[0-9a-f]{16}$/);
+    expect(a).not.toBe(b);
+    expect(long('a')).toBe(a);
+    // FNV-1a 64 of the whole key, computed independently (Python: h ^= ord(c); h = h * 0x100000001b3 mod 2^64).
+    expect(a.slice(-16)).toBe('1d5107c0f558af15');
+    // A key of exactly 255 characters is kept as it is.
+    expect(resultKey('k'.repeat(253), '')).toBe(`${'k'.repeat(253)}|`);
+  });
+
+  it('keys quotas by rep, territory and dates, as the validation rule does', () => {
+    expect(
+      quotaKey({
+        Rep__c: '005000000000001AAA',
+        Territory_Id__c: null,
+        Period_Start__c: '2026-10-01',
+        Period_End__c: '2026-12-31',
+      }),
+    ).toBe('quota|005000000000001AAA||2026-10-01..2026-12-31');
   });
 });

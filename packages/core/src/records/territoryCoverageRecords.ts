@@ -3,6 +3,24 @@ import type { TerritoryCoverageReport } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
 import { roundTo } from './roundTo.js';
 
+/** Where the territories come from: `Territory2` (Enterprise Territory Management) or `Account.<field>`. */
+function territorySource(report: TerritoryCoverageReport): string {
+  return report.territoryField === null ? 'Territory2' : `Account.${report.territoryField}`;
+}
+
+/**
+ * The key of a territory's coverage record. Territory2 Ids keep the key they always had; territories taken from an
+ * Account field carry the field, so BillingState "Georgia" and BillingCountry "Georgia" are two records.
+ *
+ * @example
+ * coverageKey(report, 'Georgia'); // 'coverage|FY2026-Q4|Account.BillingState|Georgia'
+ */
+export function coverageKey(report: TerritoryCoverageReport, territoryId: string): string {
+  return report.territoryField === null
+    ? resultKey('coverage', report.period.label, territoryId)
+    : resultKey('coverage', report.period.label, territorySource(report), territoryId);
+}
+
 /**
  * One `SalesOps_Territory_Coverage__c` record per territory, rounded and validated like the scorecards.
  *
@@ -15,13 +33,14 @@ export function territoryCoverageRecords(
 ): TerritoryCoverageRecord[] {
   return report.territories.map((t) =>
     TerritoryCoverageRecord.parse({
-      Key__c: resultKey('coverage', report.period.label, t.territoryId),
+      Key__c: coverageKey(report, t.territoryId),
       Run_Id__c: runId,
       Period_Label__c: report.period.label,
       Period_Start__c: report.period.start,
       Period_End__c: report.period.end,
       As_Of__c: report.asOf,
       Territory_Id__c: t.territoryId,
+      Territory_Source__c: territorySource(report),
       Territory_Name__c: t.name,
       Accounts__c: t.accounts,
       Covered_Accounts__c: t.coveredAccounts,

@@ -23,6 +23,8 @@ export class TerritoryFieldError extends Error {
  */
 export interface TerritoryAssignment {
   readonly mode: 'territory-management' | 'account-field';
+  /** The Account field territories are taken from (account-field mode), else null. */
+  readonly field: TerritoryAccountField | null;
   /** Territory ids (Territory2 Ids, or the field values) with their display names, sorted by name. */
   readonly territories: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   accountTerritories(accountId: string): readonly string[];
@@ -72,6 +74,7 @@ function fromTerritoryManagement(snapshot: OrgSnapshot): TerritoryAssignment {
   const accountTerritories = (accountId: string) => snapshot.territoriesByAccount.get(accountId) ?? [];
   return {
     mode: 'territory-management',
+    field: null,
     territories,
     accountTerritories,
     accountsOf: (id) => snapshot.accountsByTerritory.get(id) ?? [],
@@ -114,6 +117,7 @@ function fromAccountField(snapshot: OrgSnapshot, field: TerritoryAccountField): 
   };
   return {
     mode: 'account-field',
+    field,
     territories: [...accountsOf.keys()].sort((a, b) => a.localeCompare(b)).map((id) => ({ id, name: id })),
     accountTerritories,
     accountsOf: (id) => accountsOf.get(id) ?? [],

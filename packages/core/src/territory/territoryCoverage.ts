@@ -40,6 +40,8 @@ export interface TerritoryCoverageReport {
   readonly asOf: IsoDate;
   readonly currency: string;
   readonly mode: 'territory-management' | 'account-field';
+  /** The Account field territories were taken from (account-field mode, e.g. BillingState), else null. */
+  readonly territoryField: string | null;
   /** Territory quotas from ForecastingQuota, or each rep's quota split evenly over the rep's territories. */
   readonly quotaSource: 'territory' | 'split-rep-quota';
   readonly territories: readonly TerritoryCoverage[];
@@ -204,6 +206,7 @@ export function territoryCoverage(snapshot: OrgSnapshot, options: TerritoryCover
     asOf,
     currency: snapshot.corporateCurrency,
     mode: assignment.mode,
+    territoryField: assignment.field,
     quotaSource: useTerritoryQuotas ? 'territory' : 'split-rep-quota',
     territories,
     totals,

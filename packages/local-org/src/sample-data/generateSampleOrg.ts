@@ -118,7 +118,7 @@ function columnsOf(multiCurrency: boolean): Record<string, readonly string[]> {
       'ProductFamily',
       ...currency,
     ],
-    SalesOps_Quota__c: ['Id', 'Rep__c', 'Territory_Id__c', 'Period_Start__c', 'Period_End__c', 'Amount__c'],
+    SalesOps_Quota__c: ['Id', 'Key__c', 'Rep__c', 'Territory_Id__c', 'Period_Start__c', 'Period_End__c', 'Amount__c'],
     CurrencyType: ['Id', 'IsoCode', 'ConversionRate', 'IsCorporate', 'DecimalPlaces', 'IsActive'],
     DatedConversionRate: ['Id', 'IsoCode', 'ConversionRate', 'StartDate', 'NextStartDate'],
     Opportunity: [

@@ -67,12 +67,16 @@ function quotaRow(
   amount: number,
 ): Row {
   if (input.quotaObject === 'SalesOps_Quota__c') {
+    const start = isoOf(month);
+    const end = isoOf(monthStartDay(month, 1) - 1);
     return {
       Id: input.newId('SalesOps_Quota__c'),
+      // As the object's validation rule Key_Matches_Quota requires (core's quotaKey).
+      Key__c: `quota|${repId ?? ''}|${territoryId ?? ''}|${start}..${end}`,
       Rep__c: repId,
       Territory_Id__c: territoryId,
-      Period_Start__c: isoOf(month),
-      Period_End__c: isoOf(monthStartDay(month, 1) - 1),
+      Period_Start__c: start,
+      Period_End__c: end,
       Amount__c: amount,
     };
   }

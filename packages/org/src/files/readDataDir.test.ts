@@ -63,6 +63,20 @@ describe('readDataDir', () => {
     expect(data.territories).toEqual([]);
   });
 
+  it('reads quotas saved before SalesOps_Quota__c had Key__c, with or without an end date', async () => {
+    writeFileSync(
+      join(dir, 'SalesOps_Quota__c.csv'),
+      'Id,Rep__c,Territory_Id__c,Period_Start__c,Period_End__c,Amount__c\n' +
+        'a01000000000001AAA,005000000000001AAA,,2026-10-01,2026-12-31,1000\n' +
+        'a01000000000002AAA,005000000000001AAA,,2027-01-01,,2000\n',
+    );
+    const data = await readDataDir(dir);
+    expect(data.salesOpsQuotas).toEqual([
+      expect.objectContaining({ Key__c: null, Period_End__c: '2026-12-31', Amount__c: 1000 }),
+      expect.objectContaining({ Key__c: null, Period_End__c: null, Amount__c: 2000 }),
+    ]);
+  });
+
   it('reads only the objects asked for (and the organization), without opening the other files', async () => {
     writeFileSync(join(dir, 'Opportunity.csv'), header + good);
     // A broken file proves it is not read when omitted.

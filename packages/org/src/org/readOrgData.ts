@@ -11,6 +11,7 @@ import { createCsvRecords } from '../csv/csvRecords.js';
 import { referencedObjects } from '../csv/csvRowDecoder.js';
 import { SharedTexts } from '../csv/sharedTexts.js';
 import { bulkQuery, type BulkConnection } from './bulkQuery.js';
+import { ALWAYS_SMALL } from './readRequestEstimate.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
 /**
@@ -111,23 +112,6 @@ const ABSENCE: Partial<Record<ReadObjectName, string>> = {
   FiscalYearSettings: 'no FiscalYearSettings access: the standard fiscal year of the Organization is used',
   Period: 'no Period access: fiscal periods are derived from the Organization settings',
 };
-
-/**
- * Objects that are small in every org (settings, calendars, stages, currencies): read over REST without the COUNT()
- * that decides between REST and Bulk for the others.
- */
-const ALWAYS_SMALL = new Set<ReadObjectName>([
-  'Organization',
-  'FiscalYearSettings',
-  'Period',
-  'UserRole',
-  'OpportunityStage',
-  'Product2',
-  'ForecastingType',
-  'Territory2Model',
-  'CurrencyType',
-  'DatedConversionRate',
-]);
 
 /**
  * Objects that are large in most orgs (or costly to query), read first when several objects are read at a time: the

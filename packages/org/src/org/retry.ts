@@ -23,15 +23,16 @@ export interface RetryOptions {
  */
 export const NO_JSFORCE_RETRY = { retry: { maxRetries: 0 } } as const;
 
-/** The session is no longer valid: the user has to log in again; retrying cannot help. */
+/**
+ * The session is no longer valid: the user has to log in again; retrying cannot help. Its message is the code
+ * (`INVALID_SESSION_ID`): what to tell people, and how to log in again, is the caller's (the plugin's messages, the
+ * widgets' catalogue).
+ */
 export class SessionExpiredError extends Error {
   override readonly name = 'SessionExpiredError';
+  readonly code = 'INVALID_SESSION_ID';
   constructor(cause?: unknown) {
-    super(
-      'The org session expired or is invalid (INVALID_SESSION_ID). Log in again with `sf org login web --alias <alias>` ' +
-        '(or `sf org login access-token --instance-url <url>` for an access token) and rerun.',
-      { cause },
-    );
+    super('INVALID_SESSION_ID', { cause });
   }
 }
 

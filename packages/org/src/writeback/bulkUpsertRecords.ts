@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from '../org/retry.js';
+import { csvRow, type CsvOptions, type CsvValue } from '@salesops/core';
+import { isSessionExpired, NO_JSFORCE_RETRY, SessionExpiredError, withRetry, type RetryOptions } from '../org/retry.js';
 import {
   failuresCsv,
   upsertRecords,
   type FailedRecord,
   type UpsertOutcome,
   type UpsertOptions,
+  type WriteProgress,
 } from './upsertRecords.js';
 
 /** The part of a jsforce 3 `Connection` the Bulk API 2.0 writer uses. */
@@ -30,7 +32,15 @@ export interface BulkUpsertOptions {
   /** Give up waiting for a job after this long (default 30 minutes). */
   readonly timeoutMs?: number;
   readonly retry?: RetryOptions;
+  /** Told after each job status poll how far the write is (records of earlier jobs plus this job's processed). */
+  readonly onProgress?: (progress: WriteProgress) => void;
 }
+
+/**
+ * Cells of an ingest upload: null as `#N/A` (Bulk API 2.0 leaves a field with an empty cell unchanged), padded text
+ * quoted (it trims unquoted cells), never neutralised (the data goes to Salesforce as it is).
+ */
+const INGEST_CSV: CsvOptions = { nullAs: '#N/A', quoteSpaces: true };
 
 interface JobInfo {
   readonly id: string;
@@ -64,23 +74,14 @@ export async function bulkUpsertRecords(
   const base = `/services/data/v${connection.version}/jobs/ingest`;
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
   if (!columns.includes(externalId)) columns.unshift(externalId);
-  const header = columns.map((c) => csvCell(c)).join(',') + '\n';
+  const header = csvRow(columns, INGEST_CSV) + '\n';
   const maxBytes = options.maxJobBytes ?? 100_000_000;
 
   let upserted = 0;
   let created = 0;
   const failures: FailedRecord[] = [];
-  let start = 0;
-  while (start < records.length) {
-    // One job per upload of at most maxBytes.
-    let body = header;
-    let end = start;
-    while (end < records.length) {
-      const line = columns.map((c) => csvCell(records[end]?.[c] ?? null, true)).join(',') + '\n';
-      if (end > start && body.length + line.length > maxBytes) break;
-      body += line;
-      end++;
-    }
+  /** Runs one ingest job over `body` to its end; throws when the job does not complete. */
+  const runJob = async (body: string): Promise<{ upserted: number; created: number; failures: FailedRecord[] }> => {
     const job = await call<JobInfo>(() =>
       connection.request(
         {
@@ -123,11 +124,15 @@ export async function bulkUpsertRecords(
       );
       if (status.state === 'Open' || status.state === 'Aborted') throw e;
     }
-    const done = await waitForJob(connection, `${base}/${job.id}`, options, call);
+    const done = await waitForJob(connection, `${base}/${job.id}`, options, call, (status) =>
+      options.onProgress?.({
+        processed: upserted + failures.length + (status.numberRecordsProcessed ?? 0),
+        total: records.length,
+        state: status.state,
+      }),
+    );
     if (done.state !== 'JobComplete') {
-      throw new Error(
-        `Bulk API 2.0 ingest job ${job.id} for ${sobject} ended ${done.state}: ${done.errorMessage ?? ''}`,
-      );
+      throw new BulkJobError(done.state === 'Aborted' ? 'JOB_ABORTED' : 'JOB_FAILED', job.id, done.errorMessage);
     }
     const text = (path: string): Promise<string> =>
       call<unknown>(() =>
@@ -136,20 +141,64 @@ export async function bulkUpsertRecords(
           { ...NO_JSFORCE_RETRY, responseType: 'text/plain' },
         ),
       ).then((b) => (typeof b === 'string' ? b : ''));
-    for (const row of parseRows(await text('successfulResults'))) {
-      upserted++;
-      if (row['sf__Created'] === 'true') created++;
+    let jobUpserted = 0;
+    let jobCreated = 0;
+    const jobFailures: FailedRecord[] = [];
+    const successful = parseRows(await text('successfulResults'));
+    const failed = parseRows(await text('failedResults'));
+    for (const row of successful) {
+      jobUpserted++;
+      if (row['sf__Created'] === 'true') jobCreated++;
     }
-    for (const row of parseRows(await text('failedResults'))) {
+    for (const row of failed) {
       const errors = parseBulkErrors(row['sf__Error'] ?? '');
       const record: Record<string, unknown> = {};
       for (const c of columns) record[c] = row[c] === '#N/A' ? null : (row[c] ?? null);
-      failures.push({
+      jobFailures.push({
         record,
         code: errors.map((e) => e.code).join(';') || 'UNKNOWN',
         message: errors.map((e) => e.message).join('; ') || 'no error given',
         fields: errors.flatMap((e) => e.fields).join(';'),
       });
+    }
+    return { upserted: jobUpserted, created: jobCreated, failures: jobFailures };
+  };
+  let sessionExpired = false;
+  let start = 0;
+  while (start < records.length) {
+    // One job per upload of at most maxBytes.
+    let body = header;
+    let end = start;
+    while (end < records.length) {
+      const line =
+        csvRow(
+          columns.map((c) => (records[end]?.[c] ?? null) as CsvValue),
+          INGEST_CSV,
+        ) + '\n';
+      if (end > start && body.length + line.length > maxBytes) break;
+      body += line;
+      end++;
+    }
+    const unconfirmed = records.slice(start, end);
+    try {
+      const result = await runJob(body);
+      upserted += result.upserted;
+      created += result.created;
+      failures.push(...result.failures);
+    } catch (e) {
+      // Nothing of this job is confirmed: its rows go to the error file (an upsert by key can be rerun safely).
+      if (isSessionExpired(e) || e instanceof SessionExpiredError) {
+        // Every later request would be refused the same way: save this job's rows and the rest without sending them.
+        sessionExpired = true;
+        const cause = e instanceof SessionExpiredError ? e.cause : e;
+        const message = cause instanceof Error ? cause.message : String(cause ?? '');
+        for (const record of records.slice(start))
+          failures.push({ record, code: 'INVALID_SESSION_ID', message, fields: '' });
+        break;
+      }
+      const code = e instanceof BulkJobError ? e.code : ((e as { errorCode?: string }).errorCode ?? 'REQUEST_FAILED');
+      const message = e instanceof BulkJobError ? e.orgMessage : e instanceof Error ? e.message : String(e);
+      for (const record of unconfirmed) failures.push({ record, code, message, fields: '' });
     }
     start = end;
   }
@@ -160,6 +209,7 @@ export async function bulkUpsertRecords(
     failed: failures.length,
     errorFile: failures.length > 0 ? options.errorFile : null,
     requests,
+    ...(sessionExpired ? { sessionExpired: true as const } : {}),
   };
 }
 
@@ -168,15 +218,30 @@ async function waitForJob(
   url: string,
   options: BulkUpsertOptions,
   call: <T>(fn: () => PromiseLike<unknown>) => Promise<T>,
+  onStatus: (status: JobInfo) => void,
 ): Promise<JobInfo> {
   let wait = options.pollIntervalMs ?? 200;
   const deadline = Date.now() + (options.timeoutMs ?? 1_800_000);
   for (;;) {
     const status = await call<JobInfo>(() => connection.request({ method: 'GET', url }, NO_JSFORCE_RETRY));
+    onStatus(status);
     if (status.state === 'JobComplete' || status.state === 'Failed' || status.state === 'Aborted') return status;
-    if (Date.now() > deadline) return { ...status, errorMessage: 'timed out waiting for the job' };
+    if (Date.now() > deadline) throw new BulkJobError('JOB_TIMEOUT', status.id);
     await new Promise((resolve) => setTimeout(resolve, wait));
     wait = Math.min(2_000, wait * 2);
+  }
+}
+
+/** A job that ended without completing (`JOB_FAILED`, `JOB_ABORTED`, or `JOB_TIMEOUT` when we stopped waiting). */
+export class BulkJobError extends Error {
+  override readonly name = 'BulkJobError';
+  constructor(
+    readonly code: 'JOB_FAILED' | 'JOB_ABORTED' | 'JOB_TIMEOUT',
+    readonly jobId: string,
+    /** The org's own errorMessage, when it gave one. */
+    readonly orgMessage = '',
+  ) {
+    super(`${code} ${jobId} ${orgMessage}`.trim());
   }
 }
 
@@ -205,13 +270,6 @@ export function parseBulkErrors(text: string): Array<{ code: string; message: st
   return out;
 }
 
-/** A CSV cell; with `ingest`, null becomes `#N/A` (Bulk API 2.0 leaves a field with an empty cell unchanged). */
-function csvCell(value: unknown, ingest = false): string {
-  if (value === null || value === undefined) return ingest ? '#N/A' : '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export interface WriteRecordsOptions extends UpsertOptions {
   /** Records from which a Bulk API 2.0 ingest job writes them instead of sObject Collections (default 2,000). */
   readonly bulkThreshold?: number;
@@ -236,6 +294,7 @@ export function writeRecords(
       errorFile: options.errorFile,
       ...(options.externalIdField ? { externalIdField: options.externalIdField } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     }).then((o) => ({ ...o, via: 'bulk' as const }));
   }
   return upsertRecords(connection as Parameters<typeof upsertRecords>[0], sobject, records, options).then((o) => ({

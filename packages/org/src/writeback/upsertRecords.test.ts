@@ -63,6 +63,21 @@ describe('upsertRecords', () => {
     );
   });
 
+  it('neutralises formulas in the failed-records file people open in a spreadsheet', async () => {
+    const refuse = (body: { records: Array<Record<string, unknown>> }) =>
+      body.records.map(() => ({
+        success: false,
+        errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: '=1+1' }],
+      }));
+    const records = [{ Key__c: 'k1', Scope_Name__c: '=HYPERLINK("http://evil.example","Georgia")', Quota__c: -5 }];
+    const errorFile = join(dir, 'formula.csv');
+    await upsertRecords(scripted([refuse]), 'SalesOps_Forecast__c', records, { errorFile, sleep: noSleep });
+    expect(await readFile(errorFile, 'utf8')).toBe(
+      'Error_Code,Error_Message,Error_Fields,Key__c,Scope_Name__c,Quota__c\n' +
+        `FIELD_CUSTOM_VALIDATION_EXCEPTION,'=1+1,,k1,"'=HYPERLINK(""http://evil.example"",""Georgia"")",-5\n`,
+    );
+  });
+
   it('retries a request that failed for a transient reason, in batches of 200', async () => {
     const ok = (body: { records: unknown[] }) => body.records.map(() => ({ success: true, created: true, errors: [] }));
     const dropped = () => {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { csvText, type CsvValue } from '@salesops/core';
 import { isSessionExpired, isTransient } from '../org/retry.js';
 
 /** The part of a jsforce 3 `Connection` the writer uses. */
@@ -46,6 +47,16 @@ export interface UpsertOptions {
   readonly attempts?: number;
   /** Waits between attempts; injectable so tests do not sleep. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Told after each request or job status poll how far the write is (for a spinner or progress bar). */
+  readonly onProgress?: (progress: WriteProgress) => void;
+}
+
+/** How far a write is: records answered for so far, of the total, and the Bulk API job's state when there is one. */
+export interface WriteProgress {
+  readonly processed: number;
+  readonly total: number;
+  /** `collections` for sObject Collections; a Bulk API 2.0 job's state (`Open`, `UploadComplete`, `InProgress`…). */
+  readonly state: string;
 }
 
 const TRANSIENT =
@@ -115,6 +126,11 @@ export async function upsertRecords(
         failures.push({ record, code, message: lastError?.message ?? 'request failed', fields: '' });
       continue;
     }
+    options.onProgress?.({
+      processed: Math.min(start + batchSize, records.length),
+      total: records.length,
+      state: 'collections',
+    });
     results.forEach((result, i) => {
       const record = batch[i] as Record<string, unknown>;
       if (result.success) {
@@ -151,16 +167,20 @@ export interface FailedRecord {
   readonly fields: string;
 }
 
-/** The failed-records CSV: `Error_Code, Error_Message, Error_Fields` then the record's own columns. */
+/**
+ * The failed-records CSV: `Error_Code, Error_Message, Error_Fields` then the record's own columns. People open it in a
+ * spreadsheet, so text that would run as a formula (a `Scope_Name__c` of `=HYPERLINK(…)`) is neutralised.
+ */
 export function failuresCsv(failures: readonly FailedRecord[]): string {
   const columns = [...new Set(failures.flatMap((f) => Object.keys(f.record)))];
-  const cell = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [['Error_Code', 'Error_Message', 'Error_Fields', ...columns].join(',')];
-  for (const f of failures)
-    lines.push([f.code, f.message, f.fields, ...columns.map((c) => f.record[c])].map(cell).join(','));
-  return lines.join('\n') + '\n';
+  return csvText(
+    ['Error_Code', 'Error_Message', 'Error_Fields', ...columns],
+    failures.map((f) => ({
+      ...(f.record as Record<string, CsvValue>),
+      Error_Code: f.code,
+      Error_Message: f.message,
+      Error_Fields: f.fields,
+    })),
+    { neutralise: true },
+  );
 }

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
+import { SessionExpiredError } from '@salesops/org/browser';
 import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
@@ -204,7 +205,9 @@ export abstract class SalesopsElement<V> extends LitElement {
           const message =
             error instanceof MissingClientError
               ? t('noClient')
-              : t('error', error instanceof Error ? error.message : String(error));
+              : error instanceof SessionExpiredError
+                ? t('sessionExpired')
+                : t('error', error instanceof Error ? error.message : String(error));
           return html`<p class="state error" role="alert">${message}</p>
             <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
         }

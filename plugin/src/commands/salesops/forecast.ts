@@ -161,6 +161,8 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
     const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const wantsAuto = requested.includes('auto');
+    // Monte Carlo draws and, for auto, a backtest of every method: seconds on a large org.
+    this.spinner.start(messages.getMessage('spinner.Forecasting', [flags.simulations]));
     const report = computeForecast(snapshot, {
       period,
       asOf,
@@ -189,6 +191,7 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
             methods: [...new Set(report.scopes.flatMap((s) => Object.keys(s.methods) as ForecastMethod[]))],
             backtest: false,
           }).scopes[0];
+    this.spinner.stop();
     const rollup = orgForecast
       ? forecastRollup(snapshot, report.scopes, orgForecast, quotas)
       : { totals: {}, reconciliation: null };

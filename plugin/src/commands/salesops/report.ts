@@ -21,6 +21,7 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
 
   public static override readonly flags = {
     'target-org': readingFlags['target-org'],
+    'api-version': readingFlags['api-version'],
     'data-dir': readingFlags['data-dir'],
     period: readingFlags.period,
     'as-of': readingFlags['as-of'],
@@ -38,7 +39,7 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const language = flags.language ?? languageFromEnvironment();
     const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
     for (const warning of loaded.warnings) this.warn(warning);
-    this.spinner.start('Computing the S&OP pack');
+    this.spinner.start(messages.getMessage('spinner.Computing'));
     const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
     this.spinner.stop();
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);

@@ -127,6 +127,7 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
       horizons,
       periodType: period.type === 'Month' || period.type === 'Year' ? period.type : 'Quarter',
     } as const;
+    this.spinner.start(messages.getMessage('spinner.Backtesting', [flags.periods, horizons.join(', ')]));
     const backtest = backtestForecasts(snapshot, {
       ...backtestOptions,
       scopes: forecastScopes(snapshot, [flags['group-by']]),
@@ -138,6 +139,7 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
       methods: ['monteCarlo'],
       scopes: forecastScopes(snapshot, otherLevels),
     });
+    this.spinner.stop();
     const calibration = forecastCalibration(
       [...backtest.points, ...others.points].filter((p) => p.method === 'monteCarlo'),
     );

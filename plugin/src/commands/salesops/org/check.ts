@@ -1,11 +1,14 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
-import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
+import { orgDataObjects, type OrgData, type ReadObjectName } from '@salesops/core';
+import { readRequestEstimate, readVolumes } from '@salesops/org';
+import { apiVersionFlag } from '../../../shared/commonFlags.js';
 import { environmentLocale } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
 import { printTable } from '../../../shared/printTable.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
 import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -27,8 +30,16 @@ export type SalesopsOrgCheckResult = {
   warnings: number;
 };
 
-/** Records per REST query page: the minimum number of requests a full read needs. */
-const PAGE_SIZE = 2000;
+/** What the commands read (every object of OrgData but line items, which only `report` reads). */
+const COMMAND_READ = (Object.keys(orgDataObjects) as Array<keyof OrgData>)
+  .filter((key) => key !== 'opportunityLineItems')
+  .map((key) => orgDataObjects[key] as ReadObjectName);
+
+/** A value put into a message. */
+type Token = string | number;
+
+/** The volumes the finding names. */
+const VOLUME_SHOWN: readonly ReadObjectName[] = ['Opportunity', 'OpportunityHistory', 'Account', 'User'];
 
 /** The findings table (shared/resultTable.ts): the status coloured in a terminal. */
 const COLUMNS: Array<Column<Finding>> = [
@@ -54,44 +65,39 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
+    'api-version': apiVersionFlag,
   };
 
   public async run(): Promise<SalesopsOrgCheckResult> {
     const { flags } = await this.parse(OrgCheck);
     const org = flags['target-org'];
-    const connection = org.getConnection();
+    const connection = org.getConnection(flags['api-version']);
     const username = org.getUsername() ?? null;
     const findings: Finding[] = [];
-    const add = (check: string, status: Finding['status'], detail: string, fix: string | null = null) =>
-      findings.push({ check, status, detail, fix });
+    const alias = username ?? 'ALIAS';
+    /** A finding, its texts from messages: `check.<id>` (its name), `<id>.<status>` and `<id>.<status>.fix`. */
+    const add = (id: string, status: Finding['status'], detail: Token[] = [], fix: Token[] | null = null) =>
+      findings.push({
+        check: messages.getMessage(`check.${id}`),
+        status,
+        detail: messages.getMessage(`${id}.${status}`, detail),
+        fix: fix === null ? null : messages.getMessage(`${id}.${status}.fix`, fix),
+      });
 
+    this.spinner.start(messages.getMessage('spinner.Checking', [username ?? connection.instanceUrl]));
     const global = await connection.describeGlobal();
     const objects = new Map(global.sobjects.map((s) => [s.name, s]));
 
     const missing = CUSTOM_OBJECT_NAMES.filter((name) => !objects.has(name));
-    if (missing.length === 0)
-      add('Package objects', 'ok', `all ${CUSTOM_OBJECT_NAMES.length} SalesOps objects are deployed`);
-    else
-      add(
-        'Package objects',
-        'error',
-        `missing: ${missing.join(', ')}`,
-        `sf project deploy start --source-dir force-app --target-org ${username ?? 'ALIAS'}`,
-      );
+    if (missing.length === 0) add('packageObjects', 'ok', [CUSTOM_OBJECT_NAMES.length]);
+    else add('packageObjects', 'error', [missing.join(', ')], [alias]);
 
     const notWritable = CUSTOM_OBJECT_NAMES.filter(
       (name) => objects.has(name) && !(objects.get(name)?.createable && objects.get(name)?.updateable),
     );
     if (missing.length < CUSTOM_OBJECT_NAMES.length) {
-      if (notWritable.length === 0)
-        add('Writeback permission', 'ok', 'the user can create and update the result objects');
-      else
-        add(
-          'Writeback permission',
-          'error',
-          `the user cannot create or update ${notWritable.join(', ')}`,
-          `sf org assign permset --name SalesOps_Admin --target-org ${username ?? 'ALIAS'}`,
-        );
+      if (notWritable.length === 0) add('writeback', 'ok');
+      else add('writeback', 'error', [notWritable.join(', ')], [alias]);
     }
 
     const count = async (soql: string): Promise<number | null> => {
@@ -102,38 +108,19 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
       }
     };
 
-    if (!objects.get('ForecastingQuota')?.queryable) {
-      add(
-        'Forecasting quotas',
-        'warn',
-        'ForecastingQuota is not readable (Collaborative Forecasts off, or no access): quotas come from SalesOps_Quota__c',
-        'Enable Collaborative Forecasts and give the user "View All Forecasts", or load quotas into SalesOps_Quota__c',
-      );
-    } else {
-      const quotas = await count('SELECT COUNT() FROM ForecastingQuota');
-      add(
-        'Forecasting quotas',
-        quotas && quotas > 0 ? 'ok' : 'warn',
-        `${quotas ?? 0} ForecastingQuota records`,
-        quotas && quotas > 0 ? null : 'Set quotas in Forecasts Settings, or load SalesOps_Quota__c',
-      );
+    if (!objects.get('ForecastingQuota')?.queryable) add('quotas', 'warn', [], []);
+    else {
+      const quotas = (await count('SELECT COUNT() FROM ForecastingQuota')) ?? 0;
+      if (quotas > 0) add('quotas', 'ok', [quotas]);
+      else add('quotas', 'warn', [], []);
     }
 
-    if (!objects.get('Territory2Model')?.queryable) {
-      add(
-        'Territories',
-        'warn',
-        'Enterprise Territory Management is off: territory coverage needs --territory-field',
-        'Use sf salesops territory coverage --territory-field BillingCountry, or enable Enterprise Territory Management',
-      );
-    } else {
-      const active = await count("SELECT COUNT() FROM Territory2Model WHERE State = 'Active'");
-      add(
-        'Territories',
-        active === 1 ? 'ok' : 'warn',
-        `${active ?? 0} active territory model(s)`,
-        active === 1 ? null : 'Activate exactly one territory model, or use --territory-field',
-      );
+    if (!objects.get('Territory2Model')?.queryable)
+      add('territories', 'warn', [messages.getMessage('territories.off')], []);
+    else {
+      const active = (await count("SELECT COUNT() FROM Territory2Model WHERE State = 'Active'")) ?? 0;
+      if (active === 1) add('territories', 'ok');
+      else add('territories', 'warn', [messages.getMessage('territories.models', [active])], []);
     }
 
     if (objects.get('CurrencyType')?.queryable) {
@@ -141,26 +128,14 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
       const dated = objects.get('DatedConversionRate')?.queryable
         ? await count('SELECT COUNT() FROM DatedConversionRate')
         : 0;
-      add(
-        'Currencies',
-        'ok',
-        `multi-currency: ${currencies ?? 0} active currencies, ${dated ?? 0} dated rates (amounts convert at the rate on each deal's close date)`,
-      );
-    } else {
-      add('Currencies', 'ok', 'single currency');
-    }
+      add('currencies', 'ok', [messages.getMessage('currencies.multi', [currencies ?? 0, dated ?? 0])]);
+    } else add('currencies', 'ok', [messages.getMessage('currencies.single')]);
 
-    const volumes: Array<[string, number | null]> = [];
-    for (const object of ['Opportunity', 'OpportunityHistory', 'OpportunityLineItem', 'Account', 'User']) {
-      volumes.push([object, objects.get(object)?.queryable ? await count(`SELECT COUNT() FROM ${object}`) : null]);
-    }
-    const needed =
-      volumes.reduce((sum, [, n]) => sum + Math.max(1, Math.ceil((n ?? 0) / PAGE_SIZE)), 0) + volumes.length;
-    add(
-      'Data volume',
-      'ok',
-      volumes.map(([o, n]) => `${o} ${n ?? '—'}`).join(', ') + `; a full read takes about ${needed} API requests`,
-    );
+    // The requests a command's read makes, predicted exactly as the reader reads (readRequestEstimate).
+    const volumes = await readVolumes(connection, COMMAND_READ);
+    const needed = readRequestEstimate(volumes);
+    const shown = VOLUME_SHOWN.map((o) => `${o} ${volumes.find((v) => v.sobject === o)?.count ?? '—'}`);
+    add('volume', 'ok', [shown.join(', '), needed]);
 
     try {
       const limits = await connection.request<Record<string, { Max: number; Remaining: number }>>(
@@ -169,30 +144,25 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
       const daily = limits['DailyApiRequests'];
       if (daily) {
         const status = daily.Remaining < needed * 2 ? 'error' : daily.Remaining < daily.Max * 0.1 ? 'warn' : 'ok';
-        add(
-          'API headroom',
-          status,
-          `${daily.Remaining} of ${daily.Max} daily API requests left; a full read needs about ${needed}`,
-          status === 'ok'
-            ? null
-            : 'Wait for the 24-hour window to roll, read from --data-dir exports, or raise the allowance',
-        );
+        add('headroom', status, [daily.Remaining, daily.Max, needed], status === 'ok' ? null : []);
       }
     } catch (e) {
-      add(
-        'API headroom',
-        'warn',
-        `/limits could not be read: ${(e as Error).message}`,
-        'Give the user the "API Enabled" permission',
-      );
+      add('headroom', 'warn', [messages.getMessage('headroom.unreadable', [(e as Error).message])], []);
     }
 
+    this.spinner.stop();
     const errors = findings.filter((f) => f.status === 'error').length;
     const warnings = findings.filter((f) => f.status === 'warn').length;
     if (!this.jsonEnabled()) {
       printTable(this, { columns: COLUMNS, rows: findings }, { currency: 'USD', locale: environmentLocale() });
     }
-    this.log(errors + warnings === 0 ? 'The org is ready.' : `${errors} problem(s) to fix, ${warnings} warning(s).`);
+    this.log(
+      errors + warnings === 0
+        ? messages.getMessage('info.Ready')
+        : messages.getMessage('info.Problems', [errors, warnings]),
+    );
+    // An org with an error is not ready: the findings are printed (and returned with --json), and the run exits 1.
+    if (errors > 0) process.exitCode = 1;
     return {
       username,
       instanceUrl: connection.instanceUrl,
