@@ -44,12 +44,19 @@ export function autoMethod(
   scope: ForecastScope,
   period: FiscalPeriod,
   asOf: IsoDate,
+  /** The methods to choose from (default: every method). */
+  candidates: readonly ForecastMethod[] = FORECAST_METHODS,
 ): AutoChoice {
   const into = daysBetween(period.start, asOf);
   let horizon: number | null = null;
   for (const h of report.horizons) if (horizon === null || Math.abs(h - into) < Math.abs(horizon - into)) horizon = h;
   const rows = report.summaries.filter(
-    (s) => s.horizon === horizon && s.scope.type === scope.type && s.scope.id === scope.id && s.metrics.wape !== null,
+    (s) =>
+      s.horizon === horizon &&
+      s.scope.type === scope.type &&
+      s.scope.id === scope.id &&
+      s.metrics.wape !== null &&
+      candidates.includes(s.method),
   );
   const order = (s: BacktestSummary) => FORECAST_METHODS.indexOf(s.method);
   rows.sort((a, b) => (a.metrics.wape as number) - (b.metrics.wape as number) || order(a) - order(b));

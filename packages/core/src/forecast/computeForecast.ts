@@ -3,7 +3,14 @@ import type { OrgSnapshot } from '../snapshot/index.js';
 import { autoMethod, type AutoChoice } from './autoMethod.js';
 import { backtestForecasts, type BacktestReport } from './backtestForecasts.js';
 import { forecastScopes, type ForecastScope } from './forecastScope.js';
-import { scopeForecast, type MethodForecast, type ScopeForecast, type ScopeForecastOptions } from './scopeForecast.js';
+import {
+  FORECAST_METHODS,
+  scopeForecast,
+  type ForecastMethod,
+  type MethodForecast,
+  type ScopeForecast,
+  type ScopeForecastOptions,
+} from './scopeForecast.js';
 
 export interface ForecastOptions extends ScopeForecastOptions {
   /** Scopes (default: every scope of the org). */
@@ -38,8 +45,9 @@ export interface ForecastReport {
 /**
  * Forecasts a period as of a date for every scope (org, teams, territories, reps) with every method of
  * metrics.md "Forecast", and `auto`: one method for the whole run, the one with the lowest org-level backtest WAPE
- * at the horizon nearest to how far `asOf` is into the period, so that every scope's figure rolls up; with
- * `perScope`, each scope's own lowest WAPE.
+ * at the horizon nearest to how far `asOf` is into the period, among the methods whose figures add up over scopes
+ * (`ADDITIVE_METHODS`: timeSeries fits each scope's own series, so its teams never sum to its org), so that every
+ * scope's figure rolls up; with `perScope`, each scope's own lowest WAPE among every method.
  *
  * @example
  * const report = computeForecast(snapshot, { period, asOf: '2026-11-16', seed: 42 });
@@ -58,7 +66,7 @@ export function computeForecast(snapshot: OrgSnapshot, options: ForecastOptions)
       options.backtest ??
       backtestForecasts(snapshot, { ...options, asOf, scopes: backtested, periodType: periodTypeOf(period) });
   }
-  const runChoice = backtest && !perScope ? autoMethod(backtest, org, period, asOf) : null;
+  const runChoice = backtest && !perScope ? autoMethod(backtest, org, period, asOf, ADDITIVE_METHODS) : null;
   const results = scopes.map((scope): ScopeForecastWithAuto => {
     const forecast = scopeForecast(snapshot, scope, options);
     if (!backtest) return { ...forecast, auto: null };
@@ -76,6 +84,12 @@ export function computeForecast(snapshot: OrgSnapshot, options: ForecastOptions)
     backtest,
   };
 }
+
+/**
+ * The methods whose figure for a scope is a sum over its deals (and its owners' past new business), so that the org's
+ * equals the sum of its teams' and of its reps': every method but timeSeries (monteCarlo by its mean).
+ */
+export const ADDITIVE_METHODS: readonly ForecastMethod[] = FORECAST_METHODS.filter((m) => m !== 'timeSeries');
 
 function periodTypeOf(period: FiscalPeriod): 'Quarter' | 'Month' | 'Year' {
   return period.type === 'Month' || period.type === 'Year' ? period.type : 'Quarter';

@@ -196,13 +196,15 @@ export function scopeForecast(
         : undefined;
       const unseen = uncertain ? newBusiness.draws : newBusiness.periods.map((p) => p.amount);
       const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen, uncertainty);
+      // The point forecast is the distribution's mean, not its P50: means add up over teams and reps, medians do not.
+      const mean = monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen);
       out.monteCarlo = {
         method: 'monteCarlo',
-        forecast: mc.p50,
+        forecast: mean,
         p10: mc.p10,
         p50: mc.p50,
         p90: mc.p90,
-        mean: monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen),
+        mean,
         bounded: null,
         final: false,
         detail:

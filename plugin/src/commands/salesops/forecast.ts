@@ -2,6 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
   computeForecast,
+  ADDITIVE_METHODS,
   FORECAST_METHODS,
   forecastRollup,
   forecastScopes,
@@ -273,18 +274,14 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
       .filter((f) => f.bounded)
       .map((f) => `${f.scopeName} ${f.chosenMethod ?? f.method} (${f.bounded ?? ''})`);
     if (moved.length > 0) notes.push(boundedText(moved));
-    // The totals row: additive figures only; a method's forecast when it adds up (monteCarlo and timeSeries do not
-    // by their P50; auto per scope may mix methods), never percentiles.
+    // The totals row: additive figures only; a method's forecast when it adds up (not timeSeries, whose fits are per
+    // scope; monteCarlo by its mean, its point forecast; auto per scope may mix methods), never percentiles.
     const t = rollup.totals;
     const single = requested.length === 1 ? requested[0] : undefined;
     const method = single === 'auto' ? (report.perScope ? undefined : report.auto?.method) : single;
     const summed =
-      method === 'commit' ||
-      method === 'bestCase' ||
-      method === 'pipeline' ||
-      method === 'weighted' ||
-      method === 'stageHistory'
-        ? (t[method] ?? null)
+      method !== undefined && ADDITIVE_METHODS.includes(method)
+        ? (t[method === 'monteCarlo' ? 'monteCarloMean' : method] ?? null)
         : null;
     const totals =
       flags['group-by'] === 'org'
