@@ -15,6 +15,7 @@ import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import type { Column } from '../../../shared/resultTable.js';
+import type { ValueKind } from '../../../shared/formatValue.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.reps.compare');
@@ -25,6 +26,8 @@ export type RepComparisonRow = {
   peerGroup: string | null;
   quota: number | null;
   closedWon: number;
+  won: number;
+  lost: number;
   attainment: number | null;
   pace: number | null;
   winRate: number | null;
@@ -35,6 +38,8 @@ export type RepComparisonRow = {
   openPipeline: number;
   coverage: number | null;
   requiredCoverage: number | null;
+  pipelineCreated: number;
+  /** Rank, percentile and z-score within the peer group on the `--sort` metric (`sortedBy`). */
   rank: number | null;
   percentile: number | null;
   zScore: number | null;
@@ -47,6 +52,8 @@ export type SalesopsRepsCompareResult = {
   asOf: string;
   currency: string;
   peerGroup: PeerGroupType;
+  /** The metric the rows are sorted, ranked and given percentiles by (`--sort`). */
+  sortedBy: ComparedMetricName;
   reps: RepComparisonRow[];
   written?: Written;
   totals: {
@@ -60,6 +67,47 @@ export type SalesopsRepsCompareResult = {
 };
 
 const SORT_KEYS = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
+
+/** Headers and kinds of the metrics `--sort` takes; the ones the table does not show by default get a column. */
+const SORT_HEADERS: Record<ComparedMetricName, string> = {
+  attainment: 'Attainment',
+  closedWon: 'Closed won',
+  winRate: 'Win rate',
+  winRateValue: 'Win rate (value)',
+  avgDealSize: 'Avg deal',
+  medianCycleDays: 'Cycle (days)',
+  openPipeline: 'Pipeline',
+  coverage: 'Coverage',
+  pipelineCreated: 'Created',
+  slipped: 'Slipped',
+  pace: 'Pace',
+  velocity: 'Velocity',
+};
+const SORT_KINDS: Record<ComparedMetricName, ValueKind> = {
+  attainment: 'ratio',
+  closedWon: 'money',
+  winRate: 'ratio',
+  winRateValue: 'ratio',
+  avgDealSize: 'money',
+  medianCycleDays: 'days',
+  openPipeline: 'money',
+  coverage: 'number',
+  pipelineCreated: 'money',
+  slipped: 'count',
+  pace: 'number',
+  velocity: 'money',
+};
+/** Sort metrics that have a column of their own in the default table. */
+const shownMetrics = new Set<ComparedMetricName>([
+  'attainment',
+  'closedWon',
+  'winRate',
+  'avgDealSize',
+  'medianCycleDays',
+  'openPipeline',
+  'coverage',
+  'pace',
+]);
 
 export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -97,6 +145,8 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
         peerGroup: c.peerGroup?.name ?? null,
         quota: c.performance.quota,
         closedWon: c.performance.closedWon,
+        won: c.performance.won,
+        lost: c.performance.lost,
         attainment: c.performance.attainment,
         pace: c.performance.pace,
         winRate: c.performance.winRate,
@@ -107,9 +157,10 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
         openPipeline: c.performance.openPipeline,
         coverage: c.performance.coverage,
         requiredCoverage: c.performance.requiredCoverage,
-        rank: c.metrics.attainment.rank,
-        percentile: c.metrics.attainment.percentile,
-        zScore: c.metrics.attainment.zScore,
+        pipelineCreated: c.performance.pipelineCreated,
+        rank: c.metrics[sortKey].rank,
+        percentile: c.metrics[sortKey].percentile,
+        zScore: c.metrics[sortKey].zScore,
         flags: [...c.flags, ...c.bottlenecks.map((b) => `bottleneck:${b.stage}`)],
         bottlenecks: c.bottlenecks.map((b) => ({ stage: b.stage, rate: b.rate, peerRate: b.peerRate })),
       }))
@@ -124,6 +175,7 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
       asOf,
       currency: report.currency,
       peerGroup: flags['peer-group'],
+      sortedBy: sortKey,
       reps,
       totals: {
         quota: org.quota,
@@ -150,7 +202,17 @@ export default class RepsCompare extends SfCommand<SalesopsRepsCompareResult> {
       { key: 'openPipeline', header: 'Pipeline', kind: 'money', value: (r) => r.openPipeline },
       { key: 'coverage', header: 'Coverage', kind: 'number', value: (r) => r.coverage },
       { key: 'requiredCoverage', header: 'Needed', kind: 'number', value: (r) => r.requiredCoverage },
-      { key: 'rank', header: 'Rank', kind: 'count', value: (r) => r.rank },
+      ...(shownMetrics.has(sortKey)
+        ? []
+        : [
+            {
+              key: sortKey,
+              header: SORT_HEADERS[sortKey],
+              kind: SORT_KINDS[sortKey],
+              value: (r: RepComparisonRow) => sortValues.get(r.repId) ?? null,
+            },
+          ]),
+      { key: 'rank', header: `Rank (${SORT_HEADERS[sortKey]})`, kind: 'count', value: (r) => r.rank },
       { key: 'percentile', header: 'Pctl', kind: 'count', value: (r) => r.percentile },
       { key: 'flags', header: 'Flags', kind: 'text', value: (r) => r.flags.map(colourFlag).join(' ') },
     ];
