@@ -11,3 +11,4 @@ export * from './compensation/index.js';
 export * from './records/index.js';
 export * from './forecast/index.js';
 export * from './demand/index.js';
+export * from './completeness/index.js';

@@ -3,3 +3,4 @@ export * from './org/readOrgData.js';
 export * from './org/readClosedWonTotals.js';
 export * from './org/bulkQuery.js';
 export * from './org/retry.js';
+export * from './org/readLoginAccess.js';

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { ResultFormat } from './commonFlags.js';
 import { environmentLocale } from './formatValue.js';
+import { visibleToLabel, warnAbout } from './dataWarnings.js';
 import type { LoadedOrg } from './loadSnapshot.js';
 import { formattedRows, toCsv, toMarkdown, type ResultTable } from './resultTable.js';
 
@@ -13,7 +14,7 @@ import { formattedRows, toCsv, toMarkdown, type ResultTable } from './resultTabl
 export async function presentResult<R, T>(
   command: SfCommand<T>,
   loaded: LoadedOrg,
-  table: ResultTable<R>,
+  shown: ResultTable<R>,
   result: T,
   flags: { 'result-format': ResultFormat; 'output-file'?: string },
   title: string,
@@ -22,9 +23,11 @@ export async function presentResult<R, T>(
 ): Promise<void> {
   const options = { currency: loaded.snapshot.corporateCurrency, locale: environmentLocale() };
   const format = flags['result-format'];
+  // On stderr, and with --json in the envelope's `warnings` as { code, message, affects }.
+  for (const warning of loaded.warnings) warnAbout(command, warning);
+  const table = visibleTotals(shown, loaded.visibleTo);
   if (!command.jsonEnabled()) {
     const data = loaded.snapshot.data;
-    for (const warning of loaded.warnings) command.warn(warning);
     command.logToStderr(
       `Read ${data.opportunities.length} opportunities, ${data.opportunityHistory.length} history rows and ${data.users.length} users ` +
         `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s (${loaded.recordsRead} records` +
@@ -50,6 +53,14 @@ export async function presentResult<R, T>(
     await writeFile(flags['output-file'], render(format === 'table' ? 'csv' : format, table, result, options));
     if (!command.jsonEnabled()) command.logToStderr(`Wrote ${flags['output-file']}.`);
   }
+}
+
+/** The totals row labelled "Total visible to <user>" when the login does not see every record. */
+function visibleTotals<R>(table: ResultTable<R>, visibleTo: string | null): ResultTable<R> {
+  const first = table.columns[0]?.key;
+  const label = first === undefined ? undefined : table.totals?.[first];
+  if (visibleTo === null || first === undefined || typeof label !== 'string') return table;
+  return { ...table, totals: { ...table.totals, [first]: visibleToLabel(label, visibleTo) } };
 }
 
 function render<R, T>(

@@ -1,6 +1,9 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
+import { loginVisibility } from '@salesops/core';
+import { readLoginAccess } from '@salesops/org';
+import { visibilityWarning } from '../../../shared/dataWarnings.js';
 import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -79,6 +82,22 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
         return null;
       }
     };
+
+    if (username !== null) {
+      const { access } = await readLoginAccess(connection, username);
+      const [users, roles] = await Promise.all([
+        connection.query<{ Id: string; UserRoleId: string | null }>('SELECT Id, UserRoleId FROM User', {
+          autoFetch: true,
+          maxFetch: 1_000_000,
+        }),
+        connection.query<{ Id: string; Name: string; ParentRoleId: string | null }>(
+          'SELECT Id, Name, ParentRoleId FROM UserRole',
+        ),
+      ]);
+      const warning = visibilityWarning(loginVisibility({ users: users.records, roles: roles.records }, access));
+      if (warning === null) add('Visibility', 'ok', messages.getMessage('visibility.full', [access.name]));
+      else add('Visibility', 'warn', warning.message, messages.getMessage('visibility.fix'));
+    }
 
     if (!objects.get('ForecastingQuota')?.queryable) {
       add(
@@ -173,7 +192,14 @@ export default class OrgCheck extends SfCommand<SalesopsOrgCheckResult> {
       data: findings.map((f) => ({ Check: f.check, Status: colour(f.status), Detail: f.detail, Fix: f.fix ?? '' })),
       columns: ['Check', 'Status', 'Detail', 'Fix'],
     });
-    this.log(errors + warnings === 0 ? 'The org is ready.' : `${errors} problem(s) to fix, ${warnings} warning(s).`);
+    this.log(
+      errors + warnings === 0
+        ? 'The org is ready.'
+        : `${errors} problem(s) to fix, ${warnings} warning(s).` +
+            (findings.some((f) => f.check === 'Visibility' && f.status === 'warn')
+              ? ' ' + messages.getMessage('visibility.notReady')
+              : ''),
+    );
     return {
       username,
       instanceUrl: connection.instanceUrl,
