@@ -254,6 +254,32 @@ describe('sf salesops pipeline hygiene', () => {
     const table = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [...common(), '--rule', 'PUSHED']);
     expect(table.stdout).toMatch(/pushed \d+× \(/);
   });
+
+  it('--period checks only the open deals closing in the period, and says which deals it checked', async () => {
+    const all = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [...common(), '--json']);
+    expect(all.result?.closingIn).toBeNull();
+    const { result, stdout } = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [
+      ...common(),
+      '--period',
+      'current',
+    ]);
+    expect(result?.closingIn).toEqual({ label: 'FY2027-Q4', start: '2026-11-01', end: '2027-01-31' });
+    expect(result?.deals.length).toBeGreaterThan(0);
+    for (const deal of result?.deals ?? [])
+      expect(deal.closeDate >= '2026-11-01' && deal.closeDate <= '2027-01-31').toBe(true);
+    // Every flagged deal of the period is among all open deals' flags, with the same flags; the others close outside.
+    const allDeals = new Map((all.result?.deals ?? []).map((d) => [d.opportunityId, d]));
+    for (const deal of result?.deals ?? []) expect(allDeals.get(deal.opportunityId)?.flags).toEqual(deal.flags);
+    const inPeriod = (all.result?.deals ?? []).filter(
+      (d) => d.closeDate >= '2026-11-01' && d.closeDate <= '2027-01-31',
+    );
+    expect(result?.deals.length).toBe(inPeriod.length);
+    expect(result?.checked).toBeLessThan(all.result?.checked ?? 0);
+    expect(stdout).toContain(
+      `Checked the ${result?.checked} open deals closing in FY2027-Q4 (2026-11-01..2027-01-31).`,
+    );
+    await expectMatchesSchema('salesops-pipeline-hygiene', result);
+  });
 });
 
 describe('sf salesops comp payout', () => {
