@@ -164,7 +164,7 @@ describe('sf salesops against the local org', () => {
       await limited.stop();
       await rm(limitedHome, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 
   it('names the missing package objects and the deploy command', async () => {
     const run = await runSf(bareHome, [

@@ -65,8 +65,11 @@ export function visibilityWarning(visibility: LoginVisibility): DataWarning | nu
   };
 }
 
-/** A degradation the org read reported (missing objects, hidden fields, single currency), or the heap hint. */
-export function readWarning(code: 'READ' | 'LARGE_ORG', text: string): DataWarning {
+/**
+ * A degradation the org read reported (missing objects, hidden fields, single currency), a data problem the engine
+ * worked around (history rows of unknown deals, unknown stages, several active territory models), or the heap hint.
+ */
+export function readWarning(code: 'READ' | 'DATA_PROBLEM' | 'LARGE_ORG', text: string): DataWarning {
   return { code, message: messages.getMessage(`warning.${code}`, [text]), affects: [] };
 }
 

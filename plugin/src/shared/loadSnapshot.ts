@@ -149,6 +149,7 @@ export async function loadSnapshot(
     ...(partial ? [partial] : []),
     ...dataGaps(snapshot, { period, asOf }).map((gap) => gapWarning(gap, { period, asOf })),
     ...readWarnings.map((text) => readWarning('READ', text)),
+    ...snapshot.warnings.map((text) => readWarning('DATA_PROBLEM', text)),
   ];
   const heapHint = heapWarning(recordsRead, getHeapStatistics().heap_size_limit);
   if (heapHint) warnings.push(readWarning('LARGE_ORG', heapHint));

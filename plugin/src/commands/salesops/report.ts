@@ -42,7 +42,6 @@ export default class Report extends SfCommand<SalesopsReportResult> {
     const data = {
       ...reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed }),
       warnings: loaded.warnings,
-      visibleTo: loaded.visibleTo,
     };
     this.spinner.stop();
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);
