@@ -131,7 +131,7 @@ describe('bad input, every command', () => {
     cases.forEach((c, i) => expectUserError(runs[i] as SfRun, c.code, c.named, c.label));
     // The unknown period's message lists the accepted forms.
     expect(runs[0]?.stderr).toMatch(/Accepted forms: current, previous or next/);
-  }, 300_000);
+  }, 900_000);
 
   it('a malformed CSV folder: exit 1 naming the file and line', async () => {
     const runs = await runAll(

@@ -181,7 +181,7 @@ describe('sf salesops inside the real Salesforce CLI', () => {
       expect(help.stdout).toMatch(/EXAMPLES/);
       expect(help.stdout).toMatch(command[0] === 'org' ? /--target-org/ : /--data-dir/);
     }
-  });
+  }, 300_000);
 
   it('exits non-zero with the message on stderr and in the JSON error', async () => {
     const bad = await runSf(['salesops', 'reps', 'compare', '--data-dir', dir, '--period', 'FY2026-Q7']);
