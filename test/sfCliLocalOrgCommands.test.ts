@@ -146,6 +146,7 @@ describe('sf salesops against the local org', () => {
       expect(ready.findings.map((f) => [f.check, f.status])).toEqual([
         ['Package objects', 'ok'],
         ['Writeback permission', 'ok'],
+        ['Visibility', 'ok'],
         ['Forecasting quotas', 'ok'],
         ['Territories', 'ok'],
         ['Currencies', 'ok'],

@@ -13,3 +13,4 @@ export * from './records/index.js';
 export * from './forecast/index.js';
 export * from './demand/index.js';
 export * from './changes/index.js';
+export * from './completeness/index.js';

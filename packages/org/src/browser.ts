@@ -4,3 +4,4 @@ export * from './org/readRequestEstimate.js';
 export * from './org/readClosedWonTotals.js';
 export * from './org/bulkQuery.js';
 export * from './org/retry.js';
+export * from './org/readLoginAccess.js';

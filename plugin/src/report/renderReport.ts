@@ -246,7 +246,7 @@ export function renderReportHtml(data: ReportData, language: ReportLanguage): st
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p class="sub">${escapeHtml(t('subtitle', data.period.label, data.asOf, data.currency))}</p>
-<section id="actions"><h2>${escapeHtml(t('actions.title'))}</h2>${actions}</section>
+${warningsHtml(data, t)}<section id="actions"><h2>${escapeHtml(t('actions.title'))}</h2>${actions}</section>
 ${body}
 <script type="application/json" id="chart-data">${scriptJson(chart)}</script>
 <script>${chartJs}</script>
@@ -267,6 +267,42 @@ ${body}
 `;
 }
 
+/** The data-completeness warnings (the command's own words, so they read the same in every language). */
+function warningsHtml(data: ReportData, t: (key: string, ...values: Array<string | number>) => string): string {
+  const warnings = data.warnings ?? [];
+  if (warnings.length === 0) return '';
+  const items = warnings
+    .map(
+      (w) =>
+        `<li><code>${escapeHtml(w.code)}</code> ${escapeHtml(w.message)}` +
+        (w.affects.length > 0
+          ? ` <span class="note">${escapeHtml(t('warnings.affects', w.affects.join(', ')))}</span>`
+          : '') +
+        '</li>',
+    )
+    .join('');
+  return `<section id="warnings"><h2>${escapeHtml(t('warnings.title'))}</h2><ul class="warnings">${items}</ul></section>\n`;
+}
+
+function warningsMarkdown(
+  data: ReportData,
+  t: (key: string, ...values: Array<string | number>) => string,
+  cell: (s: string) => string,
+): string[] {
+  const warnings = data.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return [
+    `## ${t('warnings.title')}`,
+    '',
+    ...warnings.map(
+      (w) =>
+        `- \`${w.code}\` ${cell(w.message)}` +
+        (w.affects.length > 0 ? ` ${cell(t('warnings.affects', w.affects.join(', ')))}` : ''),
+    ),
+    '',
+  ];
+}
+
 /** The Markdown summary: title, action items and every section's table. */
 export function renderReportMarkdown(data: ReportData, language: ReportLanguage): string {
   const { t, f, list } = sections(data, language);
@@ -277,6 +313,7 @@ export function renderReportMarkdown(data: ReportData, language: ReportLanguage)
     '',
     t('subtitle', data.period.label, data.asOf, data.currency),
     '',
+    ...warningsMarkdown(data, t, cell),
     `## ${t('actions.title')}`,
     '',
   ];

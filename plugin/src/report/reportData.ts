@@ -72,6 +72,8 @@ export interface ReportData {
   };
   readonly demand: FamilyDemand[];
   readonly actions: ActionItem[];
+  /** What the data lacks and what that costs, as the command warned (stderr and `--json`), in the same words. */
+  readonly warnings?: ReadonlyArray<{ code: string; message: string; affects: readonly string[] }>;
 }
 
 /** Computes the S&OP pack for a period as of a date: KPIs of this and the 3 previous periods, then every section. */

@@ -2,7 +2,9 @@ import { getHeapStatistics } from 'node:v8';
 import { Messages, SfError, type Org } from '@salesforce/core';
 import {
   createOrgSnapshot,
+  dataGaps,
   isIsoDate,
+  loginVisibility,
   orgDataObjects,
   parsePeriodSpec,
   PeriodSpecError,
@@ -11,8 +13,23 @@ import {
   type OrgData,
   type OrgSnapshot,
 } from '@salesops/core';
-import { DataDirError, FieldAccessError, readDataDir, readOrgData } from '@salesops/org';
+import {
+  DataDirError,
+  FieldAccessError,
+  MissingDataFileError,
+  readDataDir,
+  readLoginAccess,
+  readOrgData,
+} from '@salesops/org';
 import { apiError } from './apiError.js';
+import {
+  gapWarning,
+  missingFileError,
+  missingObjectError,
+  readWarning,
+  visibilityWarning,
+  type DataWarning,
+} from './dataWarnings.js';
 import { orgToday } from './orgToday.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -29,9 +46,17 @@ export interface LoadedOrg {
   readonly requests: number;
   /** Records read, all objects together. */
   readonly recordsRead: number;
-  /** What the org could not give and how the read fell back (no territories, single currency, hidden fields…). */
-  readonly warnings: readonly string[];
+  /**
+   * What the data lacks and what that costs (metrics.md "Data completeness"): no history, stages or quotas, an as-of
+   * date long after the data, a login that does not see everything, and what the org read fell back on.
+   */
+  readonly warnings: readonly DataWarning[];
+  /** The login's name when it does not see every record: totals are "visible to" it. Null for org figures. */
+  readonly visibleTo: string | null;
 }
+
+/** Objects every command needs: without them a command fails rather than print an empty result. */
+const REQUIRED: ReadonlyArray<keyof OrgData> = ['opportunities'];
 
 /**
  * Reads the org data from `--target-org` or `--data-dir`, indexes it and resolves `--period` and `--as-of`
@@ -53,8 +78,11 @@ export async function loadSnapshot(
   },
   /** Shown while reading (sf's spinner: on stderr, silent with --json). */
   spinner?: { start(action: string): void; stop(message?: string): void },
-  /** Opportunity line items are read only for the commands that show product demand (`report`). */
-  needs: { readonly lineItems?: boolean } = {},
+  /**
+   * Opportunity line items are read only for the commands that show product demand (`report`); `required` adds
+   * objects the command cannot do without (Opportunity always).
+   */
+  needs: { readonly lineItems?: boolean; readonly required?: ReadonlyArray<keyof OrgData> } = {},
 ): Promise<LoadedOrg> {
   const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
     (key) => needs.lineItems || key !== 'opportunityLineItems',
@@ -69,22 +97,35 @@ export async function loadSnapshot(
   let data;
   let source: string;
   let requests = 0;
-  let warnings: readonly string[] = [];
+  const required = [...REQUIRED, ...(needs.required ?? [])];
+  let readWarnings: readonly string[] = [];
+  let login: Awaited<ReturnType<typeof readLoginAccess>>['access'] | null = null;
   spinner?.start(messages.getMessage('spinner.Reading', [dataDir ?? org?.getUsername() ?? org?.getOrgId() ?? '']));
   try {
     if (dataDir !== undefined) {
-      data = await readDataDir(dataDir, { objects });
+      data = await readDataDir(dataDir, { objects, required });
       source = dataDir;
     } else {
       const connection = (org as Org).getConnection(flags['api-version']);
       const result = await readOrgData(connection, { objects });
       data = result.data;
       requests = result.requests;
-      warnings = result.warnings;
+      readWarnings = result.warnings;
       source = (org as Org).getUsername() ?? connection.instanceUrl;
+      for (const key of required) {
+        if (result.missingObjects.includes(orgDataObjects[key])) throw missingObjectError(orgDataObjects[key], source);
+      }
+      const username = (org as Org).getUsername();
+      if (username !== undefined) {
+        const read = await readLoginAccess(connection, username);
+        login = read.access;
+        requests += read.requests;
+      }
     }
   } catch (e) {
     spinner?.stop(messages.getMessage('spinner.Failed'));
+    if (e instanceof MissingDataFileError) throw missingFileError(e.sobject, e.file);
+    if (e instanceof SfError) throw e;
     if (e instanceof DataDirError || e instanceof RecordParseError) {
       throw new SfError(e.message, 'BadData', messages.getMessages('error.BadData.actions'), 1, e);
     }
@@ -103,8 +144,16 @@ export async function loadSnapshot(
   }
   let recordsRead = 1;
   for (const [key, rows] of Object.entries(data)) if (key !== 'organization') recordsRead += (rows as unknown[]).length;
+  const visibility = login ? loginVisibility({ users: data.users, roles: data.userRoles }, login) : null;
+  const partial = visibility ? visibilityWarning(visibility) : null;
+  const warnings: DataWarning[] = [
+    ...(partial ? [partial] : []),
+    ...dataGaps(snapshot, { period, asOf }).map((gap) => gapWarning(gap, { period, asOf })),
+    ...readWarnings.map((text) => readWarning('READ', text)),
+    ...snapshot.warnings.map((text) => readWarning('DATA_PROBLEM', text)),
+  ];
   const heapHint = heapWarning(recordsRead, getHeapStatistics().heap_size_limit);
-  if (heapHint) warnings = [...warnings, heapHint];
+  if (heapHint) warnings.push(readWarning('LARGE_ORG', heapHint));
   return {
     snapshot,
     period,
@@ -114,6 +163,7 @@ export async function loadSnapshot(
     requests,
     recordsRead,
     warnings,
+    visibleTo: partial && visibility ? visibility.name : null,
   };
 }
 

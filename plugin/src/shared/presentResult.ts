@@ -1,6 +1,7 @@
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import type { ResultFormat } from './commonFlags.js';
 import { environmentLocale } from './formatValue.js';
+import { visibleToLabel, warnAbout } from './dataWarnings.js';
 import type { LoadedOrg } from './loadSnapshot.js';
 import { wrapText } from './displayWidth.js';
 import { periodText } from './periodText.js';
@@ -19,7 +20,7 @@ import { writeOutputFile } from './writeOutputFile.js';
 export async function presentResult<R, T>(
   command: SfCommand<T>,
   loaded: LoadedOrg,
-  table: ResultTable<R>,
+  shown: ResultTable<R>,
   result: T,
   flags: { 'result-format': ResultFormat; 'output-file'?: string },
   title: string,
@@ -28,9 +29,11 @@ export async function presentResult<R, T>(
 ): Promise<void> {
   const options = { currency: loaded.snapshot.corporateCurrency, locale: environmentLocale() };
   const format = flags['result-format'];
+  // On stderr, and with --json in the envelope's `warnings` as { code, message, affects }.
+  for (const warning of loaded.warnings) warnAbout(command, warning);
+  const table = visibleTotals(shown, loaded.visibleTo);
   if (!command.jsonEnabled()) {
     const data = loaded.snapshot.data;
-    for (const warning of loaded.warnings) command.warn(warning);
     command.logToStderr(
       `Read ${data.opportunities.length} opportunities, ${data.opportunityHistory.length} history rows and ${data.users.length} users ` +
         `from ${loaded.source} in ${loaded.seconds.toFixed(1)} s (${loaded.recordsRead} records` +
@@ -51,6 +54,14 @@ export async function presentResult<R, T>(
     await writeOutputFile(flags['output-file'], render(fileFormat, table, result, options));
     if (!command.jsonEnabled()) command.logToStderr(outputMessages.getMessage('info.Wrote', [flags['output-file']]));
   }
+}
+
+/** The totals row labelled "Total visible to <user>" when the login does not see every record. */
+function visibleTotals<R>(table: ResultTable<R>, visibleTo: string | null): ResultTable<R> {
+  const first = table.columns[0]?.key;
+  const label = first === undefined ? undefined : table.totals?.[first];
+  if (visibleTo === null || first === undefined || typeof label !== 'string') return table;
+  return { ...table, totals: { ...table.totals, [first]: visibleToLabel(label, visibleTo) } };
 }
 
 function render<R, T>(

@@ -33,12 +33,17 @@ describe('compareReps on the hand-built org', () => {
     expect(c.metrics.attainment).toMatchObject({ rank: 1, percentile: 50, zScore: null });
   });
 
-  it('shrinks win rates toward the peer group', () => {
-    // A 3/4, B 1/1: mean 0.875, variance 0.015625 → α + β = 6, α = 5.25.
-    expect(row(users.A).winRateShrunk).toBeCloseTo((3 + 5.25) / (4 + 6), 10);
-    expect(row(users.B).winRateShrunk).toBeCloseTo((1 + 5.25) / (1 + 6), 10);
-    // A lone peer has no prior to shrink toward: the raw rate.
-    expect(row(users.C).winRateShrunk).toBe(1);
+  it('shrinks win rates toward the pooled rate of all compared reps when the peer group is too small', () => {
+    // East (A 3/4, B 1/1) has 2 reps with closed deals, fewer than 3: μ and s of all compared reps A, B, C (C 1/1):
+    // μ = (3 + 1 + 1) / (4 + 1 + 1) = 5/6, s = max(2, median(4, 1, 1) = 1) = 2.
+    expect(row(users.A).winRateShrunk).toBeCloseTo((3 + (5 / 6) * 2) / (4 + 2), 12); // 0.7778
+    expect(row(users.B).winRateShrunk).toBeCloseTo((1 + (5 / 6) * 2) / (1 + 2), 12); // 0.8889, not 100%
+    expect(row(users.C).winRateShrunk).toBeCloseTo((1 + (5 / 6) * 2) / (1 + 2), 12);
+    // Outside every peer group (no quota, inactive): no shrunk rate.
+    expect(row(users.D).winRateShrunk).toBeNull();
+    // The same value whichever peer group: with --peer-group all the group has 3 reps with closed deals.
+    const all = compareReps(snapshot, report, { period, asOf, peerGroup: 'all' });
+    expect(all.find((r) => r.repId === users.B)!.winRateShrunk).toBeCloseTo((1 + (5 / 6) * 2) / 3, 12);
   });
 
   it("builds each rep's stage funnel from history, a reopened deal converting from Qualification", () => {

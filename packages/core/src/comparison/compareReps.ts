@@ -1,7 +1,14 @@
 import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf, type PerformanceReport, type RepPerformance } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { betaBinomialPrior, rankings, shrunkRate, type MetricDirection, type Ranking } from '../stats/index.js';
+import {
+  pooledShrinkage,
+  rankings,
+  shrunkRate,
+  type MetricDirection,
+  type Ranking,
+  type ShrinkageTarget,
+} from '../stats/index.js';
 import { funnelBottlenecks, type FunnelBottleneck } from './funnelBottlenecks.js';
 import { peerGroupOf, type PeerGroupType } from './peerGroups.js';
 import { createStageFunnel, type StageConversion, type StageFunnel } from './stageFunnel.js';
@@ -26,6 +33,9 @@ export type ComparedMetricName = keyof typeof COMPARED_METRICS;
 /** Periods (the compared one and the ones before it) whose closed deals make up each rep's stage funnel. */
 export const FUNNEL_PERIODS = 4;
 
+/** Reps with closed deals a peer group needs for its own shrinkage target; smaller groups use everyone's. */
+export const MIN_SHRINKAGE_GROUP = 3;
+
 export interface ComparedMetric extends Ranking {
   readonly value: number | null;
 }
@@ -42,7 +52,11 @@ export interface RepComparison {
   } | null;
   readonly performance: RepPerformance;
   readonly metrics: Readonly<Record<ComparedMetricName, ComparedMetric>>;
-  /** Win rate by count shrunk toward the peer group (empirical Bayes, beta prior by moments). */
+  /**
+   * Win rate by count shrunk toward the peer group: (won + μ·s) / (closed + s), μ the group's pooled win rate, s =
+   * max(2, median closed deals of its reps with any); a group with fewer than 3 reps with closed deals uses μ and s of
+   * all compared reps. Null with no closed deals, and for reps outside every peer group.
+   */
   readonly winRateShrunk: number | null;
   /** `top` / `bottom`: in the top or bottom decile of the peer group on attainment. */
   readonly flags: ReadonlyArray<'top' | 'bottom'>;
@@ -90,6 +104,9 @@ export function compareReps(
   const stageOrder = snapshot.stageOrder.filter((s) => !s.IsClosed).map((s) => s.MasterLabel);
   const metricNames = Object.keys(COMPARED_METRICS) as ComparedMetricName[];
 
+  const closedOf = (m: RepPerformance) => ({ successes: m.won, trials: m.won + m.lost });
+  const everyone = pooledShrinkage(eligible.map(closedOf));
+
   const rankingsByRep = new Map<string, Record<ComparedMetricName, Ranking>>();
   const shrunkByRep = new Map<string, number | null>();
   const bottlenecksByRep = new Map<string, FunnelBottleneck[]>();
@@ -100,7 +117,10 @@ export function compareReps(
         COMPARED_METRICS[name],
       ),
     );
-    const prior = betaBinomialPrior(members.map((m) => ({ successes: m.won, trials: m.won + m.lost })));
+    const target: ShrinkageTarget | null =
+      members.filter((m) => m.won + m.lost > 0).length >= MIN_SHRINKAGE_GROUP
+        ? pooledShrinkage(members.map(closedOf))
+        : everyone;
     // The group's pooled funnel; each rep's peers are the pool without the rep (linear in the group's size).
     const pooled = new Map<string, StageConversion>();
     for (const m of members) {
@@ -119,7 +139,7 @@ export function compareReps(
           Ranking
         >,
       );
-      shrunkByRep.set(m.repId, shrunkRate(m.won, m.won + m.lost, prior));
+      shrunkByRep.set(m.repId, shrunkRate(m.won, m.won + m.lost, target));
       const own = funnels.get(m.repId);
       const peers = new Map<string, StageConversion>();
       for (const [stage, total] of pooled) {

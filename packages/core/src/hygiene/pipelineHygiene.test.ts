@@ -66,7 +66,38 @@ describe('pipeline hygiene on the hand-built org', () => {
       PROBABILITY_MISMATCH: 1,
       COMMIT_TOO_EARLY: 1,
       AMOUNT_DROPPED: 1,
+      OWNER_INACTIVE: 0,
     });
+    // Open as of 03-15: A4, B2, B3, B4, C3 (F1 does not exist yet).
+    expect([report.checked, report.closingIn]).toEqual([5, null]);
+  });
+
+  it('with closingIn checks only the deals closing in that period', () => {
+    // As of 03-15, B3 closes 05-15 (FY2026-Q2); A4 03-31, B2 03-10, B4 03-30 and C3 03-31 close in FY2026-Q1.
+    const q1 = pipelineHygiene(snapshot, { period, asOf, closingIn: period });
+    expect(q1.closingIn).toEqual({ label: 'FY2026-Q1', start: '2026-01-01', end: '2026-03-31' });
+    expect(q1.checked).toBe(4);
+    expect(q1.deals.map((d) => d.opportunityId)).toEqual([deals.B4, deals.B2, deals.C3, deals.A4]);
+    const q2 = pipelineHygiene(snapshot, { period, asOf, closingIn: snapshot.calendar.periodByLabel('FY2026-Q2')! });
+    expect([q2.checked, q2.deals.map((d) => d.opportunityId)]).toEqual([1, [deals.B3]]);
+  });
+
+  it('flags the open deals of an inactive owner', () => {
+    const data = smallOrg();
+    const left = createOrgSnapshot({
+      ...data,
+      users: data.users.map((u) => (u.Id === users.B ? { ...u, IsActive: false } : u)),
+    });
+    const r = pipelineHygiene(left, { period, asOf });
+    // B's open deals B2, B3, B4; A's and C's are untouched.
+    expect(r.counts.OWNER_INACTIVE).toBe(3);
+    for (const id of [deals.B2, deals.B3, deals.B4]) {
+      expect(r.deals.find((d) => d.opportunityId === id)?.flags).toContainEqual({
+        rule: 'OWNER_INACTIVE',
+        owner: 'Bob B',
+      });
+    }
+    expect(r.deals.find((d) => d.opportunityId === deals.C3)?.flags.map((f) => f.rule)).toEqual(['STALE_STAGE']);
   });
 
   it('never flags a deal that is closed as of the date', () => {

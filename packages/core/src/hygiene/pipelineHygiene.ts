@@ -12,7 +12,8 @@ export type HygieneRule =
   | 'NO_NEXT_STEP'
   | 'PROBABILITY_MISMATCH'
   | 'COMMIT_TOO_EARLY'
-  | 'AMOUNT_DROPPED';
+  | 'AMOUNT_DROPPED'
+  | 'OWNER_INACTIVE';
 
 /** Pushes of the close date that make a deal `PUSHED`. */
 export const PUSHED_MIN = 2;
@@ -53,7 +54,8 @@ export type HygieneFlag =
       readonly to: number;
       readonly since: IsoDate;
       readonly change: number;
-    };
+    }
+  | { readonly rule: 'OWNER_INACTIVE'; readonly owner: string };
 
 export interface HygieneDeal {
   readonly opportunityId: string;
@@ -73,6 +75,10 @@ export interface PipelineHygieneReport {
   readonly asOf: IsoDate;
   readonly period: { readonly label: string; readonly start: IsoDate; readonly end: IsoDate };
   readonly currency: string;
+  /** The period whose closing deals were checked (`--period`); null when every open deal was. */
+  readonly closingIn: { readonly label: string; readonly start: IsoDate; readonly end: IsoDate } | null;
+  /** Open deals checked (flagged or not). */
+  readonly checked: number;
   /** Flagged open deals, most flags first, then largest amount. */
   readonly deals: readonly HygieneDeal[];
   /** Per owner, worst first (most flags, then most flagged amount). */
@@ -88,15 +94,17 @@ export interface PipelineHygieneReport {
 }
 
 /**
- * Checks every deal open as of the date against the hygiene rules (metrics.md "Pipeline hygiene"). `period` is the
- * period whose start the `AMOUNT_DROPPED` rule measures from. Closed deals are never flagged.
+ * Checks every deal open as of the date against the hygiene rules (metrics.md "Pipeline hygiene"), or with
+ * `closingIn` only those whose close date (as of the date) falls in that period. `period` is the period whose start
+ * the `AMOUNT_DROPPED` rule measures from. Closed deals are never flagged; `OWNER_INACTIVE` flags a deal whose owner
+ * is an inactive user (left the company: nobody works the deal).
  *
  * @example
  * pipelineHygiene(snapshot, { period, asOf: '2026-11-16' }).owners[0]; // the owner with the most flags
  */
 export function pipelineHygiene(
   snapshot: OrgSnapshot,
-  { period, asOf }: { period: FiscalPeriod; asOf: IsoDate },
+  { period, asOf, closingIn = null }: { period: FiscalPeriod; asOf: IsoDate; closingIn?: FiscalPeriod | null },
 ): PipelineHygieneReport {
   const patterns = wonDealPatterns(snapshot, asOf);
   const beforePeriod = addDays(period.start, -1);
@@ -110,11 +118,15 @@ export function pipelineHygiene(
     PROBABILITY_MISMATCH: 0,
     COMMIT_TOO_EARLY: 0,
     AMOUNT_DROPPED: 0,
+    OWNER_INACTIVE: 0,
   };
   const flagged: HygieneDeal[] = [];
+  let checked = 0;
   for (const fact of dealFactsAsOf(snapshot, asOf)) {
     if (fact.isClosed) continue;
     const { state, opportunity } = fact;
+    if (closingIn && (state.CloseDate < closingIn.start || state.CloseDate > closingIn.end)) continue;
+    checked++;
     const flags: HygieneFlag[] = [];
     const stage = snapshot.stagesByName.get(state.StageName);
     const history = fact.history;
@@ -191,6 +203,9 @@ export function pipelineHygiene(
       });
     }
 
+    const owner = snapshot.usersById.get(opportunity.OwnerId);
+    if (owner && !owner.IsActive) flags.push({ rule: 'OWNER_INACTIVE', owner: owner.Name });
+
     if (flags.length === 0) continue;
     for (const f of flags) counts[f.rule]++;
     flagged.push({
@@ -233,6 +248,8 @@ export function pipelineHygiene(
     asOf,
     period: { label: period.label, start: period.start, end: period.end },
     currency: snapshot.corporateCurrency,
+    closingIn: closingIn ? { label: closingIn.label, start: closingIn.start, end: closingIn.end } : null,
+    checked,
     deals: flagged,
     owners: [...owners.values()].sort(
       (a, b) => b.flags - a.flags || b.amount - a.amount || a.ownerName.localeCompare(b.ownerName),

@@ -36,6 +36,7 @@ describe('result records', () => {
       Avg_Deal_Size__c: 5666.67,
       Median_Cycle_Days__c: 71,
       Coverage__c: 0.5385, // 7,000 / 13,000
+      Pipeline_Created__c: 13000, // A2 4,000 + A4 7,000 + A5 2,000 created in Q1 by 03-15 (F1 on 03-20 is after)
       Rank__c: 1,
       Percentile__c: 75,
       Peer_Group__c: 'Max East (Manager East)',

@@ -4,4 +4,4 @@ export * from './populationStdDev.js';
 export * from './gini.js';
 export * from './wilsonInterval.js';
 export * from './rankings.js';
-export * from './betaBinomialPrior.js';
+export * from './pooledShrinkage.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaBinomialPrior, shrunkRate } from './betaBinomialPrior.js';
+import { pooledShrinkage, shrunkRate } from './pooledShrinkage.js';
 import { gini } from './gini.js';
 import { median } from './median.js';
 import { populationStdDev } from './populationStdDev.js';
@@ -82,31 +82,42 @@ describe('stats', () => {
     );
   });
 
-  it('fits a beta prior by moments and shrinks a rate between the raw rate and the peer mean', () => {
-    // Rates 0.75 and 1: mean 0.875, variance 0.015625 → α + β = 0.875·0.125/0.015625 − 1 = 6.
-    const prior = betaBinomialPrior([
-      { successes: 3, trials: 4 },
-      { successes: 1, trials: 1 },
+  it('shrinks a rate toward the pooled group rate with strength max(2, median closed)', () => {
+    // 2/2, 1/4, 3/6 and a member without trials: μ = 6/12 = 0.5, median(2, 4, 6) = 4 → s = 4.
+    const target = pooledShrinkage([
+      { successes: 2, trials: 2 },
+      { successes: 1, trials: 4 },
+      { successes: 3, trials: 6 },
+      { successes: 0, trials: 0 },
     ])!;
-    expect(prior.alpha).toBeCloseTo(5.25, 10);
-    expect(prior.beta).toBeCloseTo(0.75, 10);
-    expect(shrunkRate(3, 4, prior)).toBeCloseTo(8.25 / 10, 10);
-    expect(shrunkRate(3, 3, null)).toBe(1);
+    expect(target).toEqual({ mean: 0.5, strength: 4 });
+    expect(shrunkRate(2, 2, target)).toBeCloseTo(4 / 6, 12);
+    expect(shrunkRate(1, 4, target)).toBeCloseTo(3 / 8, 12);
+    expect(shrunkRate(0, 0, target)).toBeNull();
+    // Small samples: the median 1 is raised to the floor of 2.
+    expect(
+      pooledShrinkage([
+        { successes: 1, trials: 1 },
+        { successes: 0, trials: 1 },
+      ]),
+    ).toEqual({ mean: 0.5, strength: 2 });
+    expect(pooledShrinkage([{ successes: 0, trials: 0 }])).toBeNull();
+    expect(shrunkRate(3, 3, null)).toBeNull();
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ trials: fc.integer({ min: 1, max: 60 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
-          { minLength: 2, maxLength: 12 },
+          fc.record({ trials: fc.integer({ min: 0, max: 60 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+          { minLength: 1, maxLength: 12 },
         ),
         (raw) => {
           const peers = raw.map(({ trials, share }) => ({ trials, successes: Math.round(trials * share) }));
-          const fitted = betaBinomialPrior(peers);
-          if (!fitted) return true;
-          const mean = fitted.alpha / (fitted.alpha + fitted.beta);
+          const target = pooledShrinkage(peers);
+          if (!target) return peers.every((p) => p.trials === 0);
           return peers.every(({ successes, trials }) => {
+            const shrunk = shrunkRate(successes, trials, target);
+            if (trials === 0) return shrunk === null;
             const rate = successes / trials;
-            const shrunk = shrunkRate(successes, trials, fitted)!;
-            return shrunk >= Math.min(rate, mean) - 1e-12 && shrunk <= Math.max(rate, mean) + 1e-12;
+            return shrunk! >= Math.min(rate, target.mean) - 1e-12 && shrunk! <= Math.max(rate, target.mean) + 1e-12;
           });
         },
       ),

@@ -17,9 +17,11 @@ import { SharedTexts } from '../csv/sharedTexts.js';
 import { bufferText } from './bufferText.js';
 import { DataDirError } from './dataDirError.js';
 import { readCsvObject } from './readCsvObject.js';
+import { MissingDataFileError } from './missingDataFileError.js';
 import { readHistoryInWorker } from './readHistoryInWorker.js';
 
 export { DataDirError } from './dataDirError.js';
+export { MissingDataFileError } from './missingDataFileError.js';
 
 export interface ReadDataDirOptions {
   /**
@@ -32,6 +34,11 @@ export interface ReadDataDirOptions {
    * 32 MiB on (about 300,000 rows), where the thread's start-up is worth it.
    */
   readonly historyInWorker?: 'auto' | 'always' | 'never';
+  /**
+   * Objects the caller cannot do without, as `OrgData` keys: a missing `<SObject>.csv` (and no tree plan for it)
+   * throws `MissingDataFileError` instead of reading as empty.
+   */
+  readonly required?: ReadonlyArray<keyof OrgData>;
 }
 
 const HISTORY_WORKER_BYTES = 32 * 2 ** 20;
@@ -93,8 +100,10 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
         parseTreeRecords(sobject, fromTree, records);
         entries.push([key, records.done()]);
       } else if (key === 'opportunityHistory' && history) entries.push([key, history.table]);
-      else if (!existsSync(csv)) entries.push([key, emptyOrgDataRecords(key)]);
-      else entries.push([key, await readCsvObject(csv, key, sobject, shared, referenced.has(sobject))]);
+      else if (!existsSync(csv)) {
+        if (options.required?.includes(key)) throw new MissingDataFileError(sobject, csv);
+        entries.push([key, emptyOrgDataRecords(key)]);
+      } else entries.push([key, await readCsvObject(csv, key, sobject, shared, referenced.has(sobject))]);
     }
   } catch (e) {
     await history?.stop();

@@ -133,6 +133,8 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
         return t(key, flag.stage);
       case 'AMOUNT_DROPPED':
         return t(key, f.money(flag.from), f.money(flag.to));
+      case 'OWNER_INACTIVE':
+        return t(key, flag.owner);
       default:
         return t(key);
     }

@@ -78,6 +78,7 @@ const en = {
   'flag.PROBABILITY_MISMATCH': 'Probability {0}% differs from the stage default {1}%',
   'flag.COMMIT_TOO_EARLY': 'Commit at {0}, earlier than deals are usually won',
   'flag.AMOUNT_DROPPED': 'Amount dropped from {0} to {1}',
+  'flag.OWNER_INACTIVE': 'Owner {0} is inactive',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -155,6 +156,7 @@ const de: Catalogue = {
   'flag.PROBABILITY_MISMATCH': 'Wahrscheinlichkeit {0} % weicht vom Phasenstandard {1} % ab',
   'flag.COMMIT_TOO_EARLY': 'Commit bereits in {0}, früher als Deals üblicherweise gewonnen werden',
   'flag.AMOUNT_DROPPED': 'Betrag von {0} auf {1} gesunken',
+  'flag.OWNER_INACTIVE': 'Inhaber {0} ist inaktiv',
 };
 
 const ja: Catalogue = {
@@ -228,6 +230,7 @@ const ja: Catalogue = {
   'flag.PROBABILITY_MISMATCH': '確度 {0}% がフェーズの既定値 {1}% と異なります',
   'flag.COMMIT_TOO_EARLY': '{0} でコミット: 通常の受注より早い段階です',
   'flag.AMOUNT_DROPPED': '金額が {0} から {1} に減少しました',
+  'flag.OWNER_INACTIVE': '所有者 {0} は無効なユーザーです',
 };
 
 const zhCN: Catalogue = {
@@ -301,6 +304,7 @@ const zhCN: Catalogue = {
   'flag.PROBABILITY_MISMATCH': '可能性 {0}% 与阶段默认值 {1}% 不符',
   'flag.COMMIT_TOO_EARLY': '在 {0} 阶段即承诺，早于通常的赢单阶段',
   'flag.AMOUNT_DROPPED': '金额从 {0} 降至 {1}',
+  'flag.OWNER_INACTIVE': '所有人 {0} 已停用',
 };
 
 const zhTW: Catalogue = {
@@ -374,6 +378,7 @@ const zhTW: Catalogue = {
   'flag.PROBABILITY_MISMATCH': '可能性 {0}% 與階段預設值 {1}% 不符',
   'flag.COMMIT_TOO_EARLY': '在 {0} 階段即承諾，早於通常的贏單階段',
   'flag.AMOUNT_DROPPED': '金額從 {0} 降至 {1}',
+  'flag.OWNER_INACTIVE': '擁有者 {0} 已停用',
 };
 
 export const CATALOGUES: Readonly<Record<WidgetLanguage, Catalogue>> = { en, de, ja, 'zh-CN': zhCN, 'zh-TW': zhTW };

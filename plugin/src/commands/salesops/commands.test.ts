@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugin-commands-'));
   await generateSampleOrg({ outDir: dir, size: 'default' });
   config = await Config.load(pluginRoot);
-});
+}, 180_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Runs a command and captures what it writes to stdout and stderr. */
@@ -71,7 +71,13 @@ describe('sf salesops reps compare', () => {
       expect(row.closedWon).toBe(e?.performance.closedWon);
       expect(row.attainment).toBe(e?.performance.attainment);
       expect(row.rank).toBe(e?.metrics.attainment.rank);
+      expect([row.won, row.lost, row.pipelineCreated]).toEqual([
+        e?.performance.won,
+        e?.performance.lost,
+        e?.performance.pipelineCreated,
+      ]);
     }
+    expect(result?.sortedBy).toBe('attainment');
     // Sorted by attainment, best first; reps without attainment last.
     const attainments = (result?.reps ?? []).map((r) => r.attainment).filter((a) => a !== null);
     expect(attainments).toEqual([...attainments].sort((a, b) => b - a));
@@ -91,6 +97,36 @@ describe('sf salesops reps compare', () => {
     expect(csv.split('\n')[0]).toBe(
       'name,peerGroup,quota,closedWon,attainment,pace,winRate,winRateShrunk,avgDealSize,medianCycleDays,openPipeline,coverage,requiredCoverage,rank,percentile,flags',
     );
+  });
+
+  it('--sort ranks by the named metric within each peer group and shows its column', async () => {
+    const { result } = await run<SalesopsRepsCompareResult>(RepsCompare, [...common(), '--sort', 'winRate', '--json']);
+    const reps = result?.reps ?? [];
+    expect(result?.sortedBy).toBe('winRate');
+    const rates = reps.map((r) => r.winRate).filter((w) => w !== null);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    // Rank 1 = best win rate in the peer group, ties share the lowest rank: 1 + peers with a strictly higher rate.
+    for (const row of reps) {
+      if (row.winRate === null || row.peerGroup === null || row.quota === null) continue;
+      const peers = reps.filter((r) => r.peerGroup === row.peerGroup && r.quota !== null && r.winRate !== null);
+      expect(row.rank, row.name).toBe(1 + peers.filter((p) => (p.winRate as number) > (row.winRate as number)).length);
+    }
+    const csv = await run<SalesopsRepsCompareResult>(RepsCompare, [
+      ...common(),
+      '--result-format',
+      'csv',
+      '--sort',
+      'pipelineCreated',
+    ]);
+    expect(csv.stdout.split('\n')[0]).toMatch(/,requiredCoverage,pipelineCreated,rank,percentile,flags$/);
+    const md = await run<SalesopsRepsCompareResult>(RepsCompare, [
+      ...common(),
+      '--sort',
+      'slipped',
+      '--result-format',
+      'markdown',
+    ]);
+    expect(md.stdout).toMatch(/\| Slipped \| Rank \(Slipped\) \| Pctl \|/);
   });
 
   it('renders Markdown and CSV on stdout', async () => {
@@ -217,6 +253,32 @@ describe('sf salesops pipeline hygiene', () => {
     expect(pushed.result?.deals.every((d) => d.flags.some((f) => f.rule === 'PUSHED'))).toBe(true);
     const table = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [...common(), '--rule', 'PUSHED']);
     expect(table.stdout).toMatch(/pushed \d+× \(/);
+  });
+
+  it('--period checks only the open deals closing in the period, and says which deals it checked', async () => {
+    const all = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [...common(), '--json']);
+    expect(all.result?.closingIn).toBeNull();
+    const { result, stdout } = await run<SalesopsPipelineHygieneResult>(PipelineHygiene, [
+      ...common(),
+      '--period',
+      'current',
+    ]);
+    expect(result?.closingIn).toEqual({ label: 'FY2027-Q4', start: '2026-11-01', end: '2027-01-31' });
+    expect(result?.deals.length).toBeGreaterThan(0);
+    for (const deal of result?.deals ?? [])
+      expect(deal.closeDate >= '2026-11-01' && deal.closeDate <= '2027-01-31').toBe(true);
+    // Every flagged deal of the period is among all open deals' flags, with the same flags; the others close outside.
+    const allDeals = new Map((all.result?.deals ?? []).map((d) => [d.opportunityId, d]));
+    for (const deal of result?.deals ?? []) expect(allDeals.get(deal.opportunityId)?.flags).toEqual(deal.flags);
+    const inPeriod = (all.result?.deals ?? []).filter(
+      (d) => d.closeDate >= '2026-11-01' && d.closeDate <= '2027-01-31',
+    );
+    expect(result?.deals.length).toBe(inPeriod.length);
+    expect(result?.checked).toBeLessThan(all.result?.checked ?? 0);
+    expect(stdout).toContain(
+      `Checked the ${result?.checked} open deals closing in FY2027-Q4 (2026-11-01..2027-01-31).`,
+    );
+    await expectMatchesSchema('salesops-pipeline-hygiene', result);
   });
 });
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { readingFlags } from '../../shared/commonFlags.js';
+import { warnAbout } from '../../shared/dataWarnings.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { reportData, type ReportData } from '../../report/reportData.js';
 import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
@@ -38,9 +39,12 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const { flags } = await this.parse(Report);
     const language = flags.language ?? languageFromEnvironment();
     const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
-    for (const warning of loaded.warnings) this.warn(warning);
+    for (const warning of loaded.warnings) warnAbout(this, warning);
     this.spinner.start(messages.getMessage('spinner.Computing'));
-    const data = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
+    const data = {
+      ...reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed }),
+      warnings: loaded.warnings,
+    };
     this.spinner.stop();
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);
     await mkdir(dir, { recursive: true });

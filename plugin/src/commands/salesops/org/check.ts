@@ -1,13 +1,14 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
-import { orgDataObjects, type OrgData, type ReadObjectName } from '@salesops/core';
-import { readRequestEstimate, readVolumes } from '@salesops/org';
+import { loginVisibility, orgDataObjects, type OrgData, type ReadObjectName } from '@salesops/core';
+import { readLoginAccess, readRequestEstimate, readVolumes } from '@salesops/org';
 import { apiVersionFlag } from '../../../shared/commonFlags.js';
 import { environmentLocale } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
 import { printTable } from '../../../shared/printTable.js';
 import type { Column } from '../../../shared/resultTable.js';
+import { visibilityWarning } from '../../../shared/dataWarnings.js';
 import { CUSTOM_OBJECT_NAMES } from '../../../shared/packageObjects.js';
 import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
@@ -108,6 +109,22 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
       }
     };
 
+    if (username !== null) {
+      const { access } = await readLoginAccess(connection, username);
+      const [users, roles] = await Promise.all([
+        connection.query<{ Id: string; UserRoleId: string | null }>('SELECT Id, UserRoleId FROM User', {
+          autoFetch: true,
+          maxFetch: 1_000_000,
+        }),
+        connection.query<{ Id: string; Name: string; ParentRoleId: string | null }>(
+          'SELECT Id, Name, ParentRoleId FROM UserRole',
+        ),
+      ]);
+      const warning = visibilityWarning(loginVisibility({ users: users.records, roles: roles.records }, access));
+      if (warning === null) add('visibility', 'ok', [access.name]);
+      else add('visibility', 'warn', [warning.message], []);
+    }
+
     if (!objects.get('ForecastingQuota')?.queryable) add('quotas', 'warn', [], []);
     else {
       const quotas = (await count('SELECT COUNT() FROM ForecastingQuota')) ?? 0;
@@ -159,7 +176,10 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
     this.log(
       errors + warnings === 0
         ? messages.getMessage('info.Ready')
-        : messages.getMessage('info.Problems', [errors, warnings]),
+        : messages.getMessage('info.Problems', [errors, warnings]) +
+            (findings.some((f) => f.status === 'warn' && f.check === messages.getMessage('check.visibility'))
+              ? ' ' + messages.getMessage('info.NotReadyVisibility')
+              : ''),
     );
     // An org with an error is not ready: the findings are printed (and returned with --json), and the run exits 1.
     if (errors > 0) process.exitCode = 1;

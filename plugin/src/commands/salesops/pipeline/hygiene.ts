@@ -31,6 +31,7 @@ const RULES: readonly HygieneRule[] = [
   'PROBABILITY_MISMATCH',
   'COMMIT_TOO_EARLY',
   'AMOUNT_DROPPED',
+  'OWNER_INACTIVE',
 ];
 
 /** A flag with its evidence in a few words. */
@@ -52,6 +53,8 @@ export function describeFlag(flag: HygieneFlag): string {
       return `Commit at ${flag.stage}`;
     case 'AMOUNT_DROPPED':
       return `amount ${flag.from} → ${flag.to} (${Math.round(flag.change * 100)}%) since ${flag.since}`;
+    case 'OWNER_INACTIVE':
+      return `owner ${flag.owner} is inactive`;
   }
 }
 
@@ -89,14 +92,20 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
 
   public static override readonly flags = {
     ...readingFlags,
+    // No default: without --period every open deal is checked; with it, only the deals closing in the period.
+    period: Flags.string({ char: 'p', summary: messages.getMessage('flags.period.summary') }),
     owner: Flags.string({ summary: messages.getMessage('flags.owner.summary') }),
     rule: Flags.option({ options: RULES, multiple: true, summary: messages.getMessage('flags.rule.summary') })(),
   };
 
   public async run(): Promise<SalesopsPipelineHygieneResult> {
     const { flags } = await this.parse(PipelineHygiene);
-    const loaded = await loadSnapshot(flags, this.spinner);
-    const full = pipelineHygiene(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf });
+    const loaded = await loadSnapshot({ ...flags, period: flags.period ?? 'current' }, this.spinner);
+    const full = pipelineHygiene(loaded.snapshot, {
+      period: loaded.period,
+      asOf: loaded.asOf,
+      closingIn: flags.period === undefined ? null : loaded.period,
+    });
     const owner = flags.owner?.toLowerCase();
     const rules = flags.rule;
     const keep = (d: HygieneDeal) =>
@@ -127,8 +136,20 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
       },
       report,
       flags,
-      'Pipeline hygiene',
-      [`Flags in the whole pipeline: ${counts.length === 0 ? 'none' : counts.join(', ')}.`],
+      full.closingIn === null
+        ? messages.getMessage('title.all')
+        : messages.getMessage('title.closingIn', [full.closingIn.label]),
+      [
+        full.closingIn === null
+          ? messages.getMessage('info.CheckedAll', [String(full.checked), loaded.asOf])
+          : messages.getMessage('info.CheckedPeriod', [
+              String(full.checked),
+              full.closingIn.label,
+              full.closingIn.start,
+              full.closingIn.end,
+            ]),
+        `Flags: ${counts.length === 0 ? 'none' : counts.join(', ')}.`,
+      ],
     );
     return report;
   }

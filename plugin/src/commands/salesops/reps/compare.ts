@@ -19,7 +19,8 @@ import { environmentLocale } from '../../../shared/formatValue.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { rollupNotes, totalsLabel } from '../../../shared/rollupNotes.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
-import { withGlossary } from '../../../shared/glossary.js';
+import { glossaryHeader, withGlossary } from '../../../shared/glossary.js';
+import type { ValueKind } from '../../../shared/formatValue.js';
 import type { Column } from '../../../shared/resultTable.js';
 import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
 
@@ -32,6 +33,8 @@ export type RepComparisonRow = {
   peerGroup: string | null;
   quota: number | null;
   closedWon: number;
+  won: number;
+  lost: number;
   attainment: number | null;
   pace: number | null;
   winRate: number | null;
@@ -42,6 +45,8 @@ export type RepComparisonRow = {
   openPipeline: number;
   coverage: number | null;
   requiredCoverage: number | null;
+  pipelineCreated: number;
+  /** Rank, percentile and z-score within the peer group on the `--sort` metric (`sortedBy`). */
   rank: number | null;
   percentile: number | null;
   zScore: number | null;
@@ -54,6 +59,8 @@ export type SalesopsRepsCompareResult = {
   asOf: string;
   currency: string;
   peerGroup: PeerGroupType;
+  /** The metric the rows are sorted, ranked and given percentiles by (`--sort`). */
+  sortedBy: ComparedMetricName;
   reps: RepComparisonRow[];
   written?: Written;
   /** Σ over the rows (additive figures), ratios recomputed from the sums. */
@@ -96,17 +103,55 @@ const COLUMNS: Array<Column<RepComparisonRow>> = [
   { key: 'openPipeline', kind: 'money', value: (r) => r.openPipeline, priority: 2 },
   { key: 'coverage', kind: 'number', value: (r) => r.coverage, priority: 3 },
   { key: 'requiredCoverage', kind: 'number', value: (r) => r.requiredCoverage, priority: 4 },
-  { key: 'rank', kind: 'count', value: (r) => r.rank, priority: 2 },
+  { key: 'rank', term: 'rankBy', kind: 'count', value: (r) => r.rank, priority: 2 },
   { key: 'percentile', kind: 'count', value: (r) => r.percentile, priority: 6 },
   { key: 'flags', term: 'repFlags', kind: 'text', value: (r) => r.flags.join(' '), priority: 2, paint: paintFlags },
 ];
 
+/** How each `--sort` metric is shown: its glossary term and kind. */
+const SORT_METRICS: Record<ComparedMetricName, { term: string; kind: ValueKind }> = {
+  attainment: { term: 'attainment', kind: 'ratio' },
+  closedWon: { term: 'closedWon', kind: 'money' },
+  winRate: { term: 'winRate', kind: 'ratio' },
+  winRateValue: { term: 'winRateValue', kind: 'ratio' },
+  avgDealSize: { term: 'avgDealSize', kind: 'money' },
+  medianCycleDays: { term: 'medianCycleDays', kind: 'days' },
+  openPipeline: { term: 'openPipeline', kind: 'money' },
+  coverage: { term: 'coverage', kind: 'number' },
+  pipelineCreated: { term: 'pipelineCreated', kind: 'money' },
+  slipped: { term: 'slipped', kind: 'count' },
+  pace: { term: 'pace', kind: 'number' },
+  velocity: { term: 'velocity', kind: 'money' },
+};
+
+/**
+ * The table for a `--sort` metric: the rank names the metric it ranks by, and a metric without a column of its own
+ * gets one before the rank.
+ */
+function columnsFor(
+  sortKey: ComparedMetricName,
+  sortValues: ReadonlyMap<string, number | null>,
+): Array<Column<RepComparisonRow>> {
+  const { term, kind } = SORT_METRICS[sortKey];
+  const shown = COLUMNS.some((c) => c.key === sortKey);
+  const extra: Column<RepComparisonRow> = {
+    key: sortKey,
+    term,
+    kind,
+    value: (r) => sortValues.get(r.repId) ?? null,
+    priority: 2,
+  };
+  return COLUMNS.flatMap((c) =>
+    c.key !== 'rank' ? [c] : [...(shown ? [] : [extra]), { ...c, headerTokens: [glossaryHeader(term)] }],
+  );
+}
+
 export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = withGlossary(
-    messages.getMessage('description'),
-    COLUMNS.map((c) => c.term ?? c.key),
-  );
+  public static override readonly description = withGlossary(messages.getMessage('description'), [
+    ...COLUMNS.map((c) => c.term ?? c.key),
+    ...Object.values(SORT_METRICS).map((m) => m.term),
+  ]);
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -140,6 +185,8 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
         peerGroup: c.peerGroup?.name ?? null,
         quota: c.performance.quota,
         closedWon: c.performance.closedWon,
+        won: c.performance.won,
+        lost: c.performance.lost,
         attainment: c.performance.attainment,
         pace: c.performance.pace,
         winRate: c.performance.winRate,
@@ -150,9 +197,10 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
         openPipeline: c.performance.openPipeline,
         coverage: c.performance.coverage,
         requiredCoverage: c.performance.requiredCoverage,
-        rank: c.metrics.attainment.rank,
-        percentile: c.metrics.attainment.percentile,
-        zScore: c.metrics.attainment.zScore,
+        pipelineCreated: c.performance.pipelineCreated,
+        rank: c.metrics[sortKey].rank,
+        percentile: c.metrics[sortKey].percentile,
+        zScore: c.metrics[sortKey].zScore,
         flags: [...c.flags, ...c.bottlenecks.map((b) => `bottleneck:${b.stage}`)],
         bottlenecks: c.bottlenecks.map((b) => ({ stage: b.stage, rate: b.rate, peerRate: b.peerRate })),
       }))
@@ -181,6 +229,7 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
       asOf,
       currency: report.currency,
       peerGroup: flags['peer-group'],
+      sortedBy: sortKey,
       reps,
       totals: {
         quota,
@@ -201,7 +250,7 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
     await presentResult(
       this,
       loaded,
-      { columns: COLUMNS, rows: reps, totals: { name: totalsLabel('rep'), ...result.totals } },
+      { columns: columnsFor(sortKey, sortValues), rows: reps, totals: { name: totalsLabel('rep'), ...result.totals } },
       result,
       flags,
       `Rep comparison (peer group: ${flags['peer-group']})`,

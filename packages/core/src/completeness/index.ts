@@ -1,0 +1,2 @@
+export * from './dataGaps.js';
+export * from './loginVisibility.js';
