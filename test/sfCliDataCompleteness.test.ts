@@ -158,7 +158,7 @@ describe('a rep logged in to the local org', () => {
       expect(warning?.message).toMatch(/only the records of 1 of \d+ users/);
     }
     const table = await runSf(['salesops', 'reps', 'compare', '--target-org', 'rep', ...asOf, '-r', 'markdown']);
-    expect(table.stdout).toContain(`| Total visible to ${rep?.name} |`);
+    expect(table.stdout).toContain(`| Total (reps) visible to ${rep?.name} |`);
     const check = await runSf(['salesops', 'org', 'check', '--target-org', 'rep']);
     expect(check.stdout).toMatch(/Visibility/);
     expect(check.stdout).not.toMatch(/The org is ready/);

@@ -8,7 +8,8 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function windowText(periods: readonly string[]): string {
   if (periods.length === 0) return messages.getMessage('auto.noPeriods');
-  return periods.length === 1 ? (periods[0] as string) : `${periods[0]}…${periods[periods.length - 1]}`;
+  if (periods.length === 1) return periods[0] as string;
+  return messages.getMessage('auto.periodSpan', [periods[0] as string, periods[periods.length - 1] as string]);
 }
 
 /**

@@ -126,7 +126,7 @@ describe('sf salesops reps compare', () => {
       '--result-format',
       'markdown',
     ]);
-    expect(md.stdout).toMatch(/\| Slipped \| Rank \(Slipped\) \| Pctl \|/);
+    expect(md.stdout).toMatch(/\| Slipped \| Rank \(Slipped\) \| Percentile \|/);
   });
 
   it('renders Markdown and CSV on stdout', async () => {
