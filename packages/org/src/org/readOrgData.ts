@@ -36,11 +36,15 @@ export interface QueryPage {
   readonly records: ReadonlyArray<Record<string, unknown>>;
 }
 
-/** Fields the engine cannot do without that the user may not read (field-level security). */
+/**
+ * Fields the engine cannot do without that the user may not read (field-level security): codes and data, no sentence
+ * (the caller words it).
+ */
 export class FieldAccessError extends Error {
   override readonly name = 'FieldAccessError';
+  readonly code = 'FIELD_ACCESS';
   constructor(readonly fields: readonly string[]) {
-    super(`The user cannot read ${fields.join(', ')}`);
+    super(`FIELD_ACCESS ${fields.join(', ')}`);
   }
 }
 
