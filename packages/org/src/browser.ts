@@ -1,5 +1,6 @@
 // The browser-safe part of the package (no Node imports): the org readers, for the widgets' bundle.
 export * from './org/readOrgData.js';
+export * from './org/readWarning.js';
 export * from './org/readRequestEstimate.js';
 export * from './org/readClosedWonTotals.js';
 export * from './org/bulkQuery.js';

@@ -1,5 +1,12 @@
 import { Messages, SfError, type Org } from '@salesforce/core';
-import { isLimitExceeded, isSessionExpired, isTransient, SessionExpiredError } from '@salesops/org';
+import {
+  BulkJobError,
+  BulkQueryError,
+  isLimitExceeded,
+  isSessionExpired,
+  isTransient,
+  SessionExpiredError,
+} from '@salesops/org';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'shared');
@@ -18,7 +25,8 @@ export function sessionExpiredError(cause?: unknown): SfError {
 /**
  * An API failure as the user should see it: an expired session says how to log in again, a used-up allowance says
  * how much was used and what to do, a connection the org kept closing or 5xx answers that outlasted the retries say
- * so; anything else is passed on unchanged.
+ * so; a Bulk API 2.0 job that failed, was aborted or timed out names the job and the org's reason; anything else is
+ * passed on unchanged.
  */
 export function apiError(e: unknown, org: Org | undefined): unknown {
   if (e instanceof SfError) return e;
@@ -27,6 +35,16 @@ export function apiError(e: unknown, org: Org | undefined): unknown {
     const usage = (org?.getConnection() as { limitInfo?: { apiUsage?: { used: number; limit: number } } } | undefined)
       ?.limitInfo?.apiUsage;
     return messages.createError('error.ApiLimit', [usage ? `${usage.used} of ${usage.limit}` : 'all']);
+  }
+  if (e instanceof BulkQueryError || e instanceof BulkJobError) {
+    const reason = e.orgMessage || messages.getMessage('error.NoOrgMessage');
+    return new SfError(
+      messages.getMessage(`error.${e.code}`, [e.jobId, reason]),
+      e.code,
+      messages.getMessages(`error.${e.code}.actions`),
+      1,
+      e,
+    );
   }
   if (isTransient(e)) {
     const detail = e instanceof Error ? e.message : String(e);

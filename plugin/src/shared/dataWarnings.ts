@@ -1,5 +1,6 @@
 import { Messages } from '@salesforce/core';
-import type { DataGap, FiscalPeriod, LoginVisibility } from '@salesops/core';
+import { DATA_GAP_AFFECTS, type DataGap, type FiscalPeriod, type LoginVisibility } from '@salesops/core';
+import type { AbsenceReason, ReadWarning } from '@salesops/org';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'dataCompleteness');
@@ -65,11 +66,46 @@ export function visibilityWarning(visibility: LoginVisibility): DataWarning | nu
   };
 }
 
+/** The figures each absence of the org read costs (the quota objects: the quotas they would have given). */
+export const ABSENCE_AFFECTS: Readonly<Record<AbsenceReason, readonly string[]>> = {
+  TERRITORY_MANAGEMENT_OFF: ['territory coverage', 'territory roll-ups', 'territory quotas'],
+  FORECASTING_QUOTA_UNREADABLE: DATA_GAP_AFFECTS.NO_QUOTAS,
+  PACKAGE_OBJECTS_MISSING: DATA_GAP_AFFECTS.NO_QUOTAS,
+  NO_CURRENCY_TYPES: ['currency conversion'],
+  NO_DATED_RATES: ['dated currency conversion'],
+  FISCAL_YEAR_SETTINGS_UNREADABLE: ['custom fiscal years', 'fiscal periods'],
+  PERIOD_UNREADABLE: ['fiscal periods'],
+  OBJECT_UNAVAILABLE: [],
+};
+
 /**
- * A degradation the org read reported (missing objects, hidden fields, single currency), a data problem the engine
- * worked around (history rows of unknown deals, unknown stages, several active territory models), or the heap hint.
+ * What the org read fell back on, worded: each absence reason is its own code (`TERRITORY_MANAGEMENT_OFF`, …) with
+ * what it costs; hidden fields (`FIELDS_HIDDEN`) affect those fields; `SINGLE_CURRENCY` affects nothing.
  */
-export function readWarning(code: 'READ' | 'DATA_PROBLEM' | 'LARGE_ORG', text: string): DataWarning {
+export function orgReadWarning(warning: ReadWarning): DataWarning {
+  switch (warning.code) {
+    case 'OBJECTS_ABSENT': {
+      const affects = ABSENCE_AFFECTS[warning.reason];
+      const text = messages.getMessage(`warning.${warning.reason}`, [warning.objects.join(', '), affects.join(', ')]);
+      const refused = warning.refusedWith ? messages.getMessage('warning.Refused', [warning.refusedWith]) : null;
+      return { code: warning.reason, message: refused ? `${text} ${refused}` : text, affects };
+    }
+    case 'FIELDS_HIDDEN':
+      return {
+        code: warning.code,
+        message: messages.getMessage('warning.FIELDS_HIDDEN', [warning.sobject, warning.fields.join(', ')]),
+        affects: warning.fields.map((field) => `${warning.sobject}.${field}`),
+      };
+    case 'SINGLE_CURRENCY':
+      return { code: warning.code, message: messages.getMessage('warning.SINGLE_CURRENCY'), affects: [] };
+  }
+}
+
+/**
+ * A data problem the engine worked around (history rows of unknown deals, unknown stages, several active territory
+ * models), or the heap hint.
+ */
+export function readWarning(code: 'DATA_PROBLEM' | 'LARGE_ORG', text: string): DataWarning {
   return { code, message: messages.getMessage(`warning.${code}`, [text]), affects: [] };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { heapWarning } from './loadSnapshot.js';
+import type { Org } from '@salesforce/core';
+import type { QueryConnection } from '@salesops/org';
+import { heapWarning, loadSnapshot } from './loadSnapshot.js';
 
 const GiB = 2 ** 30;
 
@@ -15,5 +17,26 @@ describe('heapWarning', () => {
         'NODE_OPTIONS=--max-old-space-size=8192.',
     );
     expect(heapWarning(20_000_000, 4 * GiB)).toMatch(/--max-old-space-size=18432\.$/);
+  });
+});
+
+describe('loadSnapshot from an org', () => {
+  it('words an Organization record the user cannot read as the object the command needs', async () => {
+    const connection: QueryConnection = {
+      describeGlobal: () => Promise.resolve({ sobjects: [] }),
+      describe: () => Promise.resolve({ fields: [] }),
+      query: () => Promise.resolve({ totalSize: 0, done: true, records: [] }),
+      queryMore: () => Promise.reject(new Error('not paged')),
+    };
+    const org = { getConnection: () => connection, getUsername: () => 'ann@example.com', getOrgId: () => '00D' };
+    const error = await loadSnapshot({ 'target-org': org as unknown as Org, period: 'current' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      name: 'MissingObjectError',
+      message:
+        'The org gave no Organization records to this user (ann@example.com): the command needs them. Give the user ' +
+        'read access to Organization, then run the command again.',
+    });
   });
 });

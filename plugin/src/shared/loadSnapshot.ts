@@ -20,12 +20,15 @@ import {
   readDataDir,
   readLoginAccess,
   readOrgData,
+  UnreadableObjectError,
+  type ReadWarning,
 } from '@salesops/org';
 import { apiError } from './apiError.js';
 import {
   gapWarning,
   missingFileError,
   missingObjectError,
+  orgReadWarning,
   readWarning,
   visibilityWarning,
   type DataWarning,
@@ -98,7 +101,7 @@ export async function loadSnapshot(
   let source: string;
   let requests = 0;
   const required = [...REQUIRED, ...(needs.required ?? [])];
-  let readWarnings: readonly string[] = [];
+  let readWarnings: readonly ReadWarning[] = [];
   let login: Awaited<ReturnType<typeof readLoginAccess>>['access'] | null = null;
   spinner?.start(messages.getMessage('spinner.Reading', [dataDir ?? org?.getUsername() ?? org?.getOrgId() ?? '']));
   try {
@@ -129,6 +132,9 @@ export async function loadSnapshot(
     if (e instanceof DataDirError || e instanceof RecordParseError) {
       throw new SfError(e.message, 'BadData', messages.getMessages('error.BadData.actions'), 1, e);
     }
+    if (e instanceof UnreadableObjectError) {
+      throw missingObjectError(e.sobject, (org as Org).getUsername() ?? (org as Org).getOrgId());
+    }
     if (e instanceof FieldAccessError) throw messages.createError('error.FieldAccess', [e.fields.join(', ')]);
     throw apiError(e, org);
   }
@@ -149,7 +155,7 @@ export async function loadSnapshot(
   const warnings: DataWarning[] = [
     ...(partial ? [partial] : []),
     ...dataGaps(snapshot, { period, asOf }).map((gap) => gapWarning(gap, { period, asOf })),
-    ...readWarnings.map((text) => readWarning('READ', text)),
+    ...readWarnings.map(orgReadWarning),
     ...snapshot.warnings.map((text) => readWarning('DATA_PROBLEM', text)),
   ];
   const heapHint = heapWarning(recordsRead, getHeapStatistics().heap_size_limit);

@@ -55,15 +55,19 @@ export interface BulkQueryResult {
   readonly pages: number;
 }
 
-/** A Bulk query job that failed or was aborted. */
+/**
+ * A Bulk query job that failed, was aborted or did not complete in time: codes and data, no sentence (the caller words
+ * it), as the writer's `BulkJobError`.
+ */
 export class BulkQueryError extends Error {
   override readonly name = 'BulkQueryError';
   constructor(
+    readonly code: 'JOB_FAILED' | 'JOB_ABORTED' | 'JOB_TIMEOUT',
     readonly jobId: string,
-    readonly state: string,
-    detail: string,
+    /** The org's own errorMessage, when it gave one. */
+    readonly orgMessage = '',
   ) {
-    super(`Bulk API 2.0 query job ${jobId} ended ${state}: ${detail}`);
+    super(`${code} ${jobId} ${orgMessage}`.trim());
   }
 }
 
@@ -114,9 +118,9 @@ export async function bulkQuery(
       )) as {
         errorMessage?: string;
       };
-      throw new BulkQueryError(job.id, state, status.errorMessage ?? 'no error message');
+      throw new BulkQueryError(state === 'Aborted' ? 'JOB_ABORTED' : 'JOB_FAILED', job.id, status.errorMessage);
     }
-    if (Date.now() > deadline) throw new BulkQueryError(job.id, state, 'timed out waiting for the job to complete');
+    if (Date.now() > deadline) throw new BulkQueryError('JOB_TIMEOUT', job.id);
     await new Promise((resolve) => setTimeout(resolve, wait));
     wait = Math.min(2_000, wait * 2);
     const status = (await withRetry(

@@ -1,7 +1,8 @@
 // The field-level-security error path with a scripted connection (the read itself runs over HTTP against the local
 // org in test/orgReadWrite.test.ts).
 import { describe, expect, it } from 'vitest';
-import { FieldAccessError, readOrgData, type QueryConnection } from './readOrgData.js';
+import { readSchemas, type ReadObjectName } from '@salesops/core';
+import { FieldAccessError, readOrgData, UnreadableObjectError, type QueryConnection } from './readOrgData.js';
 
 describe('readOrgData without access to a required field', () => {
   it('names every hidden field the engine cannot do without', async () => {
@@ -106,5 +107,69 @@ describe('readOrgData with several objects at a time, or some objects only', () 
     expect(read.data.opportunities).toEqual([]);
     expect(asked.filter((a) => !a.endsWith('Organization') && !a.endsWith('User'))).toEqual([]);
     expect(read.missingObjects).toEqual([]);
+  });
+});
+
+describe('readOrgData warnings: codes and data, never sentences', () => {
+  const ORG = {
+    Id: '00D000000000001AAA',
+    TimeZoneSidKey: 'UTC',
+    FiscalYearStartMonth: 1,
+    UsesStartDateAsFiscalYearName: false,
+  };
+  /** An org with Territory2Model and Territory2 listed but refused, the other territory object and CurrencyType
+   * missing, Opportunity.NextStep hidden, and `organization` as its Organization rows. */
+  const org = (organization: ReadonlyArray<Record<string, unknown>>): QueryConnection => ({
+    describeGlobal: () =>
+      Promise.resolve({
+        sobjects: ['Organization', 'Opportunity', 'Territory2Model', 'Territory2'].map((name) => ({
+          name,
+          queryable: true,
+        })),
+      }),
+    describe: (sobject) =>
+      Promise.resolve({
+        fields: Object.keys(readSchemas[sobject as ReadObjectName].shape)
+          .filter((name) => !(sobject === 'Opportunity' && name === 'NextStep'))
+          .map((name) => ({ name })),
+      }),
+    query: (soql) => {
+      const sobject = /FROM (\w+)/.exec(soql)?.[1] ?? '';
+      if (sobject.startsWith('Territory2')) {
+        return Promise.reject(Object.assign(new Error('refused'), { errorCode: 'INSUFFICIENT_ACCESS' }));
+      }
+      const records = sobject === 'Organization' ? organization : [];
+      return Promise.resolve({ totalSize: records.length, done: true, records });
+    },
+    queryMore: () => Promise.reject(new Error('not paged')),
+  });
+  const objects = ['opportunities', 'territoryModels', 'territories', 'userTerritories', 'currencyTypes'] as const;
+
+  it('groups absent objects by reason and by the code the org refused them with, then hidden fields, then currency', async () => {
+    const read = await readOrgData(org([ORG]), { objects });
+    expect(read.warnings).toEqual([
+      {
+        code: 'OBJECTS_ABSENT',
+        reason: 'TERRITORY_MANAGEMENT_OFF',
+        objects: ['Territory2Model', 'Territory2'],
+        refusedWith: 'INSUFFICIENT_ACCESS',
+      },
+      {
+        code: 'OBJECTS_ABSENT',
+        reason: 'TERRITORY_MANAGEMENT_OFF',
+        objects: ['UserTerritory2Association'],
+        refusedWith: null,
+      },
+      { code: 'FIELDS_HIDDEN', sobject: 'Opportunity', fields: ['NextStep'] },
+      { code: 'SINGLE_CURRENCY' },
+    ]);
+    expect(read.missingObjects).toEqual(['Territory2Model', 'Territory2', 'UserTerritory2Association', 'CurrencyType']);
+  });
+
+  it('fails with the object, as a typed error, when the Organization record is not readable', async () => {
+    const error = await readOrgData(org([]), { objects }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableObjectError);
+    expect((error as UnreadableObjectError).sobject).toBe('Organization');
+    expect((error as UnreadableObjectError).code).toBe('UNREADABLE_OBJECT');
   });
 });

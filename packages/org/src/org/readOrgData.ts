@@ -12,6 +12,7 @@ import { referencedObjects } from '../csv/csvRowDecoder.js';
 import { SharedTexts } from '../csv/sharedTexts.js';
 import { bulkQuery, type BulkConnection } from './bulkQuery.js';
 import { ALWAYS_SMALL } from './readRequestEstimate.js';
+import { absenceReason, type AbsenceReason, type ReadWarning } from './readWarning.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
 /**
@@ -35,11 +36,27 @@ export interface QueryPage {
   readonly records: ReadonlyArray<Record<string, unknown>>;
 }
 
-/** Fields the engine cannot do without that the user may not read (field-level security). */
+/**
+ * Fields the engine cannot do without that the user may not read (field-level security): codes and data, no sentence
+ * (the caller words it).
+ */
 export class FieldAccessError extends Error {
   override readonly name = 'FieldAccessError';
+  readonly code = 'FIELD_ACCESS';
   constructor(readonly fields: readonly string[]) {
-    super(`The user cannot read ${fields.join(', ')}`);
+    super(`FIELD_ACCESS ${fields.join(', ')}`);
+  }
+}
+
+/**
+ * An object every read needs (Organization) that the org did not give: codes and data, no sentence (the caller says
+ * what access the user needs).
+ */
+export class UnreadableObjectError extends Error {
+  override readonly name = 'UnreadableObjectError';
+  readonly code = 'UNREADABLE_OBJECT';
+  constructor(readonly sobject: string) {
+    super(`UNREADABLE_OBJECT ${sobject}`);
   }
 }
 
@@ -89,29 +106,12 @@ export interface OrgRead {
   readonly bulkObjects: readonly string[];
   /** Objects the org does not have or the user cannot read (no territories, single currency, …): read as empty. */
   readonly missingObjects: readonly string[];
-  /** What was degraded and how (missing objects, hidden fields, single currency), for the user to read. */
-  readonly warnings: readonly string[];
+  /**
+   * What was degraded and how (missing objects by reason, hidden fields, single currency), as codes and data for the
+   * caller to word: absences first (in the objects' order), then hidden fields, then single currency.
+   */
+  readonly warnings: readonly ReadWarning[];
 }
-
-const TERRITORIES_OFF =
-  'territory management (Enterprise Territory Management) is off or not readable: no territory views';
-
-/** Why an object may be absent, for the warning. */
-const ABSENCE: Partial<Record<ReadObjectName, string>> = {
-  Territory2Model: TERRITORIES_OFF,
-  Territory2: TERRITORIES_OFF,
-  UserTerritory2Association: TERRITORIES_OFF,
-  ObjectTerritory2Association: TERRITORIES_OFF,
-  ForecastingQuota:
-    'no access to ForecastingQuota (Collaborative Forecasts off, or the user lacks "View All Forecasts"): ' +
-    'quotas come from SalesOps_Quota__c only',
-  SalesOps_Quota__c:
-    'the SalesOps package objects are not deployed or not readable: quotas come from ForecastingQuota only',
-  CurrencyType: 'single-currency org: amounts are in the corporate currency',
-  DatedConversionRate: 'no dated exchange rates (single currency or advanced currency management off)',
-  FiscalYearSettings: 'no FiscalYearSettings access: the standard fiscal year of the Organization is used',
-  Period: 'no Period access: fiscal periods are derived from the Organization settings',
-};
 
 /**
  * Objects that are large in most orgs (or costly to query), read first when several objects are read at a time: the
@@ -133,7 +133,7 @@ const NOT_ACCESSIBLE = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFIC
  * Reads everything the engine needs from an org: the objects of `OrgData` that the org has, each with the
  * schema's fields that the org exposes to the user, over REST (query + queryMore) or, for large objects, Bulk API
  * 2.0 (our own `Sforce-Locator` paging). Describe drives degradation: a missing object reads as empty, a hidden
- * optional field as null, each with a warning; a hidden required field stops the read (`FieldAccessError`).
+ * optional field as null, each with a warning (`ReadWarning`: codes and data); a hidden required field stops the read (`FieldAccessError`).
  * Records are parsed by the core schemas, so bad values fail with the object, record Id and field. 5xx answers and
  * dropped connections are retried with capped exponential backoff; an expired session fails with
  * `SessionExpiredError`, which says how to log in again.
@@ -147,8 +147,9 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
   const count = (): void => void requests++;
   const call = <T>(fn: () => PromiseLike<T>): Promise<T> => withRetry(fn, options.retry, count);
   const api = restApi(connection);
-  const reasons = new Map<string, string[]>();
-  const warnings: string[] = [];
+  /** Absent objects grouped by reason and refusal code, in the objects' order. */
+  const absences = new Map<string, { reason: AbsenceReason; refusedWith: string | null; objects: string[] }>();
+  const warnings: ReadWarning[] = [];
   const missingObjects: string[] = [];
   const bulkObjects: string[] = [];
   const canBulk = typeof connection.request === 'function' && connection._transport !== undefined;
@@ -165,18 +166,24 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
 
   /** One object read: its rows, or why it reads as empty; what it adds to the warnings. */
   type ObjectRead =
-    | { readonly records: unknown; readonly count: number; readonly warning: string | null; readonly bulk: boolean }
-    | { readonly skip: string | undefined };
+    | {
+        readonly records: unknown;
+        readonly count: number;
+        readonly warning: ReadWarning | null;
+        readonly bulk: boolean;
+      }
+    /** Read as empty; `refusedWith`: the API error code when the org refused the query, else null. */
+    | { readonly refusedWith: string | null };
 
   const readObject = async (key: keyof OrgData, sobject: ReadObjectName): Promise<ObjectRead> => {
-    if (!queryable.has(sobject)) return { skip: undefined };
+    if (!queryable.has(sobject)) return { refusedWith: null };
     const schema = readSchemas[sobject];
     let describedFields: ReadonlyArray<{ name: string }>;
     try {
       describedFields = (await call(() => api.describe(sobject))).fields;
     } catch (e) {
       if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
-      return { skip: undefined };
+      return { refusedWith: null };
     }
     const described = new Set(describedFields.map((f) => f.name));
     const fields = Object.keys(schema.shape).filter((f) => described.has(f));
@@ -194,11 +201,8 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       hiddenOptional.splice(currency, 1);
       singleCurrency = true;
     }
-    const warning =
-      hiddenOptional.length > 0
-        ? `${sobject}: ${hiddenOptional.join(', ')} not visible to this user (field-level security, or not in this org); ` +
-          'read as empty.'
-        : null;
+    const warning: ReadWarning | null =
+      hiddenOptional.length > 0 ? { code: 'FIELDS_HIDDEN', sobject, fields: hiddenOptional } : null;
 
     let records: { readonly count: number; done(): unknown };
     const where = windowFilter(sobject, options.window);
@@ -236,7 +240,7 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
       }
     } catch (e) {
       if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
-      return { skip: `${errorCode(e)} (${ABSENCE[sobject] ?? 'not available to this user'})` };
+      return { refusedWith: errorCode(e) };
     }
     return { records: records.done(), count: records.count, warning, bulk: useBulk };
   };
@@ -269,11 +273,14 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
     .map(([key]) => [key, emptyOrgDataRecords(key)]);
   objects.forEach(([key, sobject], i) => {
     const read = reads[i] as ObjectRead;
-    if ('skip' in read) {
+    if ('refusedWith' in read) {
       missingObjects.push(sobject);
       entries.push([key, emptyOrgDataRecords(key)]);
-      const reason = read.skip ?? ABSENCE[sobject] ?? 'not available to this user';
-      reasons.set(reason, [...(reasons.get(reason) ?? []), sobject]);
+      const reason = absenceReason(sobject);
+      const group = `${reason} ${read.refusedWith ?? ''}`;
+      const absence = absences.get(group) ?? { reason, refusedWith: read.refusedWith, objects: [] };
+      absence.objects.push(sobject);
+      absences.set(group, absence);
       return;
     }
     if (read.warning !== null) warnings.push(read.warning);
@@ -281,18 +288,16 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
     recordsRead += read.count;
     entries.push([key, read.records]);
   });
-  const absent: string[] = [];
-  for (const [reason, objects] of reasons) {
+  const absent: ReadWarning[] = [];
+  for (const { reason, refusedWith, objects } of absences.values()) {
     if (singleCurrency && objects.every((o) => o === 'CurrencyType' || o === 'DatedConversionRate')) continue;
-    absent.push(`${objects.join(', ')}: ${reason}; read as empty.`);
+    absent.push({ code: 'OBJECTS_ABSENT', reason, objects, refusedWith });
   }
   warnings.unshift(...absent);
-  if (singleCurrency) {
-    warnings.push('Single-currency org (no CurrencyIsoCode or CurrencyType): amounts are in the corporate currency.');
-  }
+  if (singleCurrency) warnings.push({ code: 'SINGLE_CURRENCY' });
   const data = Object.fromEntries(entries) as Record<string, unknown>;
   const organization = (data['organization'] as unknown[])[0];
-  if (!organization) throw new Error('The Organization record could not be read: the user needs API access to it.');
+  if (!organization) throw new UnreadableObjectError('Organization');
   return {
     data: { ...data, organization } as unknown as OrgData,
     requests,

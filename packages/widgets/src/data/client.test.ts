@@ -6,9 +6,15 @@ import {
   type OrgData,
   type ReadObjectName,
 } from '@salesops/core';
-import type { QueryConnection } from '@salesops/org/browser';
+import { FieldAccessError, UnreadableObjectError, type QueryConnection } from '@salesops/org/browser';
 import { smallOrg } from '../testing/helpers.js';
-import { CORE_OBJECTS, createConnectionClient, createFixtureClient, TERRITORY_OBJECTS } from './client.js';
+import {
+  CORE_OBJECTS,
+  createConnectionClient,
+  createFixtureClient,
+  isPermissionError,
+  TERRITORY_OBJECTS,
+} from './client.js';
 
 /** A connection that answers from the small org and records what it was asked. */
 function scriptedConnection(data: OrgData = smallOrg()) {
@@ -47,6 +53,12 @@ function scriptedConnection(data: OrgData = smallOrg()) {
 }
 
 describe('data clients', () => {
+  it('takes what the org reader could not read for a missing permission, not a failure', () => {
+    expect(isPermissionError(new UnreadableObjectError('Organization'))).to.equal(true);
+    expect(isPermissionError(new FieldAccessError(['Opportunity.StageName']))).to.equal(true);
+    expect(isPermissionError(new Error('down'))).to.equal(false);
+  });
+
   it('reads only the objects an element computes with, each once for every element', async () => {
     const { connection, queried } = scriptedConnection();
     const client = createConnectionClient(connection);

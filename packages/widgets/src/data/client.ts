@@ -87,7 +87,8 @@ const errorCodeOf = (e: unknown): string | undefined => {
 export function isPermissionError(e: unknown): boolean {
   if (e instanceof NoPermissionError) return true;
   const name = (e as { name?: unknown } | null)?.name;
-  if (name === 'FieldAccessError') return true;
+  // A field the engine needs, or the Organization record, that the user cannot read.
+  if (name === 'FieldAccessError' || name === 'UnreadableObjectError') return true;
   const code = errorCodeOf(e);
   return code !== undefined && PERMISSION_CODES.has(code);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Config } from '@oclif/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
-import { SessionExpiredError } from '@salesops/org';
+import { BulkJobError, BulkQueryError, SessionExpiredError } from '@salesops/org';
 import { apiError } from '../../shared/apiError.js';
 import { withoutInternals } from '../../shared/salesopsCommand.js';
 import PipelineHygiene from './pipeline/hygiene.js';
@@ -80,5 +80,21 @@ describe('--json errors', () => {
     expect(error.name).toBe('SessionExpired');
     expect(error.message).toContain('INVALID_SESSION_ID');
     expect(error.actions?.join('\n')).toMatch(/sf org login web/);
+  });
+
+  it('name a Bulk job that failed, was aborted or timed out, with the reason the org gave', () => {
+    const failed = apiError(
+      new BulkQueryError('JOB_FAILED', '750X', 'InvalidBatch : bad query'),
+      undefined,
+    ) as Error & {
+      actions?: string[];
+    };
+    expect(failed.name).toBe('JOB_FAILED');
+    expect(failed.message).toBe('The Bulk API 2.0 job 750X failed: InvalidBatch : bad query');
+    expect(failed.actions?.length).toBeGreaterThan(0);
+    const aborted = apiError(new BulkJobError('JOB_ABORTED', '750Y'), undefined) as Error;
+    expect(aborted.message).toBe('The Bulk API 2.0 job 750Y was aborted: the org gave no reason');
+    const late = apiError(new BulkQueryError('JOB_TIMEOUT', '750Z'), undefined) as Error;
+    expect(late.message).toBe('The Bulk API 2.0 job 750Z did not complete in time.');
   });
 });
