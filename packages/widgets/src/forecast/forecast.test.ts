@@ -107,9 +107,12 @@ describe('salesops-forecast', () => {
   it("forecasts a manager's team when the manager has no deals", async () => {
     const { element } = await mount<SalesopsForecast>('salesops-forecast', { userId: small.users.mgrEast });
     expect(bodyState(element)).to.equal('ready');
-    const team = snapshot.rolesById.get(small.roles.mgrEast);
-    const expected = live('team', small.roles.mgrEast, team?.Name ?? '');
-    expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(team?.Name);
+    const role = snapshot.rolesById.get(small.roles.mgrEast);
+    const manager = snapshot.usersById.get(small.users.mgrEast);
+    // A team is named after its manager (metrics.md "Hierarchy and roll-ups").
+    const name = `${manager?.Name ?? ''} (${role?.Name ?? ''})`;
+    const expected = live('team', small.roles.mgrEast, name);
+    expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(name);
     expect(figure(element, 'p50')).to.equal(f.money(expected?.methods.monteCarlo?.p50));
   });
 
