@@ -1,4 +1,4 @@
-import type { ChangeBucket } from './changeBucket.js';
+import { CHANGE_BUCKETS, type ChangeBucket } from './changeBucket.js';
 import type { ScopeWaterfall } from './pipelineChanges.js';
 
 /** One bar of a waterfall chart: the start, each bucket that moves money, or the end. */
@@ -22,18 +22,7 @@ export interface WaterfallStep {
  * // [['start', 0, 43600], ['created', 43600, 45600], …, ['end', 0, 40150]]
  */
 export function waterfallSteps(w: ScopeWaterfall): WaterfallStep[] {
-  const buckets = [
-    'created',
-    'pulledIn',
-    'pushedIn',
-    'reopened',
-    'increased',
-    'decreased',
-    'pushedOut',
-    'pulledOutEarlier',
-    'won',
-    'lost',
-  ] as const;
+  const buckets = CHANGE_BUCKETS.filter((b) => b !== 'unchanged');
   const steps: WaterfallStep[] = [{ key: 'start', deals: w.startDeals, amount: w.start, from: 0, to: w.start }];
   let cents = Math.round(w.start * 100);
   for (const key of buckets) {
