@@ -16,6 +16,9 @@ function soqlString(value: string): string {
  * @example
  * const { access } = await readLoginAccess(org.getConnection(), 'ana@example.com');
  */
+/** The requests `readLoginAccess` makes for a login that exists (its user, then its View All Data grant). */
+export const LOGIN_ACCESS_REQUESTS = 2;
+
 export async function readLoginAccess(
   connection: Pick<QueryConnection, 'query'>,
   username: string,

@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import { loginVisibility, orgDataObjects, type OrgData, type ReadObjectName } from '@salesops/core';
-import { readLoginAccess, readRequestEstimate, readVolumes } from '@salesops/org';
+import { LOGIN_ACCESS_REQUESTS, readLoginAccess, readRequestEstimate, readVolumes } from '@salesops/org';
 import { apiVersionFlag } from '../../../shared/commonFlags.js';
 import { environmentLocale } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
@@ -148,9 +148,10 @@ export default class OrgCheck extends SalesopsCommand<SalesopsOrgCheckResult> {
       add('currencies', 'ok', [messages.getMessage('currencies.multi', [currencies ?? 0, dated ?? 0])]);
     } else add('currencies', 'ok', [messages.getMessage('currencies.single')]);
 
-    // The requests a command's read makes, predicted exactly as the reader reads (readRequestEstimate).
+    // The requests a command's read makes, predicted exactly as the reader reads (readRequestEstimate), and the
+    // look-up of the login's access that every command makes after the read (loadSnapshot).
     const volumes = await readVolumes(connection, COMMAND_READ);
-    const needed = readRequestEstimate(volumes);
+    const needed = readRequestEstimate(volumes) + LOGIN_ACCESS_REQUESTS;
     const shown = VOLUME_SHOWN.map((o) => `${o} ${volumes.find((v) => v.sobject === o)?.count ?? '—'}`);
     add('volume', 'ok', [shown.join(', '), needed]);
 
