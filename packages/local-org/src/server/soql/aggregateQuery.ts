@@ -14,7 +14,7 @@ import {
   type AggregateSpec,
 } from './aggregateFunctions.js';
 import type { Compilation, Predicate } from './compilation.js';
-import { compareValues } from './compareValues.js';
+import { compareValues, orderSatisfies } from './compareValues.js';
 import { conditionTree } from './conditionTree.js';
 import { resolveDateFunction } from './dateFunctions.js';
 import { familyOf, resolvePath, type Family } from './fieldPath.js';
@@ -278,13 +278,7 @@ function compileHaving(
       default: {
         if (k === null || first.kind !== 'value' || first.value === null) return false;
         const order = compareValues(k, first.value);
-        return operator === '<'
-          ? order < 0
-          : operator === '<='
-            ? order <= 0
-            : operator === '>'
-              ? order > 0
-              : order >= 0;
+        return orderSatisfies(operator, order);
       }
     }
   };

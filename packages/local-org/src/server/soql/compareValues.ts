@@ -12,3 +12,8 @@ export function compareValues(a: Value, b: Value): number {
   if (typeof a === 'boolean' && typeof b === 'boolean') return a ? 1 : -1;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
+
+/** Whether `compareValues(a, b)`'s result satisfies a range operator: `a < b`, `a <= b`, `a > b` or `a >= b`. */
+export function orderSatisfies(operator: string, order: number): boolean {
+  return operator === '<' ? order < 0 : operator === '<=' ? order <= 0 : operator === '>' ? order > 0 : order >= 0;
+}

@@ -7,7 +7,7 @@ import type { StoredRecord, Value } from '../data/values.js';
 import type { FieldSchema } from '../schema/objectSchema.js';
 import type { ObjectEntry } from '../schema/schemaRegistry.js';
 import { localDateOf, type Compilation, type Predicate } from './compilation.js';
-import { compareValues } from './compareValues.js';
+import { compareValues, orderSatisfies } from './compareValues.js';
 import { conditionTree, type ConditionNode } from './conditionTree.js';
 import { resolveDateFunction } from './dateFunctions.js';
 import { familyOf, resolvePath, type Family } from './fieldPath.js';
@@ -155,13 +155,7 @@ function compileCondition(
         const k = key(r);
         if (k === null || bound === null) return false;
         const order = compareValues(k, bound);
-        return operator === '<'
-          ? order < 0
-          : operator === '<='
-            ? order <= 0
-            : operator === '>'
-              ? order > 0
-              : order >= 0;
+        return orderSatisfies(operator, order);
       };
     }
     case 'LIKE': {
