@@ -35,13 +35,13 @@
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
 import { NO_REVOPS_RECORDS, OpportunityHistoryTable, type OrgData } from '../snapshot/index.js';
 
-const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
+export const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
   const parse = createRecordParser(sobject, readSchemas[sobject]);
   const cols = header.split('|');
   return lines.map((l) => parse(Object.fromEntries(l.split('|').map((v, i) => [cols[i], v]))));
 };
 
-const id = (prefix: string, n: number) => `${prefix}0000000000${String(n).padStart(2, '0')}AAA`;
+export const id = (prefix: string, n: number) => `${prefix}0000000000${String(n).padStart(2, '0')}AAA`;
 export const users = {
   vp: id('005', 1),
   mgrEast: id('005', 2),
@@ -104,7 +104,7 @@ const u = users;
 const d = deals;
 const t = territories;
 const a = accounts;
-const at = (date: string, time = '15:00') => `${date}T${time}:00.000Z`;
+export const at = (date: string, time = '15:00') => `${date}T${time}:00.000Z`;
 
 /** The small org as the readers would deliver it. */
 export function smallOrg(): OrgData {
