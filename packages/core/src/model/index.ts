@@ -3,4 +3,5 @@ export * from './field.js';
 export * from './sobjects.js';
 export * from './revopsObjects.js';
 export * from './results.js';
+export * from './revopsResults.js';
 export * from './recordParser.js';
