@@ -60,6 +60,26 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
     schema: resultSchemas.SalesOps_Territory_Coverage__c,
   },
   {
+    name: 'SalesOps_Funnel__c',
+    tabMotif: 'Custom19: Wrench',
+    label: 'Lead Funnel',
+    pluralLabel: 'Lead Funnel Records',
+    description:
+      'One funnel row, one period: leads, conversions, opportunities, wins and speed to lead for the org, a rep, a lead source, a campaign or a creation cohort, written by sf salesops funnel --write.',
+    nameFormat: 'LF-{000000}',
+    schema: resultSchemas.SalesOps_Funnel__c,
+  },
+  {
+    name: 'SalesOps_Retention__c',
+    tabMotif: 'Custom41: Boat',
+    label: 'Revenue Retention',
+    pluralLabel: 'Revenue Retention Records',
+    description:
+      'One segment (or every account), one period: GRR, NRR, churned and contracted accounts and CLV against the same period a year before, written by sf salesops revenue retention --write.',
+    nameFormat: 'RR-{000000}',
+    schema: resultSchemas.SalesOps_Retention__c,
+  },
+  {
     name: 'SalesOps_Run__c',
     tabMotif: 'Custom57: Building',
     label: 'SalesOps Run',

@@ -14,3 +14,5 @@ export * from './forecast/index.js';
 export * from './demand/index.js';
 export * from './changes/index.js';
 export * from './completeness/index.js';
+export * from './funnel/index.js';
+export * from './retention/index.js';

@@ -1,5 +1,6 @@
 export * from './browser.js';
 export * from './files/readDataDir.js';
 export * from './files/readCompPlan.js';
+export * from './files/readRevOpsPlan.js';
 export * from './writeback/upsertRecords.js';
 export * from './writeback/bulkUpsertRecords.js';

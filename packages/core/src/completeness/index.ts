@@ -1,2 +1,3 @@
 export * from './dataGaps.js';
 export * from './loginVisibility.js';
+export * from './revopsGaps.js';

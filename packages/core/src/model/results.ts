@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { field, KEY_FIELD, type SalesforceFieldType } from './field.js';
+import { FunnelRecord, RetentionRecord } from './revopsResults.js';
 
 /**
  * The result records writeback stores as the package's custom objects (salesforce-objects.md "Write").
@@ -144,6 +145,8 @@ export const resultSchemas = {
   SalesOps_Forecast__c: ForecastRecord,
   SalesOps_Forecast_Accuracy__c: ForecastAccuracyRecord,
   SalesOps_Territory_Coverage__c: TerritoryCoverageRecord,
+  SalesOps_Funnel__c: FunnelRecord,
+  SalesOps_Retention__c: RetentionRecord,
   SalesOps_Run__c: RunRecord,
 } as const;
 export type ResultObjectName = keyof typeof resultSchemas;

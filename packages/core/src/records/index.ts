@@ -5,3 +5,4 @@ export * from './territoryCoverageRecords.js';
 export * from './forecastRecords.js';
 export * from './csvField.js';
 export * from './quotaKey.js';
+export * from './revopsRecords.js';

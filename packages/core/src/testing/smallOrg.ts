@@ -33,15 +33,15 @@
  * 20,000 (Licence is Software, Onboarding is Services).
  */
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
-import { OpportunityHistoryTable, type OrgData } from '../snapshot/index.js';
+import { NO_REVOPS_RECORDS, OpportunityHistoryTable, type OrgData } from '../snapshot/index.js';
 
-const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
+export const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
   const parse = createRecordParser(sobject, readSchemas[sobject]);
   const cols = header.split('|');
   return lines.map((l) => parse(Object.fromEntries(l.split('|').map((v, i) => [cols[i], v]))));
 };
 
-const id = (prefix: string, n: number) => `${prefix}0000000000${String(n).padStart(2, '0')}AAA`;
+export const id = (prefix: string, n: number) => `${prefix}0000000000${String(n).padStart(2, '0')}AAA`;
 export const users = {
   vp: id('005', 1),
   mgrEast: id('005', 2),
@@ -104,7 +104,7 @@ const u = users;
 const d = deals;
 const t = territories;
 const a = accounts;
-const at = (date: string, time = '15:00') => `${date}T${time}:00.000Z`;
+export const at = (date: string, time = '15:00') => `${date}T${time}:00.000Z`;
 
 /** The small org as the readers would deliver it. */
 export function smallOrg(): OrgData {
@@ -291,5 +291,6 @@ export function smallOrg(): OrgData {
     ),
     currencyTypes: rows('CurrencyType', 'IsoCode|ConversionRate|IsCorporate', 'USD|1|true', 'EUR|0.8|false'),
     datedConversionRates: [],
+    ...NO_REVOPS_RECORDS,
   };
 }

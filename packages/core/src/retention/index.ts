@@ -1,0 +1,3 @@
+export * from './accountSegment.js';
+export * from './recurringBookings.js';
+export * from './revenueRetention.js';

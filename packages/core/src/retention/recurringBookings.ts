@@ -1,0 +1,82 @@
+import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
+
+/** How an opportunity `Type` counts for retention; a type not listed (or none) is not recurring business. */
+export type RecurringKind = 'new' | 'renewal' | 'expansion';
+
+/**
+ * The opportunity types of recurring business (salesforce-objects.md: New Business / Existing Customer - Upgrade /
+ * - Renewal / - Downgrade, with Salesforce's standard "New Customer" and "Existing Customer - Replacement"). A
+ * downgrade renews less of the base; a replacement renews it on new terms.
+ */
+export const RECURRING_TYPES: Readonly<Record<string, RecurringKind>> = {
+  'New Business': 'new',
+  'New Customer': 'new',
+  'Existing Customer - Renewal': 'renewal',
+  'Existing Customer - Downgrade': 'renewal',
+  'Existing Customer - Replacement': 'renewal',
+  'Existing Customer - Upgrade': 'expansion',
+};
+
+/** One account's won recurring bookings in a period, by kind, in the corporate currency. */
+export interface AccountBookings {
+  new: number;
+  renewal: number;
+  expansion: number;
+}
+
+/**
+ * Each account's won recurring bookings with a close date in `period`, as of `asOf` (a deal reopened since is not
+ * won), converted at the close date. Deals without an account or a recurring type are left out.
+ *
+ * @example
+ * recurringBookings(snapshot, period, '2026-11-16').get('001…')?.renewal;
+ */
+export function recurringBookings(
+  snapshot: OrgSnapshot,
+  period: { start: IsoDate; end: IsoDate },
+  asOf: IsoDate,
+): Map<string, AccountBookings> {
+  const byAccount = new Map<string, AccountBookings>();
+  for (const deal of snapshot.deals) {
+    const o = deal.opportunity;
+    const kind = o.Type === null ? undefined : RECURRING_TYPES[o.Type];
+    if (kind === undefined || o.AccountId === null) continue;
+    const state = snapshot.dealAsOf(o, asOf);
+    if (!state?.IsClosed || !state.IsWon || state.CloseDate < period.start || state.CloseDate > period.end) continue;
+    let bookings = byAccount.get(o.AccountId);
+    if (!bookings) byAccount.set(o.AccountId, (bookings = { new: 0, renewal: 0, expansion: 0 }));
+    bookings[kind] += snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
+  }
+  return byAccount;
+}
+
+/** True when some deal of the org has a recurring type (without any, retention cannot be computed). */
+export function hasRecurringTypes(snapshot: OrgSnapshot): boolean {
+  return snapshot.data.opportunities.some((o) => o.Type !== null && RECURRING_TYPES[o.Type] !== undefined);
+}
+
+/**
+ * The same period a year before: the fiscal period of the same type and number in the previous fiscal year, or for a
+ * date range the same dates a year earlier (29 February becomes 28 February).
+ *
+ * @example
+ * yearBefore(calendar, calendar.periodByLabel('FY2026-Q4')!).label; // 'FY2025-Q4'
+ */
+export function yearBefore(
+  calendar: OrgSnapshot['calendar'],
+  period: FiscalPeriod,
+): { label: string; start: IsoDate; end: IsoDate } {
+  if (period.type !== 'Custom' && period.fiscalYear !== null) {
+    const perYear = period.type === 'Year' ? 1 : period.type === 'Quarter' ? 4 : 12;
+    const prior = calendar.previousPeriods(period, perYear)[perYear - 1];
+    if (prior) return prior;
+  }
+  const shift = (d: IsoDate) => {
+    const y = String(Number(d.slice(0, 4)) - 1).padStart(4, '0');
+    return d.slice(5) === '02-29' ? `${y}-02-28` : `${y}${d.slice(4)}`;
+  };
+  const start = shift(period.start);
+  const end = shift(period.end);
+  return { label: `${start}..${end}`, start, end };
+}
