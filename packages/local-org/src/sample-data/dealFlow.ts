@@ -7,6 +7,7 @@ import { activeInMonth, rampFactor, type RepProfile, type SalesTeam } from './sa
 export interface DealSlot {
   readonly rep: RepProfile;
   readonly account: AccountProfile;
+  readonly accountIndex: number;
   readonly createdDay: number;
   /** The anchor date, or the day before the owner left. */
   readonly endDay: number;
@@ -82,7 +83,7 @@ export function planDealFlow(options: {
             ? random.pick(regionAccounts)
             : random.int(0, accounts.accounts.length - 1);
       const account = accounts.accounts[accountIndex] as AccountProfile;
-      return { rep, account, createdDay, endDay };
+      return { rep, account, accountIndex, createdDay, endDay };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAccounts } from './accounts.js';
+import { buildCampaigns } from './campaigns.js';
 import {
   CORPORATE_CURRENCY,
   SAMPLE_CURRENCIES,
@@ -14,10 +15,12 @@ import { writeDataTreePlan, type TreeObject } from './dataTreePlan.js';
 import { datedRates } from './datedRates.js';
 import { planDealFlow } from './dealFlow.js';
 import { simulateDeal } from './dealSimulator.js';
+import { LeadRouter } from './leadAssignment.js';
 import { FISCAL_YEAR_START_MONTH, fiscalQuarterStart, fiscalRecords, fiscalYearStart } from './fiscalYears.js';
 import { dayOf, dayOfYmd, isoOf, monthStartDay, SAMPLE_TIME_ZONE, ymdOf } from './orgTime.js';
 import { writeQuotas } from './quotas.js';
 import { createRandom } from './random.js';
+import { campaignLeadsPerMonth, RevopsFlow } from './revopsFlow.js';
 import { columnsOf } from './sampleColumns.js';
 import { buildSalesTeam } from './salesTeam.js';
 import { createIdFactory } from './salesforceId.js';
@@ -65,6 +68,8 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   const random = createRandom(seed);
   const structureRandom = random.fork();
   const dealRandom = random.fork();
+  // Leads, campaigns and customer types draw from streams of their own: the deals are those of a seed without them.
+  const revopsRandom = random.fork();
   const newId = createIdFactory();
   const columns = columnsOf(size.multiCurrency);
   const files: Record<string, number> = {};
@@ -173,28 +178,59 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   await quotaWriter.close();
   files[size.quotaObject] = quotaWriter.rows;
 
+  const campaigns = buildCampaigns({
+    random: revopsRandom.fork(),
+    windowStart,
+    anchor,
+    leadsPerMonth: campaignLeadsPerMonth(size.opportunities, quotaMonths(windowStart, anchor).length),
+    ownerIds: [team.vpId, ...[...team.managersByRegion.values()].flat()],
+    newId,
+  });
+  await writeRows('Campaign', campaigns.rows);
+  const streams = new Map<string, CsvFileWriter>();
+  const stream = (object: string): CsvFileWriter => {
+    const writer = new CsvFileWriter(join(outDir, `${object}.csv`), columns[object] as readonly string[]);
+    streams.set(object, writer);
+    return writer;
+  };
+  const opportunities = stream('Opportunity');
+  const history = stream('OpportunityHistory');
+  const lineItems = stream('OpportunityLineItem');
+  const [leads, leadHistory, members, tasks, events] = ['Lead', 'LeadHistory', 'CampaignMember', 'Task', 'Event'].map(
+    stream,
+  ) as [CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter];
+  const revops = new RevopsFlow({
+    random: revopsRandom.fork(),
+    accounts,
+    campaigns,
+    router: new LeadRouter(team, revopsRandom.fork()),
+    windowStart,
+    anchor,
+    newId,
+    fiscalYearOf: (day) => ymdOf(fiscalYearStart(day)).year - ymdOf(windowStart).year,
+    write: async (lead) => {
+      await leads.write(lead.lead);
+      for (const row of lead.history) await leadHistory.write(row);
+      for (const row of lead.tasks) await tasks.write(row);
+      for (const row of lead.events) await events.write(row);
+      if (lead.member) await members.write(lead.member);
+    },
+  });
   const currencies = new Map<string, SampleCurrency>(SAMPLE_CURRENCIES.map((c) => [c.isoCode, c]));
   const usd = currencies.get(CORPORATE_CURRENCY) as SampleCurrency;
-  const opportunities = new CsvFileWriter(join(outDir, 'Opportunity.csv'), columns['Opportunity'] as readonly string[]);
-  const history = new CsvFileWriter(
-    join(outDir, 'OpportunityHistory.csv'),
-    columns['OpportunityHistory'] as readonly string[],
-  );
-  const lineItems = new CsvFileWriter(
-    join(outDir, 'OpportunityLineItem.csv'),
-    columns['OpportunityLineItem'] as readonly string[],
-  );
   const productWeights: number[] = [];
   products.reduce((sum, p, i) => (productWeights[i] = sum + p.weight), 0);
   const treeOpportunities: TreeObject['records'][number][] = [];
   const accountIndexById = new Map(accounts.accounts.map((a, i) => [a.id, i]));
   for (let i = 0; i < size.opportunities; i++) {
-    const { rep, account, createdDay, endDay } = flow.slot(i);
+    const slot = flow.slot(i);
+    const { rep, account, createdDay, endDay } = slot;
+    const currency = size.multiCurrency ? (currencies.get(rep.currency) ?? usd) : usd;
     const deal = simulateDeal({
       random: dealRandom,
       rep,
       account,
-      currency: size.multiCurrency ? (currencies.get(rep.currency) ?? usd) : usd,
+      currency,
       createdDay,
       endDay,
       products,
@@ -203,6 +239,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       newHistoryId: () => newId('OpportunityHistory'),
       newLineItemId: () => newId('OpportunityLineItem'),
     });
+    await revops.addDeal(deal.opportunity, slot, currency.rate);
     await opportunities.write(deal.opportunity);
     for (const row of deal.history) await history.write(row);
     for (const row of deal.lineItems) await lineItems.write(row);
@@ -225,11 +262,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       });
     }
   }
-  for (const [object, writer] of [
-    ['Opportunity', opportunities],
-    ['OpportunityHistory', history],
-    ['OpportunityLineItem', lineItems],
-  ] as const) {
+  for (const [object, writer] of streams) {
     await writer.close();
     files[object] = writer.rows;
   }
