@@ -8,6 +8,7 @@ import {
   orgDataObjects,
   parsePeriodSpec,
   PeriodSpecError,
+  REVOPS_OBJECTS,
   RecordParseError,
   type FiscalPeriod,
   type OrgData,
@@ -83,12 +84,17 @@ export async function loadSnapshot(
   spinner?: { start(action: string): void; stop(message?: string): void },
   /**
    * Opportunity line items are read only for the commands that show product demand (`report`); `required` adds
-   * objects the command cannot do without (Opportunity always).
+   * objects the command cannot do without (Opportunity always); leads, campaigns and activities only for `revops`.
    */
-  needs: { readonly lineItems?: boolean; readonly required?: ReadonlyArray<keyof OrgData> } = {},
+  needs: {
+    readonly lineItems?: boolean;
+    readonly revops?: boolean;
+    readonly required?: ReadonlyArray<keyof OrgData>;
+  } = {},
 ): Promise<LoadedOrg> {
+  const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
   const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-    (key) => needs.lineItems || key !== 'opportunityLineItems',
+    (key) => (needs.lineItems || key !== 'opportunityLineItems') && (needs.revops || !revops.has(key)),
   );
   const started = performance.now();
   const org = flags['target-org'];

@@ -73,6 +73,7 @@ function generatedSnapshot(generated: readonly GeneratedDeal[]): OrgSnapshot {
       IsWon: stage?.IsWon ?? false,
       Type: null,
       LeadSource: null,
+      CampaignId: null,
       NextStep: null,
       LastActivityDate: null,
       Territory2Id: null,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { field, KEY_FIELD } from './field.js';
+import { Campaign, CampaignMember, Event, Lead, LeadHistory, Task } from './revopsObjects.js';
 
 /**
  * The Salesforce records the engine reads (shared/design/salesforce-objects.md "Read"), keyed by API field name.
@@ -78,6 +79,7 @@ export const Opportunity = z.object({
   IsWon: field.boolean('True when the stage is a won stage').required(),
   Type: field.picklist('New Business, Existing Business, …').nullable(),
   LeadSource: field.picklist('Lead source').nullable(),
+  CampaignId: field.reference('Primary campaign source of the deal', 'Campaign').nullable(),
   NextStep: field.text('Next step text').nullable(),
   LastActivityDate: field.date('Date of the latest activity').nullable(),
   Territory2Id: field.reference('Territory assigned to the deal', 'Territory2').nullable(),
@@ -265,6 +267,12 @@ export const readSchemas = {
   Account,
   CurrencyType,
   DatedConversionRate,
+  Lead,
+  LeadHistory,
+  Campaign,
+  CampaignMember,
+  Task,
+  Event,
 } as const;
 export type ReadObjectName = keyof typeof readSchemas;
 export type ReadRecord<N extends ReadObjectName> = z.infer<(typeof readSchemas)[N]>;

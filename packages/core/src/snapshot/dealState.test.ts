@@ -38,6 +38,7 @@ const opp: Opportunity = {
   IsWon: false,
   Type: null,
   LeadSource: null,
+  CampaignId: null,
   NextStep: null,
   LastActivityDate: null,
   Territory2Id: null,

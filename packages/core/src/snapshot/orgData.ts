@@ -1,5 +1,11 @@
 import type {
   Account,
+  Campaign,
+  CampaignMember,
+  Event,
+  Lead,
+  LeadHistory,
+  Task,
   CurrencyType,
   DatedConversionRate,
   FiscalYearSettings,
@@ -46,6 +52,13 @@ export interface OrgData {
   accounts: readonly Account[];
   currencyTypes: readonly CurrencyType[];
   datedConversionRates: readonly DatedConversionRate[];
+  // Funnel and revenue operations: read only by the commands that need them (REVOPS_OBJECTS), empty otherwise.
+  leads: readonly Lead[];
+  leadHistory: readonly LeadHistory[];
+  campaigns: readonly Campaign[];
+  campaignMembers: readonly CampaignMember[];
+  tasks: readonly Task[];
+  events: readonly Event[];
 }
 
 /** The object each OrgData array holds, for readers that fill it object by object. */
@@ -70,4 +83,30 @@ export const orgDataObjects = {
   accounts: 'Account',
   currencyTypes: 'CurrencyType',
   datedConversionRates: 'DatedConversionRate',
+  leads: 'Lead',
+  leadHistory: 'LeadHistory',
+  campaigns: 'Campaign',
+  campaignMembers: 'CampaignMember',
+  tasks: 'Task',
+  events: 'Event',
 } as const satisfies Record<keyof OrgData, string>;
+
+/** The objects only the funnel reads: other commands leave them out of their reads (they come back empty). */
+export const REVOPS_OBJECTS = [
+  'leads',
+  'leadHistory',
+  'campaigns',
+  'campaignMembers',
+  'tasks',
+  'events',
+] as const satisfies ReadonlyArray<keyof OrgData>;
+
+/** The funnel's objects with no records, for orgs and test data that have none. */
+export const NO_REVOPS_RECORDS: Pick<OrgData, (typeof REVOPS_OBJECTS)[number]> = {
+  leads: [],
+  leadHistory: [],
+  campaigns: [],
+  campaignMembers: [],
+  tasks: [],
+  events: [],
+};

@@ -5,7 +5,7 @@ import { createRecordParser, readSchemas, type ReadObjectName } from '../model/i
 import { createDealHistory, dealHistoryRows, type DealHistory } from './dealState.js';
 import { createLocalDateOf } from './localDateOf.js';
 import { createOrgSnapshot } from './orgSnapshot.js';
-import type { OrgData } from './orgData.js';
+import { NO_REVOPS_RECORDS, type OrgData } from './orgData.js';
 import { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 // A tiny org written as CSV strings, parsed like a --data-dir load.
@@ -109,6 +109,7 @@ const data: OrgData = {
   accounts: rows('Account', 'Id,Name', `${A(1)},Acme`),
   currencyTypes: rows('CurrencyType', 'IsoCode,ConversionRate,IsCorporate', 'USD,1,true', 'EUR,0.8,false'),
   datedConversionRates: [],
+  ...NO_REVOPS_RECORDS,
 };
 
 describe('createOrgSnapshot', () => {

@@ -33,7 +33,7 @@
  * 20,000 (Licence is Software, Onboarding is Services).
  */
 import { createRecordParser, readSchemas, type ReadObjectName } from '../model/index.js';
-import { OpportunityHistoryTable, type OrgData } from '../snapshot/index.js';
+import { NO_REVOPS_RECORDS, OpportunityHistoryTable, type OrgData } from '../snapshot/index.js';
 
 const rows = <N extends ReadObjectName>(sobject: N, header: string, ...lines: string[]) => {
   const parse = createRecordParser(sobject, readSchemas[sobject]);
@@ -291,5 +291,6 @@ export function smallOrg(): OrgData {
     ),
     currencyTypes: rows('CurrencyType', 'IsoCode|ConversionRate|IsCorporate', 'USD|1|true', 'EUR|0.8|false'),
     datedConversionRates: [],
+    ...NO_REVOPS_RECORDS,
   };
 }

@@ -1,4 +1,11 @@
-import { createOrgSnapshot, emptyOrgDataRecords, orgDataObjects, type OrgData, type OrgSnapshot } from '@salesops/core';
+import {
+  createOrgSnapshot,
+  emptyOrgDataRecords,
+  orgDataObjects,
+  REVOPS_OBJECTS,
+  type OrgData,
+  type OrgSnapshot,
+} from '@salesops/core';
 import { readOrgData, type QueryConnection } from '@salesops/org/browser';
 
 /** A stored result record (SalesOps_*__c) as the REST API returns it. */
@@ -49,6 +56,8 @@ export const CORE_OBJECTS: readonly OrgObject[] = [
 ];
 
 const EVERY_OBJECT = Object.keys(orgDataObjects) as OrgObject[];
+/** What an element gets without naming its objects: everything but the funnel's leads, campaigns and activities. */
+const DEFAULT_OBJECTS = EVERY_OBJECT.filter((o) => !(REVOPS_OBJECTS as readonly string[]).includes(o));
 
 /** `data` with the objects not in `objects` empty (what a read of those objects alone gives). */
 function onlyObjects(data: OrgData, objects: ReadonlySet<OrgObject>): OrgData {
@@ -63,7 +72,8 @@ function onlyObjects(data: OrgData, objects: ReadonlySet<OrgObject>): OrgData {
  */
 export interface SalesopsClient {
   /**
-   * The org data as an engine snapshot. `objects`: the objects the caller computes with (default: all); the others
+   * The org data as an engine snapshot. `objects`: the objects the caller computes with (default: all but the funnel's
+   * leads, campaigns and activities); the others
    * may be left empty, so an element does not wait for objects it does not use.
    */
   orgSnapshot(objects?: readonly OrgObject[]): Promise<OrgSnapshot>;
@@ -132,7 +142,7 @@ export function createConnectionClient(connection: QueryConnection): SalesopsCli
   const reads = new Map<OrgObject, Promise<OrgData>>();
   const snapshots = new Map<string, Promise<OrgSnapshot>>();
   return {
-    orgSnapshot(objects = EVERY_OBJECT) {
+    orgSnapshot(objects = DEFAULT_OBJECTS) {
       const wanted = new Set<OrgObject>(['organization', ...objects]);
       const key = EVERY_OBJECT.filter((o) => wanted.has(o)).join();
       let snapshot = snapshots.get(key);
@@ -184,7 +194,7 @@ export function createFixtureClient(
 ): SalesopsClient {
   const snapshots = new Map<string, OrgSnapshot>();
   return {
-    orgSnapshot(objects = EVERY_OBJECT) {
+    orgSnapshot(objects = DEFAULT_OBJECTS) {
       // The same objects as the connection client reads: the others are empty.
       const wanted = new Set<OrgObject>(['organization', ...objects]);
       const key = EVERY_OBJECT.filter((o) => wanted.has(o)).join();
