@@ -15,6 +15,7 @@ export interface AccountProfile {
   /** Multiplier of deal amounts from the account's size. */
   readonly sizeFactor: number;
   readonly isCustomer: boolean;
+  readonly country: string;
 }
 
 export interface AccountPlan {
@@ -173,6 +174,7 @@ export function buildAccounts(
       ownerId,
       sizeFactor: Math.min(1.8, Math.max(0.6, ((revenue ?? 50_000_000) / 50_000_000) ** 0.2)),
       isCustomer,
+      country: country as string,
     });
     rows.push({
       Id: id,

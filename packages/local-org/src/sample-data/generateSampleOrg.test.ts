@@ -123,6 +123,18 @@ describe.each(['toy', 'default'] as const)('the %s sample org', (size) => {
       ['ForecastingQuota', 'ForecastingTypeId', ids('ForecastingType')],
       ['ForecastingQuota', 'Territory2Id', ids('Territory2')],
       ['SalesOps_Quota__c', 'Rep__c', ids('User')],
+      ['Opportunity', 'CampaignId', ids('Campaign')],
+      ['Campaign', 'OwnerId', ids('User')],
+      ['Lead', 'OwnerId', ids('User')],
+      ['Lead', 'ConvertedOpportunityId', ids('Opportunity')],
+      ['Lead', 'ConvertedAccountId', ids('Account')],
+      ['LeadHistory', 'LeadId', ids('Lead')],
+      ['CampaignMember', 'CampaignId', ids('Campaign')],
+      ['CampaignMember', 'LeadId', ids('Lead')],
+      ['Task', 'WhoId', ids('Lead')],
+      ['Task', 'OwnerId', ids('User')],
+      ['Event', 'WhoId', ids('Lead')],
+      ['Event', 'OwnerId', ids('User')],
     ];
     for (const [object, fieldName, target] of targets) {
       for (const row of rows(object)) {

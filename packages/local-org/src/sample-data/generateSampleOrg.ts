@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAccounts } from './accounts.js';
+import { buildCampaigns } from './campaigns.js';
 import {
   CORPORATE_CURRENCY,
   SAMPLE_CURRENCIES,
@@ -11,12 +12,17 @@ import {
 } from './catalog.js';
 import { CsvFileWriter } from './csvFileWriter.js';
 import { writeDataTreePlan, type TreeObject } from './dataTreePlan.js';
+import { datedRates } from './datedRates.js';
+import { planDealFlow } from './dealFlow.js';
 import { simulateDeal } from './dealSimulator.js';
+import { LeadRouter } from './leadAssignment.js';
 import { FISCAL_YEAR_START_MONTH, fiscalQuarterStart, fiscalRecords, fiscalYearStart } from './fiscalYears.js';
 import { dayOf, dayOfYmd, isoOf, monthStartDay, SAMPLE_TIME_ZONE, ymdOf } from './orgTime.js';
 import { writeQuotas } from './quotas.js';
-import { createRandom, pickWeighted } from './random.js';
-import { buildSalesTeam, rampFactor, activeInMonth, type RepProfile } from './salesTeam.js';
+import { createRandom } from './random.js';
+import { campaignLeadsPerMonth, RevopsFlow } from './revopsFlow.js';
+import { columnsOf } from './sampleColumns.js';
+import { buildSalesTeam } from './salesTeam.js';
 import { createIdFactory } from './salesforceId.js';
 import { sampleSize, type SampleSizeName } from './sampleSize.js';
 import { buildTerritoryModel } from './territoryModel.js';
@@ -42,120 +48,6 @@ export interface GeneratedSampleOrg {
   readonly treeFiles: number;
 }
 
-/** The columns of each CSV file, in the order Data Loader would export them. */
-function columnsOf(multiCurrency: boolean): Record<string, readonly string[]> {
-  const currency = multiCurrency ? ['CurrencyIsoCode'] : [];
-  return {
-    Organization: [
-      'Id',
-      'Name',
-      'TimeZoneSidKey',
-      'FiscalYearStartMonth',
-      'UsesStartDateAsFiscalYearName',
-      'DefaultCurrencyIsoCode',
-      'IsSandbox',
-    ],
-    FiscalYearSettings: ['Id', 'Name', 'StartDate', 'EndDate', 'IsStandardYear'],
-    Period: ['Id', 'FiscalYearSettingsId', 'Type', 'StartDate', 'EndDate', 'FullyQualifiedLabel', 'Number'],
-    UserRole: ['Id', 'Name', 'ParentRoleId', 'ForecastUserId'],
-    User: [
-      'Id',
-      'Name',
-      'Username',
-      'IsActive',
-      'UserRoleId',
-      'ManagerId',
-      'CreatedDate',
-      'LanguageLocaleKey',
-      'LocaleSidKey',
-      'DefaultCurrencyIsoCode',
-    ],
-    Territory2Model: ['Id', 'Name', 'State'],
-    Territory2: [
-      'Id',
-      'Name',
-      'DeveloperName',
-      'Territory2ModelId',
-      'ParentTerritory2Id',
-      'Territory2TypeId',
-      'ForecastUserId',
-    ],
-    UserTerritory2Association: ['Id', 'UserId', 'Territory2Id', 'IsActive', 'RoleInTerritory2'],
-    ObjectTerritory2Association: ['Id', 'ObjectId', 'Territory2Id', 'AssociationCause'],
-    Account: [
-      'Id',
-      'Name',
-      'OwnerId',
-      'Industry',
-      'AnnualRevenue',
-      'NumberOfEmployees',
-      'BillingCountry',
-      'BillingState',
-      'Type',
-      'LastActivityDate',
-    ],
-    Product2: ['Id', 'Name', 'Family'],
-    OpportunityStage: [
-      'Id',
-      'MasterLabel',
-      'SortOrder',
-      'DefaultProbability',
-      'ForecastCategoryName',
-      'IsClosed',
-      'IsWon',
-      'IsActive',
-    ],
-    ForecastingType: ['Id', 'DeveloperName', 'IsActive', 'IsAmount', 'IsQuantity'],
-    ForecastingQuota: [
-      'Id',
-      'QuotaOwnerId',
-      'StartDate',
-      'PeriodId',
-      'QuotaAmount',
-      'QuotaQuantity',
-      'ForecastingTypeId',
-      'Territory2Id',
-      'ProductFamily',
-      ...currency,
-    ],
-    SalesOps_Quota__c: ['Id', 'Key__c', 'Rep__c', 'Territory_Id__c', 'Period_Start__c', 'Period_End__c', 'Amount__c'],
-    CurrencyType: ['Id', 'IsoCode', 'ConversionRate', 'IsCorporate', 'DecimalPlaces', 'IsActive'],
-    DatedConversionRate: ['Id', 'IsoCode', 'ConversionRate', 'StartDate', 'NextStartDate'],
-    Opportunity: [
-      'Id',
-      'Name',
-      'AccountId',
-      'OwnerId',
-      'Amount',
-      'Probability',
-      'StageName',
-      'ForecastCategoryName',
-      'CloseDate',
-      'CreatedDate',
-      'IsClosed',
-      'IsWon',
-      'Type',
-      'LeadSource',
-      'NextStep',
-      'LastActivityDate',
-      'Territory2Id',
-      ...currency,
-    ],
-    OpportunityHistory: [
-      'Id',
-      'OpportunityId',
-      'CreatedDate',
-      'StageName',
-      'Amount',
-      'CloseDate',
-      'Probability',
-      'ForecastCategory',
-      'ExpectedRevenue',
-    ],
-    OpportunityLineItem: ['Id', 'OpportunityId', 'Product2Id', 'Quantity', 'TotalPrice'],
-  };
-}
-
 /**
  * Generates the deterministic sample org into `outDir` as a `--data-dir` folder (`<SObject>.csv`), a
  * `manifest.json` and, for sizes a scratch org accepts, a `tree/` plan for `sf data tree import`. The same seed,
@@ -176,6 +68,8 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   const random = createRandom(seed);
   const structureRandom = random.fork();
   const dealRandom = random.fork();
+  // Leads, campaigns and customer types draw from streams of their own: the deals are those of a seed without them.
+  const revopsRandom = random.fork();
   const newId = createIdFactory();
   const columns = columnsOf(size.multiCurrency);
   const files: Record<string, number> = {};
@@ -255,39 +149,14 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     await writeRows('DatedConversionRate', datedRates(structureRandom, windowStart, horizonEnd, newId));
   }
 
-  // Deal flow: each month's new deals go to the reps working that month, by weight and ramp.
-  const months: number[] = [];
-  for (let m = monthStartDay(windowStart); m <= anchor; m = monthStartDay(m, 1)) months.push(m);
-  const buckets = months.map((month) => {
-    const reps = team.reps.filter((r) => activeInMonth(r, month));
-    const cumulative: number[] = [];
-    let total = 0;
-    for (const rep of reps) cumulative.push((total += rep.weight * rampFactor(rep, month)));
-    return { reps, cumulative, total };
+  const flow = planDealFlow({
+    random: dealRandom,
+    team,
+    accounts,
+    windowStart,
+    anchor,
+    opportunities: size.opportunities,
   });
-  // Weight of each month: the reps working in it (by weight and ramp) times the days of it inside the window.
-  const monthDays = months.map((month) => Math.min(anchor + 1, monthStartDay(month, 1)) - month);
-  const monthCumulative: number[] = [];
-  let weightDays = 0;
-  buckets.forEach((b, i) => monthCumulative.push((weightDays += b.total * (monthDays[i] as number))));
-  const weightMonths = buckets.reduce(
-    (sum, b, i) =>
-      sum + (b.total * (monthDays[i] as number)) / (monthStartDay(months[i] as number, 1) - (months[i] as number)),
-    0,
-  );
-  const dealsPerRepMonth = size.opportunities / weightMonths;
-  /** Creation day of the i-th deal: stratified over the weighted months, so ids follow creation order. */
-  const creationDay = (i: number): number => {
-    const target = ((i + dealRandom.next()) / size.opportunities) * weightDays;
-    let m = 0;
-    while (m < months.length - 1 && (monthCumulative[m] as number) <= target) m++;
-    const before = m === 0 ? 0 : (monthCumulative[m - 1] as number);
-    const inMonth = (monthCumulative[m] as number) - before;
-    const fraction = inMonth > 0 ? (target - before) / inMonth : 0;
-    return (
-      (months[m] as number) + Math.min((monthDays[m] as number) - 1, Math.floor(fraction * (monthDays[m] as number)))
-    );
-  };
 
   const quotaWriter = new CsvFileWriter(
     join(outDir, `${size.quotaObject}.csv`),
@@ -297,7 +166,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     random: structureRandom,
     reps: team.reps,
     territories,
-    dealsPerRepMonth,
+    dealsPerRepMonth: flow.dealsPerRepMonth,
     months: quotaMonths(windowStart, horizonEnd),
     monthPeriodIds: fiscal.monthPeriodIds,
     forecastingTypeId,
@@ -309,43 +178,59 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   await quotaWriter.close();
   files[size.quotaObject] = quotaWriter.rows;
 
+  const campaigns = buildCampaigns({
+    random: revopsRandom.fork(),
+    windowStart,
+    anchor,
+    leadsPerMonth: campaignLeadsPerMonth(size.opportunities, quotaMonths(windowStart, anchor).length),
+    ownerIds: [team.vpId, ...[...team.managersByRegion.values()].flat()],
+    newId,
+  });
+  await writeRows('Campaign', campaigns.rows);
+  const streams = new Map<string, CsvFileWriter>();
+  const stream = (object: string): CsvFileWriter => {
+    const writer = new CsvFileWriter(join(outDir, `${object}.csv`), columns[object] as readonly string[]);
+    streams.set(object, writer);
+    return writer;
+  };
+  const opportunities = stream('Opportunity');
+  const history = stream('OpportunityHistory');
+  const lineItems = stream('OpportunityLineItem');
+  const [leads, leadHistory, members, tasks, events] = ['Lead', 'LeadHistory', 'CampaignMember', 'Task', 'Event'].map(
+    stream,
+  ) as [CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter];
+  const revops = new RevopsFlow({
+    random: revopsRandom.fork(),
+    accounts,
+    campaigns,
+    router: new LeadRouter(team, revopsRandom.fork()),
+    windowStart,
+    anchor,
+    newId,
+    fiscalYearOf: (day) => ymdOf(fiscalYearStart(day)).year - ymdOf(windowStart).year,
+    write: async (lead) => {
+      await leads.write(lead.lead);
+      for (const row of lead.history) await leadHistory.write(row);
+      for (const row of lead.tasks) await tasks.write(row);
+      for (const row of lead.events) await events.write(row);
+      if (lead.member) await members.write(lead.member);
+    },
+  });
   const currencies = new Map<string, SampleCurrency>(SAMPLE_CURRENCIES.map((c) => [c.isoCode, c]));
   const usd = currencies.get(CORPORATE_CURRENCY) as SampleCurrency;
-  const opportunities = new CsvFileWriter(join(outDir, 'Opportunity.csv'), columns['Opportunity'] as readonly string[]);
-  const history = new CsvFileWriter(
-    join(outDir, 'OpportunityHistory.csv'),
-    columns['OpportunityHistory'] as readonly string[],
-  );
-  const lineItems = new CsvFileWriter(
-    join(outDir, 'OpportunityLineItem.csv'),
-    columns['OpportunityLineItem'] as readonly string[],
-  );
   const productWeights: number[] = [];
   products.reduce((sum, p, i) => (productWeights[i] = sum + p.weight), 0);
   const treeOpportunities: TreeObject['records'][number][] = [];
   const accountIndexById = new Map(accounts.accounts.map((a, i) => [a.id, i]));
   for (let i = 0; i < size.opportunities; i++) {
-    let createdDay = creationDay(i);
-    const bucket = buckets[months.indexOf(monthStartDay(createdDay))] ?? buckets[buckets.length - 1];
-    const rep = (
-      bucket && bucket.reps.length > 0 ? bucket.reps[pickWeighted(bucket.cumulative, dealRandom)] : team.reps[0]
-    ) as RepProfile;
-    createdDay = Math.max(createdDay, rep.hireDay);
-    if (rep.leaveDay !== null) createdDay = Math.min(createdDay, rep.leaveDay - 1);
-    const endDay = rep.leaveDay === null ? anchor : Math.min(anchor, rep.leaveDay - 1);
-    const regionAccounts = accounts.byRegion.get(rep.region) ?? [];
-    const accountIndex =
-      rep.accounts.length > 0 && dealRandom.chance(0.85)
-        ? dealRandom.pick(rep.accounts)
-        : regionAccounts.length > 0
-          ? dealRandom.pick(regionAccounts)
-          : dealRandom.int(0, accounts.accounts.length - 1);
-    const account = accounts.accounts[accountIndex] as (typeof accounts.accounts)[number];
+    const slot = flow.slot(i);
+    const { rep, account, createdDay, endDay } = slot;
+    const currency = size.multiCurrency ? (currencies.get(rep.currency) ?? usd) : usd;
     const deal = simulateDeal({
       random: dealRandom,
       rep,
       account,
-      currency: size.multiCurrency ? (currencies.get(rep.currency) ?? usd) : usd,
+      currency,
       createdDay,
       endDay,
       products,
@@ -354,6 +239,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       newHistoryId: () => newId('OpportunityHistory'),
       newLineItemId: () => newId('OpportunityLineItem'),
     });
+    await revops.addDeal(deal.opportunity, slot, currency.rate);
     await opportunities.write(deal.opportunity);
     for (const row of deal.history) await history.write(row);
     for (const row of deal.lineItems) await lineItems.write(row);
@@ -376,11 +262,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       });
     }
   }
-  for (const [object, writer] of [
-    ['Opportunity', opportunities],
-    ['OpportunityHistory', history],
-    ['OpportunityLineItem', lineItems],
-  ] as const) {
+  for (const [object, writer] of streams) {
     await writer.close();
     files[object] = writer.rows;
   }
@@ -446,32 +328,4 @@ function quotaMonths(from: number, to: number): number[] {
   const months: number[] = [];
   for (let m = monthStartDay(from); m <= to; m = monthStartDay(m, 1)) months.push(m);
   return months;
-}
-
-/** Quarterly dated rates drifting a little around each currency's rate, open-ended at the last quarter. */
-function datedRates(
-  random: ReturnType<typeof createRandom>,
-  from: number,
-  to: number,
-  newId: (object: 'DatedConversionRate') => string,
-): Row[] {
-  const rows: Row[] = [];
-  const quarters: number[] = [];
-  for (let q = fiscalQuarterStart(from); q <= to; q = monthStartDay(q, 3)) quarters.push(q);
-  for (const currency of SAMPLE_CURRENCIES) {
-    if (currency.isoCode === CORPORATE_CURRENCY) continue;
-    let rate = currency.rate;
-    quarters.forEach((start, i) => {
-      rate *= 1 + random.normal() * 0.02;
-      const rounded = Number(rate.toFixed(currency.decimals === 0 ? 2 : 4));
-      rows.push({
-        Id: newId('DatedConversionRate'),
-        IsoCode: currency.isoCode,
-        ConversionRate: rounded,
-        StartDate: isoOf(start),
-        NextStartDate: i === quarters.length - 1 ? null : isoOf(quarters[i + 1] as number),
-      });
-    });
-  }
-  return rows;
 }

@@ -29,6 +29,12 @@ export const keyPrefixes = {
   CurrencyType: '02B',
   DatedConversionRate: '04w',
   SalesOps_Quota__c: 'a01',
+  Lead: '00Q',
+  LeadHistory: '017',
+  Campaign: '701',
+  CampaignMember: '00v',
+  Task: '00T',
+  Event: '00U',
 } as const;
 export type KeyPrefixObject = keyof typeof keyPrefixes;
 

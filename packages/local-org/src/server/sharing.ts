@@ -1,7 +1,8 @@
 /**
  * The sharing model the local org enforces: a user sees records of a Private object that they own or that users in
  * roles below theirs own (the role hierarchy); Read and ReadWrite objects are visible to all; ControlledByParent
- * objects (OpportunityHistory, OpportunityLineItem, master-detail children) follow their parent record. The admin
+ * objects (OpportunityHistory, OpportunityLineItem, master-detail children, activities) follow their parent record
+ * (an activity: the record it is about, else the person it is with) and are visible to their owner when they have one. The admin
  * (View All Data) sees and edits everything.
  */
 import type { OrgStore, Table } from './data/orgStore.js';
@@ -67,7 +68,10 @@ export class SharingModel {
       case 'Private':
         return this.owns(viewer, record);
       case 'ControlledByParent':
-        return this.parentAllows(viewer, table, record, depth, (t, r) => this.canSee(viewer, t, r, depth + 1));
+        return (
+          this.owns(viewer, record) ||
+          this.parentAllows(viewer, table, record, depth, (t, r) => this.canSee(viewer, t, r, depth + 1))
+        );
     }
   }
 
@@ -97,9 +101,10 @@ export class SharingModel {
     depth: number,
     check: (table: Table, record: StoredRecord) => boolean,
   ): boolean {
-    const parentField = table.entry.schema.sharingParentField;
-    if (!parentField || depth > 5) return viewer.viewAll;
-    const parentId = record[parentField];
+    const parentFields = table.entry.schema.sharingParentField;
+    if (!parentFields || depth > 5) return viewer.viewAll;
+    const parentField = [parentFields].flat().find((f) => typeof record[f] === 'string');
+    const parentId = parentField === undefined ? undefined : record[parentField];
     if (typeof parentId !== 'string') return false;
     const parent = this.store.findById(parentId);
     return parent !== undefined && check(parent.table, parent.record);

@@ -70,8 +70,11 @@ export interface ObjectSchema {
   readonly deletable: boolean;
   readonly queryable: boolean;
   readonly sharingModel: SharingModel;
-  /** For ControlledByParent: the lookup field whose record's visibility decides this one's. */
-  readonly sharingParentField: string | null;
+  /**
+   * For ControlledByParent: the lookup field whose record's visibility decides this one's; with several (an
+   * activity's WhatId, WhoId), the first that holds a value decides.
+   */
+  readonly sharingParentField: string | readonly string[] | null;
   readonly fields: readonly FieldSchema[];
 }
 

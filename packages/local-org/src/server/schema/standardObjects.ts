@@ -4,76 +4,9 @@
  * (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/); fields an org
  * derives itself (IsClosed, IsWon, LastActivityDate, history rows) are read-only here as there.
  */
-import {
-  field,
-  type FieldOptions,
-  type FieldSchema,
-  type FieldType,
-  type ObjectSchema,
-  type SharingModel,
-} from './objectSchema.js';
-
-const readOnly: FieldOptions = { createable: false, updateable: false };
-
-function ro(name: string, type: FieldType, options: FieldOptions = {}): FieldSchema {
-  return field(name, type, { ...readOnly, ...options });
-}
-
-function ref(name: string, target: string, options: FieldOptions = {}): FieldSchema {
-  return field(name, 'reference', { referenceTo: [target], ...options });
-}
-
-/** Audit fields every record has; `history` objects have no LastModified pair. */
-function systemFields(history = false): FieldSchema[] {
-  const audit: FieldOptions = { ...readOnly, nillable: false, defaultedOnCreate: true };
-  const fields = [
-    field('CreatedDate', 'datetime', audit),
-    ref('CreatedById', 'User', audit),
-    field('IsDeleted', 'boolean', audit),
-    field('SystemModstamp', 'datetime', audit),
-  ];
-  if (!history) {
-    fields.push(field('LastModifiedDate', 'datetime', audit), ref('LastModifiedById', 'User', audit));
-  }
-  return fields;
-}
-
-interface ObjectOptions {
-  readonly label?: string;
-  readonly labelPlural?: string;
-  readonly writable?: boolean;
-  readonly sharingModel?: SharingModel;
-  readonly sharingParentField?: string;
-  readonly history?: boolean;
-  readonly custom?: boolean;
-}
-
-function object(name: string, keyPrefix: string, options: ObjectOptions, fields: FieldSchema[]): ObjectSchema {
-  const writable = options.writable ?? true;
-  const label = options.label ?? name.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const all = [field('Id', 'id', { label: `${label} ID` }), ...fields];
-  for (const system of systemFields(options.history)) {
-    if (!all.some((f) => f.name === system.name)) all.push(system);
-  }
-  return {
-    name,
-    label,
-    labelPlural: options.labelPlural ?? `${label}s`,
-    keyPrefix,
-    custom: options.custom ?? false,
-    createable: writable,
-    updateable: writable && !options.history,
-    deletable: writable,
-    queryable: true,
-    sharingModel: options.sharingModel ?? 'ReadWrite',
-    sharingParentField: options.sharingParentField ?? null,
-    fields: writable ? all : all.map((f) => ({ ...f, createable: false, updateable: false })),
-  };
-}
-
-const OWNER = ref('OwnerId', 'User', { nillable: false, defaultedOnCreate: true, relationshipName: 'Owner' });
-const currencyIsoCode = (): FieldSchema =>
-  field('CurrencyIsoCode', 'picklist', { length: 3, defaultedOnCreate: true, label: 'Currency ISO Code' });
+import { field, type ObjectSchema } from './objectSchema.js';
+import { revopsObjects } from './revopsObjects.js';
+import { currencyIsoCode, object, OWNER, ref, ro } from './standardObjectBuilder.js';
 
 /** Standard objects by API name. */
 export function standardObjects(): ObjectSchema[] {
@@ -237,6 +170,7 @@ export function standardObjects(): ObjectSchema[] {
       ro('IsWon', 'boolean'),
       field('Type', 'picklist', { length: 255 }),
       field('LeadSource', 'picklist', { length: 255 }),
+      ref('CampaignId', 'Campaign'),
       field('NextStep', 'string', { length: 255 }),
       field('Description', 'textarea', { length: 32000 }),
       ro('LastActivityDate', 'date'),
@@ -298,5 +232,6 @@ export function standardObjects(): ObjectSchema[] {
         field('Amount__c', 'currency', { precision: 16, scale: 2, label: 'Amount' }),
       ],
     ),
+    ...revopsObjects(),
   ];
 }
