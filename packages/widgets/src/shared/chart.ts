@@ -40,6 +40,31 @@ export function cssColor(host: HTMLElement, property: string, fallback: string):
 }
 
 /**
+ * Diagonal hatching in `color` on `background`, for a chart area that must be told apart without colour (WCAG
+ * 1.4.1); null where the browser cannot draw one.
+ */
+export function hatchPattern(color: string, background: string): CanvasPattern | null {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const g = tile.getContext('2d');
+  if (!g) return null;
+  g.fillStyle = background;
+  g.fillRect(0, 0, 8, 8);
+  g.strokeStyle = color;
+  g.lineWidth = 2;
+  g.beginPath();
+  g.moveTo(-2, 10);
+  g.lineTo(10, -2);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
+  g.stroke();
+  return g.createPattern(tile, 'repeat');
+}
+
+/**
  * Owns one chart.js chart of an element: created on the first `render(canvas, config)`, updated in place when the
  * data changes, destroyed when the element is disconnected (or the canvas leaves the DOM).
  */
