@@ -55,6 +55,10 @@ describe('chart contrast and legends', () => {
     for (const edge of [p90, p10]) expect(contrastRatio(String(edge?.borderColor), WHITE)).to.be.at.least(3);
     const shown = chart?.legend?.legendItems?.map((i) => i.text);
     expect(shown).to.deep.equal(['Likely range', 'Likely', 'Quota', 'Commit', 'Best case']);
+    // The chart's words are in the card's font.
+    const family = getComputedStyle(element).fontFamily;
+    expect((chart?.options.scales?.['y']?.ticks as { font?: { family?: string } }).font?.family).to.equal(family);
+    expect((chart?.options.plugins?.legend?.labels?.font as { family?: string }).family).to.equal(family);
     // Lines of the same colour are told apart by dash pattern.
     const dashes = datasets.slice(1).map((d) => JSON.stringify(d.borderDash ?? []));
     expect(new Set(dashes).size).to.equal(dashes.length);
