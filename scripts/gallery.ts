@@ -2,7 +2,7 @@
  * npm run gallery [-- --port 8090] [--size toy|default|N] [--language de] [--locale de_DE] [--screenshots DIR]
  *
  * Starts the local org (sample data) and serves a page with every widget: against fixtures, and against the local
- * org with a rep's token and a manager's token (the page talks to the org over CORS with jsforce's browser build).
+ * org with a rep's, a manager's and the VP's token (the page talks to the org over CORS with jsforce's browser build).
  * With --screenshots it photographs each element in headless Chromium into DIR and exits.
  */
 
@@ -41,14 +41,15 @@ const users = org.tokens.users;
 const team = (role: string | null) => (role ?? '').replace(/ (Account Executive|Sales Manager).*$/, '');
 const rep = users.find((u) => u.rep);
 const manager = users.find((u) => !u.rep && !u.admin && rep !== undefined && team(u.role) === team(rep.role));
-if (!rep || !manager) throw new Error('the sample org has no rep or manager');
+const vp = users.find((u) => u.admin);
+if (!rep || !manager || !vp) throw new Error('the sample org has no rep, manager or VP');
 const pick = (u: { userId: string; name: string; token: string }) => ({
   userId: u.userId,
   name: u.name,
   token: u.token,
 });
 const config = {
-  localOrg: { url: org.url, asOf: SAMPLE_ANCHOR_DATE, rep: pick(rep), manager: pick(manager) },
+  localOrg: { url: org.url, asOf: SAMPLE_ANCHOR_DATE, rep: pick(rep), manager: pick(manager), vp: pick(vp) },
   language: values.language,
   locale: values.locale,
 };
@@ -93,7 +94,7 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(Number(values.port), '127.0.0.1', resolve));
 const address = server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : values.port}/`;
-console.log(`gallery: ${url} (local org ${org.url}; rep ${rep.name}, manager ${manager.name})`);
+console.log(`gallery: ${url} (local org ${org.url}; rep ${rep.name}, manager ${manager.name}, VP ${vp.name})`);
 
 if (values.screenshots) {
   const { launch } = await import('puppeteer-core');

@@ -1,6 +1,7 @@
 // @web/test-runner: the widgets' tests in a real Chromium (never downloaded: CHROME_PATH, Debian's chromium, or an
 // installed Chrome), with a local org on 127.0.0.1 for the tests that read over HTTP.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -66,6 +67,26 @@ const localOrgPlugin = {
   },
 };
 
+/** Where the layout test saves its screenshots (gitignored; CI keeps them as artifacts). */
+export const SCREENSHOT_DIR = join(root, 'packages/widgets/test-artifacts/screenshots');
+
+/** `salesops-screenshot` command: photographs a page area ({ name, clip }) into SCREENSHOT_DIR/<name>.png. */
+const screenshotPlugin = {
+  name: 'salesops-screenshot',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'salesops-screenshot') return undefined;
+    if (!/^[\w.-]+$/.test(payload?.name ?? '')) throw new Error(`Not a screenshot name: ${payload?.name}`);
+    const page = session.browser.getPage(session.id);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, `${payload.name}.png`),
+      clip: payload.clip,
+      captureBeyondViewport: true,
+    });
+    return true;
+  },
+};
+
 export default {
   rootDir: root,
   files: ['packages/widgets/src/**/*.test.ts'],
@@ -76,6 +97,7 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     localOrgPlugin,
+    screenshotPlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'packages/widgets/tsconfig.json') }),
   ],
   browsers: [

@@ -1,6 +1,6 @@
 /**
  * The gallery page's script: every element against fixtures (the engine's small org) and, when the page was served
- * with a local org, against it with a rep's token and a manager's token (jsforce browser build over CORS).
+ * with a local org, against it with a rep's, a manager's and the VP's token (jsforce browser build over CORS).
  */
 import type { QueryConnection } from '@salesops/org/browser';
 import { smallOrg, users } from '../../core/src/testing/smallOrg.js';
@@ -13,7 +13,7 @@ interface GalleryUser {
   readonly token: string;
 }
 interface GalleryConfig {
-  readonly localOrg: { url: string; asOf: string; rep: GalleryUser; manager: GalleryUser } | null;
+  readonly localOrg: { url: string; asOf: string; rep: GalleryUser; manager: GalleryUser; vp: GalleryUser } | null;
   readonly language: string;
   readonly locale: string;
 }
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     for (const [id, who] of [
       ['rep', local.rep],
       ['manager', local.manager],
+      ['vp', local.vp],
     ] as const) {
       const connection = new window.jsforce.Connection({
         instanceUrl: local.url,

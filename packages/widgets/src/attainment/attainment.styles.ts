@@ -3,23 +3,30 @@ import { css } from 'lit';
 export const attainmentStyles = css`
   .layout {
     display: grid;
-    grid-template-columns: minmax(8rem, 12rem) 1fr;
+    grid-template-columns: minmax(6rem, 9rem) minmax(0, 1fr);
     gap: var(--_space);
     align-items: center;
+    margin-bottom: calc(var(--_space) * 0.75);
   }
   .gauge {
-    height: var(--salesops-gauge-height, 7rem);
+    height: var(--salesops-gauge-height, 5rem);
   }
-  .gauge-value {
-    position: absolute;
-    inset: auto 0 0.25rem 0;
-    text-align: center;
-    font-size: 1.25rem;
+  .headline {
+    margin: 0;
+  }
+  .advice {
+    margin-top: 0.25rem;
     font-weight: 700;
   }
-  @media (max-width: 30rem) {
+  .scope {
+    margin-bottom: 0.5rem;
+  }
+  @container salesops-card (max-width: 20rem) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .gauge {
+      max-width: 10rem;
     }
   }
 `;

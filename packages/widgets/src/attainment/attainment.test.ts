@@ -16,6 +16,7 @@ import {
   SMALL_AS_OF,
 } from '../testing/helpers.js';
 import type { SalesopsAttainment } from './attainment.js';
+import { pipelineToAdd } from './attainmentScope.js';
 
 const snapshot = createOrgSnapshot(smallOrg());
 const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
@@ -36,17 +37,20 @@ describe('salesops-attainment', () => {
     await expectAccessible(element);
   });
 
-  it("shows the engine's figures for the rep", async () => {
+  it("shows the engine's figures for the rep: one headline, plain words, compact amounts", async () => {
     const { element } = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.A });
     const rep = engine(small.users.A);
     expect(rep.closedWon).to.be.greaterThan(0);
-    expect(figure(element, 'quota')).to.equal(f.money(rep.quota));
-    expect(figure(element, 'closed-won')).to.equal(f.money(rep.closedWon));
-    expect(figure(element, 'attainment')).to.equal(f.percent(rep.attainment));
-    expect(figure(element, 'pace')).to.equal(f.percent(rep.pace));
-    expect(figure(element, 'coverage')).to.equal(f.multiple(rep.coverage));
-    expect(figure(element, 'required-coverage')).to.equal(f.multiple(rep.requiredCoverage));
-    expect(figure(element, 'days-left')).to.equal(String(daysBetween(SMALL_AS_OF, period.end)));
+    expect(figure(element, 'attainment')).to.equal(f.wholePercent(rep.attainment));
+    const words = [...(element.shadowRoot?.querySelectorAll('.headline-words') ?? [])].map((n) => n.textContent);
+    expect(words).to.deep.equal([
+      `${f.compactMoney(rep.closedWon)} closed of ${f.compactMoney(rep.quota)} quota`,
+      `On track for ${f.wholePercent(rep.pace)} of quota`,
+    ]);
+    // One headline figure: everything else is smaller.
+    expect(element.shadowRoot?.querySelectorAll('.headline-figure').length).to.equal(1);
+    const days = daysBetween(SMALL_AS_OF, period.end);
+    expect(element.shadowRoot?.textContent).to.contain(`${days} days left`);
     const forecast = computeForecast(snapshot, {
       period,
       asOf: SMALL_AS_OF,
@@ -54,11 +58,43 @@ describe('salesops-attainment', () => {
       methods: ['commit', 'bestCase'],
       backtest: false,
     }).scopes[0];
-    expect(figure(element, 'commit')).to.equal(f.money(forecast?.methods.commit?.forecast));
-    expect(figure(element, 'best-case')).to.equal(f.money(forecast?.methods.bestCase?.forecast));
+    expect(figure(element, 'commit')).to.equal(f.compactMoney(forecast?.methods.commit?.forecast));
+    expect(figure(element, 'best-case')).to.equal(f.compactMoney(forecast?.methods.bestCase?.forecast));
+    expect(figure(element, 'open-pipeline')).to.equal(f.compactMoney(rep.openPipeline));
+    // A has no closed deals in the four quarters before: no required coverage, so no pipeline advice.
+    expect(rep.requiredCoverage).to.equal(null);
+    expect(element.shadowRoot?.querySelector('[data-figure="pipeline-to-add"]')).to.equal(null);
     const canvas = element.shadowRoot?.querySelector('canvas');
     expect(canvas?.getAttribute('role')).to.equal('img');
     expect(canvas?.getAttribute('aria-label')).to.contain(f.money(rep.closedWon));
+    expect(element.shadowRoot?.querySelector('[part="header"] svg')).to.not.equal(null);
+  });
+
+  it('says how much pipeline to add (hand-computed for C)', async () => {
+    // C: quota 45,000, closed won 15,000, open pipeline 30,000, required coverage 1.5 (computePerformance.test):
+    // 1.5 × 30,000 − 30,000 = 15,000.
+    expect(pipelineToAdd({ requiredCoverage: 1.5, remainingQuota: 30000, openPipeline: 30000 })).to.equal(15000);
+    expect(pipelineToAdd({ requiredCoverage: 3, remainingQuota: 100, openPipeline: 400 })).to.equal(0);
+    expect(pipelineToAdd({ requiredCoverage: 3, remainingQuota: 0, openPipeline: 0 })).to.equal(null);
+    expect(pipelineToAdd({ requiredCoverage: null, remainingQuota: 10, openPipeline: 0 })).to.equal(null);
+    const { element } = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.C });
+    expect(figure(element, 'pipeline-to-add')).to.equal('Add $15K of pipeline');
+  });
+
+  it("gives a manager their team's figures and the VP the org's", async () => {
+    const manager = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.mgrWest });
+    const west = report.teams.find((t) => t.managerId === small.users.mgrWest);
+    expect(west).to.not.equal(undefined);
+    expect(bodyState(manager.element)).to.equal('ready');
+    expect(manager.element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal('Team of Wanda West');
+    expect(figure(manager.element, 'attainment')).to.equal(f.wholePercent(west?.attainment));
+    expect(figure(manager.element, 'open-pipeline')).to.equal(f.compactMoney(west?.openPipeline));
+    cleanup();
+    const vp = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.vp });
+    expect(vp.element.shadowRoot?.querySelector('[data-scope]')?.getAttribute('data-scope')).to.equal('org');
+    expect(figure(vp.element, 'attainment')).to.equal(f.wholePercent(report.org.attainment));
+    expect(figure(vp.element, 'open-pipeline')).to.equal(f.compactMoney(report.org.openPipeline));
+    await expectAccessible(vp.element);
   });
 
   it('shows the rank from the stored scorecard', async () => {
@@ -75,7 +111,7 @@ describe('salesops-attainment', () => {
       ],
     });
     const { element } = await mount<SalesopsAttainment>('salesops-attainment', { client, userId: small.users.A });
-    expect(figure(element, 'rank')).to.equal('2');
+    expect(element.shadowRoot?.textContent).to.contain('Rank 2 among peers');
     expect(element.shadowRoot?.textContent).to.contain('Mar 14, 2026');
   });
 
@@ -84,8 +120,8 @@ describe('salesops-attainment', () => {
     element.userId = small.users.C;
     await element.updateComplete;
     await element.loaded();
-    expect(figure(element, 'closed-won')).to.equal(f.money(engine(small.users.C).closedWon));
-    expect(engine(small.users.C).closedWon).to.not.equal(engine(small.users.A).closedWon);
+    expect(figure(element, 'attainment')).to.equal(f.wholePercent(engine(small.users.C).attainment));
+    expect(engine(small.users.C).attainment).to.not.equal(engine(small.users.A).attainment);
   });
 
   it('shows the loading, empty, error and no-permission states', async () => {
@@ -95,7 +131,8 @@ describe('salesops-attainment', () => {
     await expectAccessible(loading.element);
     cleanup();
 
-    const empty = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.vp });
+    // E left (inactive, no deals this period): nothing to show.
+    const empty = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.E });
     expect(bodyState(empty.element)).to.equal('empty');
     cleanup();
 
@@ -104,9 +141,12 @@ describe('salesops-attainment', () => {
       userId: small.users.A,
     });
     expect(bodyState(error.element)).to.equal('error');
-    // Escaped: the error text appears as text, not as markup.
+    // Never the server's own text: a translated message by error code.
     expect(error.element.shadowRoot?.querySelector('b')).to.equal(null);
-    expect(error.element.shadowRoot?.textContent).to.contain('<b>boom</b>');
+    expect(error.element.shadowRoot?.textContent).to.not.contain('boom');
+    expect(error.element.shadowRoot?.querySelector('.state.error')?.textContent).to.equal(
+      'The data could not be loaded. Retry, or tell your admin if it happens again.',
+    );
     const retry = error.element.shadowRoot?.querySelector('button');
     expect(retry).to.not.equal(null);
     retry?.focus();
@@ -149,8 +189,11 @@ describe('salesops-attainment', () => {
     });
     const rep = engine(small.users.A);
     expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Zielerreichung');
-    expect(figure(element, 'closed-won')).to.equal(createFormatters('de-DE', 'USD').money(rep.closedWon));
-    expect(figure(element, 'closed-won')).to.match(/\$$/);
+    const de = createFormatters('de-DE', 'USD');
+    expect(figure(element, 'commit')).to.match(/\$$/);
+    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
+      `${de.compactMoney(rep.closedWon)} gewonnen von ${de.compactMoney(rep.quota)} Quote`,
+    );
     await expectAccessible(element);
   });
 });

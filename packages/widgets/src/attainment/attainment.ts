@@ -1,27 +1,17 @@
-import { html, type TemplateResult } from 'lit';
-import {
-  computeForecast,
-  computePerformance,
-  daysBetween,
-  type FiscalPeriod,
-  type OrgSnapshot,
-  type Performance,
-} from '@salesops/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { daysBetween } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { figureList, type Figure } from '../shared/figureList.js';
+import { headline } from '../shared/headline.js';
 import { attainmentStyles } from './attainment.styles.js';
-import { figureList } from '../shared/figureList.js';
+import { attainmentScope, pipelineToAdd, type AttainmentScope } from './attainmentScope.js';
 
-/** What `<salesops-attainment>` shows for one rep and period. */
-export interface AttainmentView {
-  readonly repId: string;
-  readonly name: string;
-  readonly performance: Performance;
-  readonly commit: number | null;
-  readonly bestCase: number | null;
+/** What `<salesops-attainment>` shows for one rep (or a manager's team, or the VP's org) and period. */
+export interface AttainmentView extends AttainmentScope {
   readonly daysLeft: number;
   /** The stored scorecard's rank and percentile (SalesOps_Rep_Scorecard__c), when one was written. */
   readonly stored: {
@@ -31,36 +21,25 @@ export interface AttainmentView {
   } | null;
 }
 
-/** The rep's live performance and commit/best-case forecast (null: nothing to show). */
-function liveFigures(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: string, userId: string) {
-  const report = computePerformance(snapshot, { period, asOf });
-  const rep = report.reps.find((r) => r.repId === userId);
-  if (!rep || (rep.quota === null && rep.closedWon === 0 && rep.openDeals === 0)) return null;
-  const forecast = computeForecast(snapshot, {
-    period,
-    asOf,
-    scopes: [{ type: 'rep', id: rep.repId, name: rep.name }],
-    methods: ['commit', 'bestCase'],
-    backtest: false,
-  }).scopes[0];
-  return { rep, forecast };
-}
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
- * @summary A rep's quota, closed won, attainment gauge, pace, commit and best case, coverage against the coverage
- * still needed, and days left in the period.
+ * @summary A rep's attainment as one headline figure (closed won against quota, with a gauge), whether the rep is
+ * on track, the pipeline still to add, commit, best case and days left. A manager sees their team's, the VP the
+ * org's.
  *
  * @csspart base - the card
+ * @csspart header - the card's header (icon and title)
  * @csspart title - the heading
+ * @csspart headline - the headline figure and its words
  * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
- * @cssproperty --salesops-color-brand - the gauge's filled part and focus rings
- * @cssproperty --salesops-color-border - card border and the gauge's empty part
+ * @cssproperty --salesops-color-brand - the gauge's filled part, the icon and focus rings
+ * @cssproperty --salesops-color-graphic - the gauge's outline
  */
 export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
   static override styles = [...SalesopsElement.styles, attainmentStyles];
   protected readonly titleKey = 'attainmentTitle' as const;
+  protected readonly icon = 'attainment' as const;
   protected override readonly orgObjects = CORE_OBJECTS;
 
   protected override async load({
@@ -79,23 +58,18 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
       orderBy: 'As_Of__c DESC',
       limit: 1,
     });
-    let live: ReturnType<typeof liveFigures>;
+    let scope: AttainmentScope | null;
     try {
-      live = liveFigures(snapshot, period, asOf, userId);
+      scope = attainmentScope(snapshot, period, asOf, userId);
     } catch (e) {
       await storedRead; // a failed read is the error shown, as when it was awaited first
       throw e;
     }
     const stored = await storedRead;
-    if (live === null) return null;
-    const { rep, forecast } = live;
-    const row = stored[0];
+    if (scope === null) return null;
+    const row = scope.type === 'rep' ? stored[0] : undefined;
     return {
-      repId: rep.repId,
-      name: rep.name,
-      performance: rep,
-      commit: forecast?.methods.commit?.forecast ?? null,
-      bestCase: forecast?.methods.bestCase?.forecast ?? null,
+      ...scope,
       daysLeft: Math.max(daysBetween(asOf, period.end), 0),
       stored: row
         ? {
@@ -109,31 +83,50 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
 
   private summary(view: AttainmentView, t: Translate, f: Formatters): string {
     const p = view.performance;
-    return t('attainmentSummary', f.money(p.closedWon), f.money(p.quota), f.percent(p.attainment));
+    return t('attainment.summary', f.money(p.closedWon), f.money(p.quota), f.percent(p.attainment));
+  }
+
+  /** The plain-words lines under the headline: closed against quota, then on track / quota met. */
+  private words(view: AttainmentView, t: Translate, f: Formatters): Array<string | null> {
+    const p = view.performance;
+    if (p.quota === null) return [t('attainment.noQuota', f.compactMoney(p.closedWon))];
+    const done = p.remainingQuota === 0;
+    return [
+      t('attainment.closedOfQuota', f.compactMoney(p.closedWon), f.compactMoney(p.quota)),
+      done ? t('attainment.quotaMet') : p.pace === null ? null : t('attainment.onTrack', f.wholePercent(p.pace)),
+    ];
   }
 
   protected override renderView(view: AttainmentView, t: Translate, f: Formatters): TemplateResult {
     const p = view.performance;
-    const figures: Array<[string, string, string]> = [
-      ['quota', t('quota'), f.money(p.quota)],
-      ['closed-won', t('closedWon'), f.money(p.closedWon)],
-      ['attainment', t('attainment'), f.percent(p.attainment)],
-      ['pace', t('pace'), f.percent(p.pace)],
-      ['commit', t('commit'), f.money(view.commit)],
-      ['best-case', t('bestCase'), f.money(view.bestCase)],
-      ['coverage', t('coverage'), f.multiple(p.coverage)],
-      ['required-coverage', t('requiredCoverage'), f.multiple(p.requiredCoverage)],
-      ['days-left', t('daysLeft'), f.integer(view.daysLeft)],
+    const toAdd = pipelineToAdd(p);
+    const figures: Figure[] = [
+      ['commit', t('commit'), f.compactMoney(view.commit)],
+      ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
+      ['open-pipeline', t('openPipeline'), f.compactMoney(p.openPipeline)],
     ];
-    if (view.stored?.rank != null) figures.push(['rank', t('rank'), f.integer(view.stored.rank)]);
-    return html`<div class="layout">
+    const scopeLine =
+      view.type === 'team' ? t('attainment.team', view.name) : view.type === 'org' ? t('attainment.org') : null;
+    const pipelineLine =
+      toAdd === null
+        ? nothing
+        : html`<p class="advice" data-figure="pipeline-to-add">
+            ${toAdd > 0 ? t('attainment.addPipeline', f.compactMoney(toAdd)) : t('attainment.enoughPipeline')}
+          </p>`;
+    const extras = [
+      t('attainment.daysLeft', view.daysLeft),
+      view.stored?.rank != null ? t('attainment.rank', view.stored.rank) : null,
+    ].filter((x) => x !== null);
+    return html`${scopeLine === null ? nothing : html`<p class="sub scope" data-scope=${view.type}>${scopeLine}</p>`}
+      <div class="layout">
         <div class="gauge chart">
           <canvas role="img" aria-label=${this.summary(view, t, f)}></canvas>
-          <span class="gauge-value" aria-hidden="true">${f.percent(p.attainment)}</span>
         </div>
-        ${figureList(figures)}
+        <div>${headline('attainment', f.wholePercent(p.attainment), ...this.words(view, t, f))} ${pipelineLine}</div>
       </div>
-      ${view.stored?.asOf ? html`<p class="sub">${t('storedAsOf', f.date(view.stored.asOf))}</p>` : ''}`;
+      ${figureList(figures)}
+      <p class="sub">${extras.join(' · ')}</p>
+      ${view.stored?.asOf ? html`<p class="sub">${t('storedAsOf', f.date(view.stored.asOf))}</p>` : nothing}`;
   }
 
   protected override drawChart(view: AttainmentView): void {
@@ -145,8 +138,10 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
         datasets: [
           {
             data: [filled, 1 - filled],
-            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), cssColor(this, '--_border', '#c9c9c9')],
-            borderWidth: 0,
+            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), cssColor(this, '--_bg', '#ffffff')],
+            // The outline (≥ 3:1) shows the gauge's extent; the filled part is the brand colour.
+            borderColor: cssColor(this, '--_graphic', '#747474'),
+            borderWidth: 1,
           },
         ],
       },
@@ -156,7 +151,7 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
         maintainAspectRatio: false,
         rotation: -90,
         circumference: 180,
-        cutout: '70%',
+        cutout: '68%',
         plugins: { legend: { display: false }, tooltip: { enabled: false } },
       },
     });

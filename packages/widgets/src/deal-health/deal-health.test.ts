@@ -46,9 +46,33 @@ describe('salesops-deal-health', () => {
     expect(shown).to.deep.equal(deal?.flags.map((x) => x.rule));
     expect(figure(element, 'pushes')).to.equal('2');
     expect(figure(element, 'stage')).to.equal(deal?.stage);
-    expect(figure(element, 'typical-days-in-stage')).to.equal(
-      f.integer(patterns.medianDaysInStage.get(deal?.stage ?? '')),
+    const n = deal?.flags.length ?? 0;
+    expect(figure(element, 'to-check')).to.equal(`${n} ${n === 1 ? 'thing' : 'things'} to check`);
+    const typical = patterns.medianDaysInStage.get(deal?.stage ?? '');
+    expect(typical).to.be.a('number');
+    const words = [...(element.shadowRoot?.querySelectorAll('.headline-words') ?? [])].map((x) => x.textContent);
+    expect(words).to.include(`Won deals usually spend ${f.integer(typical)} ${typical === 1 ? 'day' : 'days'} here`);
+  });
+
+  it('shows a closed deal as closed, won or lost, without time in stage or win chance', async () => {
+    const won = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.A1 },
+    });
+    expect(figure(won.element, 'status')).to.equal('$6K');
+    expect(won.element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
+      'Closed won on Feb 10, 2026',
     );
+    expect(won.element.shadowRoot?.querySelector('[data-figure="win-chance"]')).to.equal(null);
+    expect(won.element.shadowRoot?.querySelector('canvas')).to.equal(null);
+    await expectAccessible(won.element);
+    cleanup();
+    const lost = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      attributes: { 'record-id': small.deals.A2 },
+      language: 'ja',
+      locale: 'ja_JP',
+    });
+    expect(lost.element.shadowRoot?.querySelector('h2')?.textContent).to.equal('商談の健全性');
+    expect(lost.element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal('2026/02/01 に失注');
   });
 
   it('re-renders for another deal', async () => {

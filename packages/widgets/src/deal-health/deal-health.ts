@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import {
   dayNumber,
   dealFactsAsOf,
@@ -12,13 +12,18 @@ import type { MessageKey, Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
-import { figureList } from '../shared/figureList.js';
+import { figureList, type Figure } from '../shared/figureList.js';
+import { headline } from '../shared/headline.js';
 
 export interface DealHealthView {
   readonly opportunityId: string;
   readonly name: string;
   readonly stage: string;
   readonly isClosed: boolean;
+  readonly isWon: boolean;
+  readonly closeDate: string | null;
+  /** The deal's amount in the corporate currency. */
+  readonly amount: number | null;
   readonly flags: readonly HygieneFlag[];
   /** Close-date pushes (later close dates) in the deal's history up to the as-of date. */
   readonly pushes: number;
@@ -68,11 +73,14 @@ function winChanceAtStage(snapshot: OrgSnapshot, asOf: string, stage: string) {
 }
 
 /**
- * @summary One deal's hygiene flags, close-date pushes, time in its stage against what won deals typically spend
- * there, and the historical win chance at its stage. Place it on an Opportunity page (`record-id`).
+ * @summary One open deal's things to check (hygiene flags) as the headline, its time in its stage against what won
+ * deals typically spend there, close-date pushes and how often deals were won from its stage; a closed deal shows
+ * that it closed, won or lost, and when. Place it on an Opportunity page (`record-id`).
  *
  * @csspart base - the card
+ * @csspart header - the card's header (icon and title)
  * @csspart title - the heading
+ * @csspart headline - the headline figure and its words
  * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
  * @cssproperty --salesops-color-warning - flags
  */
@@ -93,6 +101,7 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
   ];
 
   protected readonly titleKey = 'dealHealthTitle' as const;
+  protected readonly icon = 'deal' as const;
   protected override readonly orgObjects = CORE_OBJECTS;
 
   protected override load({ snapshot, period, asOf, recordId }: LoadContext): DealHealthView | null {
@@ -104,11 +113,16 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
     const stage = deal?.stage ?? opportunity.StageName;
     const { daysInStage, pushes } = stageAndPushes(snapshot, opportunity.Id, asOf, stage);
     const { winChance, closed } = winChanceAtStage(snapshot, asOf, stage);
+    const fact = dealFactsAsOf(snapshot, asOf).find((d) => d.opportunity.Id === opportunity.Id);
     return {
       opportunityId: opportunity.Id,
       name: opportunity.Name ?? opportunity.Id,
       stage,
-      isClosed: opportunity.IsClosed,
+      // As of the date (a deal reopened since shows as it stood then).
+      isClosed: fact?.isClosed ?? opportunity.IsClosed,
+      isWon: fact?.isWon ?? opportunity.IsWon,
+      closeDate: opportunity.CloseDate,
+      amount: fact?.amountCents == null ? null : fact.amountCents / 100,
       flags: deal?.flags ?? [],
       pushes,
       daysInStage,
@@ -122,9 +136,9 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
     const key = `flag.${flag.rule}` as MessageKey;
     switch (flag.rule) {
       case 'PAST_CLOSE_DATE':
-        return t(key, f.integer(flag.daysPast));
+        return t(key, flag.daysPast);
       case 'PUSHED':
-        return t(key, f.integer(flag.pushes));
+        return t(key, flag.pushes);
       case 'STALE_STAGE':
         return t(key, flag.stage, f.integer(flag.days), f.integer(flag.wonMedianDays));
       case 'PROBABILITY_MISMATCH':
@@ -142,8 +156,8 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
 
   private summary(view: DealHealthView, t: Translate, f: Formatters): string {
     return t(
-      'dealSummary',
-      f.integer(view.daysInStage),
+      'deal.summary',
+      view.daysInStage ?? 0,
       view.stage,
       f.integer(view.typicalDaysInStage),
       f.integer(view.flags.length),
@@ -151,37 +165,47 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
   }
 
   protected override renderView(view: DealHealthView, t: Translate, f: Formatters): TemplateResult {
-    const figures: Array<[string, string, string]> = [
-      ['stage', t('stage'), view.stage],
-      ['days-in-stage', t('timeInStage'), f.integer(view.daysInStage)],
-      ['typical-days-in-stage', t('typicalTimeInStage'), f.integer(view.typicalDaysInStage)],
-      ['pushes', t('pushes'), f.integer(view.pushes)],
-      ['win-chance', t('winChance'), f.percent(view.winChance)],
+    const name = html`<p class="sub" data-deal>${view.name}</p>`;
+    if (view.isClosed) {
+      // A closed deal has no time in stage or win chance to weigh: say how and when it closed.
+      const closed = t(view.isWon ? 'deal.closedWon' : 'deal.closedLost', f.date(view.closeDate));
+      return html`${name} ${headline('status', f.compactMoney(view.amount), closed)}`;
+    }
+    const figures: Figure[] = [
+      ['stage', t('deal.stage'), view.stage],
+      ['pushes', t('deal.pushesLabel'), f.integer(view.pushes)],
+      ['win-chance', t('deal.winChanceLabel'), f.wholePercent(view.winChance)],
     ];
-    return html`<p class="sub" data-deal>${view.name}</p>
+    const toCheck = view.flags.length === 0 ? t('deal.healthy') : t('deal.toCheck', view.flags.length);
+    return html`${name}
+      ${headline(
+        'to-check',
+        toCheck,
+        view.daysInStage === null ? null : t('deal.inStage', view.daysInStage, view.stage),
+        view.typicalDaysInStage === null ? null : t('deal.typical', view.typicalDaysInStage),
+      )}
       ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
-      <h3 class="sub">${t('flags')}</h3>
       ${
         view.flags.length === 0
-          ? html`<p class="healthy">${t('healthy')}</p>`
+          ? nothing
           : html`<ul class="list flags">
               ${view.flags.map((flag) => html`<li data-flag=${flag.rule}>${this.flagText(flag, t, f)}</li>`)}
             </ul>`
       }`;
   }
 
-  protected override drawChart(view: DealHealthView, t: Translate, f: Formatters): void {
+  protected override drawChart(view: DealHealthView, t: Translate): void {
     const text = cssColor(this, '--_text', '#181818');
     this.chartController.render(this.renderRoot.querySelector('canvas'), {
       type: 'bar',
       data: {
-        labels: [t('timeInStage'), t('typicalTimeInStage')],
+        labels: [t('deal.thisDeal'), t('deal.typicalBar')],
         datasets: [
           {
             label: view.stage,
             data: [view.daysInStage ?? 0, view.typicalDaysInStage ?? 0],
-            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), cssColor(this, '--_weak', '#444444')],
+            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), cssColor(this, '--_graphic', '#747474')],
           },
         ],
       },
@@ -192,7 +216,7 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
         maintainAspectRatio: false,
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item) => t('days', f.integer(item.raw as number)) } },
+          tooltip: { callbacks: { label: (item) => t('days', item.raw as number) } },
         },
         scales: { x: { beginAtZero: true, ticks: { color: text } }, y: { ticks: { color: text } } },
       },

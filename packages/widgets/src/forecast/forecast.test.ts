@@ -45,17 +45,23 @@ describe('salesops-forecast', () => {
     const expected = live('rep', small.users.A, name);
     const mc = expected?.methods.monteCarlo;
     expect(mc?.p50).to.be.a('number');
-    expect(figure(element, 'p10')).to.equal(f.money(mc?.p10));
-    expect(figure(element, 'p50')).to.equal(f.money(mc?.p50));
-    expect(figure(element, 'p90')).to.equal(f.money(mc?.p90));
-    expect(figure(element, 'commit')).to.equal(f.money(expected?.methods.commit?.forecast));
-    expect(figure(element, 'best-case')).to.equal(f.money(expected?.methods.bestCase?.forecast));
-    expect(figure(element, 'closed-won')).to.equal(f.money(expected?.closedWon));
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(mc?.p50));
+    expect(figure(element, 'range')).to.equal(`${f.compactMoney(mc?.p10)}–${f.compactMoney(mc?.p90)}`);
+    // Plain words, no statistics jargon.
+    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
+      `Likely ${f.compactMoney(mc?.p50)}, range ${f.compactMoney(mc?.p10)}–${f.compactMoney(mc?.p90)}`,
+    );
+    expect(element.shadowRoot?.textContent).to.not.match(/P10|P50|P90/);
+    expect(figure(element, 'commit')).to.equal(f.compactMoney(expected?.methods.commit?.forecast));
+    expect(figure(element, 'best-case')).to.equal(f.compactMoney(expected?.methods.bestCase?.forecast));
+    expect(figure(element, 'closed-won')).to.equal(f.compactMoney(expected?.closedWon));
     const quota = computePerformance(snapshot, { period, asOf: SMALL_AS_OF }).reps.find(
       (r) => r.repId === small.users.A,
     )?.quota;
-    expect(figure(element, 'quota')).to.equal(f.money(quota));
+    expect(figure(element, 'quota')).to.equal(f.compactMoney(quota));
     expect(element.chart?.data.datasets.length).to.equal(6);
+    // The band's edges are drawn in a colour with ≥ 3:1 contrast on white (the brand blue), not the light fill.
+    expect(element.chart?.data.datasets[0]?.borderColor).to.equal('#0b5cab');
   });
 
   it('prefers the stored band and lists the stored accuracy', async () => {
@@ -86,8 +92,8 @@ describe('salesops-forecast', () => {
       ],
     });
     const { element } = await mount<SalesopsForecast>('salesops-forecast', { client, userId: small.users.A });
-    expect(figure(element, 'p50')).to.equal('$2,000');
-    expect(figure(element, 'p90')).to.equal('$3,000');
+    expect(figure(element, 'p50')).to.equal('$2K');
+    expect(figure(element, 'range')).to.equal('$1K–$3K');
     const accuracy = element.shadowRoot?.querySelectorAll('[data-accuracy]');
     expect(accuracy?.length).to.equal(1);
     expect(accuracy?.[0]?.textContent).to.contain('FY2025-Q4');
@@ -101,7 +107,7 @@ describe('salesops-forecast', () => {
     const org = snapshot.data.organization;
     const expected = live('org', org.Id, org.Name ?? org.Id);
     expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(org.Name);
-    expect(figure(element, 'p50')).to.equal(f.money(expected?.methods.monteCarlo?.p50));
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(expected?.methods.monteCarlo?.p50));
   });
 
   it("forecasts a manager's team when the manager has no deals", async () => {
@@ -113,7 +119,7 @@ describe('salesops-forecast', () => {
     const name = `${manager?.Name ?? ''} (${role?.Name ?? ''})`;
     const expected = live('team', small.roles.mgrEast, name);
     expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(name);
-    expect(figure(element, 'p50')).to.equal(f.money(expected?.methods.monteCarlo?.p50));
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(expected?.methods.monteCarlo?.p50));
   });
 
   it('shows the loading, empty, error and no-permission states', async () => {

@@ -11,7 +11,8 @@ import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
-import { figureList } from '../shared/figureList.js';
+import { figureList, type Figure } from '../shared/figureList.js';
+import { headline } from '../shared/headline.js';
 
 export interface ForecastAccuracyRow {
   readonly period: string;
@@ -42,14 +43,17 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * @summary The P10/P50/P90 band against quota over the period, commit and best case lines, and the accuracy of
- * the last periods' forecasts, for a rep, team, territory or the org.
+ * @summary The likely outcome (P50) as the headline with its range (P10–P90) in plain words, the band against quota
+ * over the period, commit and best case lines, and how the last periods' forecasts did, for a rep, team, territory
+ * or the org.
  *
  * @csspart base - the card
+ * @csspart header - the card's header (icon and title)
  * @csspart title - the heading
+ * @csspart headline - the headline figure and its words
  * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
- * @cssproperty --salesops-color-band - the P10–P90 band
- * @cssproperty --salesops-color-brand - the P50 line
+ * @cssproperty --salesops-color-band - the P10–P90 band's fill
+ * @cssproperty --salesops-color-brand - the P50 line and the band's edges
  */
 export class SalesopsForecast extends SalesopsElement<ForecastView> {
   static override properties: PropertyDeclarations = {
@@ -64,6 +68,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
   declare scopeId: string | null;
 
   protected readonly titleKey = 'forecastTitle' as const;
+  protected readonly icon = 'forecast' as const;
   protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
 
   constructor() {
@@ -167,38 +172,47 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
 
   private summary(view: ForecastView, t: Translate, f: Formatters): string {
     return t(
-      'forecastSummary',
+      'forecast.summary',
       view.scopeName,
-      f.money(view.p10),
       f.money(view.p50),
+      f.money(view.p10),
       f.money(view.p90),
       f.money(view.quota),
     );
   }
 
   protected override renderView(view: ForecastView, t: Translate, f: Formatters): TemplateResult {
-    const figures: Array<[string, string, string]> = [
-      ['p10', t('p10'), f.money(view.p10)],
-      ['p50', t('p50'), f.money(view.p50)],
-      ['p90', t('p90'), f.money(view.p90)],
-      ['quota', t('quota'), f.money(view.quota)],
-      ['closed-won', t('closedWon'), f.money(view.closedWon)],
-      ['commit', t('commit'), f.money(view.commit)],
-      ['best-case', t('bestCase'), f.money(view.bestCase)],
+    const figures: Figure[] = [
+      ['range', t('forecast.band'), `${f.compactMoney(view.p10)}–${f.compactMoney(view.p90)}`],
+      ['quota', t('quota'), f.compactMoney(view.quota)],
+      ['closed-won', t('closedWon'), f.compactMoney(view.closedWon)],
+      ['commit', t('commit'), f.compactMoney(view.commit)],
+      ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
     ];
+    const ofQuota =
+      view.p50 !== null && view.quota !== null && view.quota > 0
+        ? t('forecast.ofQuota', f.wholePercent(view.p50 / view.quota))
+        : null;
+    const likely = t('forecast.likely', f.compactMoney(view.p50), f.compactMoney(view.p10), f.compactMoney(view.p90));
     return html`<p class="sub" data-scope>${view.scopeName}</p>
-      ${figureList(figures)}
+      ${headline('p50', f.compactMoney(view.p50), likely, ofQuota)} ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
       ${view.storedAsOf ? html`<p class="sub">${t('storedAsOf', f.date(view.storedAsOf))}</p>` : ''}
-      <h3 class="sub">${t('accuracy')}</h3>
+      <h3>${t('forecast.accuracy')}</h3>
       ${
         view.accuracy.length === 0
-          ? html`<p class="state">${t('noAccuracy')}</p>`
+          ? html`<p class="state">${t('forecast.noAccuracy')}</p>`
           : html`<ul class="list">
               ${view.accuracy.map(
                 (r) =>
                   html`<li data-accuracy>
-                    ${t('accuracyRow', r.period, f.money(r.forecast), f.money(r.actual), f.percent(r.ape))}
+                    ${t(
+                      'forecast.accuracyRow',
+                      r.period,
+                      f.compactMoney(r.forecast),
+                      f.compactMoney(r.actual),
+                      f.percent(r.ape),
+                    )}
                   </li>`,
               )}
             </ul>`
@@ -216,31 +230,49 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
     const flat = (v: number | null) => [v, v, v];
     // Closed won so far, fanning out from the as-of date to the P10–P90 band at the period's end.
     const path = (end: number | null) => [0, view.closedWon, end];
+    // The band's edges are drawn in the brand colour (≥ 3:1 on white), its fill stays light; each line has its
+    // own dash pattern and a legend entry, so no line is told apart by colour alone.
     this.chartController.render(this.renderRoot.querySelector('canvas'), {
       type: 'line',
       data: {
         labels,
         datasets: [
           {
-            label: t('p90'),
+            label: t('forecast.band'),
             data: path(view.p90),
-            borderColor: band,
+            borderColor: brand,
+            borderWidth: 1,
+            borderDash: [4, 3],
             backgroundColor: band,
             fill: '+1',
             pointRadius: 0,
           },
           {
-            label: t('p10'),
+            label: t('forecast.band'),
             data: path(view.p10),
-            borderColor: band,
+            borderColor: brand,
+            borderWidth: 1,
+            borderDash: [4, 3],
             backgroundColor: band,
             fill: false,
             pointRadius: 0,
           },
-          { label: t('p50'), data: path(view.p50), borderColor: brand, backgroundColor: brand, borderWidth: 2 },
-          { label: t('quota'), data: flat(view.quota), borderColor: text, borderDash: [6, 4], pointRadius: 0 },
+          {
+            label: t('forecast.median'),
+            data: path(view.p50),
+            borderColor: brand,
+            backgroundColor: brand,
+            borderWidth: 2,
+          },
+          { label: t('quota'), data: flat(view.quota), borderColor: text, borderDash: [8, 4], pointRadius: 0 },
           { label: t('commit'), data: flat(view.commit), borderColor: success, borderDash: [2, 3], pointRadius: 0 },
-          { label: t('bestCase'), data: flat(view.bestCase), borderColor: warning, borderDash: [2, 3], pointRadius: 0 },
+          {
+            label: t('bestCase'),
+            data: flat(view.bestCase),
+            borderColor: warning,
+            borderDash: [10, 3, 2, 3],
+            pointRadius: 0,
+          },
         ],
       },
       options: {
@@ -248,12 +280,16 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
         responsive: true,
         maintainAspectRatio: false,
         plugins: {
-          legend: { labels: { color: text, boxWidth: 12 } },
+          legend: {
+            position: 'bottom',
+            // One entry for the band (its two edges share it).
+            labels: { color: text, boxWidth: 18, filter: (item) => item.datasetIndex !== 1 },
+          },
           tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${f.money(item.raw as number)}` } },
         },
         scales: {
           x: { ticks: { color: weak } },
-          y: { beginAtZero: true, ticks: { color: weak, callback: (v) => f.money(Number(v)) } },
+          y: { beginAtZero: true, ticks: { color: weak, callback: (v) => f.compactMoney(Number(v)) } },
         },
       },
     });

@@ -3,8 +3,12 @@ export interface Formatters {
   readonly locale: string;
   /** An amount in the corporate currency, converted to the display currency. */
   money(value: number | null | undefined): string;
+  /** The same amount in compact notation for headlines and facts ($140K, 1,4 Mio. $, $14万). */
+  compactMoney(value: number | null | undefined): string;
   /** A ratio as a percentage (0.5 → 50%). */
   percent(value: number | null | undefined): string;
+  /** A ratio as a whole percentage for plain-words sentences (0.769 → 77%). */
+  wholePercent(value: number | null | undefined): string;
   /** A multiple such as coverage (2.5 → 2.5×). */
   multiple(value: number | null | undefined): string;
   integer(value: number | null | undefined): string;
@@ -16,7 +20,14 @@ const DASH = '—';
 
 export function createFormatters(locale: string, currency: string, rate = 1): Formatters {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const compactMoney = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -27,7 +38,9 @@ export function createFormatters(locale: string, currency: string, rate = 1): Fo
   return {
     locale,
     money: guard((v) => money.format(v * rate)),
+    compactMoney: guard((v) => compactMoney.format(v * rate)),
     percent: guard((v) => percent.format(v)),
+    wholePercent: guard((v) => wholePercent.format(v)),
     multiple: guard((v) => `${multiple.format(v)}×`),
     integer: guard((v) => integer.format(v)),
     date: (v) => (v ? date.format(new Date(`${v}T00:00:00Z`)) : DASH),

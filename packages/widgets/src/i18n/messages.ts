@@ -1,440 +1,62 @@
-/** The languages every widget string is translated into (shared/design/widgets.md "Languages"). */
-export const WIDGET_LANGUAGES = ['en', 'de', 'ja', 'zh-CN', 'zh-TW'] as const;
-export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
+import { attainmentMessages } from '../attainment/attainment.messages.js';
+import { dealHealthMessages } from '../deal-health/deal-health.messages.js';
+import { forecastMessages } from '../forecast/forecast.messages.js';
+import { leaderboardMessages } from '../leaderboard/leaderboard.messages.js';
+import { territoryCoverageMessages } from '../territory-coverage/territory-coverage.messages.js';
+import type { Message, Messages } from './catalogue.js';
+import { commonMessages } from './common.messages.js';
+import { DEFAULT_LOCALE, WIDGET_LANGUAGES, type WidgetLanguage } from './languages.js';
 
-const en = {
-  loading: 'Loading…',
-  empty: 'No data for this period.',
-  error: 'The data could not be loaded: {0}',
-  sessionExpired: 'Your Salesforce session has expired. Reload the page to log in again.',
-  noPermission: 'You do not have access to this data. Ask your Salesforce admin for the SalesOps permission set.',
-  noClient: 'No data source: place this element inside salesops-provider.',
-  retry: 'Retry',
-  chartTable: 'Chart data',
-  period: 'Period {0}, as of {1}',
-  storedAsOf: 'Stored results as of {0}',
-  // attainment
-  attainmentTitle: 'Attainment',
-  quota: 'Quota',
-  closedWon: 'Closed won',
-  attainment: 'Attainment',
-  pace: 'Pace',
-  commit: 'Commit',
-  bestCase: 'Best case',
-  coverage: 'Coverage',
-  requiredCoverage: 'Required coverage',
-  daysLeft: 'Days left',
-  remaining: 'Remaining',
-  rank: 'Rank',
-  attainmentSummary: '{0} of quota {1} closed won: {2} attainment.',
-  // leaderboard
-  leaderboardTitle: 'Leaderboard',
-  rep: 'Rep',
-  you: 'You',
-  anonymousRep: 'Rep #{0}',
-  percentile: 'Percentile',
-  winRateShrunk: 'Win rate (shrunk)',
-  leaderboardSummary: '{0} reps ranked by attainment; first: {1} at {2}.',
-  // forecast
-  forecastTitle: 'Forecast',
-  p10: 'P10',
-  p50: 'P50 (median)',
-  p90: 'P90',
-  periodStart: 'Start',
-  asOf: 'As of',
-  periodEnd: 'End',
-  band: 'P10–P90 band',
-  accuracy: 'Accuracy of past forecasts',
-  accuracyRow: '{0}: forecast {1}, actual {2}, error {3}',
-  noAccuracy: 'No past forecasts stored yet.',
-  forecastSummary: 'Forecast for {0}: P10 {1}, P50 {2}, P90 {3} against quota {4}.',
-  // territory coverage
-  territoryTitle: 'Territory coverage',
-  territory: 'Territory',
-  accounts: 'Accounts',
-  coveredAccounts: 'Covered accounts',
-  whitespaceAccounts: 'Whitespace accounts',
-  reps: 'Reps',
-  potential: 'Potential',
-  openPipeline: 'Open pipeline',
-  noWhitespace: 'Every account is covered.',
-  territorySummary: '{0}: {1} of {2} accounts covered, coverage {3}.',
-  // deal health
-  dealHealthTitle: 'Deal health',
-  healthy: 'No hygiene issues.',
-  flags: 'Hygiene flags',
-  pushes: 'Close date pushes',
-  timeInStage: 'Days in stage',
-  typicalTimeInStage: 'Typical for won deals',
-  winChance: 'Historical win chance at this stage',
-  stage: 'Stage',
-  dealSummary: '{0} days in {1}, typical {2}; {3} flags.',
-  days: '{0} days',
-  'flag.PAST_CLOSE_DATE': 'Close date passed {0} days ago',
-  'flag.PUSHED': 'Close date pushed {0} times',
-  'flag.STALE_STAGE': 'In {0} for {1} days (won deals: {2})',
-  'flag.MISSING_AMOUNT': 'Amount missing',
-  'flag.NO_NEXT_STEP': 'No next step',
-  'flag.PROBABILITY_MISMATCH': 'Probability {0}% differs from the stage default {1}%',
-  'flag.COMMIT_TOO_EARLY': 'Commit at {0}, earlier than deals are usually won',
-  'flag.AMOUNT_DROPPED': 'Amount dropped from {0} to {1}',
-  'flag.OWNER_INACTIVE': 'Owner {0} is inactive',
+export * from './languages.js';
+export type { Message, PluralMessage } from './catalogue.js';
+
+/** Every text set: the shared one and one per element (each in its element's folder). */
+export const MESSAGE_SETS = {
+  common: commonMessages,
+  attainment: attainmentMessages,
+  leaderboard: leaderboardMessages,
+  forecast: forecastMessages,
+  territoryCoverage: territoryCoverageMessages,
+  dealHealth: dealHealthMessages,
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalogue = Readonly<Record<MessageKey, string>>;
+type KeysOf<M> = M extends Messages<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof MESSAGE_SETS)[keyof typeof MESSAGE_SETS]>;
+export type Catalogue = Readonly<Record<MessageKey, Message>>;
 
-const de: Catalogue = {
-  loading: 'Wird geladen…',
-  empty: 'Keine Daten für diesen Zeitraum.',
-  error: 'Die Daten konnten nicht geladen werden: {0}',
-  sessionExpired: 'Ihre Salesforce-Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
-  noPermission:
-    'Sie haben keinen Zugriff auf diese Daten. Bitten Sie Ihren Salesforce-Administrator um den SalesOps-Berechtigungssatz.',
-  noClient: 'Keine Datenquelle: Platzieren Sie dieses Element in salesops-provider.',
-  retry: 'Erneut versuchen',
-  chartTable: 'Diagrammdaten',
-  period: 'Zeitraum {0}, Stand {1}',
-  storedAsOf: 'Gespeicherte Ergebnisse vom {0}',
-  attainmentTitle: 'Zielerreichung',
-  quota: 'Quote',
-  closedWon: 'Gewonnen',
-  attainment: 'Zielerreichung',
-  pace: 'Tempo',
-  commit: 'Commit',
-  bestCase: 'Best Case',
-  coverage: 'Abdeckung',
-  requiredCoverage: 'Benötigte Abdeckung',
-  daysLeft: 'Verbleibende Tage',
-  remaining: 'Verbleibend',
-  rank: 'Rang',
-  attainmentSummary: '{0} von {1} Quote gewonnen: {2} Zielerreichung.',
-  leaderboardTitle: 'Rangliste',
-  rep: 'Vertriebsmitarbeiter',
-  you: 'Sie',
-  anonymousRep: 'Mitarbeiter Nr. {0}',
-  percentile: 'Perzentil',
-  winRateShrunk: 'Gewinnquote (geglättet)',
-  leaderboardSummary: '{0} Mitarbeiter nach Zielerreichung; Erster: {1} mit {2}.',
-  forecastTitle: 'Prognose',
-  p10: 'P10',
-  p50: 'P50 (Median)',
-  p90: 'P90',
-  periodStart: 'Beginn',
-  asOf: 'Stand',
-  periodEnd: 'Ende',
-  band: 'P10–P90-Band',
-  accuracy: 'Genauigkeit früherer Prognosen',
-  accuracyRow: '{0}: Prognose {1}, Ist {2}, Fehler {3}',
-  noAccuracy: 'Noch keine früheren Prognosen gespeichert.',
-  forecastSummary: 'Prognose für {0}: P10 {1}, P50 {2}, P90 {3} bei Quote {4}.',
-  territoryTitle: 'Gebietsabdeckung',
-  territory: 'Gebiet',
-  accounts: 'Accounts',
-  coveredAccounts: 'Abgedeckte Accounts',
-  whitespaceAccounts: 'Unbearbeitete Accounts',
-  reps: 'Mitarbeiter',
-  potential: 'Potenzial',
-  openPipeline: 'Offene Pipeline',
-  noWhitespace: 'Alle Accounts sind abgedeckt.',
-  territorySummary: '{0}: {1} von {2} Accounts abgedeckt, Abdeckung {3}.',
-  dealHealthTitle: 'Deal-Zustand',
-  healthy: 'Keine Hygieneprobleme.',
-  flags: 'Hygiene-Hinweise',
-  pushes: 'Verschiebungen des Abschlussdatums',
-  timeInStage: 'Tage in der Phase',
-  typicalTimeInStage: 'Üblich bei gewonnenen Deals',
-  winChance: 'Historische Gewinnchance in dieser Phase',
-  stage: 'Phase',
-  dealSummary: '{0} Tage in {1}, üblich {2}; {3} Hinweise.',
-  days: '{0} Tage',
-  'flag.PAST_CLOSE_DATE': 'Abschlussdatum seit {0} Tagen überschritten',
-  'flag.PUSHED': 'Abschlussdatum {0}-mal verschoben',
-  'flag.STALE_STAGE': 'Seit {1} Tagen in {0} (gewonnene Deals: {2})',
-  'flag.MISSING_AMOUNT': 'Betrag fehlt',
-  'flag.NO_NEXT_STEP': 'Kein nächster Schritt',
-  'flag.PROBABILITY_MISMATCH': 'Wahrscheinlichkeit {0} % weicht vom Phasenstandard {1} % ab',
-  'flag.COMMIT_TOO_EARLY': 'Commit bereits in {0}, früher als Deals üblicherweise gewonnen werden',
-  'flag.AMOUNT_DROPPED': 'Betrag von {0} auf {1} gesunken',
-  'flag.OWNER_INACTIVE': 'Inhaber {0} ist inaktiv',
-};
-
-const ja: Catalogue = {
-  loading: '読み込み中…',
-  empty: 'この期間のデータはありません。',
-  error: 'データを読み込めませんでした: {0}',
-  sessionExpired: 'Salesforce のセッションが期限切れです。ページを再読み込みして再度ログインしてください。',
-  noPermission: 'このデータへのアクセス権がありません。Salesforce 管理者に SalesOps 権限セットを依頼してください。',
-  noClient: 'データソースがありません: この要素を salesops-provider の中に配置してください。',
-  retry: '再試行',
-  chartTable: 'グラフのデータ',
-  period: '期間 {0}、{1} 時点',
-  storedAsOf: '{0} 時点の保存済み結果',
-  attainmentTitle: '達成率',
-  quota: 'ノルマ',
-  closedWon: '受注額',
-  attainment: '達成率',
-  pace: 'ペース',
-  commit: 'コミット',
-  bestCase: '最善ケース',
-  coverage: 'カバレッジ',
-  requiredCoverage: '必要カバレッジ',
-  daysLeft: '残り日数',
-  remaining: '残り',
-  rank: '順位',
-  attainmentSummary: 'ノルマ {1} のうち {0} を受注: 達成率 {2}。',
-  leaderboardTitle: 'ランキング',
-  rep: '営業担当',
-  you: 'あなた',
-  anonymousRep: '担当者 {0}',
-  percentile: 'パーセンタイル',
-  winRateShrunk: '勝率 (補正後)',
-  leaderboardSummary: '達成率順の営業担当 {0} 名。1 位: {1} ({2})。',
-  forecastTitle: '予測',
-  p10: 'P10',
-  p50: 'P50 (中央値)',
-  p90: 'P90',
-  periodStart: '開始',
-  asOf: '時点',
-  periodEnd: '終了',
-  band: 'P10–P90 の範囲',
-  accuracy: '過去の予測の精度',
-  accuracyRow: '{0}: 予測 {1}、実績 {2}、誤差 {3}',
-  noAccuracy: '過去の予測はまだ保存されていません。',
-  forecastSummary: '{0} の予測: P10 {1}、P50 {2}、P90 {3}、ノルマ {4}。',
-  territoryTitle: 'テリトリーカバレッジ',
-  territory: 'テリトリー',
-  accounts: '取引先',
-  coveredAccounts: 'カバー済みの取引先',
-  whitespaceAccounts: '未開拓の取引先',
-  reps: '営業担当',
-  potential: 'ポテンシャル',
-  openPipeline: 'オープンパイプライン',
-  noWhitespace: 'すべての取引先がカバーされています。',
-  territorySummary: '{0}: {2} 社中 {1} 社をカバー、カバレッジ {3}。',
-  dealHealthTitle: '商談の健全性',
-  healthy: '問題はありません。',
-  flags: '衛生上の指摘',
-  pushes: '完了予定日の延期回数',
-  timeInStage: 'フェーズの日数',
-  typicalTimeInStage: '受注商談の標準',
-  winChance: 'このフェーズでの過去の勝率',
-  stage: 'フェーズ',
-  dealSummary: '{1} に {0} 日 (標準 {2})、指摘 {3} 件。',
-  days: '{0} 日',
-  'flag.PAST_CLOSE_DATE': '完了予定日を {0} 日過ぎています',
-  'flag.PUSHED': '完了予定日が {0} 回延期されました',
-  'flag.STALE_STAGE': '{0} に {1} 日 (受注商談: {2})',
-  'flag.MISSING_AMOUNT': '金額がありません',
-  'flag.NO_NEXT_STEP': '次のステップがありません',
-  'flag.PROBABILITY_MISMATCH': '確度 {0}% がフェーズの既定値 {1}% と異なります',
-  'flag.COMMIT_TOO_EARLY': '{0} でコミット: 通常の受注より早い段階です',
-  'flag.AMOUNT_DROPPED': '金額が {0} から {1} に減少しました',
-  'flag.OWNER_INACTIVE': '所有者 {0} は無効なユーザーです',
-};
-
-const zhCN: Catalogue = {
-  loading: '正在加载…',
-  empty: '此期间没有数据。',
-  error: '无法加载数据：{0}',
-  sessionExpired: '您的 Salesforce 会话已过期。请重新加载页面以再次登录。',
-  noPermission: '您无权访问这些数据。请向 Salesforce 管理员申请 SalesOps 权限集。',
-  noClient: '没有数据源：请将此元素放在 salesops-provider 中。',
-  retry: '重试',
-  chartTable: '图表数据',
-  period: '期间 {0}，截至 {1}',
-  storedAsOf: '截至 {0} 的已存储结果',
-  attainmentTitle: '完成率',
-  quota: '配额',
-  closedWon: '已赢单',
-  attainment: '完成率',
-  pace: '进度',
-  commit: '承诺',
-  bestCase: '最佳情况',
-  coverage: '覆盖率',
-  requiredCoverage: '所需覆盖率',
-  daysLeft: '剩余天数',
-  remaining: '剩余',
-  rank: '排名',
-  attainmentSummary: '配额 {1} 中已赢单 {0}：完成率 {2}。',
-  leaderboardTitle: '排行榜',
-  rep: '销售代表',
-  you: '您',
-  anonymousRep: '销售代表 {0}',
-  percentile: '百分位',
-  winRateShrunk: '赢单率（收缩后）',
-  leaderboardSummary: '按完成率排名的 {0} 位销售代表；第一名：{1}，{2}。',
-  forecastTitle: '预测',
-  p10: 'P10',
-  p50: 'P50（中位数）',
-  p90: 'P90',
-  periodStart: '开始',
-  asOf: '截至',
-  periodEnd: '结束',
-  band: 'P10–P90 区间',
-  accuracy: '以往预测的准确度',
-  accuracyRow: '{0}：预测 {1}，实际 {2}，误差 {3}',
-  noAccuracy: '尚未存储以往的预测。',
-  forecastSummary: '{0} 的预测：P10 {1}，P50 {2}，P90 {3}，配额 {4}。',
-  territoryTitle: '区域覆盖',
-  territory: '区域',
-  accounts: '客户',
-  coveredAccounts: '已覆盖客户',
-  whitespaceAccounts: '空白客户',
-  reps: '销售代表',
-  potential: '潜力',
-  openPipeline: '未结管道',
-  noWhitespace: '所有客户均已覆盖。',
-  territorySummary: '{0}：{2} 个客户中已覆盖 {1} 个，覆盖率 {3}。',
-  dealHealthTitle: '商机健康度',
-  healthy: '没有问题。',
-  flags: '卫生提示',
-  pushes: '结束日期推迟次数',
-  timeInStage: '所处阶段天数',
-  typicalTimeInStage: '赢单商机的典型值',
-  winChance: '此阶段的历史赢单几率',
-  stage: '阶段',
-  dealSummary: '在 {1} 阶段 {0} 天，典型 {2}；{3} 个提示。',
-  days: '{0} 天',
-  'flag.PAST_CLOSE_DATE': '结束日期已过 {0} 天',
-  'flag.PUSHED': '结束日期已推迟 {0} 次',
-  'flag.STALE_STAGE': '在 {0} 阶段已 {1} 天（赢单商机：{2}）',
-  'flag.MISSING_AMOUNT': '缺少金额',
-  'flag.NO_NEXT_STEP': '没有下一步',
-  'flag.PROBABILITY_MISMATCH': '可能性 {0}% 与阶段默认值 {1}% 不符',
-  'flag.COMMIT_TOO_EARLY': '在 {0} 阶段即承诺，早于通常的赢单阶段',
-  'flag.AMOUNT_DROPPED': '金额从 {0} 降至 {1}',
-  'flag.OWNER_INACTIVE': '所有人 {0} 已停用',
-};
-
-const zhTW: Catalogue = {
-  loading: '正在載入…',
-  empty: '此期間沒有資料。',
-  error: '無法載入資料：{0}',
-  sessionExpired: '您的 Salesforce 工作階段已過期。請重新載入頁面以再次登入。',
-  noPermission: '您無權存取這些資料。請向 Salesforce 管理員申請 SalesOps 權限集。',
-  noClient: '沒有資料來源：請將此元素放在 salesops-provider 中。',
-  retry: '重試',
-  chartTable: '圖表資料',
-  period: '期間 {0}，截至 {1}',
-  storedAsOf: '截至 {0} 的已儲存結果',
-  attainmentTitle: '達成率',
-  quota: '配額',
-  closedWon: '已贏單',
-  attainment: '達成率',
-  pace: '進度',
-  commit: '承諾',
-  bestCase: '最佳情況',
-  coverage: '覆蓋率',
-  requiredCoverage: '所需覆蓋率',
-  daysLeft: '剩餘天數',
-  remaining: '剩餘',
-  rank: '排名',
-  attainmentSummary: '配額 {1} 中已贏單 {0}：達成率 {2}。',
-  leaderboardTitle: '排行榜',
-  rep: '業務代表',
-  you: '您',
-  anonymousRep: '業務代表 {0}',
-  percentile: '百分位',
-  winRateShrunk: '贏單率（收縮後）',
-  leaderboardSummary: '依達成率排名的 {0} 位業務代表；第一名：{1}，{2}。',
-  forecastTitle: '預測',
-  p10: 'P10',
-  p50: 'P50（中位數）',
-  p90: 'P90',
-  periodStart: '開始',
-  asOf: '截至',
-  periodEnd: '結束',
-  band: 'P10–P90 區間',
-  accuracy: '過去預測的準確度',
-  accuracyRow: '{0}：預測 {1}，實際 {2}，誤差 {3}',
-  noAccuracy: '尚未儲存過去的預測。',
-  forecastSummary: '{0} 的預測：P10 {1}，P50 {2}，P90 {3}，配額 {4}。',
-  territoryTitle: '區域覆蓋',
-  territory: '區域',
-  accounts: '客戶',
-  coveredAccounts: '已覆蓋客戶',
-  whitespaceAccounts: '空白客戶',
-  reps: '業務代表',
-  potential: '潛力',
-  openPipeline: '未結管道',
-  noWhitespace: '所有客戶均已覆蓋。',
-  territorySummary: '{0}：{2} 個客戶中已覆蓋 {1} 個，覆蓋率 {3}。',
-  dealHealthTitle: '商機健康度',
-  healthy: '沒有問題。',
-  flags: '衛生提示',
-  pushes: '結束日期延後次數',
-  timeInStage: '所處階段天數',
-  typicalTimeInStage: '贏單商機的典型值',
-  winChance: '此階段的歷史贏單機率',
-  stage: '階段',
-  dealSummary: '在 {1} 階段 {0} 天，典型 {2}；{3} 個提示。',
-  days: '{0} 天',
-  'flag.PAST_CLOSE_DATE': '結束日期已過 {0} 天',
-  'flag.PUSHED': '結束日期已延後 {0} 次',
-  'flag.STALE_STAGE': '在 {0} 階段已 {1} 天（贏單商機：{2}）',
-  'flag.MISSING_AMOUNT': '缺少金額',
-  'flag.NO_NEXT_STEP': '沒有下一步',
-  'flag.PROBABILITY_MISMATCH': '可能性 {0}% 與階段預設值 {1}% 不符',
-  'flag.COMMIT_TOO_EARLY': '在 {0} 階段即承諾，早於通常的贏單階段',
-  'flag.AMOUNT_DROPPED': '金額從 {0} 降至 {1}',
-  'flag.OWNER_INACTIVE': '擁有者 {0} 已停用',
-};
-
-export const CATALOGUES: Readonly<Record<WidgetLanguage, Catalogue>> = { en, de, ja, 'zh-CN': zhCN, 'zh-TW': zhTW };
-
-/** Number and date locale of each language when the user's own locale is unknown or unusable. */
-export const DEFAULT_LOCALE: Readonly<Record<WidgetLanguage, string>> = {
-  en: 'en-US',
-  de: 'de-DE',
-  ja: 'ja-JP',
-  'zh-CN': 'zh-CN',
-  'zh-TW': 'zh-TW',
-};
-
-/**
- * The widget language from a Salesforce `LanguageLocaleKey` (`de`, `ja`, `zh_CN`, `zh_TW`, `en_US`, …) or a BCP 47
- * tag; English for anything else.
- *
- * @example
- * languageOf('zh_TW'); // 'zh-TW'
- */
-export function languageOf(languageLocaleKey: string | null | undefined): WidgetLanguage {
-  const [language = '', region = ''] = (languageLocaleKey ?? '').split(/[_-]/);
-  const lang = language.toLowerCase();
-  if (lang === 'zh') return ['TW', 'HK', 'MO', 'HANT'].includes(region.toUpperCase()) ? 'zh-TW' : 'zh-CN';
-  return (WIDGET_LANGUAGES as readonly string[]).includes(lang) ? (lang as WidgetLanguage) : 'en';
+function catalogueOf(language: WidgetLanguage): Catalogue {
+  return Object.assign({}, ...Object.values(MESSAGE_SETS).map((set) => set[language])) as Catalogue;
 }
 
-/**
- * The `Intl` locale from a Salesforce `LocaleSidKey` (`de_DE`, `de_DE_EURO`, `ja_JP`, `zh_TW`, …) or a BCP 47 tag;
- * the language's default locale when it is missing or not a valid locale.
- *
- * @example
- * intlLocaleOf('de_CH', 'de'); // 'de-CH'
- */
-export function intlLocaleOf(localeSidKey: string | null | undefined, language: WidgetLanguage): string {
-  const parts = (localeSidKey ?? '').split(/[_-]/).filter((p) => p.length > 0);
-  const tag = parts
-    .slice(0, 2)
-    .filter((p, i) => (i === 0 ? /^[a-z]{2,3}$/i.test(p) : /^[A-Z]{2}$|^\d{3}$/i.test(p)))
-    .join('-');
-  if (tag === '') return DEFAULT_LOCALE[language];
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? DEFAULT_LOCALE[language];
-  } catch {
-    return DEFAULT_LOCALE[language];
-  }
-}
+export const CATALOGUES: Readonly<Record<WidgetLanguage, Catalogue>> = Object.fromEntries(
+  WIDGET_LANGUAGES.map((language) => [language, catalogueOf(language)]),
+) as Record<WidgetLanguage, Catalogue>;
 
-/** A translator for one language: `{0}`, `{1}` … are replaced by the values (already formatted). */
+/**
+ * A translator for one language: `{0}`, `{1}` … are replaced by the values; numbers are formatted in the locale.
+ * A message with plural forms takes the form `Intl.PluralRules` gives for the first value (a number).
+ */
 export type Translate = (key: MessageKey, ...values: Array<string | number>) => string;
 
-export function translator(language: WidgetLanguage): Translate {
+/**
+ * @example
+ * translator('en')('days', 1); // '1 day'
+ */
+export function translator(language: WidgetLanguage, locale: string = DEFAULT_LOCALE[language]): Translate {
   const catalogue = CATALOGUES[language];
-  return (key, ...values) =>
-    catalogue[key].replace(/\{(\d+)\}/g, (match, index: string) => {
+  const plural = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return (key, ...values) => {
+    const message = catalogue[key];
+    const count = values[0];
+    const text =
+      typeof message === 'string'
+        ? message
+        : (message[typeof count === 'number' ? plural.select(count) : 'other'] ?? message.other);
+    return text.replace(/\{(\d+)\}/g, (match, index: string) => {
       const value = values[Number(index)];
-      return value === undefined ? match : String(value);
+      if (value === undefined) return match;
+      return typeof value === 'number' ? number.format(value) : value;
     });
+  };
 }

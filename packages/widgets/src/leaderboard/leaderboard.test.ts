@@ -62,14 +62,22 @@ describe('salesops-leaderboard', () => {
       expect(row.querySelector('[data-figure="attainment"]')?.textContent?.trim()).to.equal(
         f.percent(c.performance.attainment),
       );
+      // Percentile p in plain words: ahead of p% of peers.
+      const p = c.metrics.attainment.percentile;
       expect(row.querySelector('[data-figure="percentile"]')?.textContent?.trim()).to.equal(
-        f.integer(c.metrics.attainment.percentile),
+        f.wholePercent(p === null ? null : p / 100),
       );
       expect(row.querySelector('[data-figure="win-rate-shrunk"]')?.textContent?.trim()).to.equal(
         f.percent(c.winRateShrunk),
       );
     });
     expect(element.chart?.data.labels?.length).to.equal(expected.length);
+    // The headline: the viewer's rank among all ranked reps.
+    const rank = expected.findIndex((c) => c.repId === small.users.A) + 1;
+    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
+      `You rank ${rank} of ${expected.length}`,
+    );
+    expect(element.shadowRoot?.textContent).to.not.contain('shrunk');
   });
 
   it('anonymises names when asked, and re-renders on the property change', async () => {

@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
 import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { headline } from '../shared/headline.js';
 
 /** One rep on the leaderboard. */
 export interface LeaderboardRow {
@@ -21,13 +22,17 @@ export interface LeaderboardRow {
 
 export interface LeaderboardView {
   readonly rows: readonly LeaderboardRow[];
+  /** Reps ranked (the rows are the top `limit` of them, and the viewer). */
+  readonly total: number;
 }
 
 /**
- * @summary Peers ranked by attainment (bar chart and table), with their percentile and shrunk win rate; names or
- * anonymised ranks as the admin chooses (`anonymize`).
+ * @summary Peers ranked by attainment (bar chart and table), with the share of peers each is ahead of (percentile)
+ * and their win rate evened out toward the peers' (shrunk); names or anonymised ranks as the admin chooses
+ * (`anonymize`). The headline is the viewer's rank, else the leader.
  *
  * @csspart base - the card
+ * @csspart header - the card's header (icon and title)
  * @csspart title - the heading
  * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
  * @cssproperty --salesops-color-brand - the bars
@@ -43,6 +48,42 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
       tr.viewer th,
       tr.viewer td {
         font-weight: 700;
+      }
+      .note {
+        margin-top: 0.5rem;
+        font-size: 0.75rem;
+      }
+      /* Narrow columns: each rep on two lines (rank, name, attainment; then the other figures, labelled). */
+      @container salesops-card (max-width: 28rem) {
+        table.data thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+        }
+        table.data tr {
+          display: grid;
+          grid-template-columns: 2rem minmax(0, 1fr) auto;
+          column-gap: 0.5rem;
+          padding: 0.25rem 0;
+          border-bottom: 1px solid var(--_border);
+        }
+        table.data th,
+        table.data td {
+          padding: 0;
+          border: 0;
+        }
+        table.data td.extra {
+          grid-column: 2 / -1;
+          text-align: start;
+          color: var(--_weak);
+          font-size: 0.75rem;
+          font-weight: 400;
+        }
+        table.data td.extra::before {
+          content: attr(data-label) ': ';
+        }
       }
     `,
   ];
@@ -62,6 +103,7 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
   declare limit: number;
 
   protected readonly titleKey = 'leaderboardTitle' as const;
+  protected readonly icon = 'leaderboard' as const;
   protected override readonly orgObjects: readonly OrgObject[] = [
     ...CORE_OBJECTS,
     'territoryModels',
@@ -113,13 +155,13 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
     const top = ranked.slice(0, limit);
     const viewer = ranked.find((r) => r.isViewer);
     if (viewer && !top.includes(viewer)) top.push(viewer);
-    return { rows: top };
+    return { rows: top, total: ranked.length };
   }
 
   /** The name shown for a row: the rep's name, "You", or "Rep #rank" when anonymised. */
   private label(row: LeaderboardRow, rank: number, t: Translate): string {
     if (row.isViewer) return this.anonymize ? t('you') : `${row.name} (${t('you')})`;
-    return this.anonymize ? t('anonymousRep', rank) : row.name;
+    return this.anonymize ? t('leaderboard.anonymousRep', rank) : row.name;
   }
 
   private ranked(view: LeaderboardView) {
@@ -131,10 +173,20 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
     const rows = this.ranked(view);
     const first = rows[0];
     const summary = first
-      ? t('leaderboardSummary', rows.length, this.label(first.row, 1, t), f.percent(first.row.attainment))
+      ? t('leaderboard.summary', view.total, this.label(first.row, 1, t), f.percent(first.row.attainment))
       : '';
+    const viewer = rows.find(({ row }) => row.isViewer);
+    const top = viewer ?? first;
+    const words = viewer
+      ? t('leaderboard.yourRank', viewer.rank, view.total)
+      : first
+        ? t('leaderboard.leader', this.label(first.row, 1, t), f.wholePercent(first.row.attainment))
+        : null;
     const height = Math.max(6, rows.length * 1.75 + 2);
-    return html`<div class="chart" style="height: ${height}rem">
+    const aheadOf = t('leaderboard.aheadOf');
+    const winRate = t('leaderboard.winRate');
+    return html`${headline('headline-attainment', f.wholePercent(top?.row.attainment), words)}
+      <div class="chart" style="height: ${height}rem">
         <canvas role="img" aria-label=${summary}></canvas>
       </div>
       <table class="data">
@@ -143,11 +195,11 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
         </caption>
         <thead>
           <tr>
-            <th scope="col" class="num">${t('rank')}</th>
-            <th scope="col">${t('rep')}</th>
+            <th scope="col" class="num">${t('leaderboard.rank')}</th>
+            <th scope="col">${t('leaderboard.rep')}</th>
             <th scope="col" class="num">${t('attainment')}</th>
-            <th scope="col" class="num">${t('percentile')}</th>
-            <th scope="col" class="num">${t('winRateShrunk')}</th>
+            <th scope="col" class="num">${aheadOf}</th>
+            <th scope="col" class="num">${winRate}*</th>
           </tr>
         </thead>
         <tbody>
@@ -160,12 +212,17 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
                 <td class="num">${f.integer(rank)}</td>
                 <th scope="row">${this.label(row, rank, t)}</th>
                 <td class="num" data-figure="attainment">${f.percent(row.attainment)}</td>
-                <td class="num" data-figure="percentile">${f.integer(row.percentile)}</td>
-                <td class="num" data-figure="win-rate-shrunk">${f.percent(row.winRateShrunk)}</td>
+                <td class="num extra" data-label=${aheadOf} data-figure="percentile">
+                  ${f.wholePercent(row.percentile === null ? null : row.percentile / 100)}
+                </td>
+                <td class="num extra" data-label=${`${winRate}*`} data-figure="win-rate-shrunk">
+                  ${f.percent(row.winRateShrunk)}
+                </td>
               </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      <p class="sub note">* ${t('leaderboard.winRateNote')}</p>`;
   }
 
   protected override drawChart(view: LeaderboardView, t: Translate, f: Formatters): void {
@@ -180,6 +237,8 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
         datasets: [
           {
             label: t('attainment'),
+            borderColor: text,
+            borderWidth: rows.map(({ row }) => (row.isViewer ? 2 : 0)),
             data: rows.map(({ row }) => (row.attainment ?? 0) * 100),
             backgroundColor: rows.map(({ row }) => (row.isViewer ? success : brand)),
           },

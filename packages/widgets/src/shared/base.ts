@@ -2,13 +2,16 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
-import { SessionExpiredError } from '@salesops/org/browser';
 import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
 import { ChartController } from './chart.js';
+import { errorMessage, MissingClientError } from './errorText.js';
+import { cardIcon, type CardIcon } from './icons.js';
 import { baseStyles } from './styles.js';
+
+export { MissingClientError } from './errorText.js';
 
 /** What an element's `load` gets: the shared data and the resolved period, date and ids. */
 export interface LoadContext {
@@ -29,11 +32,6 @@ interface Loaded<V> {
   readonly rate: number;
   readonly period: FiscalPeriod;
   readonly asOf: string;
-}
-
-/** No provider (or `client` property) gives the element a data source. */
-export class MissingClientError extends Error {
-  override readonly name = 'MissingClientError';
 }
 
 /** The states every element shows, exposed as `data-state` on the body part for styling and tests. */
@@ -71,6 +69,8 @@ export abstract class SalesopsElement<V> extends LitElement {
 
   /** Heading of the element (a message key). */
   protected abstract readonly titleKey: MessageKey;
+  /** The icon in the card's header. */
+  protected abstract readonly icon: CardIcon;
 
   /**
    * The org objects the element computes with (`OrgData` keys; default: all). The client may leave the others
@@ -176,7 +176,8 @@ export abstract class SalesopsElement<V> extends LitElement {
   }
 
   protected get t(): Translate {
-    return translator(this.settingsConsumer.value?.language ?? 'en');
+    const settings = this.settingsConsumer.value;
+    return translator(settings?.language ?? 'en', settings?.locale);
   }
 
   private formatters(loaded: Loaded<V>): Formatters {
@@ -201,14 +202,8 @@ export abstract class SalesopsElement<V> extends LitElement {
         case 'no-permission':
           return html`<p class="state no-permission" role="alert">${t('noPermission')}</p>`;
         case 'error': {
-          const error = this.task.error;
-          const message =
-            error instanceof MissingClientError
-              ? t('noClient')
-              : error instanceof SessionExpiredError
-                ? t('sessionExpired')
-                : t('error', error instanceof Error ? error.message : String(error));
-          return html`<p class="state error" role="alert">${message}</p>
+          const [key, ...values] = errorMessage(this.task.error);
+          return html`<p class="state error" role="alert">${t(key, ...values)}</p>
             <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
         }
         case 'empty':
@@ -217,16 +212,21 @@ export abstract class SalesopsElement<V> extends LitElement {
           return loaded?.view != null ? this.renderView(loaded.view, t, this.formatters(loaded)) : nothing;
       }
     };
-    const sub =
+    const footer =
       loaded && state !== 'loading'
-        ? html`<p class="sub">${t('period', loaded.period.label, this.formatters(loaded).date(loaded.asOf))}</p>`
+        ? html`<p class="sub footer" part="footer">
+            ${t('period', loaded.period.label, this.formatters(loaded).date(loaded.asOf))}
+          </p>`
         : nothing;
     const language = this.settingsConsumer.value?.language ?? 'en';
-    return html`<section part="base" lang=${language} aria-busy=${state === 'loading' ? 'true' : 'false'}>
-      <h2 part="title">${t(this.titleKey)}</h2>
-      ${sub}
-      <div part="body" data-state=${state}>${body()}</div>
-    </section>`;
+    return html`<article part="base" class="card" lang=${language} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+      <header class="card-header" part="header">
+        <span class="card-icon" part="icon">${cardIcon(this.icon)}</span>
+        <h2 part="title">${t(this.titleKey)}</h2>
+      </header>
+      <div part="body" class="card-body" data-state=${state}>${body()}</div>
+      ${footer}
+    </article>`;
   }
 
   protected override updated(changed: PropertyValues): void {

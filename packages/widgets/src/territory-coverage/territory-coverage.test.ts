@@ -46,11 +46,23 @@ describe('salesops-territory-coverage', () => {
     const west = of(small.territories.west);
     expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(west.name);
     expect(figure(element, 'coverage')).to.equal(f.multiple(west.coverage));
-    expect(figure(element, 'accounts')).to.equal(f.integer(west.accounts));
-    expect(figure(element, 'covered-accounts')).to.equal(f.integer(west.coveredAccounts));
-    expect(figure(element, 'whitespace-accounts')).to.equal(f.integer(west.whitespaceAccounts));
-    expect(figure(element, 'reps')).to.equal(f.integer(west.reps));
-    expect(figure(element, 'potential')).to.equal(f.money(west.potential));
+    const accounts = `${west.accounts === 1 ? 'account' : 'accounts'}`;
+    expect(figure(element, 'covered-accounts')).to.equal(
+      `${west.coveredAccounts} of ${west.accounts} ${accounts} covered`,
+    );
+    expect(figure(element, 'reps')).to.equal(`${west.reps} ${west.reps === 1 ? 'rep' : 'reps'}`);
+    expect(figure(element, 'potential')).to.equal(`Potential ${f.compactMoney(west.potential)}`);
+    expect(figure(element, 'open-pipeline')).to.equal(f.compactMoney(west.openPipeline));
+    // The chart's two parts are told apart by a labelled legend and a pattern, not by colour alone.
+    const legend = [...(element.shadowRoot?.querySelectorAll('ul.legend li') ?? [])].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(legend).to.deep.equal([
+      `Covered (${west.coveredAccounts})`,
+      `No open deal or recent activity (${west.whitespaceAccounts})`,
+    ]);
+    const fills = element.chart?.data.datasets[0]?.backgroundColor as unknown[];
+    expect(fills[1]).to.be.instanceOf(CanvasPattern);
     const listed = element.shadowRoot?.querySelectorAll('[data-account]') ?? [];
     expect(listed.length).to.equal(west.whitespaceAccounts);
   });

@@ -9,10 +9,11 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { cssColor, hatchPattern } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
-import { figureList } from '../shared/figureList.js';
+import { figureList, type Figure } from '../shared/figureList.js';
+import { headline } from '../shared/headline.js';
 
 export interface TerritoryCoverageView {
   readonly territory: TerritoryCoverage;
@@ -21,14 +22,17 @@ export interface TerritoryCoverageView {
 }
 
 /**
- * @summary A territory's coverage ratio, whitespace accounts (listed), reps and potential. On an Account page it
- * shows the account's territory; on a territory page (or with `territory-id`) that territory.
+ * @summary A territory's coverage ratio as the headline, covered and whitespace accounts (a labelled, patterned
+ * chart and the list), reps and potential. On an Account page it shows the account's territory; on a territory page
+ * (or with `territory-id`) that territory.
  *
  * @csspart base - the card
+ * @csspart header - the card's header (icon and title)
  * @csspart title - the heading
+ * @csspart headline - the headline figure and its words
  * @csspart body - the content; `data-state` is loading, empty, error, no-permission or ready
- * @cssproperty --salesops-color-success - covered accounts
- * @cssproperty --salesops-color-warning - whitespace accounts
+ * @cssproperty --salesops-color-brand - covered accounts (solid)
+ * @cssproperty --salesops-color-warning - whitespace accounts (hatched)
  */
 export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverageView> {
   static override styles = [
@@ -36,12 +40,36 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
     css`
       .layout {
         display: grid;
-        grid-template-columns: minmax(8rem, 11rem) 1fr;
+        grid-template-columns: minmax(7rem, 10rem) minmax(0, 1fr);
         gap: var(--_space);
-        align-items: start;
+        align-items: center;
       }
       .chart {
         height: var(--salesops-chart-height, 9rem);
+      }
+      ul.legend {
+        margin: 0.25rem 0;
+        padding: 0;
+        list-style: none;
+      }
+      .swatch {
+        display: inline-block;
+        width: 0.75rem;
+        height: 0.75rem;
+        margin-inline-end: 0.375rem;
+        vertical-align: -0.0625rem;
+        border: 1px solid var(--_graphic);
+      }
+      .swatch.covered {
+        background: var(--_brand);
+      }
+      .swatch.whitespace {
+        background: repeating-linear-gradient(135deg, var(--_warning) 0 2px, var(--_bg) 2px 5px);
+      }
+      @container salesops-card (max-width: 22rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
       ul.list {
         max-height: 12rem;
@@ -62,6 +90,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
   declare territoryField: string | null;
 
   protected readonly titleKey = 'territoryTitle' as const;
+  protected readonly icon = 'territory' as const;
   protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
 
   constructor() {
@@ -109,49 +138,74 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
 
   private summary(view: TerritoryCoverageView, t: Translate, f: Formatters): string {
     const c = view.territory;
-    return t('territorySummary', c.name, f.integer(c.coveredAccounts), f.integer(c.accounts), f.multiple(c.coverage));
+    return t('territory.summary', c.name, f.integer(c.coveredAccounts), f.integer(c.accounts), f.multiple(c.coverage));
   }
 
   protected override renderView(view: TerritoryCoverageView, t: Translate, f: Formatters): TemplateResult {
     const c = view.territory;
-    const figures: Array<[string, string, string]> = [
-      ['coverage', t('coverage'), f.multiple(c.coverage)],
-      ['accounts', t('accounts'), f.integer(c.accounts)],
-      ['covered-accounts', t('coveredAccounts'), f.integer(c.coveredAccounts)],
-      ['whitespace-accounts', t('whitespaceAccounts'), f.integer(c.whitespaceAccounts)],
-      ['reps', t('reps'), f.integer(c.reps)],
-      ['potential', t('potential'), f.money(c.potential)],
-      ['open-pipeline', t('openPipeline'), f.money(c.openPipeline)],
-      ['quota', t('quota'), f.money(c.quota)],
+    const figures: Figure[] = [
+      ['open-pipeline', t('openPipeline'), f.compactMoney(c.openPipeline)],
+      ['quota', t('quota'), f.compactMoney(c.quota)],
+      ['closed-won', t('closedWon'), f.compactMoney(c.closedWon)],
     ];
+    const words =
+      c.coverage !== null
+        ? t('territory.coverage')
+        : c.quota !== null && c.quota > 0
+          ? t('territory.quotaMet')
+          : t('territory.noQuota');
     return html`<p class="sub" data-territory>${c.name}</p>
+      ${headline('coverage', f.multiple(c.coverage), words)}
       <div class="layout">
         <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
-        ${figureList(figures)}
+        <div>
+          <p data-figure="covered-accounts">${t('territory.covered', c.accounts, c.coveredAccounts)}</p>
+          <ul class="legend">
+            <li>
+              <span class="swatch covered"></span>${t('territory.coveredLegend')} (${f.integer(c.coveredAccounts)})
+            </li>
+            <li>
+              <span class="swatch whitespace"></span>${t('territory.whitespaceLegend')}
+              (${f.integer(c.whitespaceAccounts)})
+            </li>
+          </ul>
+          <p class="sub">
+            <span data-figure="reps">${t('territory.reps', c.reps)}</span> ·
+            <span data-figure="potential">${t('territory.potential', f.compactMoney(c.potential))}</span>
+          </p>
+        </div>
       </div>
-      <h3 class="sub">${t('whitespaceAccounts')}</h3>
+      ${figureList(figures)}
+      <h3>${t('territory.whitespaceList')}</h3>
       ${
         view.whitespace.length === 0
-          ? html`<p class="state">${t('noWhitespace')}</p>`
-          : html`<ul class="list" tabindex="0" aria-label=${t('whitespaceAccounts')}>
+          ? html`<p class="state">${t('territory.noWhitespace')}</p>`
+          : html`<ul class="list" tabindex="0" aria-label=${t('territory.whitespaceList')}>
               ${view.whitespace.map(
-                (a) => html`<li data-account=${a.id}>${a.name} · ${t('potential')} ${f.money(a.potential)}</li>`,
+                (a) => html`<li data-account=${a.id}>${a.name} · ${f.compactMoney(a.potential)}</li>`,
               )}
             </ul>`
       }`;
   }
 
-  protected override drawChart(view: TerritoryCoverageView, t: Translate): void {
+  protected override drawChart(view: TerritoryCoverageView, t: Translate, f: Formatters): void {
     const c = view.territory;
+    const background = cssColor(this, '--_bg', '#ffffff');
+    // Solid blue against orange hatching: told apart by pattern and by the labelled legend, not by hue alone.
+    const whitespace = hatchPattern(cssColor(this, '--_warning', '#8c4b02'), background);
     this.chartController.render(this.renderRoot.querySelector('canvas'), {
       type: 'doughnut',
       data: {
-        labels: [t('coveredAccounts'), t('whitespaceAccounts')],
+        labels: [
+          `${t('territory.coveredLegend')} (${f.integer(c.coveredAccounts)})`,
+          `${t('territory.whitespaceLegend')} (${f.integer(c.whitespaceAccounts)})`,
+        ],
         datasets: [
           {
             data: [c.coveredAccounts, c.whitespaceAccounts],
-            backgroundColor: [cssColor(this, '--_success', '#2e844a'), cssColor(this, '--_warning', '#8c4b02')],
-            borderWidth: 0,
+            backgroundColor: [cssColor(this, '--_brand', '#0b5cab'), whitespace ?? background],
+            borderColor: cssColor(this, '--_graphic', '#747474'),
+            borderWidth: 1,
           },
         ],
       },
@@ -159,7 +213,8 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        cutout: '60%',
+        cutout: '55%',
+        // The legend is the HTML list beside the chart (it wraps in narrow columns; a canvas legend would not).
         plugins: { legend: { display: false } },
       },
     });

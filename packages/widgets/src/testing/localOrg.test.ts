@@ -86,7 +86,7 @@ describe('widgets against the local org (HTTP, jsforce browser build)', () => {
       attributes: { period: 'previous' },
     });
     expect(bodyState(asManager.element)).to.equal('ready');
-    const managerSees = asManager.element.shadowRoot?.querySelector('[data-figure="closed-won"]')?.textContent ?? '';
+    const managerSees = asManager.element.shadowRoot?.querySelector('[data-figure="attainment"]')?.textContent ?? '';
     expect(managerSees).to.match(/[1-9]/);
     cleanup();
     const asRep = await mount<SalesopsAttainment>('salesops-attainment', {
@@ -99,7 +99,7 @@ describe('widgets against the local org (HTTP, jsforce browser build)', () => {
     const state = bodyState(asRep.element);
     expect(state === 'empty' || state === 'ready', String(state)).to.equal(true);
     if (state === 'ready') {
-      expect(asRep.element.shadowRoot?.querySelector('[data-figure="closed-won"]')?.textContent).to.not.match(/[1-9]/);
+      expect(asRep.element.shadowRoot?.querySelector('[data-figure="attainment"]')?.textContent).to.not.match(/[1-9]/);
     }
   });
 
