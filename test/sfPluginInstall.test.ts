@@ -6,7 +6,7 @@
  * folder then prints the figures the linked development plugin prints, without oclif's linked-ESM warning.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,11 +38,34 @@ const installedSf = (args: string[], env: Record<string, string> = {}) =>
   runSf(installedHome, args, env, bareEnvironment);
 const linkedSf = (args: string[], env: Record<string, string> = {}) => runSf(linkedHome, args, env);
 
-/** The workspace packages' names, as the root package.json lists their folders. */
-async function workspaceNames(): Promise<string[]> {
+interface WorkspacePackage {
+  readonly version: string;
+  readonly dependencies: Record<string, string>;
+}
+
+/** Every workspace package by name, as the root package.json lists their folders. */
+async function workspacePackages(): Promise<Map<string, WorkspacePackage>> {
   const read = async (dir: string) => JSON.parse(await readFile(join(repositoryRoot, dir, 'package.json'), 'utf8'));
   const { workspaces } = (await read('.')) as { workspaces: string[] };
-  return Promise.all(workspaces.map(async (dir) => ((await read(dir)) as { name: string }).name));
+  const packages = await Promise.all(
+    workspaces.map(async (dir) => (await read(dir)) as WorkspacePackage & { name: string }),
+  );
+  return new Map(packages.map((p) => [p.name, { version: p.version, dependencies: p.dependencies ?? {} }]));
+}
+
+/** The file `npm pack` writes for a package. */
+const tarballName = (name: string, version: string) => `${name.replace('@', '').replace('/', '-')}-${version}.tgz`;
+
+/** The plugin and the workspace packages it depends on, directly or not. */
+function pluginClosure(packages: Map<string, WorkspacePackage>): string[] {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    if (found.has(name) || !packages.has(name)) return;
+    found.add(name);
+    for (const dependency of Object.keys(packages.get(name)?.dependencies ?? {})) visit(dependency);
+  };
+  visit(PLUGIN);
+  return [...found].sort();
 }
 
 /** The files a tarball holds, without npm's `package/` prefix. */
@@ -98,19 +121,21 @@ function expectSameFigures(installed: SfRun, linked: SfRun): void {
 
 describe('the plugin installed from a registry', () => {
   it('packs every workspace package; the plugin with its oclif manifest and without tests', async () => {
-    const tarballs = await readdir(packs);
-    const expected = (await workspaceNames()).map((name) => `${name.replace('@', '').replace('/', '-')}-0.1.0.tgz`);
-    expect(tarballs.sort()).toEqual(expected.sort());
-    const plugin = await tarballFiles(join(packs, 'salesops-plugin-salesops-0.1.0.tgz'));
+    const packages = await workspacePackages();
+    const expected = [...packages].map(([name, { version }]) => tarballName(name, version));
+    expect((await readdir(packs)).sort()).toEqual(expected.sort());
+    const version = packages.get(PLUGIN)?.version as string;
+    const tarball = join(packs, tarballName(PLUGIN, version));
+    const plugin = await tarballFiles(tarball);
     expect(plugin).toContain('oclif.manifest.json');
     expect(plugin).toContain('LICENSE');
     expect(plugin.filter((f) => /\.test\./.test(f))).toEqual([]);
     const commands = plugin.filter((f) => /^lib\/commands\/.*\.js$/.test(f));
-    const manifest = JSON.parse(
-      (await run('tar', ['xzfO', join(packs, 'salesops-plugin-salesops-0.1.0.tgz'), 'package/oclif.manifest.json']))
-        .stdout,
-    ) as { version: string; commands: Record<string, { relativePath: string[] }> };
-    expect(manifest.version).toBe('0.1.0');
+    const manifest = JSON.parse((await run('tar', ['xzfO', tarball, 'package/oclif.manifest.json'])).stdout) as {
+      version: string;
+      commands: Record<string, { relativePath: string[] }>;
+    };
+    expect(manifest.version).toBe(version);
     // Every command, each loaded from the compiled file the package ships.
     expect(
       Object.values(manifest.commands)
@@ -131,10 +156,20 @@ describe('the plugin installed from a registry', () => {
       const list = await installedSf(['plugins', '--json']);
       // oclif's own command: --json prints the list itself, not sf's { status, result } envelope.
       const plugins = JSON.parse(list.stdout) as Array<{ name: string; type: string; version: string }>;
-      expect(plugins.find((p) => p.name === PLUGIN)).toMatchObject({ type: 'user', version: '0.1.0' });
-      // Its workspace dependencies came from the registry, not from this repository.
-      const installed = join(installedHome, '.local/share/sf/node_modules', OWN_SCOPE);
-      expect((await readdir(installed)).sort()).toEqual(['core', 'org', 'plugin-salesops']);
+      const packages = await workspacePackages();
+      expect(plugins.find((p) => p.name === PLUGIN)).toMatchObject({
+        type: 'user',
+        version: packages.get(PLUGIN)?.version,
+      });
+      // The plugin and its workspace dependencies came from the registry as published, not linked to this repository.
+      const modules = join(installedHome, '.local/share/sf/node_modules');
+      const installed = (await readdir(join(modules, OWN_SCOPE))).map((dir) => `${OWN_SCOPE}/${dir}`);
+      expect(installed.sort()).toEqual(pluginClosure(packages));
+      for (const name of installed) {
+        expect((await lstat(join(modules, name))).isDirectory(), name).toBe(true);
+        const { version } = JSON.parse(await readFile(join(modules, name, 'package.json'), 'utf8')) as WorkspacePackage;
+        expect(version, name).toBe(packages.get(name)?.version);
+      }
     },
     INSTALL_MS,
   );
