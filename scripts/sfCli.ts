@@ -15,15 +15,22 @@ export interface SfRun {
   readonly stderr: string;
 }
 
-/** The environment `sf` runs with: an isolated home, Node 22 first on the PATH, no telemetry or update checks. */
-export function sfEnvironment(home: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * The environment `sf` runs with: an isolated home, Node 22 first on the PATH, no telemetry or update checks, on top
+ * of `base` (this process's environment unless a test wants nothing of the user's to reach `sf`).
+ */
+export function sfEnvironment(
+  home: string,
+  env: Record<string, string> = {},
+  base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...base,
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local/share'),
     XDG_CACHE_HOME: join(home, '.cache'),
-    PATH: `${join(repositoryRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+    PATH: `${join(repositoryRoot, 'node_modules/.bin')}:${base['PATH'] ?? ''}`,
     SF_DISABLE_TELEMETRY: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
     SF_DISABLE_AUTOUPDATE: 'true', // the update plugin's own switch: without it a background `sf update` starts
@@ -34,8 +41,13 @@ export function sfEnvironment(home: string, env: Record<string, string> = {}): N
 }
 
 /** `sf args…` in `home`; resolves with the exit code and output, never rejects. */
-export async function runSf(home: string, args: readonly string[], env: Record<string, string> = {}): Promise<SfRun> {
-  const environment = sfEnvironment(home, { NO_COLOR: '1', ...env });
+export async function runSf(
+  home: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  base: NodeJS.ProcessEnv = process.env,
+): Promise<SfRun> {
+  const environment = sfEnvironment(home, { NO_COLOR: '1', ...env }, base);
   try {
     const { stdout, stderr } = await promisify(execFile)(join(repositoryRoot, 'node_modules/.bin/sf'), [...args], {
       env: environment,
