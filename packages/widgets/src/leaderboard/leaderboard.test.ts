@@ -80,6 +80,18 @@ describe('salesops-leaderboard', () => {
     expect(element.shadowRoot?.textContent).to.not.contain('shrunk');
   });
 
+  it('shortens long names on the chart axis and keeps them whole in the table', async () => {
+    const data = smallOrg();
+    const suffix = ' Donaudampfschifffahrtsgesellschaft';
+    const client = fixtureClient({ ...data, users: data.users.map((u) => ({ ...u, Name: `${u.Name}${suffix}` })) });
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { client, userId: small.users.A });
+    const ticks = (element.chart?.scales['y']?.ticks ?? []).map((tick) => String(tick.label));
+    expect(ticks.length).to.be.greaterThan(1);
+    for (const tick of ticks) expect(tick.length, tick).to.be.at.most(24);
+    expect(ticks.every((tick) => tick.endsWith('…'))).to.equal(true);
+    expect(element.shadowRoot?.querySelector('tbody th')?.textContent).to.contain(suffix.trim());
+  });
+
   it('anonymises names when asked, and re-renders on the property change', async () => {
     const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.A });
     const nameOfB = snapshot.usersById.get(small.users.B)?.Name ?? '';

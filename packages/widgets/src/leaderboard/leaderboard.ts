@@ -26,6 +26,11 @@ export interface LeaderboardView {
   readonly total: number;
 }
 
+/** An axis label of at most 24 characters. */
+function shortLabel(label: string): string {
+  return label.length > 24 ? `${label.slice(0, 23)}…` : label;
+}
+
 /**
  * @summary Peers ranked by attainment (bar chart and table), with the share of peers each is ahead of (percentile)
  * and their win rate evened out toward the peers' (shrunk); names or anonymised ranks as the admin chooses
@@ -65,6 +70,7 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
         table.data tr {
           display: grid;
           grid-template-columns: 2rem minmax(0, 1fr) auto;
+          align-items: start;
           column-gap: 0.5rem;
           padding: 0.25rem 0;
           border-bottom: 1px solid var(--_border);
@@ -230,10 +236,11 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
     const brand = cssColor(this, '--_brand', '#0b5cab');
     const success = cssColor(this, '--_success', '#2e844a');
     const text = cssColor(this, '--_text', '#181818');
+    const labels = rows.map(({ row, rank }) => this.label(row, rank, t));
     this.chartController.render(this.renderRoot.querySelector('canvas'), {
       type: 'bar',
       data: {
-        labels: rows.map(({ row, rank }) => this.label(row, rank, t)),
+        labels,
         datasets: [
           {
             label: t('attainment'),
@@ -255,7 +262,13 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
         },
         scales: {
           x: { beginAtZero: true, ticks: { color: text, callback: (v) => f.percent(Number(v) / 100) } },
-          y: { ticks: { color: text } },
+          // Long names are shortened on the axis (the table below has them whole), so none is cut off.
+          y: {
+            ticks: {
+              color: text,
+              callback: (_, index) => shortLabel(labels[index] ?? ''),
+            },
+          },
         },
       },
     });

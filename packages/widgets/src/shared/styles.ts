@@ -166,6 +166,10 @@ export const baseStyles = css`
   table.data th.num {
     text-align: end;
   }
+  /* A name longer than its column breaks (a table's columns otherwise grow to the longest word). */
+  table.data th[scope='row'] {
+    overflow-wrap: anywhere;
+  }
   ul.list {
     margin: 0;
     padding-inline-start: 1.25rem;

@@ -43,6 +43,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
         grid-template-columns: minmax(7rem, 10rem) minmax(0, 1fr);
         gap: var(--_space);
         align-items: center;
+        margin-bottom: calc(var(--_space) * 0.75);
       }
       .chart {
         height: var(--salesops-chart-height, 9rem);
