@@ -21,7 +21,14 @@ import { createOrgSnapshot, funnelReport, orgDataObjects, revenueRetention, type
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
 import { peakRssMiB, recordBenchRows } from './benchRows.js';
-import { funnelByOwnerSql, retentionByIndustrySql } from './revopsAggregatesSql.js';
+import {
+  engineFunnelLines,
+  engineRetentionLines,
+  funnelByOwnerSql,
+  retentionByIndustrySql,
+  sqlFunnelLines,
+  sqlRetentionLines,
+} from './revopsAggregatesSql.js';
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +59,6 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   const result = await fn();
   return [result, (performance.now() - start) / 1000];
 };
-const cents = (v: number) => Math.round(v * 100);
 
 if (values.part) {
   const result =
@@ -155,39 +161,13 @@ async function enginePart(part: 'funnel' | 'retention'): Promise<PartResult> {
     if (part === 'funnel') {
       const [report, seconds] = await time(() => funnelReport(snapshot, { period, asOf }));
       compute = Math.min(compute, seconds);
-      const speed = new Map((report.speedToLead?.byOwner ?? []).map((s) => [s.ownerId, s.medianHours]));
-      figures = (report.funnel?.byRep ?? []).map((r) =>
-        [
-          r.key,
-          r.leads,
-          r.converted,
-          r.cohortConverted,
-          r.opportunities,
-          r.won,
-          r.lost,
-          cents(r.wonAmount),
-          speed.get(r.key)?.toFixed(6) ?? null,
-        ].join(','),
-      );
+      figures = engineFunnelLines(report);
     } else {
       const [report, seconds] = await time(() =>
         revenueRetention(snapshot, { period, asOf, segmentField: 'industry', grossMargin: null }),
       );
       compute = Math.min(compute, seconds);
-      figures = report.bySegment
-        .filter((s) => s.baseAccounts > 0)
-        .map((s) =>
-          [
-            s.segment,
-            s.baseAccounts,
-            cents(s.priorBookings),
-            cents(s.renewed),
-            cents(s.kept),
-            cents(s.expansion),
-            s.churnedAccounts,
-            s.contractedAccounts,
-          ].join(','),
-        );
+      figures = engineRetentionLines(report);
       window = [snapshot.timeZone, period.start, period.end, report.basePeriod.start, report.basePeriod.end].join('|');
     }
   }
@@ -214,29 +194,8 @@ async function duckdbPart(): Promise<PartResult> {
     );
     seconds['funnel'] = Math.min(seconds['funnel'] as number, fs);
     seconds['retention'] = Math.min(seconds['retention'] as number, rs);
-    figures['funnel'] = f.map((row) =>
-      [
-        row['OwnerId'],
-        ...['leads', 'converted', 'cohort_converted', 'opportunities', 'won', 'lost', 'won_cents'].map((k) =>
-          Number(row[k]),
-        ),
-        row['median_hours'] === null ? null : Number(row['median_hours']).toFixed(6),
-      ].join(','),
-    );
-    figures['retention'] = r.map((row) =>
-      [
-        row['industry'],
-        ...[
-          'base_accounts',
-          'prior_cents',
-          'renewed_cents',
-          'kept_cents',
-          'expansion_cents',
-          'churned',
-          'contracted',
-        ].map((k) => Number(row[k])),
-      ].join(','),
-    );
+    figures['funnel'] = sqlFunnelLines(f);
+    figures['retention'] = sqlRetentionLines(r);
   }
   return { seconds, peakMiB: peakRssMiB(), figures, window: values.window as string };
 }

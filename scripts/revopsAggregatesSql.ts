@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECURRING_TYPES } from '@salesops/core';
+import { RECURRING_TYPES, type FunnelReport, type RetentionReport } from '@salesops/core';
 
 export interface SqlWindow {
   readonly dir: string;
@@ -157,4 +157,72 @@ export function retentionByIndustrySql(w: SqlWindow, baseStart: string, baseEnd:
            COUNT(*) FILTER (WHERE ren + exp = 0) AS churned, COUNT(*) FILTER (WHERE ren + exp > 0 AND ren + exp < base.p) AS contracted
     FROM base LEFT JOIN ${csv(dir, 'Account')} a ON a.Id = base.AccountId
     GROUP BY 1 ORDER BY 1`;
+}
+
+/** A funnel figure line, engine or SQL side, for comparing: owner, counts, won cents, median hours (6 decimals). */
+type FigureLine = string;
+const line = (values: ReadonlyArray<string | number | null>): FigureLine => values.join(',');
+const hours = (h: number | null | undefined) => (h === null || h === undefined ? null : h.toFixed(6));
+const FUNNEL_SQL_COLUMNS = ['leads', 'converted', 'cohort_converted', 'opportunities', 'won', 'lost', 'won_cents'];
+const RETENTION_SQL_COLUMNS = [
+  'base_accounts',
+  'prior_cents',
+  'renewed_cents',
+  'kept_cents',
+  'expansion_cents',
+  'churned',
+  'contracted',
+];
+const cents = (v: number) => Math.round(v * 100);
+
+/** The funnel per owner as `funnelByOwnerSql` gives it, one line per owner. */
+export function sqlFunnelLines(rows: ReadonlyArray<Record<string, unknown>>): FigureLine[] {
+  return rows.map((r) =>
+    line([
+      String(r['OwnerId']),
+      ...FUNNEL_SQL_COLUMNS.map((k) => Number(r[k])),
+      hours(r['median_hours'] === null ? null : Number(r['median_hours'])),
+    ]),
+  );
+}
+
+/** The engine's funnel per owner, in the lines of `sqlFunnelLines`. */
+export function engineFunnelLines(report: FunnelReport): FigureLine[] {
+  const speed = new Map((report.speedToLead?.byOwner ?? []).map((s) => [s.ownerId, s.medianHours]));
+  return (report.funnel?.byRep ?? []).map((r) =>
+    line([
+      r.key,
+      r.leads,
+      r.converted,
+      r.cohortConverted,
+      r.opportunities,
+      r.won,
+      r.lost,
+      cents(r.wonAmount),
+      hours(speed.get(r.key)),
+    ]),
+  );
+}
+
+/** Retention per industry as `retentionByIndustrySql` gives it, one line per industry. */
+export function sqlRetentionLines(rows: ReadonlyArray<Record<string, unknown>>): FigureLine[] {
+  return rows.map((r) => line([r['industry'] as string | null, ...RETENTION_SQL_COLUMNS.map((k) => Number(r[k]))]));
+}
+
+/** The engine's retention per industry (segments with a base), in the lines of `sqlRetentionLines`. */
+export function engineRetentionLines(report: RetentionReport): FigureLine[] {
+  return report.bySegment
+    .filter((s) => s.baseAccounts > 0)
+    .map((s) =>
+      line([
+        s.segment,
+        s.baseAccounts,
+        cents(s.priorBookings),
+        cents(s.renewed),
+        cents(s.kept),
+        cents(s.expansion),
+        s.churnedAccounts,
+        s.contractedAccounts,
+      ]),
+    );
 }

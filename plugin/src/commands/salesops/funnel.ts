@@ -1,20 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import {
-  funnelRecords,
-  funnelReport,
-  RevOpsPlanError,
-  type FunnelReport,
-  type FunnelRow,
-  type RevOpsPlan,
-} from '@salesops/core';
-import { readRevOpsPlan } from '@salesops/org';
+import { funnelRecords, funnelReport, type FunnelReport, type FunnelRow } from '@salesops/core';
 import { readingFlags } from '../../shared/commonFlags.js';
 import { revOpsGapWarning } from '../../shared/dataWarnings.js';
 import { environmentLocale, formatValue } from '../../shared/formatValue.js';
 import { withGlossary } from '../../shared/glossary.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { presentResult } from '../../shared/presentResult.js';
+import { badPlanError, readPlanFlag } from '../../shared/readPlanFlag.js';
 import type { Column } from '../../shared/resultTable.js';
 import { totalsLabel } from '../../shared/rollupNotes.js';
 import { SalesopsCommand } from '../../shared/salesopsCommand.js';
@@ -88,7 +81,7 @@ export default class Funnel extends SalesopsCommand<SalesopsFunnelResult> {
 
   public async run(): Promise<SalesopsFunnelResult> {
     const { flags } = await this.parse(Funnel);
-    const plan = flags.plan === undefined ? undefined : await readPlan(flags.plan);
+    const plan = await readPlanFlag(flags.plan);
     const loaded = await loadSnapshot(flags, this.spinner, { revops: true });
     const { snapshot, period, asOf } = loaded;
     let report: FunnelReport;
@@ -96,8 +89,7 @@ export default class Funnel extends SalesopsCommand<SalesopsFunnelResult> {
       report = funnelReport(snapshot, { period, asOf, plan });
     } catch (e) {
       // A plan whose periods the org's calendar does not know, or whose entries overlap.
-      if (e instanceof RangeError && flags.plan !== undefined)
-        throw messages.createError('error.BadPlan', [`${flags.plan}: ${e.message}`]);
+      if (e instanceof RangeError && flags.plan !== undefined) throw badPlanError(flags.plan, e.message);
       throw e;
     }
     const groupBy = flags['group-by'];
@@ -142,15 +134,6 @@ export default class Funnel extends SalesopsCommand<SalesopsFunnelResult> {
       funnelNotes(report, groupBy),
     );
     return result;
-  }
-}
-
-async function readPlan(path: string): Promise<RevOpsPlan> {
-  try {
-    return await readRevOpsPlan(path);
-  } catch (e) {
-    if (e instanceof RevOpsPlanError) throw messages.createError('error.BadPlan', [e.message]);
-    throw e;
   }
 }
 

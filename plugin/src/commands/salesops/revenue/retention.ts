@@ -1,22 +1,20 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
-  RevOpsPlanError,
   retentionRecords,
   revenueRetention,
   type AccountChange,
   type RetentionReport,
   type RetentionRow,
-  type RevOpsPlan,
   type SegmentField,
 } from '@salesops/core';
-import { readRevOpsPlan } from '@salesops/org';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { revOpsGapWarning } from '../../../shared/dataWarnings.js';
 import { environmentLocale, formatValue } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
 import { presentResult } from '../../../shared/presentResult.js';
+import { readPlanFlag } from '../../../shared/readPlanFlag.js';
 import type { Column } from '../../../shared/resultTable.js';
 import { totalsLabel } from '../../../shared/rollupNotes.js';
 import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
@@ -76,13 +74,7 @@ export default class RevenueRetention extends SalesopsCommand<SalesopsRevenueRet
 
   public async run(): Promise<SalesopsRevenueRetentionResult> {
     const { flags } = await this.parse(RevenueRetention);
-    let plan: RevOpsPlan | undefined;
-    try {
-      plan = flags.plan === undefined ? undefined : await readRevOpsPlan(flags.plan);
-    } catch (e) {
-      if (e instanceof RevOpsPlanError) throw messages.createError('error.BadPlan', [e.message]);
-      throw e;
-    }
+    const plan = await readPlanFlag(flags.plan);
     const loaded = await loadSnapshot(flags, this.spinner);
     const { snapshot, period, asOf } = loaded;
     const report = revenueRetention(snapshot, {
