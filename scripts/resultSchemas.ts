@@ -18,6 +18,8 @@ export const RESULT_TYPES: Record<string, [string, string]> = {
   'salesops-pipeline-changes': ['pipeline/changes.ts', 'SalesopsPipelineChangesResult'],
   'salesops-comp-payout': ['comp/payout.ts', 'SalesopsCompPayoutResult'],
   'salesops-org-check': ['org/check.ts', 'SalesopsOrgCheckResult'],
+  'salesops-funnel': ['funnel.ts', 'SalesopsFunnelResult'],
+  'salesops-revenue-retention': ['revenue/retention.ts', 'SalesopsRevenueRetentionResult'],
   'salesops-report': ['report.ts', 'SalesopsReportResult'],
 };
 

@@ -39,6 +39,8 @@ const COMMANDS: ReadonlyArray<{ name: string; args: (outDir: string) => string[]
     ],
   },
   { name: 'report', args: (outDir) => ['salesops', 'report', '--output-dir', outDir] },
+  { name: 'funnel', args: () => ['salesops', 'funnel'] },
+  { name: 'revenue retention', args: () => ['salesops', 'revenue', 'retention'] },
 ];
 
 /** Runs sf jobs as many at a time as the machine bears (`sfConcurrency`), in order of the inputs. */

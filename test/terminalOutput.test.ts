@@ -61,6 +61,8 @@ const COMMANDS: Array<{ name: string; args: () => string[] }> = [
   { name: 'territory coverage', args: () => ['salesops', 'territory', 'coverage', ...common()] },
   { name: 'pipeline hygiene', args: () => ['salesops', 'pipeline', 'hygiene', ...common()] },
   { name: 'comp payout', args: () => ['salesops', 'comp', 'payout', '--plan', plan, ...common()] },
+  { name: 'funnel', args: () => ['salesops', 'funnel', ...common()] },
+  { name: 'revenue retention', args: () => ['salesops', 'revenue', 'retention', ...common()] },
 ];
 
 /** Every number in a JSON value, rounded to the unit as the tables show money. */

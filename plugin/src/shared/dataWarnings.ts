@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { DATA_GAP_AFFECTS, type DataGap, type FiscalPeriod, type LoginVisibility } from '@salesops/core';
+import { DATA_GAP_AFFECTS, type DataGap, type FiscalPeriod, type LoginVisibility, type RevOpsGap } from '@salesops/core';
 import type { AbsenceReason, ReadWarning } from '@salesops/org';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -43,6 +43,15 @@ export function gapWarning(gap: DataGap, context: { period: FiscalPeriod; asOf: 
   return {
     code: gap.code,
     message: messages.getMessage(`warning.${gap.code}`, tokens[gap.code]),
+    affects: gap.affects,
+  };
+}
+
+/** The warning of what the funnel or retention figures lack: the figures not computed (null, never 0) and the fix. */
+export function revOpsGapWarning(gap: RevOpsGap): DataWarning {
+  return {
+    code: gap.code,
+    message: messages.getMessage(`warning.${gap.code}`, [gap.affects.join(', ')]),
     affects: gap.affects,
   };
 }

@@ -2,6 +2,7 @@ import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import { funnelGaps, revOpsGap, type RevOpsGap } from '../completeness/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { customerAcquisitionCost, type CustomerAcquisitionCost } from './customerAcquisitionCost.js';
+import { leadCohort } from './leadCohort.js';
 import { leadDistribution, type LeadDistribution } from './leadDistribution.js';
 import { FUNNEL_COUNTS, leadFunnel, type LeadFunnel } from './leadFunnel.js';
 import { marketingContribution, type MarketingContribution } from './marketingContribution.js';
@@ -38,8 +39,9 @@ export function funnelReport(
 ): FunnelReport {
   const gaps = funnelGaps(snapshot);
   const has = (code: RevOpsGap['code']) => gaps.some((g) => g.code === code);
-  const funnel = has('NO_LEADS') ? null : leadFunnel(snapshot, period, asOf);
-  const speed = has('NO_LEADS') || has('NO_LEAD_ACTIVITY') ? null : speedToLead(snapshot, period, asOf);
+  const cohort = has('NO_LEADS') ? [] : leadCohort(snapshot, period, asOf);
+  const funnel = has('NO_LEADS') ? null : leadFunnel(snapshot, period, asOf, cohort);
+  const speed = has('NO_LEADS') || has('NO_LEAD_ACTIVITY') ? null : speedToLead(snapshot, period, asOf, cohort);
   const sources = plan?.marketingLeadSources ?? DEFAULT_MARKETING_SOURCES;
   const salesCost = plan ? periodSalesCost(plan, snapshot.calendar, period) : null;
   if (salesCost?.amount == null) gaps.push(revOpsGap('NO_SALES_COST'));
@@ -59,7 +61,7 @@ export function funnelReport(
     currency: snapshot.corporateCurrency,
     funnel,
     speedToLead: speed,
-    distribution: funnel ? leadDistribution(snapshot, period, asOf) : null,
+    distribution: funnel ? leadDistribution(snapshot, period, asOf, cohort) : null,
     marketing: { ...marketingContribution(snapshot, period, asOf, new Set(sources)), marketingLeadSources: sources },
     cac: has('NO_CAMPAIGNS') ? null : customerAcquisitionCost(snapshot, period, asOf, salesCost),
     reconciliation,

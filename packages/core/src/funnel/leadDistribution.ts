@@ -1,7 +1,7 @@
 import { addDays, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { gini } from '../stats/index.js';
-import { leadCohort } from './leadCohort.js';
+import { leadCohort, type LeadOutcome } from './leadCohort.js';
 
 export interface RepLeadShare {
   readonly repId: string;
@@ -38,15 +38,23 @@ export interface LeadDistribution {
  * @example
  * leadDistribution(snapshot, period, '2026-11-16').furthestFromFair[0]?.name;
  */
-export function leadDistribution(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): LeadDistribution {
+export function leadDistribution(
+  snapshot: OrgSnapshot,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+  cohort: readonly LeadOutcome[] = leadCohort(snapshot, period, asOf),
+): LeadDistribution {
   const poolStart = addDays(period.end, -365) < period.start ? addDays(period.end, -365) : period.start;
   const pool = new Map<string, { leads: number; converted: number }>();
-  for (const o of leadCohort(snapshot, { ...period, start: poolStart }, asOf)) {
-    if (snapshot.usersById.get(o.lead.OwnerId)?.IsActive) pool.set(o.lead.OwnerId, { leads: 0, converted: 0 });
+  for (const lead of snapshot.data.leads) {
+    if (pool.has(lead.OwnerId) || !snapshot.usersById.get(lead.OwnerId)?.IsActive) continue;
+    const createdOn = snapshot.localDateOf(lead.CreatedDate);
+    if (createdOn >= poolStart && createdOn <= period.end && createdOn <= asOf)
+      pool.set(lead.OwnerId, { leads: 0, converted: 0 });
   }
   let queueLeads = 0;
   let inactiveOwnerLeads = 0;
-  for (const o of leadCohort(snapshot, period, asOf)) {
+  for (const o of cohort) {
     const rep = pool.get(o.lead.OwnerId);
     if (rep) {
       rep.leads++;

@@ -90,8 +90,13 @@ export interface LeadFunnel {
  * @example
  * leadFunnel(snapshot, period, '2026-11-16').totals.leadToOpp; // 0.25
  */
-export function leadFunnel(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): LeadFunnel {
-  const cohort = leadCohort(snapshot, period, asOf);
+export function leadFunnel(
+  snapshot: OrgSnapshot,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+  /** `leadCohort(snapshot, period, asOf)`, when the caller has it already. */
+  cohort: readonly LeadOutcome[] = leadCohort(snapshot, period, asOf),
+): LeadFunnel {
   const campaignsOf = leadCampaigns(snapshot);
   const keysOf: Record<FunnelDimension, (lead: Lead, createdOn: IsoDate) => ReadonlyArray<string | null>> = {
     rep: (lead) => [lead.OwnerId],

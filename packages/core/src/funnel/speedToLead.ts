@@ -1,7 +1,7 @@
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { median } from '../stats/index.js';
-import { leadCohort } from './leadCohort.js';
+import { leadCohort, type LeadOutcome } from './leadCohort.js';
 
 export interface SpeedToLeadRow {
   /** The lead owner (rep or queue); null in the totals row. */
@@ -30,8 +30,8 @@ export function speedToLead(
   snapshot: OrgSnapshot,
   period: FiscalPeriod,
   asOf: IsoDate,
+  cohort: readonly LeadOutcome[] = leadCohort(snapshot, period, asOf),
 ): { byOwner: SpeedToLeadRow[]; totals: SpeedToLeadRow } {
-  const cohort = leadCohort(snapshot, period, asOf);
   const created = new Map(cohort.map((o) => [o.lead.Id, Date.parse(o.lead.CreatedDate)]));
   const first = new Map<string, number>();
   const touch = (leadId: string | null, at: string) => {

@@ -25,28 +25,52 @@ export interface AccountBookings {
   expansion: number;
 }
 
+/** A won deal of a recurring type, replayed to the as-of date. */
+export interface RecurringWin {
+  readonly accountId: string;
+  readonly kind: RecurringKind;
+  readonly closeDate: IsoDate;
+  /** Amount in the corporate currency, converted at the close date (a null amount counts as 0). */
+  readonly amount: number;
+}
+
 /**
- * Each account's won recurring bookings with a close date in `period`, as of `asOf` (a deal reopened since is not
- * won), converted at the close date. Deals without an account or a recurring type are left out.
+ * The org's won deals of a recurring type with an account, as of `asOf` (a deal reopened since is not won), in one
+ * pass: every period's bookings are then sums over this list, not another replay of every deal.
  *
  * @example
- * recurringBookings(snapshot, period, '2026-11-16').get('001…')?.renewal;
+ * recurringWins(snapshot, '2026-11-16').length;
  */
-export function recurringBookings(
-  snapshot: OrgSnapshot,
-  period: { start: IsoDate; end: IsoDate },
-  asOf: IsoDate,
-): Map<string, AccountBookings> {
-  const byAccount = new Map<string, AccountBookings>();
+export function recurringWins(snapshot: OrgSnapshot, asOf: IsoDate): RecurringWin[] {
+  const wins: RecurringWin[] = [];
   for (const deal of snapshot.deals) {
     const o = deal.opportunity;
     const kind = o.Type === null ? undefined : RECURRING_TYPES[o.Type];
     if (kind === undefined || o.AccountId === null) continue;
     const state = snapshot.dealAsOf(o, asOf);
-    if (!state?.IsClosed || !state.IsWon || state.CloseDate < period.start || state.CloseDate > period.end) continue;
-    let bookings = byAccount.get(o.AccountId);
-    if (!bookings) byAccount.set(o.AccountId, (bookings = { new: 0, renewal: 0, expansion: 0 }));
-    bookings[kind] += snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
+    if (!state?.IsClosed || !state.IsWon) continue;
+    const amount = snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
+    wins.push({ accountId: o.AccountId, kind, closeDate: state.CloseDate, amount });
+  }
+  return wins;
+}
+
+/**
+ * Each account's recurring bookings with a close date in `period`.
+ *
+ * @example
+ * recurringBookings(recurringWins(snapshot, asOf), period).get('001…')?.renewal;
+ */
+export function recurringBookings(
+  wins: readonly RecurringWin[],
+  period: { start: IsoDate; end: IsoDate },
+): Map<string, AccountBookings> {
+  const byAccount = new Map<string, AccountBookings>();
+  for (const w of wins) {
+    if (w.closeDate < period.start || w.closeDate > period.end) continue;
+    let bookings = byAccount.get(w.accountId);
+    if (!bookings) byAccount.set(w.accountId, (bookings = { new: 0, renewal: 0, expansion: 0 }));
+    bookings[w.kind] += w.amount;
   }
   return byAccount;
 }

@@ -3,7 +3,13 @@ import { revOpsGap, type RevOpsGap } from '../completeness/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { ratio } from '../stats/index.js';
 import { accountSegment, type SegmentField } from './accountSegment.js';
-import { hasRecurringTypes, recurringBookings, yearBefore, type AccountBookings } from './recurringBookings.js';
+import {
+  hasRecurringTypes,
+  recurringBookings,
+  recurringWins,
+  yearBefore,
+  type AccountBookings,
+} from './recurringBookings.js';
 
 /** The additive figures of a retention row: segment rows add up to the totals. */
 export interface RetentionCounts {
@@ -117,12 +123,13 @@ export function revenueRetention(
   if (grossMargin === null) gaps.push(revOpsGap('NO_GROSS_MARGIN'));
   const segmentOf = (id: string) => accountSegment(snapshot.accountsById.get(id), segmentField);
   const accountName = (id: string) => snapshot.accountsById.get(id)?.Name ?? id;
+  const wins = recurringWins(snapshot, asOf);
 
   const periodFigures = (p: { start: IsoDate; end: IsoDate }) => {
     const base = yearBefore(snapshot.calendar, p as FiscalPeriod);
-    const prior = recurringBookings(snapshot, base, asOf);
-    const current = recurringBookings(snapshot, p, asOf);
-    const year = recurringBookings(snapshot, { start: addDays(addDays(p.end, 1), -365), end: p.end }, asOf);
+    const prior = recurringBookings(wins, base);
+    const current = recurringBookings(wins, p);
+    const year = recurringBookings(wins, { start: addDays(addDays(p.end, 1), -365), end: p.end });
     const bySegment = new Map<string | null, RetentionCounts>();
     const totals = emptyCounts();
     const churned: AccountChange[] = [];
