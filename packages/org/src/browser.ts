@@ -6,3 +6,4 @@ export * from './org/readClosedWonTotals.js';
 export * from './org/bulkQuery.js';
 export * from './org/retry.js';
 export * from './org/readLoginAccess.js';
+export * from './defaultReadObjects.js';

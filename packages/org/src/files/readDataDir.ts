@@ -12,6 +12,7 @@ import {
   type OrgDataRecords,
   type ReadObjectName,
 } from '@salesops/core';
+import { defaultReadObjects } from '../defaultReadObjects.js';
 import { referencedObjects } from '../csv/csvRowDecoder.js';
 import { SharedTexts } from '../csv/sharedTexts.js';
 import { bufferText } from './bufferText.js';
@@ -25,8 +26,9 @@ export { MissingDataFileError } from './missingDataFileError.js';
 
 export interface ReadDataDirOptions {
   /**
-   * The objects to read, as `OrgData` keys (default: all), as `readOrgData` takes them: the others are not read and
-   * come back empty (line items outside product demand); `organization` is always read.
+   * The objects to read, as `OrgData` keys, as `readOrgData` takes them (default: all but the funnel's
+   * `REVOPS_OBJECTS`, leads, campaigns and activities, which only the commands that compute with them name): the
+   * others are not read and come back empty (line items outside product demand); `organization` is always read.
    */
   readonly objects?: ReadonlyArray<keyof OrgData>;
   /**
@@ -53,7 +55,7 @@ const HISTORY_WORKER_BYTES = 32 * 2 ** 20;
  * like a misspelt field or a label instead of an API name, which stop the read naming the file, line and column.
  */
 export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<OrgData> {
-  const wanted = options.objects ? new Set<string>([...options.objects, 'organization']) : null;
+  const wanted = new Set<string>([...(options.objects ?? defaultReadObjects()), 'organization']);
   const tree = await readTreePlans(dir);
   // One copy of each shared text over all files: a deal's history rows and line items hold its Id, not copies of it.
   const shared = new SharedTexts(bufferText);
@@ -62,7 +64,7 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   const mode = options.historyInWorker ?? 'auto';
   const history =
     mode !== 'never' &&
-    (!wanted || wanted.has('opportunityHistory')) &&
+    wanted.has('opportunityHistory') &&
     !tree.has('OpportunityHistory') &&
     existsSync(historyFile) &&
     (mode === 'always' || statSync(historyFile).size >= HISTORY_WORKER_BYTES)
@@ -83,7 +85,7 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   const entries: Array<readonly [string, unknown]> = [];
   try {
     for (const [key, sobject] of Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>) {
-      if (wanted && !wanted.has(key)) {
+      if (!wanted.has(key)) {
         entries.push([key, emptyOrgDataRecords(key)]);
         continue;
       }

@@ -7,6 +7,7 @@ import {
   type OrgData,
   type ReadObjectName,
 } from '@salesops/core';
+import { defaultReadObjects } from '../defaultReadObjects.js';
 import { createCsvRecords } from '../csv/csvRecords.js';
 import { referencedObjects } from '../csv/csvRowDecoder.js';
 import { SharedTexts } from '../csv/sharedTexts.js';
@@ -90,8 +91,9 @@ export interface ReadOrgOptions {
    */
   readonly concurrency?: number;
   /**
-   * The objects to read, as `OrgData` keys (default: all). The others read as empty without a request or a warning,
-   * for callers that compute only with some objects; `organization` is always read.
+   * The objects to read, as `OrgData` keys (default: all but the funnel's `REVOPS_OBJECTS`, leads, campaigns and
+   * activities, which only the commands that compute with them name). The others read as empty without a request or a
+   * warning, for callers that compute only with some objects; `organization` is always read.
    */
   readonly objects?: ReadonlyArray<keyof OrgData>;
 }
@@ -247,9 +249,9 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
 
   // Objects are read `concurrency` at a time, the large ones started first so that they do not finish last; the
   // results are taken in the objects' order, so the data and warnings are those of a one-by-one read.
-  const wanted = options.objects ? new Set<keyof OrgData>([...options.objects, 'organization']) : null;
+  const wanted = new Set<keyof OrgData>([...(options.objects ?? defaultReadObjects()), 'organization']);
   const all = Object.entries(orgDataObjects) as Array<[keyof OrgData, ReadObjectName]>;
-  const objects = wanted ? all.filter(([key]) => wanted.has(key)) : all;
+  const objects = all.filter(([key]) => wanted.has(key));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const order = objects.map((_, i) => i);
   if (concurrency > 1) {
@@ -269,7 +271,7 @@ export async function readOrgData(connection: QueryConnection, options: ReadOrgO
     concurrency,
   );
   const entries: Array<[string, unknown]> = all
-    .filter(([key]) => wanted && !wanted.has(key))
+    .filter(([key]) => !wanted.has(key))
     .map(([key]) => [key, emptyOrgDataRecords(key)]);
   objects.forEach(([key, sobject], i) => {
     const read = reads[i] as ObjectRead;
