@@ -114,6 +114,11 @@ describe('SystemModstamp and tombstones', () => {
     expect(await stampOf(ids[1] as string, true)).toMatchObject({ IsDeleted: true });
   });
 
+  it('tells the server time through SOAP getServerTimestamp()', async () => {
+    const { timestamp } = await admin.soap.getServerTimestamp();
+    expect(Date.parse(timestamp)).toBe(clock);
+  });
+
   it('answers a bad session with a SOAP INVALID_SESSION_ID fault', async () => {
     const stranger = new Connection({ instanceUrl: org.url, accessToken: '00Dxx!bad', version: '62.0' });
     await expect(stranger.soap.undelete(['0065e0000000001AAA'])).rejects.toMatchObject({

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { identity, userInfo } from './api/identity.js';
 import { chargeApiRequest } from './api/limitsResource.js';
 import { routeApi } from './api/routes.js';
-import { sendSoapFault, soapSession, soapUndelete } from './api/soapUndelete.js';
+import { sendSoapFault, soapCall, soapSession } from './api/soapApi.js';
 import { OLDEST_API_VERSION, versions } from './api/versions.js';
 import { Bulk2Jobs } from './bulk/bulk2Jobs.js';
 import type { OrgStore } from './data/orgStore.js';
@@ -195,7 +195,7 @@ export class LocalOrgServer {
     );
   }
 
-  /** The SOAP API's undelete (the REST API has none); errors as SOAP faults. */
+  /** The SOAP API's undelete and getServerTimestamp (the REST API has neither); errors as SOAP faults. */
   private async soap(req: IncomingMessage, res: ServerResponse, url: URL, n: number, version: string): Promise<void> {
     try {
       const envelope = await readBody(req);
@@ -205,7 +205,7 @@ export class LocalOrgServer {
         () => this.org.faults.record(n, 'sessionExpired', 401),
       );
       chargeApiRequest(this.org, res, n);
-      soapUndelete({ org: this.org, req, res, url, method: 'POST', n, session, version }, envelope);
+      soapCall({ org: this.org, req, res, url, method: 'POST', n, session, version }, envelope);
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       sendSoapFault(res, e);

@@ -1,9 +1,9 @@
 /**
- * The SOAP API's `undelete()` call (`POST /services/Soap/u/XX.X`, as jsforce's `conn.soap.undelete(ids)` sends it):
- * the REST API has no undelete, so this is how clients restore records from the recycle bin. Only `undelete` is
- * served; any other call answers a fault. The session comes from the envelope's `SessionHeader`, failures as SOAP
- * faults (`sf:INVALID_SESSION_ID`, HTTP 500) as Salesforce sends them.
- * (SOAP API Developer Guide, "undelete()" and "UndeleteResult".)
+ * The two SOAP API calls the REST API lacks (`POST /services/Soap/u/XX.X`, as jsforce's `conn.soap` sends them):
+ * `undelete()`, how clients restore records from the recycle bin, and `getServerTimestamp()`, the org's clock (a sync's
+ * high-water mark). Any other call answers a fault. The session comes from the envelope's `SessionHeader`, failures as
+ * SOAP faults (`sf:INVALID_SESSION_ID`, HTTP 500) as Salesforce sends them.
+ * (SOAP API Developer Guide, "undelete()", "getServerTimestamp()".)
  */
 import type { ServerResponse } from 'node:http';
 import { HttpError } from '../http/httpUtil.js';
@@ -22,10 +22,19 @@ export function soapSession(envelope: string): string | undefined {
   return m ? `Bearer ${xmlText(m[1] as string)}` : undefined;
 }
 
-/** Runs the envelope's `undelete` call as the request's user. */
-export function soapUndelete(ctx: Omit<RequestContext, 'parts'>, envelope: string): void {
+/** Runs the envelope's call as the request's user. */
+export function soapCall(ctx: Omit<RequestContext, 'parts'>, envelope: string): void {
   const body = /<(?:\w+:)?Body[^>]*>([\s\S]*)<\/(?:\w+:)?Body>/.exec(envelope)?.[1] ?? '';
   const call = /<(?:\w+:)?(\w+)[\s>/]/.exec(body.trim())?.[1];
+  if (call === 'getServerTimestamp') {
+    const timestamp = ctx.org.now().toISOString();
+    sendXml(
+      ctx.res,
+      200,
+      `<getServerTimestampResponse><result><timestamp>${timestamp}</timestamp></result></getServerTimestampResponse>`,
+    );
+    return;
+  }
   if (call !== 'undelete') {
     throw new HttpError(500, 'INVALID_OPERATION', `No operation available for request ${call ?? '(none)'}`);
   }
