@@ -19,6 +19,7 @@ export const RESULT_TYPES: Record<string, [string, string]> = {
   'salesops-comp-payout': ['comp/payout.ts', 'SalesopsCompPayoutResult'],
   'salesops-org-check': ['org/check.ts', 'SalesopsOrgCheckResult'],
   'salesops-report': ['report.ts', 'SalesopsReportResult'],
+  'salesops-sync': ['sync.ts', 'SalesopsSyncResult'],
 };
 
 /** Every schema as the text committed in plugin/schemas/<command>.json. */

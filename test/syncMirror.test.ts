@@ -3,7 +3,7 @@
  * stopped mid-way by an expired session), the mirror equals a fresh full export, file by file after sorting its
  * lines; an interrupted sync leaves the previous mirror as it was and the next run reuses what it finished.
  */
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, start, type LocalOrg } from '@salesops/local-org';
 import { NotAMirrorError, readDataDir, SessionExpiredError, syncMirror, type SyncOptions } from '@salesops/org';
 import { randomChanges } from '../scripts/orgChanges.js';
+import { sortedCsvFiles } from './sortedCsvFiles.js';
 
 let org: LocalOrg;
 let work: string;
@@ -30,21 +31,11 @@ const options = (dir: string, extra: Partial<SyncOptions> = {}): SyncOptions => 
   ...extra,
 });
 
-/** Each `.csv` of a folder: its header, then its other lines sorted. */
-async function sortedFiles(dir: string): Promise<Record<string, string[]>> {
-  const files: Record<string, string[]> = {};
-  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
-    const [header, ...lines] = (await readFile(join(dir, name), 'utf8')).split('\n').filter((l) => l !== '');
-    files[name] = [header as string, ...lines.sort()];
-  }
-  return files;
-}
-
 /** A fresh full export of the org as it is now. */
 async function freshExport(): Promise<Record<string, string[]>> {
   const dir = await mkdtemp(join(work, 'fresh-'));
   await syncMirror(connect(), options(dir));
-  return sortedFiles(dir);
+  return sortedCsvFiles(dir);
 }
 
 beforeAll(async () => {
@@ -65,7 +56,7 @@ describe('syncMirror', () => {
     clock += 60_000; // past the load's stamps and the safety window
     const first = await syncMirror(connect(), options(mirror));
     expect(first.objects.every((o) => o.mode === 'export')).toBe(true);
-    expect(await sortedFiles(mirror)).toEqual(await freshExport());
+    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
     const opportunities = first.objects.find((o) => o.sobject === 'Opportunity');
     expect(opportunities?.records).toBe(600);
 
@@ -78,21 +69,21 @@ describe('syncMirror', () => {
       expect(deals?.read).toBeLessThan(200);
       expect(deals?.deleted).toBeGreaterThan(0);
       expect(result.objects.find((o) => o.sobject === 'Period')?.mode).toBe('unchanged');
-      expect(await sortedFiles(mirror)).toEqual(await freshExport());
+      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
     }
 
     // A sync stopped by an expired session mid-way leaves the previous mirror as it was.
     await randomChanges(connect(), random, { create: 10, update: 30, delete: 10, undelete: 5, accounts: 3 }, deleted);
-    const before = await sortedFiles(mirror);
+    const before = await sortedCsvFiles(mirror);
     org.setFaults({ sessionExpiresAfter: 30 });
     await expect(syncMirror(connect(), options(mirror))).rejects.toBeInstanceOf(SessionExpiredError);
     expect(org.faultLog.some((f) => f.kind === 'sessionExpired')).toBe(true);
-    expect(await sortedFiles(mirror)).toEqual(before);
+    expect(await sortedCsvFiles(mirror)).toEqual(before);
     org.setFaults(undefined);
     org.renewSessions();
     const resumed = await syncMirror(connect(), options(mirror));
     expect(resumed.objects.some((o) => o.mode === 'resumed')).toBe(true);
-    expect(await sortedFiles(mirror)).toEqual(await freshExport());
+    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
 
     // The commands read the mirror: the deals are those the org has.
     const data = await readDataDir(mirror);
@@ -105,8 +96,7 @@ describe('syncMirror', () => {
 
   it('refuses a folder of other files and a mirror of another org', async () => {
     const other = await mkdtemp(join(work, 'other-'));
-    await rm(join(other, 'x'), { force: true });
-    await import('node:fs/promises').then((fs) => fs.writeFile(join(other, 'notes.txt'), 'mine'));
+    await writeFile(join(other, 'notes.txt'), 'mine');
     await expect(syncMirror(connect(), options(other))).rejects.toBeInstanceOf(NotAMirrorError);
     const mirror = await mkdtemp(join(work, 'mirror-'));
     await syncMirror(connect(), options(mirror));
