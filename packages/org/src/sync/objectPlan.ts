@@ -33,11 +33,9 @@ export function objectPlan(
   };
 }
 
-/** The SELECT of a plan: its columns, and the mark field when it is not one of them. */
+/** The SELECT of a plan's columns. */
 export function selectOf(plan: ObjectPlan): string {
-  const fields =
-    plan.markField && !plan.columns.includes(plan.markField) ? [...plan.columns, plan.markField] : plan.columns;
-  return `SELECT ${fields.join(', ')} FROM ${plan.sobject}`;
+  return `SELECT ${plan.columns.join(', ')} FROM ${plan.sobject}`;
 }
 
 /**
