@@ -94,6 +94,35 @@ describe('syncMirror', () => {
     expect(JSON.stringify(manifest)).not.toContain(org.tokens.admin);
   }, 300_000);
 
+  it('reads an append-only object without SystemModstamp by CreatedDate, its deletions from the recycle bin', async () => {
+    // OpportunityHistory as field-history objects are: no SystemModstamp.
+    const saved = org;
+    org = await start({
+      sample: { size: 200, seed: 5 },
+      now: () => new Date((clock += 1000)),
+      hidden: { fields: ['OpportunityHistory.SystemModstamp'] },
+    });
+    try {
+      const mirror = join(work, 'created-date');
+      clock += 60_000;
+      const first = await syncMirror(connect(), options(mirror));
+      expect(first.objects.find((o) => o.sobject === 'OpportunityHistory')?.mode).toBe('export');
+      const manifest = JSON.parse(await readFile(join(mirror, 'salesops-sync.json'), 'utf8')) as {
+        objects: Record<string, { markField: string }>;
+      };
+      expect(manifest.objects['OpportunityHistory']?.markField).toBe('CreatedDate');
+      await randomChanges(connect(), createRandom(9), { create: 10, update: 20, delete: 8, undelete: 0 }, []);
+      const second = await syncMirror(connect(), options(mirror));
+      const history = second.objects.find((o) => o.sobject === 'OpportunityHistory');
+      expect(history).toMatchObject({ mode: 'incremental', read: 30 });
+      expect(history?.deleted).toBeGreaterThan(0);
+      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    } finally {
+      await org.stop();
+      org = saved;
+    }
+  }, 120_000);
+
   it('refuses a folder of other files and a mirror of another org', async () => {
     const other = await mkdtemp(join(work, 'other-'));
     await writeFile(join(other, 'notes.txt'), 'mine');

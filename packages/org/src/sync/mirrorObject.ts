@@ -48,9 +48,10 @@ export async function readChanges(api: SyncApi, plan: ObjectPlan, since: string)
   await readRows(api, plan, `${selectOf(plan)} WHERE ${plan.markField as string} > ${since}`, false, (values) =>
     rows.set(values[0] as string, values),
   );
-  if (plan.tombstones) {
+  if (plan.tombstones !== 'none') {
     // Read after the changes: a record deleted in between is deleted in the mirror, as it is in the org.
-    const soql = `SELECT Id FROM ${plan.sobject} WHERE IsDeleted = true AND SystemModstamp > ${since}`;
+    const after = plan.tombstones === 'since' ? ` AND SystemModstamp > ${since}` : '';
+    const soql = `SELECT Id FROM ${plan.sobject} WHERE IsDeleted = true${after}`;
     let page = await api.queryAll(soql);
     for (;;) {
       for (const record of page.records) {

@@ -40,7 +40,7 @@ describe('objectPlan', () => {
       { name: 'IsDeleted', type: 'boolean' },
       { name: 'SystemModstamp', type: 'datetime' },
     ]);
-    expect(plan).toMatchObject({ columns: ['Id', 'Name', 'Family'], markField: 'SystemModstamp', tombstones: true });
+    expect(plan).toMatchObject({ columns: ['Id', 'Name', 'Family'], markField: 'SystemModstamp', tombstones: 'since' });
     expect(selectOf(plan)).toBe('SELECT Id, Name, Family FROM Product2');
   });
 
@@ -49,8 +49,9 @@ describe('objectPlan', () => {
       { name: 'Id', type: 'id' },
       { name: 'OpportunityId', type: 'reference' },
       { name: 'CreatedDate', type: 'datetime' },
+      { name: 'IsDeleted', type: 'boolean' },
     ]);
-    expect(history).toMatchObject({ markField: 'CreatedDate', tombstones: false });
-    expect(objectPlan('Product2', [{ name: 'Id', type: 'id' }]).markField).toBeNull();
+    expect(history).toMatchObject({ markField: 'CreatedDate', tombstones: 'all' });
+    expect(objectPlan('Product2', [{ name: 'Id', type: 'id' }])).toMatchObject({ markField: null, tombstones: 'none' });
   });
 });

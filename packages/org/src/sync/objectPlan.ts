@@ -12,8 +12,11 @@ export interface ObjectPlan {
    * (field history); null when the object has neither: read whole on every sync.
    */
   readonly markField: 'SystemModstamp' | 'CreatedDate' | null;
-  /** The object has IsDeleted: deletions are read from its tombstones (queryAll). */
-  readonly tombstones: boolean;
+  /**
+   * Deletions are read from the object's tombstones (queryAll, IsDeleted = true): `since` those with SystemModstamp
+   * after the mark, `all` the recycle bin's (no SystemModstamp), `none` without IsDeleted.
+   */
+  readonly tombstones: 'since' | 'all' | 'none';
 }
 
 /** The plan of an object from its describe result. */
@@ -29,7 +32,7 @@ export function objectPlan(
     columns,
     types: columns.map((c) => types.get(c) as string),
     markField,
-    tombstones: types.has('IsDeleted') && types.has('SystemModstamp'),
+    tombstones: !types.has('IsDeleted') ? 'none' : types.has('SystemModstamp') ? 'since' : 'all',
   };
 }
 
