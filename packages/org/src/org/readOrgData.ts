@@ -127,7 +127,12 @@ const LARGE_FIRST: readonly ReadObjectName[] = [
 ];
 
 /** Error codes that mean "this object is not there for this user" rather than a failure. */
-export const NOT_ACCESSIBLE = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND']);
+export const NOT_ACCESSIBLE = new Set([
+  'INVALID_TYPE',
+  'INSUFFICIENT_ACCESS',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'NOT_FOUND',
+]);
 
 /**
  * Reads everything the engine needs from an org: the objects of `OrgData` that the org has, each with the
