@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { csvRow } from '@salesops/core';
 
 const FLUSH_BYTES = 8 * 2 ** 20;
@@ -20,7 +20,9 @@ export class MirrorFileWriter {
     readonly path: string,
     header: readonly string[],
   ) {
-    this.fd = openSync(path, 'w');
+    // A new file, never one opened in place: the path may be a hard link to the current generation's file.
+    rmSync(path, { force: true });
+    this.fd = openSync(path, 'wx');
     this.text(csvRow(header));
   }
 

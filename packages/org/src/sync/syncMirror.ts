@@ -5,6 +5,7 @@
  * (queryAll, IsDeleted = true), and merge them by Id into a new generation of the mirror that replaces the old one
  * atomically (mirrorDir.ts). See docs/sync.md.
  */
+import { copyFileSync, linkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { orgDataObjects, type ReadObjectName } from '@salesops/core';
 import { bulkQuery, type BulkConnection } from '../org/bulkQuery.js';
@@ -155,8 +156,9 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
       const since = sinceLiteral(before.mark, windowSeconds);
       const changes = await readChanges(api, plan, since);
       const old = join(options.dir, state.generation, before.file);
-      const records = await mergeObject(plan, old, target, changes);
       const changed = changes.rows.size + changes.deleted.size > 0;
+      // An unchanged file is shared with the previous generation (a hard link: files are never written in place).
+      const records = changed ? await mergeObject(plan, old, target, changes) : linkFile(old, target, before.records);
       sync = {
         sobject: plan.sobject,
         mode: changed ? 'incremental' : 'unchanged',
@@ -210,4 +212,15 @@ function sameShape(object: MirroredObject, plan: ObjectPlan): boolean {
     object.columns.length === plan.columns.length &&
     object.columns.every((c, i) => c === plan.columns[i])
   );
+}
+
+/** `target` as a hard link to `source` (a copy where links are refused); returns `records`. */
+function linkFile(source: string, target: string, records: number): number {
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+  return records;
 }
