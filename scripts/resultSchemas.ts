@@ -21,6 +21,7 @@ export const RESULT_TYPES: Record<string, [string, string]> = {
   'salesops-funnel': ['funnel.ts', 'SalesopsFunnelResult'],
   'salesops-revenue-retention': ['revenue/retention.ts', 'SalesopsRevenueRetentionResult'],
   'salesops-report': ['report.ts', 'SalesopsReportResult'],
+  'salesops-sync': ['sync.ts', 'SalesopsSyncResult'],
 };
 
 /** Every schema as the text committed in plugin/schemas/<command>.json. */

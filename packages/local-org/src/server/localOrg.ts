@@ -137,7 +137,8 @@ export async function start(options: StartOptions = {}): Promise<LocalOrg> {
       }
     }
     let adminId: string | null = null;
-    await store.loadDataDir(dataDir, () => (adminId ??= findAdmin(store)?.['Id']?.toString() ?? null));
+    const loadedAt = (options.now ?? (() => new Date()))().toISOString();
+    await store.loadDataDir(dataDir, () => (adminId ??= findAdmin(store)?.['Id']?.toString() ?? null), loadedAt);
   }
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   if (options.hidden) schema.hide(options.hidden);

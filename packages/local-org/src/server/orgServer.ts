@@ -7,12 +7,13 @@ import type { Socket } from 'node:net';
 import { identity, userInfo } from './api/identity.js';
 import { chargeApiRequest } from './api/limitsResource.js';
 import { routeApi } from './api/routes.js';
+import { sendSoapFault, soapCall, soapSession } from './api/soapApi.js';
 import { OLDEST_API_VERSION, versions } from './api/versions.js';
 import { Bulk2Jobs } from './bulk/bulk2Jobs.js';
 import type { OrgStore } from './data/orgStore.js';
 import { FaultLog } from './faultLog.js';
 import { applyCors, defaultAllowedHosts, hostAllowed } from './http/cors.js';
-import { HttpError, notFound, sendEmpty, sendError, sendJson } from './http/httpUtil.js';
+import { HttpError, notFound, readBody, sendEmpty, sendError, sendJson } from './http/httpUtil.js';
 import type { OrgServices } from './http/requestContext.js';
 import { ApiLimits } from './limits.js';
 import type { LocalOrg, StartOptions } from './localOrg.js';
@@ -194,6 +195,23 @@ export class LocalOrgServer {
     );
   }
 
+  /** The SOAP API's undelete and getServerTimestamp (the REST API has neither); errors as SOAP faults. */
+  private async soap(req: IncomingMessage, res: ServerResponse, url: URL, n: number, version: string): Promise<void> {
+    try {
+      const envelope = await readBody(req);
+      const session = this.sessions.authenticate(
+        soapSession(envelope),
+        this.org.faults.plan?.options.sessionExpiresAfter,
+        () => this.org.faults.record(n, 'sessionExpired', 401),
+      );
+      chargeApiRequest(this.org, res, n);
+      soapCall({ org: this.org, req, res, url, method: 'POST', n, session, version }, envelope);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      sendSoapFault(res, e);
+    }
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse, url: URL, n: number): Promise<void> {
     const method = req.method ?? 'GET';
     const path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
@@ -207,6 +225,11 @@ export class LocalOrgServer {
     }
     if (/^\/id\/([^/]+)\/([^/]+)$/.test(path)) {
       sendJson(res, 200, identity(this.org, this.authenticate(req, n)));
+      return;
+    }
+    const soap = /^\/services\/Soap\/u\/(\d+\.\d)$/.exec(path);
+    if (soap && method === 'POST') {
+      await this.soap(req, res, url, n, `v${soap[1] as string}`);
       return;
     }
     const versioned = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);

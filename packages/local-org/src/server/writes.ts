@@ -10,6 +10,7 @@
  * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#statuscode).
  */
 import type { OrgStore, Table } from './data/orgStore.js';
+import { moveToRecycleBin } from './recycleBin.js';
 import { normalizeId, valueFromInput, type FieldError, type StoredRecord, type Value } from './data/values.js';
 import type { FieldSchema } from './schema/objectSchema.js';
 import type { SharingModel, Viewer } from './sharing.js';
@@ -283,7 +284,7 @@ export function updateRecord(
   return { success: true, id: String(record['Id']), errors: [] };
 }
 
-/** Deletes one record by id (it stays queryable through queryAll with IsDeleted = true). */
+/** Deletes one record by id, with the children it controls (they stay queryable through queryAll: recycleBin.ts). */
 export function deleteRecord(context: WriteContext, objectName: string | null, id: string): SaveOutcome {
   const found = findForWrite(context, objectName, id);
   if ('error' in found) return failure([found.error], normalizeId(id) ?? id);
@@ -294,9 +295,7 @@ export function deleteRecord(context: WriteContext, objectName: string | null, i
       String(record['Id']),
     );
   }
-  const before = { ...record };
-  context.store.assign(table, record, { IsDeleted: true, SystemModstamp: context.now });
-  context.undo.push(() => context.store.assign(table, record, before));
+  moveToRecycleBin(context, table, record);
   return { success: true, id: String(record['Id']), errors: [] };
 }
 

@@ -129,7 +129,12 @@ const LARGE_FIRST: readonly ReadObjectName[] = [
 ];
 
 /** Error codes that mean "this object is not there for this user" rather than a failure. */
-const NOT_ACCESSIBLE = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND']);
+export const NOT_ACCESSIBLE = new Set([
+  'INVALID_TYPE',
+  'INSUFFICIENT_ACCESS',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'NOT_FOUND',
+]);
 
 /**
  * Reads everything the engine needs from an org: the objects of `OrgData` that the org has, each with the
@@ -360,7 +365,8 @@ async function inOrder<T>(
   return results;
 }
 
-function errorCode(e: unknown): string {
+/** The API error code of a failure (`INVALID_TYPE`, …), or its name; '' when it has neither. */
+export function errorCode(e: unknown): string {
   const code = (e as { errorCode?: unknown; name?: unknown } | null)?.errorCode ?? (e as { name?: unknown })?.name;
   return typeof code === 'string' ? code : '';
 }

@@ -150,9 +150,10 @@ export class OrgStore {
 
   /**
    * Loads every `<SObject>.csv` of a folder. Columns the schema lacks become text fields and objects it lacks
-   * become text-only objects, each with a warning; rows keep the ids they have.
+   * become text-only objects, each with a warning; rows keep the ids they have. A record without CreatedDate or
+   * SystemModstamp is stamped `loadedAt` (every Salesforce record has a SystemModstamp).
    */
-  async loadDataDir(dir: string, defaultOwnerId: () => string | null): Promise<void> {
+  async loadDataDir(dir: string, defaultOwnerId: () => string | null, loadedAt: string): Promise<void> {
     // Users first, so that records loaded without an owner can be given the admin user.
     const first = ['Organization.csv', 'UserRole.csv', 'User.csv'];
     const files = (await readdir(dir))
@@ -177,7 +178,7 @@ export class OrgStore {
         }
         const record: StoredRecord = {};
         for (const c of columns) record[c.name] = valueFromCsv(row[c.name] ?? rowValue(row, c.name), c.field);
-        this.completeLoadedRecord(table, record, defaultOwnerId);
+        this.completeLoadedRecord(table, record, defaultOwnerId, loadedAt);
         if (typeof record['Id'] !== 'string' || !normalizeId(record['Id'])) {
           record['Id'] = this.newId(table.entry.schema.name);
         } else {
@@ -221,7 +222,12 @@ export class OrgStore {
   }
 
   /** Fills what every record has: IsDeleted, an owner for owned objects, audit dates from CreatedDate. */
-  private completeLoadedRecord(table: Table, record: StoredRecord, defaultOwnerId: () => string | null): void {
+  private completeLoadedRecord(
+    table: Table,
+    record: StoredRecord,
+    defaultOwnerId: () => string | null,
+    loadedAt: string,
+  ): void {
     const fields = table.entry.fields;
     if (fields.has('isdeleted') && record['IsDeleted'] === undefined) record['IsDeleted'] = false;
     if (fields.has('ownerid') && (record['OwnerId'] === undefined || record['OwnerId'] === null)) {
@@ -232,7 +238,9 @@ export class OrgStore {
     if (fields.has('lastmodifieddate') && record['LastModifiedDate'] === undefined) {
       record['LastModifiedDate'] = created;
     }
-    if (fields.has('systemmodstamp') && record['SystemModstamp'] === undefined) record['SystemModstamp'] = created;
+    if (fields.has('systemmodstamp') && (record['SystemModstamp'] ?? null) === null) {
+      record['SystemModstamp'] = created ?? loadedAt;
+    }
     for (const f of table.entry.schema.fields) {
       if (record[f.name] === undefined) record[f.name] = f.type === 'boolean' ? (f.defaultValue as boolean) : null;
     }

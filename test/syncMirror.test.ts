@@ -1,0 +1,138 @@
+/**
+ * `syncMirror` against the local org over HTTP: after seeded creates, updates, deletes and undeletes (and a sync
+ * stopped mid-way by an expired session), the mirror equals a fresh full export, file by file after sorting its
+ * lines; an interrupted sync leaves the previous mirror as it was and the next run reuses what it finished.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Connection } from 'jsforce';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom, start, type LocalOrg } from '@salesops/local-org';
+import { NotAMirrorError, readDataDir, SessionExpiredError, syncMirror, type SyncOptions } from '@salesops/org';
+import { randomChanges } from '../scripts/orgChanges.js';
+import { sortedCsvFiles } from './sortedCsvFiles.js';
+
+let org: LocalOrg;
+let work: string;
+// Every audit stamp one second after the previous one, from the sample's as-of date on.
+let clock = Date.parse('2026-11-16T20:00:00.000Z');
+
+const connect = (): Connection =>
+  new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
+const options = (dir: string, extra: Partial<SyncOptions> = {}): SyncOptions => ({
+  dir,
+  organizationId: org.organizationId,
+  instanceUrl: org.url,
+  apiVersion: '64.0',
+  safetyWindowSeconds: 5,
+  bulkPollIntervalMs: 10,
+  retry: { sleep: async () => undefined },
+  ...extra,
+});
+
+/** A fresh full export of the org as it is now. */
+async function freshExport(): Promise<Record<string, string[]>> {
+  const dir = await mkdtemp(join(work, 'fresh-'));
+  await syncMirror(connect(), options(dir));
+  return sortedCsvFiles(dir);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sync-mirror-'));
+  org = await start({ sample: { size: 600, seed: 11 }, now: () => new Date((clock += 1000)) });
+}, 120_000);
+
+afterAll(async () => {
+  await org?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('syncMirror', () => {
+  it('keeps the mirror equal to a fresh full export through random changes and an interrupted sync', async () => {
+    const mirror = join(work, 'mirror');
+    const random = createRandom(2026);
+    const deleted: string[] = [];
+    clock += 60_000; // past the load's stamps and the safety window
+    const first = await syncMirror(connect(), options(mirror));
+    expect(first.objects.every((o) => o.mode === 'export')).toBe(true);
+    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    const opportunities = first.objects.find((o) => o.sobject === 'Opportunity');
+    expect(opportunities?.records).toBe(600);
+
+    for (let round = 0; round < 3; round++) {
+      await randomChanges(connect(), random, { create: 25, update: 40, delete: 15, undelete: 6, accounts: 5 }, deleted);
+      const result = await syncMirror(connect(), options(mirror));
+      const deals = result.objects.find((o) => o.sobject === 'Opportunity');
+      // Changed records and those within the safety window are read again, never the whole org.
+      expect(deals?.mode).toBe('incremental');
+      expect(deals?.read).toBeLessThan(200);
+      expect(deals?.deleted).toBeGreaterThan(0);
+      expect(result.objects.find((o) => o.sobject === 'Period')?.mode).toBe('unchanged');
+      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    }
+
+    // A sync stopped by an expired session mid-way leaves the previous mirror as it was.
+    await randomChanges(connect(), random, { create: 10, update: 30, delete: 10, undelete: 5, accounts: 3 }, deleted);
+    const before = await sortedCsvFiles(mirror);
+    org.setFaults({ sessionExpiresAfter: 30 });
+    await expect(syncMirror(connect(), options(mirror))).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(org.faultLog.some((f) => f.kind === 'sessionExpired')).toBe(true);
+    expect(await sortedCsvFiles(mirror)).toEqual(before);
+    org.setFaults(undefined);
+    org.renewSessions();
+    const resumed = await syncMirror(connect(), options(mirror));
+    expect(resumed.objects.some((o) => o.mode === 'resumed')).toBe(true);
+    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+
+    // The commands read the mirror: the deals are those the org has.
+    const data = await readDataDir(mirror);
+    const live = await connect().query('SELECT COUNT() FROM Opportunity');
+    expect(data.opportunities.length).toBe(live.totalSize);
+    const manifest = JSON.parse(await readFile(join(mirror, 'salesops-sync.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ organizationId: org.organizationId, instanceUrl: org.url, apiVersion: '64.0' });
+    expect(JSON.stringify(manifest)).not.toContain(org.tokens.admin);
+  }, 300_000);
+
+  it('reads an append-only object without SystemModstamp by CreatedDate, its deletions from the recycle bin', async () => {
+    // OpportunityHistory as field-history objects are: no SystemModstamp.
+    const saved = org;
+    org = await start({
+      sample: { size: 200, seed: 5 },
+      now: () => new Date((clock += 1000)),
+      hidden: { fields: ['OpportunityHistory.SystemModstamp'] },
+    });
+    try {
+      const mirror = join(work, 'created-date');
+      clock += 60_000;
+      const first = await syncMirror(connect(), options(mirror));
+      expect(first.objects.find((o) => o.sobject === 'OpportunityHistory')?.mode).toBe('export');
+      const manifest = JSON.parse(await readFile(join(mirror, 'salesops-sync.json'), 'utf8')) as {
+        objects: Record<string, { markField: string }>;
+      };
+      expect(manifest.objects['OpportunityHistory']?.markField).toBe('CreatedDate');
+      await randomChanges(connect(), createRandom(9), { create: 10, update: 20, delete: 8, undelete: 0 }, []);
+      const second = await syncMirror(connect(), options(mirror));
+      const history = second.objects.find((o) => o.sobject === 'OpportunityHistory');
+      expect(history).toMatchObject({ mode: 'incremental', read: 30 });
+      expect(history?.deleted).toBeGreaterThan(0);
+      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    } finally {
+      await org.stop();
+      org = saved;
+    }
+  }, 120_000);
+
+  it('refuses a folder of other files and a mirror of another org', async () => {
+    const other = await mkdtemp(join(work, 'other-'));
+    await writeFile(join(other, 'notes.txt'), 'mine');
+    await expect(syncMirror(connect(), options(other))).rejects.toBeInstanceOf(NotAMirrorError);
+    const mirror = await mkdtemp(join(work, 'mirror-'));
+    await syncMirror(connect(), options(mirror));
+    await expect(
+      syncMirror(connect(), options(mirror, { organizationId: '00D000000000001AAA' })),
+    ).rejects.toMatchObject({
+      code: 'MIRROR_OF_OTHER_ORG',
+    });
+  }, 120_000);
+});
