@@ -85,7 +85,9 @@ export function coverageChart(data: ReportData, c: Context): Block[] {
 
 export function waterfallChart(data: ReportData, c: Context): Block {
   const { t, f } = c;
-  const rows: ChartRow[] = data.waterfall.steps.map((s) => {
+  // Steps no deal took stay in the table below the chart, not as empty bars.
+  const steps = data.waterfall.steps.filter((s) => s.key === 'start' || s.key === 'end' || s.deals > 0);
+  const rows: ChartRow[] = steps.map((s) => {
     const level = s.key === 'start' || s.key === 'end';
     return {
       label: `${t(`step.${s.key}`)} (${f.count(s.deals)})`,

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { Config } from '@oclif/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { pathToFileURL } from 'node:url';
+import { launch } from 'puppeteer-core';
+import { renderReportHtml } from '../../report/renderHtml.js';
 import { SUMMARY_ACTIONS } from '../../report/reportSummary.js';
+import type { ReportData } from '../../report/reportTypes.js';
 import Forecast, { type SalesopsForecastResult } from './forecast.js';
 import Report, { type SalesopsReportResult } from './report.js';
 
@@ -147,6 +151,70 @@ describe('sf salesops report', () => {
       const markdown = await readFile((await report('en')).markdown, 'utf8');
       expect(markdown).not.toMatch(/&#|&amp;|&lt;|&gt;|&quot;/);
       expect(markdown).toContain("run's one method");
+    },
+    PACK_TIMEOUT,
+  );
+
+  it(
+    'prints to A4 and Letter within a page bound, no element wider than the page',
+    async () => {
+      const result = await report('en');
+      const { chromePath, CHROME_ARGS } = (await import(
+        pathToFileURL(join(import.meta.dirname, '../../../../packages/widgets/web-test-runner.config.mjs')).href
+      )) as { chromePath(): string; CHROME_ARGS: string[] };
+      const browser = await launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
+      try {
+        const tab = await browser.newPage();
+        await tab.goto(pathToFileURL(result.html).href);
+        await tab.emulateMediaType('print');
+        // Printable width at 96 px/in: the paper less the 14 mm margins of the pack's @page rule.
+        for (const [format, paperMm, maxPages] of [
+          ['A4', 210, 9],
+          ['Letter', 215.9, 10],
+        ] as const) {
+          const pdf = Buffer.from(await tab.pdf({ format })).toString('latin1');
+          const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+          expect(pages, format).toBeGreaterThan(1);
+          expect(pages, format).toBeLessThanOrEqual(maxPages);
+          const width = Math.floor(((paperMm - 28) / 25.4) * 96);
+          await tab.setViewport({ width, height: 1000 });
+          const wider = (await tab.evaluate(
+            `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${width} + 0.5).map((e) => e.tagName + ' ' + e.textContent.slice(0, 40))`,
+          )) as string[];
+          expect(wider, format).toEqual([]);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+    PACK_TIMEOUT,
+  );
+
+  it(
+    'stays the same size however many teams, territories and action items the org has',
+    async () => {
+      const data = (await report('en')).data;
+      const inflate = (n: number): ReportData => ({
+        ...data,
+        teams: Array.from({ length: n }, (_, i) =>
+          data.teams.map((t) => ({ ...t, id: `${t.id}-${i}`, name: `${t.name} ${i}` })),
+        ).flat(),
+        actions: Array.from({ length: n }, () => data.actions).flat(),
+        territories: {
+          ...data.territories,
+          territories: Array.from({ length: n }, (_, i) =>
+            data.territories.territories.map((t) => ({
+              ...t,
+              territoryId: `${t.territoryId}-${i}`,
+              name: `${t.name} ${i}`,
+            })),
+          ).flat(),
+        },
+      });
+      const rows = (html: string) => (html.match(/<tr>/g) ?? []).length;
+      const [ten, hundred] = [10, 100].map((n) => renderReportHtml(inflate(n), 'en'));
+      expect(rows(hundred ?? '')).toBe(rows(ten ?? ''));
+      expect((hundred ?? '').length / (ten ?? '').length).toBeLessThan(1.02);
     },
     PACK_TIMEOUT,
   );
