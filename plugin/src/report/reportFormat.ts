@@ -34,7 +34,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const or = (f: (v: number) => string) => (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : f(v));
   return {
     money: or((v) => money.format(v)),
