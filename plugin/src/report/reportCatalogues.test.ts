@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_BUCKETS, FORECAST_METHODS } from '@salesops/core';
+import { CHANGE_BUCKETS, FORECAST_METHODS, HYGIENE_RULES } from '@salesops/core';
 import { ACTION_LEVELS } from './reportActions.js';
 import { REPORT_TERMS } from './reportDocument.js';
 import { REPORT_LANGUAGES } from './reportLanguage.js';
@@ -20,17 +20,6 @@ function catalogue(file: string): Map<string, string> {
 }
 
 const placeholders = (text: string) => (text.match(/%s/g) ?? []).length;
-const HYGIENE_RULES = [
-  'PAST_CLOSE_DATE',
-  'PUSHED',
-  'STALE_STAGE',
-  'MISSING_AMOUNT',
-  'NO_NEXT_STEP',
-  'PROBABILITY_MISMATCH',
-  'COMMIT_TOO_EARLY',
-  'AMOUNT_DROPPED',
-  'OWNER_INACTIVE',
-];
 
 describe('report catalogues', () => {
   const en = catalogue('report.en.md');

@@ -26,8 +26,8 @@ export interface Section {
   readonly blocks: readonly Block[];
 }
 
-/** Every figure the pack explains under its tables (and `--help` in its GLOSSARY section), in the order they appear. */
-export const REPORT_TERMS = [
+/** The columns of the forecast-by-team table. */
+export const FORECAST_TERMS = [
   'scope',
   'quota',
   'closedWon',
@@ -37,6 +37,11 @@ export const REPORT_TERMS = [
   'forecastAttainment',
   'coverage',
   'requiredCoverage',
+] as const;
+
+/** Every figure the pack explains under its tables (and `--help` in its GLOSSARY section), in the order they appear. */
+export const REPORT_TERMS = [
+  ...FORECAST_TERMS,
   'pipelineStep',
   'dealCount',
   'amount',

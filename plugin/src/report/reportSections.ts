@@ -7,7 +7,7 @@ import {
   teamsByLevel,
   waterfallChart,
 } from './reportCharts.js';
-import { table, type Block, type Context, type Section } from './reportDocument.js';
+import { FORECAST_TERMS, table, type Block, type Context, type Section } from './reportDocument.js';
 import { REPS_SHOWN } from './reportReps.js';
 import { SUMMARY_ACTIONS } from './reportSummary.js';
 import type { RepRow, ReportData, TeamFigures } from './reportTypes.js';
@@ -46,17 +46,6 @@ function forecastSection(data: ReportData, c: Context): Section {
     f.times(s.coverage),
     f.times(s.requiredCoverage),
   ];
-  const columns = [
-    'scope',
-    'quota',
-    'closedWon',
-    'forecast',
-    'p10',
-    'p90',
-    'forecastAttainment',
-    'coverage',
-    'requiredCoverage',
-  ];
   const blocks: Block[] =
     data.teams.length === 0
       ? [{ type: 'p', text: t('forecast.noTeams') }]
@@ -66,7 +55,7 @@ function forecastSection(data: ReportData, c: Context): Section {
     { type: 'note', text: t('forecast.method', method) },
     table(
       c,
-      columns.map((term) => ({ term })),
+      FORECAST_TERMS.map((term) => ({ term })),
       [row(data.org), ...shown.flatMap((l) => l.teams.map(row))],
     ),
   );
