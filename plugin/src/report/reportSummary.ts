@@ -119,13 +119,15 @@ function accuracyText(data: ReportData, { t, f }: Context): string {
 
 function actionBlocks(data: ReportData, c: Context): Block[] {
   const { t, f } = c;
+  const gaps = (data.warnings ?? []).map((w) => w.code);
   if (data.actions.length === 0) {
-    const gaps = (data.warnings ?? []).map((w) => w.code);
     return [{ type: 'p', text: gaps.length > 0 ? t('actions.noneIncomplete', f.list(gaps)) : t('actions.none') }];
   }
   const shown = data.actions.slice(0, SUMMARY_ACTIONS);
   const blocks: Block[] = [{ type: 'list', ordered: true, items: shown.map((a) => actionText(a, c)) }];
   const more = data.actions.length - shown.length;
   blocks.push({ type: 'note', text: more > 0 ? `${t('actions.rule')} ${t('actions.more', more)}` : t('actions.rule') });
+  // Items that rest on what the data lacks (quotas, history) cannot be found: the list is not the whole story.
+  if (gaps.length > 0) blocks.push({ type: 'note', text: t('actions.incomplete', f.list(gaps)) });
   return blocks;
 }

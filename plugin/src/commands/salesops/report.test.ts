@@ -156,6 +156,26 @@ describe('sf salesops report', () => {
   );
 
   it(
+    'says the data is incomplete instead of "Nothing needs attention" for a quarter without quotas',
+    async () => {
+      const out = join(dir, 'no-quota');
+      const args = ['--data-dir', join(dir, 'org'), '--as-of', SAMPLE_ANCHOR_DATE, '--period', 'FY2028-Q2'];
+      const result = (await quietly(() =>
+        Report.run([...args, '--output-dir', out, '--json'], config),
+      )) as SalesopsReportResult;
+      expect(result.data.warnings?.map((w) => w.code)).toContain('NO_QUOTAS_IN_PERIOD');
+      expect(result.data.headline.quota).toBeNull();
+      const markdown = await readFile(result.markdown, 'utf8');
+      expect(markdown).toContain('no quota is set for the period');
+      expect(markdown).not.toContain('Nothing needs attention');
+      expect(markdown).toContain('The data is incomplete (NO\\_QUOTAS\\_IN\\_PERIOD)');
+      // No item rests on a quota the period does not have.
+      expect(result.data.actions.filter((a) => a.kind === 'forecastGap' || a.kind === 'lowCoverage')).toEqual([]);
+    },
+    PACK_TIMEOUT,
+  );
+
+  it(
     'prints to A4 and Letter within a page bound, no element wider than the page',
     async () => {
       const result = await report('en');
