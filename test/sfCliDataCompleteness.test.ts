@@ -76,7 +76,7 @@ describe('a data folder without OpportunityHistory.csv', () => {
     }
   }, 600_000);
 
-  it('names the gap in the report too, in the same words', async () => {
+  it("names the gap in the report too, in the report's language", async () => {
     const out = join(dir, 'report');
     const run = await runSf([
       'salesops',
@@ -98,10 +98,12 @@ describe('a data folder without OpportunityHistory.csv', () => {
     expect(warning).toBeDefined();
     const markdown = await readFile(join(out, 'report.md'), 'utf8');
     expect(markdown).toMatch(/## Datenvollständigkeit/);
-    expect(markdown).toContain('`NO_OPPORTUNITY_HISTORY` No OpportunityHistory rows: each deal');
+    // The code as the command gives it, in Markdown's escapes; the words in German; the figures it costs.
+    expect(markdown).toContain('- NO\\_OPPORTUNITY\\_HISTORY: Keine Opportunity-Historie');
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section id="warnings">');
-    expect(html).toContain('<code>NO_OPPORTUNITY_HISTORY</code> No OpportunityHistory rows');
+    expect(html).toContain('<li>NO_OPPORTUNITY_HISTORY: Keine Opportunity-Historie');
+    expect(html).toContain(`Betrifft: ${warning?.affects.join(', ') ?? ''}.`);
   }, 300_000);
 
   it('the complete folder has no such warning', async () => {

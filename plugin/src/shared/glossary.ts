@@ -13,6 +13,19 @@ export function glossaryHeader(term: string, tokens: readonly string[] = []): st
   return messages.getMessages(term, [...tokens])[0] ?? term;
 }
 
+/**
+ * The glossary in a report language: `glossary.md` for English, `glossary.<language>.md` for the others (which hold
+ * the terms the S&OP report shows; a test checks each has every one).
+ */
+export function glossaryIn(language: string): { header(term: string): string; meaning(term: string): string } {
+  const catalogue =
+    language === 'en' ? messages : Messages.loadMessages('@salesops/plugin-salesops', `glossary.${language}`);
+  return {
+    header: (term) => catalogue.getMessages(term, ['…'])[0] ?? term,
+    meaning: (term) => catalogue.getMessages(term)[1] ?? '',
+  };
+}
+
 /** What a figure means, in one sentence. */
 export function glossaryMeaning(term: string): string {
   return messages.getMessages(term)[1] ?? '';

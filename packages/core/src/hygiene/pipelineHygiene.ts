@@ -3,17 +3,20 @@ import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { wonDealPatterns } from './wonDealPatterns.js';
 
-/** The rules of metrics.md "Pipeline hygiene". */
-export type HygieneRule =
-  | 'PAST_CLOSE_DATE'
-  | 'PUSHED'
-  | 'STALE_STAGE'
-  | 'MISSING_AMOUNT'
-  | 'NO_NEXT_STEP'
-  | 'PROBABILITY_MISMATCH'
-  | 'COMMIT_TOO_EARLY'
-  | 'AMOUNT_DROPPED'
-  | 'OWNER_INACTIVE';
+/** The rules of metrics.md "Pipeline hygiene", in the order commands list them. */
+export const HYGIENE_RULES = [
+  'PAST_CLOSE_DATE',
+  'PUSHED',
+  'STALE_STAGE',
+  'MISSING_AMOUNT',
+  'NO_NEXT_STEP',
+  'PROBABILITY_MISMATCH',
+  'COMMIT_TOO_EARLY',
+  'AMOUNT_DROPPED',
+  'OWNER_INACTIVE',
+] as const;
+
+export type HygieneRule = (typeof HYGIENE_RULES)[number];
 
 /** Pushes of the close date that make a deal `PUSHED`. */
 export const PUSHED_MIN = 2;

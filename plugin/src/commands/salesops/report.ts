@@ -7,17 +7,28 @@ import { warnAbout } from '../../shared/dataWarnings.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { reportData, type ReportData } from '../../report/reportData.js';
 import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
-import { renderReportHtml, renderReportMarkdown } from '../../report/renderReport.js';
+import { reportCsvFiles } from '../../report/reportCsv.js';
+import { renderReportHtml } from '../../report/renderHtml.js';
+import { renderReportMarkdown } from '../../report/renderMarkdown.js';
+import { REPORT_TERMS } from '../../report/reportDocument.js';
+import { withGlossary } from '../../shared/glossary.js';
 import { SalesopsCommand } from '../../shared/salesopsCommand.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.report');
 
-export type SalesopsReportResult = { html: string; markdown: string; language: ReportLanguage; data: ReportData };
+export type SalesopsReportResult = {
+  html: string;
+  markdown: string;
+  /** The full lists behind the pack's top and bottom N: actions.csv, reps.csv, teams.csv. */
+  csv: string[];
+  language: ReportLanguage;
+  data: ReportData;
+};
 
 export default class Report extends SalesopsCommand<SalesopsReportResult> {
   public static override readonly summary = messages.getMessage('summary');
-  public static override readonly description = messages.getMessage('description');
+  public static override readonly description = withGlossary(messages.getMessage('description'), REPORT_TERMS);
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
@@ -32,7 +43,7 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
       summary: messages.getMessage('flags.language.summary'),
     })(),
     'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary') }),
-    seed: Flags.integer({ default: 42, summary: 'Seed of the Monte Carlo draws.' }),
+    seed: Flags.integer({ default: 42, summary: messages.getMessage('flags.seed.summary') }),
   };
 
   public async run(): Promise<SalesopsReportResult> {
@@ -41,10 +52,8 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
     for (const warning of loaded.warnings) warnAbout(this, warning);
     this.spinner.start(messages.getMessage('spinner.Computing'));
-    const data = {
-      ...reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed }),
-      warnings: loaded.warnings,
-    };
+    const computed = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
+    const data: ReportData = { ...computed.data, warnings: loaded.warnings };
     this.spinner.stop();
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);
     await mkdir(dir, { recursive: true });
@@ -52,7 +61,13 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const markdown = join(dir, 'report.md');
     await writeFile(html, renderReportHtml(data, language));
     await writeFile(markdown, renderReportMarkdown(data, language));
+    const csv: string[] = [];
+    const files = reportCsvFiles({ actions: data.actions, reps: computed.all.reps, org: data.org, teams: data.teams });
+    for (const [name, text] of Object.entries(files)) {
+      csv.push(join(dir, name));
+      await writeFile(join(dir, name), text);
+    }
     this.log(messages.getMessage('info.Written', [html, markdown]));
-    return { html, markdown, language, data };
+    return { html, markdown, csv, language, data };
   }
 }

@@ -2,10 +2,10 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
 import {
+  HYGIENE_RULES,
   pipelineHygiene,
   type HygieneDeal,
   type HygieneFlag,
-  type HygieneRule,
   type PipelineHygieneReport,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
@@ -21,18 +21,6 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
 
 export type SalesopsPipelineHygieneResult = PipelineHygieneReport;
-
-const RULES: readonly HygieneRule[] = [
-  'PAST_CLOSE_DATE',
-  'PUSHED',
-  'STALE_STAGE',
-  'MISSING_AMOUNT',
-  'NO_NEXT_STEP',
-  'PROBABILITY_MISMATCH',
-  'COMMIT_TOO_EARLY',
-  'AMOUNT_DROPPED',
-  'OWNER_INACTIVE',
-];
 
 /** A flag with its evidence in a few words. */
 export function describeFlag(flag: HygieneFlag): string {
@@ -95,7 +83,11 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
     // No default: without --period every open deal is checked; with it, only the deals closing in the period.
     period: Flags.string({ char: 'p', summary: messages.getMessage('flags.period.summary') }),
     owner: Flags.string({ summary: messages.getMessage('flags.owner.summary') }),
-    rule: Flags.option({ options: RULES, multiple: true, summary: messages.getMessage('flags.rule.summary') })(),
+    rule: Flags.option({
+      options: HYGIENE_RULES,
+      multiple: true,
+      summary: messages.getMessage('flags.rule.summary'),
+    })(),
   };
 
   public async run(): Promise<SalesopsPipelineHygieneResult> {
@@ -121,7 +113,7 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
     // Grouped by owner, owners worst first, each owner's deals worst first.
     const rank = new Map(report.owners.map((o, i) => [o.ownerId, i]));
     const rows = [...report.deals].sort((a, b) => (rank.get(a.ownerId) ?? 0) - (rank.get(b.ownerId) ?? 0));
-    const counts = RULES.filter((r) => report.counts[r] > 0).map((r) => `${r} ${report.counts[r]}`);
+    const counts = HYGIENE_RULES.filter((r) => report.counts[r] > 0).map((r) => `${r} ${report.counts[r]}`);
     await presentResult(
       this,
       loaded,

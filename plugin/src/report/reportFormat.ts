@@ -1,0 +1,49 @@
+import { LOCALE_OF, type ReportLanguage } from './reportLanguage.js';
+
+/** The report's numbers and dates in the reader's locale (Intl); `—` for undefined figures (metrics.md). */
+export interface Formatters {
+  money(v: number | null): string;
+  /** Compact money for chart axes and bar labels: `$1.2M`, `1,2 Mio. $`, `120万$`. */
+  compact(v: number | null): string;
+  ratio(v: number | null): string;
+  /** A change as a signed percentage: `+4.2%`, `−1%`. */
+  change(v: number | null): string;
+  count(v: number | null): string;
+  /** Coverage and other multiples: `2.4×`. */
+  times(v: number | null): string;
+  date(iso: string): string;
+  /** A list in the locale's words (`a, b and c`, `a、b、c`). */
+  list(items: readonly string[]): string;
+}
+
+export function formatters(language: ReportLanguage, currency: string): Formatters {
+  const locale = LOCALE_OF[language];
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const compact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const change = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const or = (f: (v: number) => string) => (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : f(v));
+  return {
+    money: or((v) => money.format(v)),
+    compact: or((v) => compact.format(v)),
+    ratio: or((v) => percent.format(v)),
+    change: or((v) => change.format(v)),
+    count: or((v) => count.format(v)),
+    times: or((v) => `${multiple.format(v)}×`),
+    list: (items) => list.format(items),
+    date: (iso) => date.format(new Date(`${iso}T00:00:00Z`)),
+  };
+}
