@@ -9,11 +9,14 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { ArcElement, DoughnutController } from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { attainmentStyles } from './attainment.styles.js';
 import { figureList } from '../shared/figureList.js';
+
+registerChartParts(ArcElement, DoughnutController);
 
 /** What `<salesops-attainment>` shows for one rep and period. */
 export interface AttainmentView {

@@ -2,9 +2,12 @@ import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { compareReps, computePerformance, type PeerGroupType } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { BarController, BarElement, CategoryScale, LinearScale } from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
+
+registerChartParts(BarController, BarElement, CategoryScale, LinearScale);
 
 /** One rep on the leaderboard. */
 export interface LeaderboardRow {
