@@ -69,6 +69,10 @@ describe('widgets metadata', () => {
     }
     expect(byType.get('ApexPage')?.sort()).toEqual([...WIDGET_PAGES].sort());
     expect(byType.get('StaticResource')).toEqual([bundleModule.STATIC_RESOURCE_NAME]);
+    // The Lightning card that hosts a page, with its labels in every language.
+    expect(byType.get('LightningComponentBundle')).toEqual(['salesopsWidget']);
+    expect(byType.get('CustomLabels')).toEqual(['CustomLabels']);
+    expect(byType.get('Translations')?.sort()).toEqual(['de', 'ja', 'zh_CN', 'zh_TW']);
     const out = join(work, 'mdapi');
     const result = await new MetadataConverter().convert(components, 'metadata', {
       type: 'directory',
@@ -79,6 +83,7 @@ describe('widgets metadata', () => {
     const pkg = await readFile(join(out, 'package.xml'), 'utf8');
     for (const page of WIDGET_PAGES) expect(pkg).toContain(`<members>${page}</members>`);
     expect(pkg).toContain(`<members>${bundleModule.STATIC_RESOURCE_NAME}</members>`);
+    expect(pkg).toContain('<members>salesopsWidget</members>');
     // A folder static resource deploys as a zip of its files (names stored in the clear in a zip's directory).
     const zip = await readFile(join(out, 'staticresources', `${bundleModule.STATIC_RESOURCE_NAME}.resource`));
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
