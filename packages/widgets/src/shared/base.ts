@@ -2,13 +2,13 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
-import { SessionExpiredError } from '@salesops/org/browser';
-import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
+import type { OrgObject, SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
 import { ChartController } from './chart.js';
 import { baseStyles } from './styles.js';
+import { MissingClientError, widgetErrorOf } from './widgetError.js';
 
 /** What an element's `load` gets: the shared data and the resolved period, date and ids. */
 export interface LoadContext {
@@ -31,10 +31,7 @@ interface Loaded<V> {
   readonly asOf: string;
 }
 
-/** No provider (or `client` property) gives the element a data source. */
-export class MissingClientError extends Error {
-  override readonly name = 'MissingClientError';
-}
+export { MissingClientError } from './widgetError.js';
 
 /** The states every element shows, exposed as `data-state` on the body part for styling and tests. */
 export type WidgetState = 'loading' | 'empty' | 'error' | 'no-permission' | 'ready';
@@ -154,7 +151,9 @@ export abstract class SalesopsElement<V> extends LitElement {
       case TaskStatus.COMPLETE:
         return this.task.value?.view === null ? 'empty' : 'ready';
       case TaskStatus.ERROR:
-        return isPermissionError(this.task.error) ? 'no-permission' : 'error';
+        return ['noPermission', 'apiDisabled'].includes(widgetErrorOf(this.task.error).code)
+          ? 'no-permission'
+          : 'error';
       default:
         return 'loading';
     }
@@ -198,16 +197,17 @@ export abstract class SalesopsElement<V> extends LitElement {
       switch (state) {
         case 'loading':
           return html`<p class="state loading" role="status">${t('loading')}</p>`;
-        case 'no-permission':
-          return html`<p class="state no-permission" role="alert">${t('noPermission')}</p>`;
+        case 'no-permission': {
+          const { code, permissionSet } = widgetErrorOf(this.task.error);
+          return html`<p class="state no-permission" role="alert">
+            ${t(code === 'apiDisabled' ? 'apiDisabled' : 'noPermission', permissionSet ?? '')}
+          </p>`;
+        }
         case 'error': {
           const error = this.task.error;
+          const { code } = widgetErrorOf(error);
           const message =
-            error instanceof MissingClientError
-              ? t('noClient')
-              : error instanceof SessionExpiredError
-                ? t('sessionExpired')
-                : t('error', error instanceof Error ? error.message : String(error));
+            code === 'failed' ? t('error', error instanceof Error ? error.message : String(error)) : t(code);
           return html`<p class="state error" role="alert">${message}</p>
             <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
         }
