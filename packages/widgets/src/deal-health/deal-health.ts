@@ -9,13 +9,13 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
-import { BarController, BarElement, CategoryScale, LinearScale } from 'chart.js';
+import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList } from '../shared/figureList.js';
 
-registerChartParts(BarController, BarElement, CategoryScale, LinearScale);
+registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface DealHealthView {
   readonly opportunityId: string;

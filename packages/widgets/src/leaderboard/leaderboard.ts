@@ -2,12 +2,12 @@ import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { compareReps, computePerformance, type PeerGroupType } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { BarController, BarElement, CategoryScale, LinearScale } from 'chart.js';
+import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 
-registerChartParts(BarController, BarElement, CategoryScale, LinearScale);
+registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** One rep on the leaderboard. */
 export interface LeaderboardRow {

@@ -9,13 +9,13 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { ArcElement, DoughnutController } from 'chart.js';
+import { ArcElement, DoughnutController, Tooltip } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList } from '../shared/figureList.js';
 
-registerChartParts(ArcElement, DoughnutController);
+registerChartParts(ArcElement, DoughnutController, Tooltip);
 
 export interface TerritoryCoverageView {
   readonly territory: TerritoryCoverage;
