@@ -7,10 +7,7 @@ const en = {
   empty: 'No data for this period.',
   error: 'The data could not be loaded: {0}',
   sessionExpired: 'Your Salesforce session has expired. Reload the page to log in again.',
-  noPermission: 'You do not have access to this data. Ask your Salesforce admin to assign you the {0} permission set.',
-  apiDisabled:
-    'This widget reads through the Salesforce API, which your user may not use. Ask your Salesforce admin to assign you the {0} permission set.',
-  apiDisabledForOrg: 'This Salesforce org does not allow API access, which this widget needs.',
+  noPermission: 'You do not have access to this data. Ask your Salesforce admin for the SalesOps permission set.',
   noClient: 'No data source: place this element inside salesops-provider.',
   retry: 'Retry',
   chartTable: 'Chart data',
@@ -93,10 +90,7 @@ const de: Catalogue = {
   error: 'Die Daten konnten nicht geladen werden: {0}',
   sessionExpired: 'Ihre Salesforce-Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
   noPermission:
-    'Sie haben keinen Zugriff auf diese Daten. Bitten Sie Ihren Salesforce-Administrator, Ihnen den Berechtigungssatz {0} zuzuweisen.',
-  apiDisabled:
-    'Dieses Widget liest über die Salesforce-API, die Ihr Benutzer nicht verwenden darf. Bitten Sie Ihren Salesforce-Administrator, Ihnen den Berechtigungssatz {0} zuzuweisen.',
-  apiDisabledForOrg: 'Diese Salesforce-Org erlaubt keinen API-Zugriff, den dieses Widget braucht.',
+    'Sie haben keinen Zugriff auf diese Daten. Bitten Sie Ihren Salesforce-Administrator um den SalesOps-Berechtigungssatz.',
   noClient: 'Keine Datenquelle: Platzieren Sie dieses Element in salesops-provider.',
   retry: 'Erneut versuchen',
   chartTable: 'Diagrammdaten',
@@ -170,11 +164,7 @@ const ja: Catalogue = {
   empty: 'この期間のデータはありません。',
   error: 'データを読み込めませんでした: {0}',
   sessionExpired: 'Salesforce のセッションが期限切れです。ページを再読み込みして再度ログインしてください。',
-  noPermission:
-    'このデータへのアクセス権がありません。Salesforce 管理者に権限セット {0} の割り当てを依頼してください。',
-  apiDisabled:
-    'このウィジェットは Salesforce API でデータを読み込みますが、あなたのユーザーは API を使用できません。Salesforce 管理者に権限セット {0} の割り当てを依頼してください。',
-  apiDisabledForOrg: 'この Salesforce 組織では、このウィジェットに必要な API アクセスが許可されていません。',
+  noPermission: 'このデータへのアクセス権がありません。Salesforce 管理者に SalesOps 権限セットを依頼してください。',
   noClient: 'データソースがありません: この要素を salesops-provider の中に配置してください。',
   retry: '再試行',
   chartTable: 'グラフのデータ',
@@ -248,10 +238,7 @@ const zhCN: Catalogue = {
   empty: '此期间没有数据。',
   error: '无法加载数据：{0}',
   sessionExpired: '您的 Salesforce 会话已过期。请重新加载页面以再次登录。',
-  noPermission: '您无权访问这些数据。请让 Salesforce 管理员为您分配 {0} 权限集。',
-  apiDisabled:
-    '此小组件通过 Salesforce API 读取数据，而您的用户无权使用 API。请让 Salesforce 管理员为您分配 {0} 权限集。',
-  apiDisabledForOrg: '此 Salesforce 组织不允许此小组件所需的 API 访问。',
+  noPermission: '您无权访问这些数据。请向 Salesforce 管理员申请 SalesOps 权限集。',
   noClient: '没有数据源：请将此元素放在 salesops-provider 中。',
   retry: '重试',
   chartTable: '图表数据',
@@ -325,10 +312,7 @@ const zhTW: Catalogue = {
   empty: '此期間沒有資料。',
   error: '無法載入資料：{0}',
   sessionExpired: '您的 Salesforce 工作階段已過期。請重新載入頁面以再次登入。',
-  noPermission: '您無權存取這些資料。請讓 Salesforce 管理員為您指派 {0} 權限集。',
-  apiDisabled:
-    '此小工具透過 Salesforce API 讀取資料，而您的使用者無權使用 API。請讓 Salesforce 管理員為您指派 {0} 權限集。',
-  apiDisabledForOrg: '此 Salesforce 組織不允許此小工具所需的 API 存取。',
+  noPermission: '您無權存取這些資料。請向 Salesforce 管理員申請 SalesOps 權限集。',
   noClient: '沒有資料來源：請將此元素放在 salesops-provider 中。',
   retry: '重試',
   chartTable: '圖表資料',

@@ -2,13 +2,13 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
-import type { OrgObject, SalesopsClient } from '../data/client.js';
+import { SessionExpiredError } from '@salesops/org/browser';
+import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
 import { ChartController } from './chart.js';
 import { baseStyles } from './styles.js';
-import { MissingClientError, widgetErrorOf } from './widgetError.js';
 
 /** What an element's `load` gets: the shared data and the resolved period, date and ids. */
 export interface LoadContext {
@@ -31,7 +31,10 @@ interface Loaded<V> {
   readonly asOf: string;
 }
 
-export { MissingClientError } from './widgetError.js';
+/** No provider (or `client` property) gives the element a data source. */
+export class MissingClientError extends Error {
+  override readonly name = 'MissingClientError';
+}
 
 /** The states every element shows, exposed as `data-state` on the body part for styling and tests. */
 export type WidgetState = 'loading' | 'empty' | 'error' | 'no-permission' | 'ready';
@@ -151,9 +154,7 @@ export abstract class SalesopsElement<V> extends LitElement {
       case TaskStatus.COMPLETE:
         return this.task.value?.view === null ? 'empty' : 'ready';
       case TaskStatus.ERROR:
-        return ['noPermission', 'apiDisabled'].includes(widgetErrorOf(this.task.error).code)
-          ? 'no-permission'
-          : 'error';
+        return isPermissionError(this.task.error) ? 'no-permission' : 'error';
       default:
         return 'loading';
     }
@@ -197,17 +198,16 @@ export abstract class SalesopsElement<V> extends LitElement {
       switch (state) {
         case 'loading':
           return html`<p class="state loading" role="status">${t('loading')}</p>`;
-        case 'no-permission': {
-          const { code, permissionSet } = widgetErrorOf(this.task.error);
-          return html`<p class="state no-permission" role="alert">
-            ${t(code === 'apiDisabled' ? 'apiDisabled' : 'noPermission', permissionSet ?? '')}
-          </p>`;
-        }
+        case 'no-permission':
+          return html`<p class="state no-permission" role="alert">${t('noPermission')}</p>`;
         case 'error': {
           const error = this.task.error;
-          const { code } = widgetErrorOf(error);
           const message =
-            code === 'failed' ? t('error', error instanceof Error ? error.message : String(error)) : t(code);
+            error instanceof MissingClientError
+              ? t('noClient')
+              : error instanceof SessionExpiredError
+                ? t('sessionExpired')
+                : t('error', error instanceof Error ? error.message : String(error));
           return html`<p class="state error" role="alert">${message}</p>
             <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
         }
