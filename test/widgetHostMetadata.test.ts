@@ -54,6 +54,8 @@ describe('salesopsWidget (Lightning web component host)', () => {
     }
     for (const parameter of ['id', 'period', 'scope', 'anonymise']) expect(js).toContain(`params.set('${parameter}'`);
     expect(js).toContain('`/apex/${this.config.page}');
+    // The card draws the header: the page hides the element's own (pages' stylesheet).
+    expect(js).toContain("new URLSearchParams({ embedded: '1' })");
     // Sizes the frame only from checked messages, and stops listening when removed.
     expect(js).toContain('frameHeightOf(event, frame?.contentWindow');
     expect(js).toContain('isVisualforceOrigin(origin, window.location.hostname)');

@@ -5,7 +5,7 @@
  * session id and the user's settings to it in data-* attributes through JSENCODE, and mounts the element that
  * script defines; every page is granted by every permission set (scripts/forceAppPermissionSets.ts is the single list).
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ interface PageBundle {
 interface BundleModule {
   STATIC_RESOURCE_NAME: string;
   PAGE_ELEMENTS: Record<string, string>;
+  PAGE_STYLESHEET: string;
   buildPageBundles(): Promise<PageBundle[]>;
 }
 
@@ -53,6 +54,7 @@ beforeAll(async () => {
   await rm(resource, { recursive: true, force: true });
   await mkdir(resource, { recursive: true });
   for (const { file, code } of bundles) await writeFile(join(resource, file), code);
+  await copyFile(bundleModule.PAGE_STYLESHEET, join(resource, 'page.css'));
   // Five minified bundles on a busy 2-core machine.
 }, 180_000);
 
@@ -87,7 +89,8 @@ describe('widgets metadata', () => {
     // A folder static resource deploys as a zip of its files (names stored in the clear in a zip's directory).
     const zip = await readFile(join(out, 'staticresources', `${bundleModule.STATIC_RESOURCE_NAME}.resource`));
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
-    for (const { file } of bundles) expect(zip.includes(Buffer.from(file)), file).toBe(true);
+    for (const file of [...bundles.map((b) => b.file), 'page.css'])
+      expect(zip.includes(Buffer.from(file)), file).toBe(true);
   });
 
   it('has one page per widget page name, each loading its own script and mounting the element it defines', async () => {
@@ -108,7 +111,10 @@ describe('widgets metadata', () => {
       expect(scripts[0]?.[1], file).toContain(
         `src="{!URLFOR($Resource.${bundleModule.STATIC_RESOURCE_NAME}, '${bundle?.file}')}"`,
       );
-      expect(text, file).not.toMatch(/<style|\son[a-z]+=|javascript:/i);
+      expect(text, file).not.toMatch(/<style|\sstyle=|\son[a-z]+=|javascript:/i);
+      expect(text, file).toContain(
+        `<link rel="stylesheet" href="{!URLFOR($Resource.${bundleModule.STATIC_RESOURCE_NAME}, 'page.css')}" />`,
+      );
       // The bootstrap reads the merge fields from data-* attributes; the session id only through JSENCODE.
       expect(text, file).toContain('data-salesops-page=""');
       expect(text, file).toContain('data-session-id="{!JSENCODE($Api.Session_ID)}"');
@@ -121,6 +127,7 @@ describe('widgets metadata', () => {
         ['data-period', '$CurrentPage.parameters.period'],
         ['data-scope', '$CurrentPage.parameters.scope'],
         ['data-anonymise', '$CurrentPage.parameters.anonymise'],
+        ['data-embedded', '$CurrentPage.parameters.embedded'],
       ]) {
         expect(text, file).toContain(`${attribute}="{!JSENCODE(${field})}"`);
       }

@@ -3,10 +3,16 @@
  * force-app/main/default/staticresources/SalesOpsWidgets/, one bundle per Visualforce page, and prints each page's
  * size gzip against the budget.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildPageBundles, PAGE_BUDGET_GZIP_BYTES, STATIC_RESOURCE_DIR, STATIC_RESOURCE_NAME } from './bundle.js';
+import {
+  buildPageBundles,
+  PAGE_BUDGET_GZIP_BYTES,
+  PAGE_STYLESHEET,
+  STATIC_RESOURCE_DIR,
+  STATIC_RESOURCE_NAME,
+} from './bundle.js';
 
 const dir = join(STATIC_RESOURCE_DIR, STATIC_RESOURCE_NAME);
 const pages = await buildPageBundles();
@@ -17,4 +23,5 @@ for (const { page, file, code } of pages) {
   await writeFile(join(dir, file), code);
   console.log(`${page}: ${file} ${kb(gzipSync(code).length)} gzip (budget ${kb(PAGE_BUDGET_GZIP_BYTES)})`);
 }
+await copyFile(PAGE_STYLESHEET, join(dir, 'page.css'));
 console.log(`wrote ${dir}`);

@@ -23,6 +23,9 @@ export const PAGE_ELEMENTS: Readonly<Record<string, string>> = {
   SalesOpsTerritoryCoverage: 'territory-coverage',
 };
 
+/** The pages' stylesheet (copied into the static resource as `page.css`). */
+export const PAGE_STYLESHEET = join(WIDGETS_ROOT, 'src', 'host', 'page.css');
+
 /** The most a page may load, gzip (issue 17: ≤ 150 KB including jsforce). */
 export const PAGE_BUDGET_GZIP_BYTES = 150 * 1024;
 

@@ -88,7 +88,6 @@ describe('page bootstrap (real page markup, local org)', () => {
     expect(provider.getAttribute('language')).to.equal('ja');
     expect(provider.getAttribute('locale')).to.equal('ja_JP');
     expect(document.documentElement.lang).to.equal('ja');
-    expect(document.body.style.margin).to.equal('0px');
     expect(element.getAttribute('period')).to.equal('current');
     expect(bodyState(element), element.shadowRoot?.textContent ?? '').to.equal('ready');
     // The element speaks the user's language.

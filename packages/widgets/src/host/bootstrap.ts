@@ -9,7 +9,8 @@ import { startFrameHeightSender } from './frameHeight.js';
  *
  * Attributes: `data-session-id` (`{!JSENCODE($Api.Session_ID)}`), `data-api-version`, `data-user-id`,
  * `data-language`, `data-locale`, `data-record-id`, and the App Builder properties `data-period`, `data-scope`,
- * `data-anonymise` (`1`/`true`). `data-instance-url` is for pages served outside Salesforce (tests); inside
+ * `data-anonymise` (`1`/`true`); `data-embedded="1"` (inside the salesopsWidget card) hides the element's own header
+ * through the pages' stylesheet (host/page.css). `data-instance-url` is for pages served outside Salesforce (tests); inside
  * Salesforce the API is called on the page's own Visualforce domain.
  */
 
@@ -68,8 +69,6 @@ export function bootstrapPage(Connection: ConnectionConstructor, doc: Document =
     if (data.scope) element.setAttribute('scope', data.scope);
     if (data.anonymise === '1' || data.anonymise === 'true') element.setAttribute('anonymize', '');
   }
-  // Instead of a <style> in the page (a strict CSP may refuse inline styles): no margin, so the height is the card's.
-  doc.body.style.margin = '0';
   if (doc.defaultView) startFrameHeightSender(doc.defaultView);
   return provider;
 }

@@ -81,13 +81,13 @@ export default class SalesopsWidget extends LightningElement {
   }
 
   get frameUrl() {
-    const params = new URLSearchParams();
+    // embedded: the card draws the header, so the page hides the element's own.
+    const params = new URLSearchParams({ embedded: '1' });
     if (this.recordId) params.set('id', this.recordId);
     if (this.period) params.set('period', this.period);
     if (this.scope) params.set('scope', this.scope);
     if (this.anonymise) params.set('anonymise', '1');
-    const query = params.toString();
-    return `/apex/${this.config.page}${query ? `?${query}` : ''}`;
+    return `/apex/${this.config.page}?${params}`;
   }
 
   get frameStyle() {
