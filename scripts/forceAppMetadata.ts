@@ -3,8 +3,15 @@
  * use (one source of truth: a field written but not deployed cannot happen). forceAppFiles.ts assembles every file;
  * `npm run force-app` writes them into force-app/; test/forceAppMetadata.test.ts proves the committed files equal it.
  */
-import { fieldMeta, QUOTA_KEY_FORMULA, resultSchemas, SalesOpsQuota, type SalesforceFieldType } from '@salesops/core';
-import type { z } from 'zod';
+import {
+  fieldDescription,
+  fieldMeta,
+  QUOTA_KEY_FORMULA,
+  resultSchemas,
+  SalesOpsQuota,
+  type SalesforceFieldType,
+} from '@salesops/core';
+import type * as z from 'zod/mini';
 
 export interface ObjectSpec {
   readonly name: string;
@@ -14,7 +21,7 @@ export interface ObjectSpec {
   readonly nameFormat: string;
   /** The tab's icon, one of Salesforce's `CustomNN: Name` motifs. */
   readonly tabMotif: string;
-  readonly schema: z.ZodObject;
+  readonly schema: z.ZodMiniObject;
   /** Validation rules: an error when `formula` is true. */
   readonly validationRules?: ReadonlyArray<{ name: string; description: string; formula: string; message: string }>;
 }
@@ -190,14 +197,14 @@ export function customFields(
   return Object.entries(spec.schema.shape)
     .filter(([name]) => name.endsWith('__c'))
     .map(([name, schema]) => {
-      const meta = fieldMeta(schema as z.ZodType, `${spec.name}.${name}`);
+      const meta = fieldMeta(schema as z.core.$ZodType, `${spec.name}.${name}`);
       if (!meta.salesforce) throw new Error(`${spec.name}.${name} has no Salesforce field type in its schema`);
       // Checkboxes and long text cannot be required in Salesforce, and a required lookup would need a delete
       // constraint; the writers always send these fields anyway.
       const requirable = !['Checkbox', 'LongTextArea', 'Lookup'].includes(meta.salesforce.type);
       return {
         name,
-        description: (schema as z.ZodType).description ?? name,
+        description: fieldDescription(schema as z.core.$ZodType) ?? name,
         sf: meta.salesforce,
         required: !meta.nullable && requirable,
       };

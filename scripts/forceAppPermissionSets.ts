@@ -40,6 +40,8 @@ interface PermissionSetSpec {
   readonly label: string;
   readonly description: string;
   readonly objects: ReadonlyArray<ObjectAccess>;
+  /** System permissions, e.g. ApiEnabled: the widgets read through the API (else API_CURRENTLY_DISABLED). */
+  readonly userPermissions?: readonly string[];
 }
 
 export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
@@ -48,6 +50,7 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
     label: 'SalesOps Rep',
     description: "Read the toolkit's results (own records and, for managers, their team's through the role hierarchy).",
     objects: RESULT_OBJECTS.map((object) => readOnly(object, false)),
+    userPermissions: ['ApiEnabled'],
   },
   {
     name: 'SalesOps_Analyst',
@@ -115,6 +118,14 @@ export function permissionSetXml(spec: PermissionSetSpec): string {
       `        <tab>${object}</tab>`,
       '        <visibility>Visible</visibility>',
       '    </tabSettings>',
+    );
+  }
+  for (const name of spec.userPermissions ?? []) {
+    lines.push(
+      '    <userPermissions>',
+      '        <enabled>true</enabled>',
+      `        <name>${name}</name>`,
+      '    </userPermissions>',
     );
   }
   lines.push('</PermissionSet>');

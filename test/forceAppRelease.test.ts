@@ -1,9 +1,9 @@
 /**
  * The release build of force-app/: `npm run build` (which `npm test` runs first) writes the widgets' static resource
- * into force-app, so `sf project deploy start --source-dir force-app` works from a fresh clone. The resource in the
- * tree is what the widgets' sources build now (never a stale one), it is JavaScript that compiles, and the real sf
- * CLI converts force-app/ to metadata format with it, as a deploy does (without it sf stops with
- * ExpectedSourceFilesError).
+ * (a folder of page scripts) into force-app, so `sf project deploy start --source-dir force-app` works from a fresh
+ * clone. Each page script in the tree is what the widgets' sources build now (never a stale one) and compiles, and
+ * the real sf CLI converts force-app/ to metadata format with the folder zipped, as a deploy does (without it sf
+ * stops with ExpectedSourceFilesError).
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { jsonResult, repositoryRoot, runSf, sfTimeout } from '../scripts/sfCli.j
 interface BundleModule {
   STATIC_RESOURCE_DIR: string;
   STATIC_RESOURCE_NAME: string;
-  buildWidgetsBundle(): Promise<{ resource: string }>;
+  buildPageBundles(): Promise<readonly { file: string; code: string }[]>;
 }
 
 let bundleModule: BundleModule;
@@ -32,17 +32,24 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const resourceFile = () => join(bundleModule.STATIC_RESOURCE_DIR, `${bundleModule.STATIC_RESOURCE_NAME}.resource`);
+/** The static resource's folder (Salesforce DX deploys it as a zip): one script per Visualforce page. */
+const resourceDir = () => join(bundleModule.STATIC_RESOURCE_DIR, bundleModule.STATIC_RESOURCE_NAME);
 
 describe('the release build of force-app', () => {
-  it('holds the static resource the widgets build now, as JavaScript that compiles', async () => {
-    const built = await readFile(resourceFile(), 'utf8').catch(() => {
-      throw new Error(`${resourceFile()} is missing: npm run build writes it`);
-    });
-    expect(built).toBe((await bundleModule.buildWidgetsBundle()).resource);
-    expect(() => new Script(built, { filename: resourceFile() })).not.toThrow();
-    const meta = await readFile(`${resourceFile()}-meta.xml`, 'utf8');
-    expect(meta).toContain('<contentType>application/javascript</contentType>');
+  it('holds the page scripts the widgets build now, as JavaScript that compiles', async () => {
+    const pages = await bundleModule.buildPageBundles();
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { file, code } of pages) {
+      const path = join(resourceDir(), file);
+      const built = await readFile(path, 'utf8').catch(() => {
+        throw new Error(`${path} is missing: npm run build writes it`);
+      });
+      expect(built, file).toBe(code);
+      expect(() => new Script(built, { filename: path })).not.toThrow();
+    }
+    await expect(readFile(join(resourceDir(), 'page.css'), 'utf8')).resolves.toContain('{');
+    const meta = await readFile(`${resourceDir()}.resource-meta.xml`, 'utf8');
+    expect(meta).toContain('<contentType>application/zip</contentType>');
   });
 
   it(
@@ -60,8 +67,9 @@ describe('the release build of force-app', () => {
       expect(pkg).toMatch(
         new RegExp(`<members>${bundleModule.STATIC_RESOURCE_NAME}</members>\\s*<name>StaticResource</name>`),
       );
-      const resource = join(out, 'staticresources', `${bundleModule.STATIC_RESOURCE_NAME}.resource`);
-      expect(await readFile(resource, 'utf8')).toBe(await readFile(resourceFile(), 'utf8'));
+      // The folder becomes one zip archive (its first bytes are the local file header, PK\x03\x04).
+      const resource = await readFile(join(out, 'staticresources', `${bundleModule.STATIC_RESOURCE_NAME}.resource`));
+      expect(resource.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     },
     sfTimeout(1),
   );

@@ -1,4 +1,6 @@
-import * as z from 'zod';
+// zod/mini: the model runs in the widgets' browser bundles too, where classic zod's method-laden classes would cost
+// ≈25 KB gzip per page; mini schemas are the same zod core (parse, infer, registries) without them.
+import * as z from 'zod/mini';
 import { coerceWireValue, type FieldKind } from './wireValue.js';
 
 /**
@@ -34,7 +36,7 @@ export const fieldRegistry = z.registry<FieldMeta>();
 
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
-function build<T extends z.ZodType>(
+function build<T extends z.ZodMiniType>(
   kind: FieldKind,
   base: () => T,
   description: string,
@@ -47,15 +49,17 @@ function build<T extends z.ZodType>(
     ...(salesforce ? { salesforce } : {}),
     ...(shared ? { shared } : {}),
   });
-  const registered = <S extends z.ZodType>(schema: S, nullable: boolean): S => {
-    fieldRegistry.add(schema as z.ZodType, meta(nullable));
+  const registered = <S extends z.ZodMiniType>(schema: S, nullable: boolean): S => {
+    fieldRegistry.add(schema, meta(nullable));
+    z.globalRegistry.add(schema, { description });
     return schema;
   };
+  const coerced = <S extends z.ZodMiniType>(schema: S) => z.pipe(z.transform(coerceWireValue[kind]), schema);
   return {
     /** A field that may be null (the usual case in Salesforce). */
-    nullable: () => registered(z.preprocess(coerceWireValue[kind], base().nullable()).describe(description), true),
+    nullable: () => registered(coerced(z.nullable(base())), true),
     /** A field that must be present and non-null. */
-    required: () => registered(z.preprocess(coerceWireValue[kind], base()).describe(description), false),
+    required: () => registered(coerced(base()), false),
   };
 }
 
@@ -69,25 +73,30 @@ const num = () => z.number();
  * const Opportunity = z.object({ Amount: field.number('Deal amount').nullable() });
  */
 export const field = {
-  id: (description: string) => build('id', () => z.string().regex(ID), description),
+  id: (description: string) => build('id', () => z.string().check(z.regex(ID)), description),
   reference: (description: string, referenceTo: string) =>
-    build('id', () => z.string().regex(ID), description, { type: 'Lookup', referenceTo }, true),
+    build('id', () => z.string().check(z.regex(ID)), description, { type: 'Lookup', referenceTo }, true),
   text: (description: string, salesforce?: SalesforceFieldType) => build('text', text, description, salesforce),
   /** Text from a small set of values (a picklist, a currency code). */
   picklist: (description: string) => build('text', text, description, undefined, true),
   number: (description: string, salesforce?: SalesforceFieldType) => build('number', num, description, salesforce),
-  integer: (description: string) => build('integer', () => z.number().int(), description),
+  integer: (description: string) => build('integer', () => z.int(), description),
   boolean: (description: string) => build('boolean', () => z.boolean(), description, { type: 'Checkbox' }),
   date: (description: string) =>
-    build('date', () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/), description, { type: 'Date' }, true),
+    build('date', () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), description, { type: 'Date' }, true),
   datetime: (description: string) =>
-    build('datetime', () => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), description, {
+    build('datetime', () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)), description, {
       type: 'DateTime',
     }),
 };
 
+/** A model field's description (what `field.*(description)` was given), for metadata and docs. */
+export function fieldDescription(schema: z.core.$ZodType): string | undefined {
+  return z.globalRegistry.get(schema)?.description;
+}
+
 /** The metadata of a model field; throws when the schema was not made by `field`. */
-export function fieldMeta(schema: z.ZodType, name: string): FieldMeta {
+export function fieldMeta(schema: z.core.$ZodType, name: string): FieldMeta {
   const meta = fieldRegistry.get(schema);
   if (!meta) throw new Error(`Field ${name} was not built with the field helpers`);
   return meta;

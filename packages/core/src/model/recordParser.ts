@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fieldMeta, type FieldMeta } from './field.js';
 import { acceptedWireForms, coerceWireValue, INVALID } from './wireValue.js';
 
@@ -70,10 +70,10 @@ export interface RecordParser<T> {
  * const parseOpportunity = createRecordParser('Opportunity', Opportunity);
  * parseOpportunity({ Id: '006…', Amount: '1250.50', IsWon: 'false', … }).Amount; // 1250.5
  */
-export function createRecordParser<S extends z.ZodObject>(sobject: string, schema: S): RecordParser<z.output<S>> {
+export function createRecordParser<S extends z.ZodMiniObject>(sobject: string, schema: S): RecordParser<z.output<S>> {
   const fields: Array<[string, FieldMeta]> = Object.entries(schema.shape).map(([name, s]) => [
     name,
-    fieldMeta(s as z.ZodType, `${sobject}.${name}`),
+    fieldMeta(s as z.core.$ZodType, `${sobject}.${name}`),
   ]);
   const copies = new Map<string, string>(); // one copy of each value of the shared fields
   // Records start as copies of an object that already has every field (JSON.parse sizes it exactly), so each record
@@ -113,7 +113,7 @@ function needsFlattening(raw: Record<string, unknown>): boolean {
 /**
  * Parses one record through the zod schema itself (slower; the reference the fast parser is tested against).
  */
-export function parseWithZod<S extends z.ZodObject>(
+export function parseWithZod<S extends z.ZodMiniObject>(
   sobject: string,
   schema: S,
   input: Record<string, unknown>,
@@ -124,7 +124,7 @@ export function parseWithZod<S extends z.ZodObject>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? '');
-  const meta = fieldMeta(schema.shape[name] as z.ZodType, `${sobject}.${name}`);
+  const meta = fieldMeta(schema.shape[name] as z.core.$ZodType, `${sobject}.${name}`);
   const id = typeof raw['Id'] === 'string' ? raw['Id'] : null;
   const expected = (meta.nullable ? '' : 'a required value: ') + acceptedWireForms[meta.kind];
   throw new RecordParseError(sobject, id, name, raw[name], expected, source);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { field, KEY_FIELD, type SalesforceFieldType } from './field.js';
 import { FunnelRecord, RetentionRecord } from './revopsResults.js';
 

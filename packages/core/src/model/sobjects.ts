@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { field, KEY_FIELD } from './field.js';
 import { Campaign, CampaignMember, Event, Lead, LeadHistory, Task } from './revopsObjects.js';
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   coerceWireValue,
   createRecordParser,
@@ -36,7 +36,7 @@ export interface CsvRowDecoderOptions {
  * const decode = createCsvRowDecoder('Opportunity', Opportunity, header, 'Opportunity.csv');
  * await scanCsvFile('Opportunity.csv', (row) => rows.push(decode(row)));
  */
-export function createCsvRowDecoder<S extends z.ZodObject>(
+export function createCsvRowDecoder<S extends z.ZodMiniObject>(
   sobject: string,
   schema: S,
   header: readonly string[],
@@ -56,7 +56,7 @@ export function createCsvRowDecoder<S extends z.ZodObject>(
  * const decode = createCsvValuesDecoder('OpportunityHistory', OpportunityHistory, header, file, { datetimeAsMillis: true });
  * const [opportunityId, createdAt] = decode(row);
  */
-export function createCsvValuesDecoder<S extends z.ZodObject>(
+export function createCsvValuesDecoder<S extends z.ZodMiniObject>(
   sobject: string,
   schema: S,
   header: readonly string[],
@@ -67,7 +67,7 @@ export function createCsvValuesDecoder<S extends z.ZodObject>(
   const millis = options.datetimeAsMillis === true;
   const texts = options.shared ?? new SharedTexts();
   const columns = Object.entries(schema.shape).map(([name, s]) => {
-    const meta = fieldMeta(s as z.ZodType, `${sobject}.${name}`);
+    const meta = fieldMeta(s as z.core.$ZodType, `${sobject}.${name}`);
     const shared = meta.shared === true || (options.internIds === true && name === 'Id');
     const values = shared ? new ColumnValues(texts) : null;
     const kind: DecodedKind = millis && meta.kind === 'datetime' ? 'datetimeMillis' : meta.kind;

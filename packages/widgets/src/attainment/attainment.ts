@@ -2,13 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { daysBetween } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { ArcElement, DoughnutController } from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
 import { attainmentStyles } from './attainment.styles.js';
 import { attainmentScope, pipelineToAdd, type AttainmentScope } from './attainmentScope.js';
+
+registerChartParts(ArcElement, DoughnutController);
 
 /** What `<salesops-attainment>` shows for one rep (or a manager's team, or the VP's org) and period. */
 export interface AttainmentView extends AttainmentScope {

@@ -9,11 +9,14 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
+
+registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface DealHealthView {
   readonly opportunityId: string;

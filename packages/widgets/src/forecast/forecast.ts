@@ -8,11 +8,23 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import {
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
+
+registerChartParts(CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 export interface ForecastAccuracyRow {
   readonly period: string;

@@ -2,10 +2,13 @@ import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { compareReps, computePerformance, type PeerGroupType } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor } from '../shared/chart.js';
+import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
+import { cssColor, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { headline } from '../shared/headline.js';
+
+registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** One rep on the leaderboard. */
 export interface LeaderboardRow {

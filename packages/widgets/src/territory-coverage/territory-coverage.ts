@@ -9,11 +9,14 @@ import {
 } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
-import { cssColor, hatchPattern } from '../shared/chart.js';
+import { ArcElement, DoughnutController, Tooltip } from 'chart.js';
+import { cssColor, hatchPattern, registerChartParts } from '../shared/chart.js';
 import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
 import { SalesopsElement, type LoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
+
+registerChartParts(ArcElement, DoughnutController, Tooltip);
 
 export interface TerritoryCoverageView {
   readonly territory: TerritoryCoverage;
