@@ -12,6 +12,8 @@ import {
   createOrgSnapshot,
   DEFAULT_MARKETING_SOURCES,
   funnelReport,
+  orgDataObjects,
+  type OrgData,
   revenueRetention,
   type OrgSnapshot,
 } from '@salesops/core';
@@ -36,7 +38,9 @@ const cents = (v: number) => Math.round(v * 100);
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duckdb-revops-'));
   await writeOrgDataCsv(revopsOrg(), dir);
-  snapshot = createOrgSnapshot(await readDataDir(dir));
+  // Every object, the funnel's leads, campaigns and activities included (a plain read leaves them out).
+  const objects = Object.keys(orgDataObjects) as Array<keyof OrgData>;
+  snapshot = createOrgSnapshot(await readDataDir(dir, { objects }));
   connection = await (await DuckDBInstance.create(':memory:')).connect();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
