@@ -65,6 +65,10 @@ export const RepScorecardRecord = z.object({
     })
     .nullable(),
   Peer_Group__c: field.text('Peer group the rank is computed in', text(255)).nullable(),
+  Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).nullable(),
+  Leaderboard_Position__c: field
+    .number("The rep's row on the peer group's stored leaderboard (SalesOps_Leaderboard__c Position__c)", count)
+    .nullable(),
   Flags__c: field
     .text('Flags, one per line (top, bottom, funnel bottlenecks)', {
       type: 'LongTextArea',
@@ -126,6 +130,29 @@ export const TerritoryCoverageRecord = z.object({
 });
 export type TerritoryCoverageRecord = z.infer<typeof TerritoryCoverageRecord>;
 
+/**
+ * One row of a peer group's leaderboard: readable by every internal user (a sharing rule), so the rep's name and Id
+ * are stored only when the admin allows names (`reps compare --write --leaderboard-names`); otherwise a rep finds
+ * their own row through their scorecard's Leaderboard_Position__c.
+ */
+export const LeaderboardRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).required(),
+  Peer_Group__c: field.text('Name of the peer group', text(255)).nullable(),
+  Position__c: field.number('Row of the leaderboard, 1 = first', count).required(),
+  Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
+  Rep__c: field.reference('The rep, when the admin allows names', 'User').nullable(),
+  Rep_Name__c: field.text('Name of the rep, when the admin allows names', text(121)).nullable(),
+  Attainment__c: field.number('Closed won / quota', ratio).nullable(),
+  Percentile__c: field
+    .number('Percentile by attainment within the peer group', { type: 'Number', precision: 5, scale: 2 })
+    .nullable(),
+  Win_Rate_Shrunk__c: field.number('Win rate by count shrunk toward the peer group', ratio).nullable(),
+  Closed_Won__c: field.number('Closed won amount', money).required(),
+});
+export type LeaderboardRecord = z.infer<typeof LeaderboardRecord>;
+
 export const RunRecord = z.object({
   Key__c: commonFields.Key__c,
   Command__c: field.text('The command, e.g. salesops forecast', text(255)).required(),
@@ -144,6 +171,7 @@ export const resultSchemas = {
   SalesOps_Forecast__c: ForecastRecord,
   SalesOps_Forecast_Accuracy__c: ForecastAccuracyRecord,
   SalesOps_Territory_Coverage__c: TerritoryCoverageRecord,
+  SalesOps_Leaderboard__c: LeaderboardRecord,
   SalesOps_Run__c: RunRecord,
 } as const;
 export type ResultObjectName = keyof typeof resultSchemas;

@@ -1,6 +1,7 @@
 import type { RepComparison } from '../comparison/index.js';
 import { RepScorecardRecord } from '../model/index.js';
 import type { PerformanceReport } from '../performance/index.js';
+import { leaderboardPositions } from './leaderboardRecords.js';
 import { resultKey } from './resultKey.js';
 import { roundTo } from './roundTo.js';
 
@@ -16,6 +17,7 @@ export function scorecardRecords(
   comparison: readonly RepComparison[],
   { runId }: { runId: string },
 ): RepScorecardRecord[] {
+  const positions = leaderboardPositions(comparison);
   return comparison.map((row) => {
     const p = row.performance;
     const flags = [
@@ -45,6 +47,8 @@ export function scorecardRecords(
       Rank__c: row.metrics.attainment.rank,
       Percentile__c: roundTo(row.metrics.attainment.percentile, 2),
       Peer_Group__c: row.peerGroup?.name ?? null,
+      Peer_Group_Key__c: row.peerGroup?.key ?? null,
+      Leaderboard_Position__c: positions.get(row.repId) ?? null,
       Flags__c: flags.length > 0 ? flags.join('\n') : null,
     });
   });
