@@ -26,6 +26,11 @@ const periodFields = {
   As_Of__c: field.date('Date the figures were computed as of').required(),
 };
 
+/** The currency of a record's money fields (the org's corporate currency when the CLI wrote it). */
+const currencyField = {
+  Currency__c: field.text('ISO code of the money fields, e.g. USD (the corporate currency)', text(3)).nullable(),
+};
+
 const scopeFields = {
   Scope_Type__c: field.text('Rep, Team, Territory or Org', text(20)).required(),
   Scope_Id__c: field
@@ -39,6 +44,7 @@ const scopeFields = {
 export const RepScorecardRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   Rep__c: field.reference('The rep', 'User').required(),
   Quota__c: field.number('Quota for the period (null when the rep has none)', money).nullable(),
   Closed_Won__c: field.number('Closed won amount', money).required(),
@@ -81,6 +87,7 @@ export type RepScorecardRecord = z.infer<typeof RepScorecardRecord>;
 export const ForecastRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   ...scopeFields,
   Quota__c: field.number('Quota of the scope', money).nullable(),
   Closed_Won__c: field.number('Closed won so far', money).required(),
@@ -111,6 +118,7 @@ export type ForecastAccuracyRecord = z.infer<typeof ForecastAccuracyRecord>;
 export const TerritoryCoverageRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   Territory_Id__c: field
     .text('Territory2 Id (or the account-field value without territory management)', text(255))
     .required(),
@@ -138,6 +146,7 @@ export type TerritoryCoverageRecord = z.infer<typeof TerritoryCoverageRecord>;
 export const LeaderboardRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).required(),
   Peer_Group__c: field.text('Name of the peer group', text(255)).nullable(),
   Position__c: field.number('Row of the leaderboard, 1 = first', count).required(),

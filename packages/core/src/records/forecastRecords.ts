@@ -78,6 +78,7 @@ export function forecastRecords(
           Period_Start__c: report.period.start,
           Period_End__c: report.period.end,
           As_Of__c: report.asOf,
+          Currency__c: report.currency,
           ...scopeFields(scoped.scope),
           Method__c: method.method,
           Quota__c: roundTo(quotas.get(`${scoped.scope.type}|${scoped.scope.id}`) ?? null, 2),

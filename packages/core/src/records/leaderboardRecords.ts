@@ -56,6 +56,7 @@ export function leaderboardRecords(
           Period_Start__c: report.period.start,
           Period_End__c: report.period.end,
           As_Of__c: report.asOf,
+          Currency__c: report.currency,
           Peer_Group_Key__c: key,
           Peer_Group__c: row.peerGroup?.name ?? null,
           Position__c: i + 1,

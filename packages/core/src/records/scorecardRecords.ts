@@ -33,6 +33,7 @@ export function scorecardRecords(
       Period_Start__c: report.period.start,
       Period_End__c: report.period.end,
       As_Of__c: report.asOf,
+      Currency__c: report.currency,
       Rep__c: row.repId,
       Quota__c: roundTo(p.quota, 2),
       Closed_Won__c: roundTo(p.closedWon, 2),

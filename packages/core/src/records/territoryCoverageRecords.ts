@@ -39,6 +39,7 @@ export function territoryCoverageRecords(
       Period_Start__c: report.period.start,
       Period_End__c: report.period.end,
       As_Of__c: report.asOf,
+      Currency__c: report.currency,
       Territory_Id__c: t.territoryId,
       Territory_Source__c: territorySource(report),
       Territory_Name__c: t.name,

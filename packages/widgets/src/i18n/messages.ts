@@ -5,6 +5,7 @@ export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
 const en = {
   loading: 'Loading…',
   empty: 'No data for this period.',
+  notWritten: 'No results have been stored yet. Ask your admin to schedule `{0}`.',
   error: 'The data could not be loaded: {0}',
   sessionExpired: 'Your Salesforce session has expired. Reload the page to log in again.',
   noPermission: 'You do not have access to this data. Ask your Salesforce admin for the SalesOps permission set.',
@@ -87,6 +88,7 @@ export type Catalogue = Readonly<Record<MessageKey, string>>;
 const de: Catalogue = {
   loading: 'Wird geladen…',
   empty: 'Keine Daten für diesen Zeitraum.',
+  notWritten: 'Es wurden noch keine Ergebnisse gespeichert. Bitten Sie Ihren Admin, `{0}` regelmäßig auszuführen.',
   error: 'Die Daten konnten nicht geladen werden: {0}',
   sessionExpired: 'Ihre Salesforce-Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
   noPermission:
@@ -162,6 +164,7 @@ const de: Catalogue = {
 const ja: Catalogue = {
   loading: '読み込み中…',
   empty: 'この期間のデータはありません。',
+  notWritten: '結果はまだ保存されていません。管理者に `{0}` の定期実行を依頼してください。',
   error: 'データを読み込めませんでした: {0}',
   sessionExpired: 'Salesforce のセッションが期限切れです。ページを再読み込みして再度ログインしてください。',
   noPermission: 'このデータへのアクセス権がありません。Salesforce 管理者に SalesOps 権限セットを依頼してください。',
@@ -236,6 +239,7 @@ const ja: Catalogue = {
 const zhCN: Catalogue = {
   loading: '正在加载…',
   empty: '此期间没有数据。',
+  notWritten: '尚未保存任何结果。请让管理员定期运行 `{0}`。',
   error: '无法加载数据：{0}',
   sessionExpired: '您的 Salesforce 会话已过期。请重新加载页面以再次登录。',
   noPermission: '您无权访问这些数据。请向 Salesforce 管理员申请 SalesOps 权限集。',
@@ -310,6 +314,7 @@ const zhCN: Catalogue = {
 const zhTW: Catalogue = {
   loading: '正在載入…',
   empty: '此期間沒有資料。',
+  notWritten: '尚未儲存任何結果。請管理員定期執行 `{0}`。',
   error: '無法載入資料：{0}',
   sessionExpired: '您的 Salesforce 工作階段已過期。請重新載入頁面以再次登入。',
   noPermission: '您無權存取這些資料。請向 Salesforce 管理員申請 SalesOps 權限集。',

@@ -1,28 +1,26 @@
 import { expect } from 'chai';
-import { createOrgSnapshot, parsePeriodSpec, territoryCoverage } from '@salesops/core';
+import { createFixtureClient } from '../data/client.js';
 import { createFormatters } from '../i18n/format.js';
 import {
   bodyState,
   cleanup,
   expectAccessible,
   figure,
-  focusables,
   mount,
   pendingClient,
   small,
   smallOrg,
   SMALL_AS_OF,
+  storedResultsOf,
   expectErrorStates,
   expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsTerritoryCoverage } from './territory-coverage.js';
 
-const snapshot = createOrgSnapshot(smallOrg());
-const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
-const report = territoryCoverage(snapshot, { period, asOf: SMALL_AS_OF });
+const stored = storedResultsOf(smallOrg(), SMALL_AS_OF)['SalesOps_Territory_Coverage__c'] ?? [];
 const f = createFormatters('en-US', 'USD');
 const of = (id: string) => {
-  const t = report.territories.find((x) => x.territoryId === id);
+  const t = stored.find((x) => x['Territory_Id__c'] === id);
   if (!t) throw new Error('no territory');
   return t;
 };
@@ -38,38 +36,31 @@ describe('salesops-territory-coverage', () => {
     await expectAccessible(element);
   });
 
-  it("shows the engine's coverage for the account's territory, with its whitespace accounts listed", async () => {
-    // acc3 (Cargo) is in West.
+  it("shows the stored coverage of the account's territory", async () => {
     const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },
     });
     const west = of(small.territories.west);
-    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(west.name);
-    expect(figure(element, 'coverage')).to.equal(f.multiple(west.coverage));
-    expect(figure(element, 'accounts')).to.equal(f.integer(west.accounts));
-    expect(figure(element, 'covered-accounts')).to.equal(f.integer(west.coveredAccounts));
-    expect(figure(element, 'whitespace-accounts')).to.equal(f.integer(west.whitespaceAccounts));
-    expect(figure(element, 'reps')).to.equal(f.integer(west.reps));
-    expect(figure(element, 'potential')).to.equal(f.money(west.potential));
-    const listed = element.shadowRoot?.querySelectorAll('[data-account]') ?? [];
-    expect(listed.length).to.equal(west.whitespaceAccounts);
+    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(west['Territory_Name__c']);
+    expect(figure(element, 'coverage')).to.equal(f.multiple(west['Coverage__c'] as number | null));
+    expect(figure(element, 'accounts')).to.equal(f.integer(west['Accounts__c'] as number));
+    expect(figure(element, 'whitespace-accounts')).to.equal(f.integer(west['Whitespace_Accounts__c'] as number));
+    expect(figure(element, 'open-pipeline')).to.equal(f.money(west['Open_Pipeline__c'] as number));
   });
 
-  it('re-renders for another territory and keeps the whitespace list keyboard-reachable', async () => {
+  it('re-renders for another territory', async () => {
     const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
-      attributes: { 'record-id': small.territories.west },
+      attributes: { 'record-id': small.accounts.acc3 },
     });
-    element.territoryId = small.territories.empty;
+    element.territoryId = small.territories.east;
     await element.updateComplete;
     await element.loaded();
-    const empty = of(small.territories.empty);
-    expect(empty.whitespaceAccounts).to.be.greaterThan(0);
-    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(empty.name);
-    expect(element.shadowRoot?.querySelectorAll('[data-account]').length).to.equal(empty.whitespaceAccounts);
-    expect(focusables(element).length).to.be.greaterThan(0);
+    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(
+      of(small.territories.east)['Territory_Name__c'],
+    );
   });
 
-  it('shows the loading, empty, error and no-permission states', async () => {
+  it('shows the loading, empty, not-written, error and no-permission states', async () => {
     const loading = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       client: pendingClient,
       wait: false,
@@ -80,7 +71,14 @@ describe('salesops-territory-coverage', () => {
     const empty = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc4 },
     });
-    expect(bodyState(empty.element)).to.equal('empty');
+    expect([bodyState(empty.element), empty.element.emptyReason]).to.deep.equal(['empty', 'no-data']);
+    cleanup();
+    const notWritten = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
+      attributes: { 'record-id': small.territories.west },
+      client: createFixtureClient(smallOrg(), {}),
+    });
+    expect(notWritten.element.emptyReason).to.equal('not-written');
+    expect(notWritten.element.shadowRoot?.textContent).to.contain('sf salesops territory coverage --write');
     cleanup();
     await expectErrorStates('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },
