@@ -4,11 +4,14 @@ import { field, KEY_FIELD, type SalesforceFieldType } from './field.js';
 /**
  * The result records writeback stores as the package's custom objects (salesforce-objects.md "Write").
  * These schemas are the one source for the writers' field lists and for the `force-app/` field metadata.
- * Ratios (attainment, win rates, coverage, APE) are stored as fractions in Number(9,4): 1.0543 is 105.43%.
+ * Ratios (attainment, win rates, coverage, APE) are stored as fractions in Number(12,6): 1.054321 is 105.4321%.
  */
 
 const money: SalesforceFieldType = { type: 'Currency', precision: 16, scale: 2 };
-const ratio: SalesforceFieldType = { type: 'Number', precision: 9, scale: 4 };
+/** Six decimals, so a ratio shown to one decimal of a percent rounds once, the same as the CLI's unrounded figure. */
+const ratio: SalesforceFieldType = { type: 'Number', precision: 12, scale: 6 };
+/** A percentile (0–100) to four decimals: shown as an integer, it rounds as the CLI's unrounded one does. */
+const percentile: SalesforceFieldType = { type: 'Number', precision: 7, scale: 4 };
 const count: SalesforceFieldType = { type: 'Number', precision: 9, scale: 0 };
 const text = (length: number): SalesforceFieldType => ({ type: 'Text', length });
 
@@ -61,14 +64,12 @@ export const RepScorecardRecord = z.object({
     .nullable(),
   Open_Pipeline__c: field.number('Open pipeline closing in the period', money).required(),
   Coverage__c: field.number('Open pipeline / remaining quota', ratio).nullable(),
+  Required_Coverage__c: field.number('Coverage needed at the prior win rate by value: 1 / win rate', ratio).nullable(),
+  Pace__c: field.number('Attainment / share of the period elapsed (1 = on track)', ratio).nullable(),
   Pipeline_Created__c: field.number('Pipeline created in the period', money).required(),
   Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
   Percentile__c: field
-    .number('Percentile by attainment within the peer group', {
-      type: 'Number',
-      precision: 5,
-      scale: 2,
-    })
+    .number('Percentile by attainment within the peer group', percentile)
     .nullable(),
   Peer_Group__c: field.text('Peer group the rank is computed in', text(255)).nullable(),
   Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).nullable(),
@@ -155,7 +156,7 @@ export const LeaderboardRecord = z.object({
   Rep_Name__c: field.text('Name of the rep, when the admin allows names', text(121)).nullable(),
   Attainment__c: field.number('Closed won / quota', ratio).nullable(),
   Percentile__c: field
-    .number('Percentile by attainment within the peer group', { type: 'Number', precision: 5, scale: 2 })
+    .number('Percentile by attainment within the peer group', percentile)
     .nullable(),
   Win_Rate_Shrunk__c: field.number('Win rate by count shrunk toward the peer group', ratio).nullable(),
   Closed_Won__c: field.number('Closed won amount', money).required(),

@@ -125,7 +125,7 @@ export function forecastAccuracyRecords(
       Forecast__c: roundTo(point.forecast, 2),
       Actual__c: roundTo(point.actual, 2),
       Error__c: roundTo(point.error, 2),
-      APE__c: roundTo(point.ape, 4),
+      APE__c: roundTo(point.ape, 6),
       In_Interval__c: point.inInterval,
     });
   });

@@ -19,15 +19,15 @@ describe('leaderboard records', () => {
     // East: A 17,000/30,000 = 0.5667, B 10,000/60,000 = 0.1667; West: C alone; D has no peer group (no quota).
     const east = rows.filter((r) => r.Peer_Group_Key__c === roles.mgrEast);
     expect(east.map((r) => [r.Position__c, r.Rank__c, r.Attainment__c])).toEqual([
-      [1, 1, 0.5667],
-      [2, 2, 0.1667],
+      [1, 1, 0.566667],
+      [2, 2, 0.166667],
     ]);
     expect(east[0]).toMatchObject({
       Key__c: `leaderboard|FY2026-Q1|${roles.mgrEast}|1`,
       Rep__c: null,
       Rep_Name__c: null,
     });
-    expect(east.map((r) => r.Win_Rate_Shrunk__c)).toEqual([0.7778, 0.8889]);
+    expect(east.map((r) => r.Win_Rate_Shrunk__c)).toEqual([0.777778, 0.888889]);
     expect(rows.filter((r) => r.Peer_Group_Key__c === roles.mgrWest)).toHaveLength(1);
     expect(rows).toHaveLength(3);
     const named = leaderboardRecords(report, comparison, { runId: 'run-1', names: true });

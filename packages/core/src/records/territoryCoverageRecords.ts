@@ -50,7 +50,7 @@ export function territoryCoverageRecords(
       Quota__c: roundTo(t.quota, 2),
       Closed_Won__c: roundTo(t.closedWon, 2),
       Open_Pipeline__c: roundTo(t.openPipeline, 2),
-      Coverage__c: roundTo(t.coverage, 4),
+      Coverage__c: roundTo(t.coverage, 6),
       Potential__c: roundTo(t.potential, 2),
     }),
   );

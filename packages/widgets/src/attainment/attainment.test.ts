@@ -36,7 +36,7 @@ describe('salesops-attainment', () => {
     await expectAccessible(element);
   });
 
-  it("shows the engine's figures for the rep", async () => {
+  it("shows the engine's figures for the rep, as the CLI stored them", async () => {
     const { element } = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.A });
     const rep = engine(small.users.A);
     expect(rep.closedWon).to.be.greaterThan(0);
@@ -51,8 +51,7 @@ describe('salesops-attainment', () => {
       period,
       asOf: SMALL_AS_OF,
       scopes: [{ type: 'rep', id: rep.repId, name: rep.name }],
-      methods: ['commit', 'bestCase'],
-      backtest: false,
+      seed: 42,
     }).scopes[0];
     expect(figure(element, 'commit')).to.equal(f.money(forecast?.methods.commit?.forecast));
     expect(figure(element, 'best-case')).to.equal(f.money(forecast?.methods.bestCase?.forecast));
@@ -66,8 +65,10 @@ describe('salesops-attainment', () => {
       SalesOps_Rep_Scorecard__c: [
         {
           Rep__c: small.users.A,
+          Period_Label__c: period.label,
           Period_Start__c: period.start,
           Period_End__c: period.end,
+          Closed_Won__c: 100,
           Rank__c: 2,
           Percentile__c: 67,
           As_Of__c: '2026-03-14',
@@ -95,8 +96,9 @@ describe('salesops-attainment', () => {
     await expectAccessible(loading.element);
     cleanup();
 
+    // The VP has no scorecard of their own.
     const empty = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.vp });
-    expect(bodyState(empty.element)).to.equal('empty');
+    expect([bodyState(empty.element), empty.element.emptyReason]).to.deep.equal(['empty', 'not-written']);
     cleanup();
 
     const error = await mount<SalesopsAttainment>('salesops-attainment', {

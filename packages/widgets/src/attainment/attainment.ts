@@ -1,52 +1,45 @@
 import { html, type TemplateResult } from 'lit';
-import {
-  computeForecast,
-  computePerformance,
-  daysBetween,
-  type FiscalPeriod,
-  type OrgSnapshot,
-  type Performance,
-} from '@salesops/core';
+import { daysBetween } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { cssColor } from '../shared/chart.js';
-import { CORE_OBJECTS } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import {
+  PERIOD_FIELDS,
+  PERIOD_ORDER,
+  periodWhere,
+  samePeriodWhere,
+  storedNumber,
+  storedPeriodOf,
+} from '../data/storedPeriod.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { attainmentStyles } from './attainment.styles.js';
 import { figureList } from '../shared/figureList.js';
+
+/** A rep's figures for one period, as `reps compare --write` stored them on the rep's scorecard. */
+export interface AttainmentFigures {
+  readonly quota: number | null;
+  readonly closedWon: number;
+  readonly attainment: number | null;
+  readonly pace: number | null;
+  readonly coverage: number | null;
+  readonly requiredCoverage: number | null;
+}
 
 /** What `<salesops-attainment>` shows for one rep and period. */
 export interface AttainmentView {
   readonly repId: string;
-  readonly name: string;
-  readonly performance: Performance;
+  readonly performance: AttainmentFigures;
+  /** From the rep's stored forecast (SalesOps_Forecast__c), when `forecast --group-by rep --write` ran. */
   readonly commit: number | null;
   readonly bestCase: number | null;
   readonly daysLeft: number;
-  /** The stored scorecard's rank and percentile (SalesOps_Rep_Scorecard__c), when one was written. */
+  /** The stored scorecard's rank and percentile and the date it was computed as of. */
   readonly stored: {
     readonly rank: number | null;
     readonly percentile: number | null;
     readonly asOf: string | null;
   } | null;
 }
-
-/** The rep's live performance and commit/best-case forecast (null: nothing to show). */
-function liveFigures(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: string, userId: string) {
-  const report = computePerformance(snapshot, { period, asOf });
-  const rep = report.reps.find((r) => r.repId === userId);
-  if (!rep || (rep.quota === null && rep.closedWon === 0 && rep.openDeals === 0)) return null;
-  const forecast = computeForecast(snapshot, {
-    period,
-    asOf,
-    scopes: [{ type: 'rep', id: rep.repId, name: rep.name }],
-    methods: ['commit', 'bestCase'],
-    backtest: false,
-  }).scopes[0];
-  return { rep, forecast };
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
  * @summary A rep's quota, closed won, attainment gauge, pace, commit and best case, coverage against the coverage
@@ -61,50 +54,64 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
   static override styles = [...SalesopsElement.styles, attainmentStyles];
   protected readonly titleKey = 'attainmentTitle' as const;
-  protected override readonly orgObjects = CORE_OBJECTS;
+  protected override readonly storedCommand = 'sf salesops reps compare --write';
 
-  protected override async load({
+  /**
+   * The rep's own scorecard (readable by the rep who owns it, and their managers) and, with it, the commit and best
+   * case of the rep's stored forecast: the CLI's figures, 2 requests.
+   */
+  protected override async loadStored({
     client,
-    snapshot,
-    period,
+    periodSpec,
     asOf,
     userId,
-  }: LoadContext): Promise<AttainmentView | null> {
-    if (userId === null) return null;
-    // The stored rank is read while the live figures are computed.
-    const storedRead = client.storedResults({
+  }: StoredLoadContext): Promise<StoredLoad<AttainmentView>> {
+    if (userId === null) return { view: null, period: null, emptyReason: 'no-data' };
+    const [card] = await client.storedResults({
       sobject: 'SalesOps_Rep_Scorecard__c',
-      fields: ['Rank__c', 'Percentile__c', 'As_Of__c'],
-      where: { Rep__c: userId, Period_Start__c: { date: period.start }, Period_End__c: { date: period.end } },
-      orderBy: 'As_Of__c DESC',
+      fields: [
+        ...PERIOD_FIELDS,
+        'Quota__c',
+        'Closed_Won__c',
+        'Attainment__c',
+        'Pace__c',
+        'Coverage__c',
+        'Required_Coverage__c',
+        'Rank__c',
+        'Percentile__c',
+      ],
+      where: { ...periodWhere(periodSpec, asOf), Rep__c: userId },
+      orderBy: PERIOD_ORDER,
       limit: 1,
     });
-    let live: ReturnType<typeof liveFigures>;
-    try {
-      live = liveFigures(snapshot, period, asOf, userId);
-    } catch (e) {
-      await storedRead; // a failed read is the error shown, as when it was awaited first
-      throw e;
-    }
-    const stored = await storedRead;
-    if (live === null) return null;
-    const { rep, forecast } = live;
-    const row = stored[0];
-    return {
-      repId: rep.repId,
-      name: rep.name,
-      performance: rep,
-      commit: forecast?.methods.commit?.forecast ?? null,
-      bestCase: forecast?.methods.bestCase?.forecast ?? null,
+    const period = storedPeriodOf(card);
+    if (!card || period === null) return { view: null, period: null };
+    const [forecast] = await client.storedResults({
+      sobject: 'SalesOps_Forecast__c',
+      fields: ['Commit__c', 'Best_Case__c'],
+      where: { ...samePeriodWhere(period), Scope_Type__c: 'Rep', Scope_Id__c: userId, Method__c: 'auto' },
+      limit: 1,
+    });
+    const view: AttainmentView = {
+      repId: userId,
+      performance: {
+        quota: storedNumber(card['Quota__c']),
+        closedWon: storedNumber(card['Closed_Won__c']) ?? 0,
+        attainment: storedNumber(card['Attainment__c']),
+        pace: storedNumber(card['Pace__c']),
+        coverage: storedNumber(card['Coverage__c']),
+        requiredCoverage: storedNumber(card['Required_Coverage__c']),
+      },
+      commit: storedNumber(forecast?.['Commit__c']),
+      bestCase: storedNumber(forecast?.['Best_Case__c']),
       daysLeft: Math.max(daysBetween(asOf, period.end), 0),
-      stored: row
-        ? {
-            rank: num(row['Rank__c']),
-            percentile: num(row['Percentile__c']),
-            asOf: typeof row['As_Of__c'] === 'string' ? row['As_Of__c'] : null,
-          }
-        : null,
+      stored: {
+        rank: storedNumber(card['Rank__c']),
+        percentile: storedNumber(card['Percentile__c']),
+        asOf: period.asOf,
+      },
     };
+    return { view, period };
   }
 
   private summary(view: AttainmentView, t: Translate, f: Formatters): string {

@@ -41,8 +41,8 @@ describe('salesops-leaderboard', () => {
     const shown = rows(element);
     expect(shown.map((r) => r.getAttribute('data-rep'))).to.deep.equal([small.users.A, small.users.B]);
     // East: A 17,000/30,000 = 56.7 %, B 10,000/60,000 = 16.7 %; shrunk win rates 77.8 % and 88.9 % (metrics.md).
-    expect(shown.map((r) => cell(r, 'attainment'))).to.deep.equal([f.percent(0.5667), f.percent(0.1667)]);
-    expect(shown.map((r) => cell(r, 'win-rate-shrunk'))).to.deep.equal([f.percent(0.7778), f.percent(0.8889)]);
+    expect(shown.map((r) => cell(r, 'attainment'))).to.deep.equal([f.percent(17 / 30), f.percent(1 / 6)]);
+    expect(shown.map((r) => cell(r, 'win-rate-shrunk'))).to.deep.equal([f.percent(7 / 9), f.percent(8 / 9)]);
     expect(shown.map((r) => cell(r, 'percentile'))).to.deep.equal(
       expected.map((r) => f.integer(r['Percentile__c'] as number)),
     );
