@@ -68,9 +68,7 @@ export const RepScorecardRecord = z.object({
   Pace__c: field.number('Attainment / share of the period elapsed (1 = on track)', ratio).nullable(),
   Pipeline_Created__c: field.number('Pipeline created in the period', money).required(),
   Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
-  Percentile__c: field
-    .number('Percentile by attainment within the peer group', percentile)
-    .nullable(),
+  Percentile__c: field.number('Percentile by attainment within the peer group', percentile).nullable(),
   Peer_Group__c: field.text('Peer group the rank is computed in', text(255)).nullable(),
   Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).nullable(),
   Leaderboard_Position__c: field
@@ -155,9 +153,7 @@ export const LeaderboardRecord = z.object({
   Rep__c: field.reference('The rep, when the admin allows names', 'User').nullable(),
   Rep_Name__c: field.text('Name of the rep, when the admin allows names', text(121)).nullable(),
   Attainment__c: field.number('Closed won / quota', ratio).nullable(),
-  Percentile__c: field
-    .number('Percentile by attainment within the peer group', percentile)
-    .nullable(),
+  Percentile__c: field.number('Percentile by attainment within the peer group', percentile).nullable(),
   Win_Rate_Shrunk__c: field.number('Win rate by count shrunk toward the peer group', ratio).nullable(),
   Closed_Won__c: field.number('Closed won amount', money).required(),
 });
