@@ -74,8 +74,7 @@ export function realPages(root, state) {
   const plugin = {
     name: 'salesops-real-pages',
     async serve(context) {
-      const { org, log, asOf } = state();
-      if (context.path === '/__salesops/request-log.json') return { body: JSON.stringify(log), type: 'json' };
+      const { org, asOf } = state();
       if (context.path === '/__salesops/resource/SalesOpsWidgets') {
         const path = join(root, 'force-app/main/default/staticresources/SalesOpsWidgets.resource');
         try {
@@ -115,8 +114,14 @@ export function realPages(root, state) {
   };
   /** /services/… answered by the local org, as a Visualforce page's own domain answers it. */
   const middleware = async (ctx, next) => {
+    const { org, log } = state();
+    // Served here, not by the plugin: the dev server caches what plugins serve, and the log grows.
+    if (ctx.path === '/__salesops/request-log.json') {
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(log);
+      return undefined;
+    }
     if (!ctx.path.startsWith('/services/')) return next();
-    const { org } = state();
     if (ctx.method !== 'GET') ctx.throw(405, 'the page proxy forwards reads only');
     const response = await globalThis.fetch(`${org.url}${ctx.url}`, {
       headers: { authorization: ctx.get('authorization'), accept: 'application/json' },

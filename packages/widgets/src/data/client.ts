@@ -23,18 +23,6 @@ export interface StoredQuery {
 /** An object of the org data, by its `OrgData` key (`opportunities`, `accounts`, …). */
 export type OrgObject = keyof OrgData;
 
-/**
- * The objects only territory views compute with (territory peer groups, territory forecasts and coverage): the
- * other elements leave them out.
- */
-export const TERRITORY_OBJECTS: readonly OrgObject[] = [
-  'territoryModels',
-  'territories',
-  'userTerritories',
-  'accountTerritories',
-  'accounts',
-];
-
 /** The objects every element computes with (calendar, currency, users, roles, deals, history, stages, quotas). */
 export const CORE_OBJECTS: readonly OrgObject[] = [
   'organization',

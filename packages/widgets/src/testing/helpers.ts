@@ -1,64 +1,20 @@
 /** Test helpers (browser): fixtures from the engine's hand-built small org, mounting, axe. */
 import { expect } from 'chai';
-import {
-  compareReps,
-  computeForecast,
-  computePerformance,
-  createOrgSnapshot,
-  forecastRecords,
-  forecastScopes,
-  leaderboardRecords,
-  parsePeriodSpec,
-  scopeQuotas,
-  scorecardRecords,
-  territoryCoverage,
-  territoryCoverageRecords,
-  type OrgData,
-} from '@salesops/core';
+import type { OrgData } from '@salesops/core';
 import { smallOrg } from '../../../core/src/testing/smallOrg.js';
 import { createFixtureClient, type SalesopsClient, type StoredRecord } from '../data/client.js';
 import type { SalesopsProvider } from '../provider/provider.js';
 import type { SalesopsElement } from '../shared/base.js';
 import '../index.js';
+import { storedResultsOf } from './storedFixtures.js';
+
+export { storedResultsOf };
 
 export { smallOrg };
 export * as small from '../../../core/src/testing/smallOrg.js';
 
 /** The as-of date of the engine's small-org tests (FY2026-Q1 = 2026-01-01..2026-03-31). */
 export const SMALL_AS_OF = '2026-03-15';
-
-/**
- * What the CLI's `--write` runs store for `data` as of a date, made by the same writers (`reps compare`,
- * `forecast --group-by rep|team|territory|org` with its defaults: auto, seed 42, `territory coverage`), with the
- * records the elements read live beside them (User roles, account territories).
- */
-export function storedResultsOf(data: OrgData, asOf: string, { names = true } = {}): Record<string, StoredRecord[]> {
-  const snapshot = createOrgSnapshot(data);
-  const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf });
-  const report = computePerformance(snapshot, { period, asOf });
-  const comparison = compareReps(snapshot, report, { period, asOf, peerGroup: 'role' });
-  const quotas = scopeQuotas(snapshot, period, asOf);
-  const forecasts = (['rep', 'team', 'territory', 'org'] as const).flatMap((type) =>
-    forecastRecords(computeForecast(snapshot, { period, asOf, seed: 42, scopes: forecastScopes(snapshot, [type]) }), {
-      runId: 'run-1',
-      quotas,
-      methods: ['auto'],
-    }),
-  );
-  return {
-    SalesOps_Rep_Scorecard__c: scorecardRecords(report, comparison, { runId: 'run-1' }),
-    SalesOps_Leaderboard__c: leaderboardRecords(report, comparison, { runId: 'run-1', names }),
-    SalesOps_Forecast__c: forecasts,
-    SalesOps_Territory_Coverage__c: territoryCoverageRecords(territoryCoverage(snapshot, { period, asOf }), {
-      runId: 'run-1',
-    }),
-    User: data.users.map((u) => ({ Id: u.Id, UserRoleId: u.UserRoleId ?? null })),
-    ObjectTerritory2Association: data.accountTerritories.map((a) => ({
-      ObjectId: a.ObjectId,
-      Territory2Id: a.Territory2Id,
-    })),
-  };
-}
 
 const smallStored = storedResultsOf(smallOrg(), SMALL_AS_OF);
 

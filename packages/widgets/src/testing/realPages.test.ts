@@ -16,7 +16,14 @@ interface CliResults {
   asOf: string;
   viewers: Record<Viewer, { userId: string; name: string }>;
   repsCompare: {
-    reps: Array<{ repId: string; attainment: number | null; percentile: number | null; winRateShrunk: number | null }>;
+    reps: Array<{
+      repId: string;
+      quota: number | null;
+      closedWon: number;
+      attainment: number | null;
+      percentile: number | null;
+      winRateShrunk: number | null;
+    }>;
   };
   territoryCoverage: {
     territories: Array<{ territoryId: string; name: string; coverage: number | null; accounts: number; reps: number }>;
@@ -74,6 +81,7 @@ describe('the real pages for a rep, a manager and the VP', function () {
       const { element, requests } = await openPage('SalesOpsLeaderboard', viewer);
       expect(element.state, viewer).to.equal('ready');
       expect(requests, `${viewer}: API requests`).to.be.at.most(PER_ELEMENT);
+      console.log(`SalesOpsLeaderboard as ${viewer}: ${requests} API requests`);
       const rows = [...(element.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
       shown[viewer] = rows.map((r) => [r.getAttribute('data-rep') ?? '', ...cells(r, '[data-figure]')]);
     }
@@ -122,5 +130,19 @@ describe('the real pages for a rep, a manager and the VP', function () {
       expect([figure('p10'), figure('p50'), figure('p90')], viewer).to.deep.equal(band(row));
       expect(cells(element.shadowRoot, '[data-scope]')[0]).to.equal(row?.scopeName);
     }
+  });
+
+  it("shows the rep the CLI's attainment from the rep's own scorecard", async function () {
+    this.timeout(60_000);
+    const c = cli.repsCompare.reps.find((r) => r.repId === cli.viewers.rep.userId);
+    const { element, requests } = await openPage('SalesOpsAttainment', 'rep');
+    expect(element.state).to.equal('ready');
+    expect(requests, 'API requests').to.be.at.most(PER_ELEMENT);
+    const figure = (key: string) => cells(element.shadowRoot, `[data-figure="${key}"]`)[0];
+    expect([figure('quota'), figure('closed-won'), figure('attainment')]).to.deep.equal([
+      f.money(c?.quota),
+      f.money(c?.closedWon),
+      f.percent(c?.attainment),
+    ]);
   });
 });
