@@ -78,6 +78,7 @@ export function forecastRecords(
           Period_Start__c: report.period.start,
           Period_End__c: report.period.end,
           As_Of__c: report.asOf,
+          Currency__c: report.currency,
           ...scopeFields(scoped.scope),
           Method__c: method.method,
           Quota__c: roundTo(quotas.get(`${scoped.scope.type}|${scoped.scope.id}`) ?? null, 2),
@@ -124,7 +125,7 @@ export function forecastAccuracyRecords(
       Forecast__c: roundTo(point.forecast, 2),
       Actual__c: roundTo(point.actual, 2),
       Error__c: roundTo(point.error, 2),
-      APE__c: roundTo(point.ape, 4),
+      APE__c: roundTo(point.ape, 6),
       In_Interval__c: point.inInterval,
     });
   });

@@ -39,6 +39,7 @@ export function territoryCoverageRecords(
       Period_Start__c: report.period.start,
       Period_End__c: report.period.end,
       As_Of__c: report.asOf,
+      Currency__c: report.currency,
       Territory_Id__c: t.territoryId,
       Territory_Source__c: territorySource(report),
       Territory_Name__c: t.name,
@@ -49,7 +50,7 @@ export function territoryCoverageRecords(
       Quota__c: roundTo(t.quota, 2),
       Closed_Won__c: roundTo(t.closedWon, 2),
       Open_Pipeline__c: roundTo(t.openPipeline, 2),
-      Coverage__c: roundTo(t.coverage, 4),
+      Coverage__c: roundTo(t.coverage, 6),
       Potential__c: roundTo(t.potential, 2),
     }),
   );

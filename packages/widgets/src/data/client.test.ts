@@ -8,13 +8,7 @@ import {
 } from '@salesops/core';
 import { FieldAccessError, UnreadableObjectError, type QueryConnection } from '@salesops/org/browser';
 import { smallOrg } from '../testing/helpers.js';
-import {
-  CORE_OBJECTS,
-  createConnectionClient,
-  createFixtureClient,
-  isPermissionError,
-  TERRITORY_OBJECTS,
-} from './client.js';
+import { CORE_OBJECTS, createConnectionClient, createFixtureClient, isPermissionError } from './client.js';
 
 /** A connection that answers from the small org and records what it was asked. */
 function scriptedConnection(data: OrgData = smallOrg()) {
@@ -89,7 +83,7 @@ describe('data clients', () => {
 
   it('gives fixtures the same objects the connection client reads', async () => {
     const client = createFixtureClient(smallOrg());
-    const objects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
+    const objects = [...CORE_OBJECTS, 'accounts' as const];
     const snapshot = await client.orgSnapshot(objects);
     expect(snapshot.data.accounts).to.deep.equal(smallOrg().accounts);
     expect(snapshot.data.opportunityLineItems).to.deep.equal([]);
