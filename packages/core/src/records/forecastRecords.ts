@@ -5,6 +5,7 @@ import { computePerformance } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { territoryCoverage } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 const SCOPE_TYPE_LABEL = { rep: 'Rep', team: 'Team', territory: 'Territory', org: 'Org' } as const;
@@ -73,11 +74,7 @@ export function forecastRecords(
             scoped.scope.id,
             method.method,
           ),
-          Run_Id__c: runId,
-          Period_Label__c: report.period.label,
-          Period_Start__c: report.period.start,
-          Period_End__c: report.period.end,
-          As_Of__c: report.asOf,
+          ...runFields(report, runId),
           Currency__c: report.currency,
           ...scopeFields(scoped.scope),
           Method__c: method.method,

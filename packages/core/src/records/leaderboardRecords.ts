@@ -2,6 +2,7 @@ import type { RepComparison } from '../comparison/index.js';
 import { LeaderboardRecord } from '../model/index.js';
 import type { PerformanceReport } from '../performance/index.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 /** The reps of each peer group in leaderboard order: rank by attainment (unranked last), closed won, name. */
@@ -51,11 +52,7 @@ export function leaderboardRecords(
       records.push(
         LeaderboardRecord.parse({
           Key__c: resultKey('leaderboard', report.period.label, key, String(i + 1)),
-          Run_Id__c: runId,
-          Period_Label__c: report.period.label,
-          Period_Start__c: report.period.start,
-          Period_End__c: report.period.end,
-          As_Of__c: report.asOf,
+          ...runFields(report, runId),
           Currency__c: report.currency,
           Peer_Group_Key__c: key,
           Peer_Group__c: row.peerGroup?.name ?? null,

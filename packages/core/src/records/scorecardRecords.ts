@@ -3,6 +3,7 @@ import { RepScorecardRecord } from '../model/index.js';
 import type { PerformanceReport } from '../performance/index.js';
 import { leaderboardPositions } from './leaderboardRecords.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 /**
@@ -28,11 +29,7 @@ export function scorecardRecords(
     ];
     return RepScorecardRecord.parse({
       Key__c: resultKey('scorecard', report.period.label, row.repId),
-      Run_Id__c: runId,
-      Period_Label__c: report.period.label,
-      Period_Start__c: report.period.start,
-      Period_End__c: report.period.end,
-      As_Of__c: report.asOf,
+      ...runFields(report, runId),
       Currency__c: report.currency,
       Rep__c: row.repId,
       Quota__c: roundTo(p.quota, 2),

@@ -96,7 +96,7 @@ describe('salesops-attainment', () => {
     expect(figure(vp.element, 'attainment')).to.equal(f.wholePercent(report.org.attainment));
     await expectAccessible(vp.element);
     cleanup();
-    // Without the team's stored forecast: the not-written state naming the command, never a live computation.
+    // Without the team's stored forecast: the not-written state, never a live computation.
     const noForecast = fixtureClient(smallOrg(), {
       ...storedResultsOf(smallOrg(), SMALL_AS_OF),
       SalesOps_Forecast__c: [],
@@ -106,7 +106,13 @@ describe('salesops-attainment', () => {
       userId: small.users.mgrWest,
     });
     expect(missing.element.emptyReason).to.equal('not-written');
-    expect(missing.element.shadowRoot?.textContent).to.contain('`sf salesops forecast --group-by team --write`');
+    expect(missing.element.shadowRoot?.textContent).to.contain('`sf salesops reps compare --write`');
+    cleanup();
+    const vpMissing = await mount<SalesopsAttainment>('salesops-attainment', {
+      client: noForecast,
+      userId: small.users.vp,
+    });
+    expect(vpMissing.element.shadowRoot?.textContent).to.contain('`sf salesops forecast --group-by org --write`');
   });
 
   it('shows the rank from the stored scorecard', async () => {

@@ -39,7 +39,7 @@ export type StoredScope =
   | { readonly scope: null; readonly command: string };
 
 const REP_COMMAND = 'sf salesops reps compare --write';
-const TEAM_COMMAND = 'sf salesops forecast --group-by team --write';
+const ORG_COMMAND = 'sf salesops forecast --group-by org --write';
 
 const remaining = (quota: number | null, closedWon: number) => (quota === null ? null : Math.max(quota - closedWon, 0));
 
@@ -94,7 +94,9 @@ export async function readAttainmentScope(
     limit: 1,
   });
   const period = storedPeriodOf(row);
-  if (!row || period === null) return { scope: null, command: TEAM_COMMAND };
+  // Missing for the top of the hierarchy: the org's forecast. Below it the viewer may be a rep (no scorecard yet) or a
+  // manager (no team forecast yet): one more request would tell, so the state names the scorecards, written first.
+  if (!row || period === null) return { scope: null, command: isTop ? ORG_COMMAND : REP_COMMAND };
   const quota = storedNumber(row['Quota__c']);
   const closedWon = storedNumber(row['Closed_Won__c']) ?? 0;
   const scope: AttainmentScope = {

@@ -42,13 +42,13 @@ describe('salesops-forecast', () => {
     const { element } = await mount<SalesopsForecast>('salesops-forecast', { userId: small.users.A });
     const expected = cli('rep', small.users.A);
     const auto = expected?.auto;
-    expect(auto?.method).to.be.a('string');
-    expect(auto?.p50).to.be.a('number');
-    expect(figure(element, 'p50')).to.equal(f.compactMoney(auto?.p50));
-    expect(figure(element, 'range')).to.equal(`${f.compactMoney(auto?.p10)}–${f.compactMoney(auto?.p90)}`);
+    // On the small org auto chooses commit (lowest error last quarter): a point forecast without a band.
+    expect([auto?.method, auto?.p50]).to.deep.equal(['commit', null]);
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(auto?.forecast));
+    expect(element.shadowRoot?.querySelector('[data-figure="range"]')).to.equal(null);
     // Plain words, no statistics jargon.
     expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
-      `Likely ${f.compactMoney(auto?.p50)}, range ${f.compactMoney(auto?.p10)}–${f.compactMoney(auto?.p90)}`,
+      `Likely ${f.compactMoney(auto?.forecast)}`,
     );
     expect(element.shadowRoot?.textContent).to.not.match(/P10|P50|P90/);
     expect(figure(element, 'commit')).to.equal(f.compactMoney(expected?.methods.commit?.forecast));
@@ -94,6 +94,7 @@ describe('salesops-forecast', () => {
     const { element } = await mount<SalesopsForecast>('salesops-forecast', { client, userId: small.users.A });
     expect(figure(element, 'p50')).to.equal('$5K');
     expect(figure(element, 'range')).to.equal('$4K–$6K');
+    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal('Likely $5K, range $4K–$6K');
     const accuracy = element.shadowRoot?.querySelectorAll('[data-accuracy]');
     expect(accuracy?.length).to.equal(1);
     expect(accuracy?.[0]?.textContent).to.contain('FY2025-Q4');
@@ -106,7 +107,7 @@ describe('salesops-forecast', () => {
     await element.loaded();
     const org = snapshot.data.organization;
     expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(org.Name);
-    expect(figure(element, 'p50')).to.equal(f.compactMoney(cli('org', org.Id)?.auto?.p50));
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(cli('org', org.Id)?.auto?.forecast));
   });
 
   it("forecasts a manager's team when the manager has no forecast of their own", async () => {
@@ -117,7 +118,7 @@ describe('salesops-forecast', () => {
     // A team is named after its manager (metrics.md "Hierarchy and roll-ups").
     const name = `${manager?.Name ?? ''} (${role?.Name ?? ''})`;
     expect(element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.equal(name);
-    expect(figure(element, 'p50')).to.equal(f.compactMoney(cli('team', small.roles.mgrEast)?.auto?.p50));
+    expect(figure(element, 'p50')).to.equal(f.compactMoney(cli('team', small.roles.mgrEast)?.auto?.forecast));
   });
 
   it('shows the loading, not-written, error and no-permission states', async () => {

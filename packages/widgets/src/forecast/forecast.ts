@@ -34,6 +34,9 @@ export interface ForecastView {
   readonly closedWon: number;
   readonly commit: number | null;
   readonly bestCase: number | null;
+  /** The point forecast of the method auto chose (the P50 for Monte Carlo). */
+  readonly forecast: number | null;
+  /** The band, when the chosen method has one (Monte Carlo); null for a point method (commit, weighted …). */
   readonly p10: number | null;
   readonly p50: number | null;
   readonly p90: number | null;
@@ -127,6 +130,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
         'Closed_Won__c',
         'Commit__c',
         'Best_Case__c',
+        'Forecast__c',
         'P10__c',
         'P50__c',
         'P90__c',
@@ -152,6 +156,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
       closedWon: num(row['Closed_Won__c']) ?? 0,
       commit: num(row['Commit__c']),
       bestCase: num(row['Best_Case__c']),
+      forecast: num(row['Forecast__c']),
       p10: num(row['P10__c']),
       p50: num(row['P50__c']),
       p90: num(row['P90__c']),
@@ -173,7 +178,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
     return t(
       'forecast.summary',
       view.scopeName,
-      f.money(view.p50),
+      f.money(view.p50 ?? view.forecast),
       f.money(view.p10),
       f.money(view.p90),
       f.money(view.quota),
@@ -181,20 +186,27 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
   }
 
   protected override renderView(view: ForecastView, t: Translate, f: Formatters): TemplateResult {
+    const banded = view.p10 !== null && view.p90 !== null;
+    const likelyValue = view.p50 ?? view.forecast;
     const figures: Figure[] = [
-      ['range', t('forecast.band'), `${f.compactMoney(view.p10)}–${f.compactMoney(view.p90)}`],
+      ...(banded
+        ? [['range', t('forecast.band'), `${f.compactMoney(view.p10)}–${f.compactMoney(view.p90)}`] as const]
+        : []),
       ['quota', t('quota'), f.compactMoney(view.quota)],
       ['closed-won', t('closedWon'), f.compactMoney(view.closedWon)],
       ['commit', t('commit'), f.compactMoney(view.commit)],
       ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
     ];
     const ofQuota =
-      view.p50 !== null && view.quota !== null && view.quota > 0
-        ? t('forecast.ofQuota', f.wholePercent(view.p50 / view.quota))
+      likelyValue !== null && view.quota !== null && view.quota > 0
+        ? t('forecast.ofQuota', f.wholePercent(likelyValue / view.quota))
         : null;
-    const likely = t('forecast.likely', f.compactMoney(view.p50), f.compactMoney(view.p10), f.compactMoney(view.p90));
+    // The stored auto forecast: its band when the chosen method has one, else its point forecast alone.
+    const likely = banded
+      ? t('forecast.likely', f.compactMoney(view.p50), f.compactMoney(view.p10), f.compactMoney(view.p90))
+      : t('forecast.point', f.compactMoney(likelyValue));
     return html`<p class="sub" data-scope>${view.scopeName}</p>
-      ${headline('p50', f.compactMoney(view.p50), likely, ofQuota)} ${figureList(figures)}
+      ${headline('p50', f.compactMoney(likelyValue), likely, ofQuota)} ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
       ${view.storedAsOf ? html`<p class="sub">${t('storedAsOf', f.date(view.storedAsOf))}</p>` : ''}
       <h3>${t('forecast.accuracy')}</h3>
@@ -258,7 +270,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
           },
           {
             label: t('forecast.median'),
-            data: path(view.p50),
+            data: path(view.p50 ?? view.forecast),
             borderColor: brand,
             backgroundColor: brand,
             borderWidth: 2,

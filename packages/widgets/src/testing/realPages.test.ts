@@ -44,6 +44,8 @@ interface ForecastRow {
   scopeName: string;
   quota: number | null;
   closedWon: number;
+  /** The point forecast of the method auto chose (the P50 for Monte Carlo). */
+  forecast: number | null;
   p10: number | null;
   p50: number | null;
   p90: number | null;
@@ -133,9 +135,10 @@ describe('the real pages for a rep, a manager and the VP', function () {
 
   it("shows the rep the CLI's rep forecast and the manager the CLI's team forecast", async function () {
     this.timeout(120_000);
+    // The likely figure, and the range only when the method auto chose has a band.
     const band = (r: ForecastRow | undefined) => [
-      f.compactMoney(r?.p50),
-      `${f.compactMoney(r?.p10)}–${f.compactMoney(r?.p90)}`,
+      f.compactMoney(r?.p50 ?? r?.forecast),
+      r?.p10 == null ? undefined : `${f.compactMoney(r.p10)}–${f.compactMoney(r.p90)}`,
     ];
     const repRow = cli.forecastRep.forecasts.find((r) => r.scopeId === cli.viewers.rep.userId);
     const teamRow = cli.forecastTeam.forecasts.find((r) => r.scopeName.startsWith(cli.viewers.manager.name));
