@@ -1,5 +1,11 @@
 import { Messages } from '@salesforce/core';
-import { DATA_GAP_AFFECTS, type DataGap, type FiscalPeriod, type LoginVisibility, type RevOpsGap } from '@salesops/core';
+import {
+  DATA_GAP_AFFECTS,
+  type DataGap,
+  type FiscalPeriod,
+  type LoginVisibility,
+  type RevOpsGap,
+} from '@salesops/core';
 import type { AbsenceReason, ReadWarning } from '@salesops/org';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
