@@ -5,6 +5,7 @@
  */
 import { CUSTOM_OBJECTS, customFields, fieldXml, objectXml, validationRuleXml } from './forceAppMetadata.js';
 import { PERMISSION_SETS, permissionSetXml } from './forceAppPermissionSets.js';
+import { SHARING_RULES, sharingRulesXml } from './forceAppSharingRules.js';
 import { listViewXml, reportTypeName, reportTypeXml, tabXml } from './forceAppViews.js';
 
 /** Every generated file, by path relative to the repository root. */
@@ -25,6 +26,9 @@ export function forceAppFiles(): Map<string, string> {
     for (const rule of spec.validationRules ?? []) {
       files.set(`${dir}/validationRules/${rule.name}.validationRule-meta.xml`, validationRuleXml(rule));
     }
+  }
+  for (const object of new Set(SHARING_RULES.map((r) => r.object))) {
+    files.set(`force-app/main/default/sharingRules/${object}.sharingRules-meta.xml`, sharingRulesXml(object));
   }
   for (const spec of PERMISSION_SETS) {
     files.set(`force-app/main/default/permissionsets/${spec.name}.permissionset-meta.xml`, permissionSetXml(spec));

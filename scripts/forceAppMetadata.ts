@@ -87,6 +87,16 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
     schema: resultSchemas.SalesOps_Retention__c,
   },
   {
+    name: 'SalesOps_Leaderboard__c',
+    tabMotif: 'Custom48: Ribbon',
+    label: 'Peer Leaderboard Row',
+    pluralLabel: 'Peer Leaderboard Rows',
+    description:
+      'One row of a peer group leaderboard for one period, readable by every user; names only when the admin allows them. Written by sf salesops reps compare --write.',
+    nameFormat: 'LB-{000000}',
+    schema: resultSchemas.SalesOps_Leaderboard__c,
+  },
+  {
     name: 'SalesOps_Run__c',
     tabMotif: 'Custom57: Building',
     label: 'SalesOps Run',

@@ -48,8 +48,9 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
   {
     name: 'SalesOps_Rep',
     label: 'SalesOps Rep',
-    description: "Read the toolkit's results (own records and, for managers, their team's through the role hierarchy).",
-    objects: RESULT_OBJECTS.map((object) => readOnly(object, false)),
+    description:
+      "Read the toolkit's results (own records, their team's through the role hierarchy, the shared team, territory and leaderboard figures) and quotas.",
+    objects: [...RESULT_OBJECTS, 'SalesOps_Quota__c'].map((object) => readOnly(object, false)),
     userPermissions: ['ApiEnabled'],
   },
   {

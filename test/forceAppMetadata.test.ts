@@ -30,6 +30,7 @@ describe('force-app metadata', () => {
       ...(await filesUnder('force-app/main/default/permissionsets')),
       ...(await filesUnder('force-app/main/default/tabs')),
       ...(await filesUnder('force-app/main/default/reportTypes')),
+      ...(await filesUnder('force-app/main/default/sharingRules')),
     ];
     expect(committed.sort()).toEqual([...generated.keys()].sort());
     for (const [path, content] of generated) expect(await readFile(join(root, path), 'utf8'), path).toBe(content);

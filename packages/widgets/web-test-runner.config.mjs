@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
+import { realPages } from './web-test-runner.pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,11 +36,14 @@ export const CHROME_ARGS = [
 ];
 
 let org;
+/** The local org's request log (method, path, status per request): the tests count API requests from it. */
+const requestLog = [];
+const pages = realPages(root, () => ({ org, log: requestLog, asOf: SAMPLE_ANCHOR_DATE }));
 /** Starts the local org (a 1,000-deal sample: 8 reps in 2 teams) once and serves its URL and a rep's and a manager's token to the tests. */
 const localOrgPlugin = {
   name: 'salesops-local-org',
   async serverStart() {
-    org = await start({ sample: { size: 1000, seed: 42 }, port: 0 });
+    org = await start({ sample: { size: 1000, seed: 42 }, port: 0, log: (line) => requestLog.push(line) });
   },
   async serverStop() {
     await org?.stop();
@@ -94,10 +98,13 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 60000 } },
   browserStartTimeout: 60000,
-  testsFinishTimeout: 300000,
+  // The real-pages test runs the sf CLI four times before it mounts pages: minutes on a busy 2-core machine.
+  testsFinishTimeout: 900000,
+  middleware: [pages.middleware],
   plugins: [
     localOrgPlugin,
     screenshotPlugin,
+    pages.plugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'packages/widgets/tsconfig.json') }),
   ],
   browsers: [

@@ -5,6 +5,7 @@
 import type { QueryConnection } from '@salesops/org/browser';
 import { smallOrg, users } from '../../core/src/testing/smallOrg.js';
 import { createConnectionClient, createFixtureClient, type SalesopsClient } from '../src/data/client.js';
+import { storedResultsOf } from '../src/testing/storedFixtures.js';
 import '../src/index.js';
 
 interface GalleryUser {
@@ -86,7 +87,7 @@ async function recordIdsFor(client: SalesopsClient, userId: string) {
 async function main(): Promise<void> {
   const config = JSON.parse(document.getElementById('gallery-config')?.textContent ?? '{}') as GalleryConfig;
   const loads: Promise<void>[] = [];
-  const fixtures = createFixtureClient(smallOrg());
+  const fixtures = createFixtureClient(smallOrg(), storedResultsOf(smallOrg(), '2026-03-15'));
   loads.push(
     ...renderSection(
       {

@@ -5,11 +5,14 @@ import { FunnelRecord, RetentionRecord } from './revopsResults.js';
 /**
  * The result records writeback stores as the package's custom objects (salesforce-objects.md "Write").
  * These schemas are the one source for the writers' field lists and for the `force-app/` field metadata.
- * Ratios (attainment, win rates, coverage, APE) are stored as fractions in Number(9,4): 1.0543 is 105.43%.
+ * Ratios (attainment, win rates, coverage, APE) are stored as fractions in Number(12,6): 1.054321 is 105.4321%.
  */
 
 const money: SalesforceFieldType = { type: 'Currency', precision: 16, scale: 2 };
-const ratio: SalesforceFieldType = { type: 'Number', precision: 9, scale: 4 };
+/** Six decimals, so a ratio shown to one decimal of a percent rounds once, the same as the CLI's unrounded figure. */
+const ratio: SalesforceFieldType = { type: 'Number', precision: 12, scale: 6 };
+/** A percentile (0–100) to four decimals: shown as an integer, it rounds as the CLI's unrounded one does. */
+const percentile: SalesforceFieldType = { type: 'Number', precision: 7, scale: 4 };
 const count: SalesforceFieldType = { type: 'Number', precision: 9, scale: 0 };
 const text = (length: number): SalesforceFieldType => ({ type: 'Text', length });
 
@@ -27,6 +30,11 @@ const periodFields = {
   As_Of__c: field.date('Date the figures were computed as of').required(),
 };
 
+/** The currency of a record's money fields (the org's corporate currency when the CLI wrote it). */
+const currencyField = {
+  Currency__c: field.text('ISO code of the money fields, e.g. USD (the corporate currency)', text(3)).nullable(),
+};
+
 const scopeFields = {
   Scope_Type__c: field.text('Rep, Team, Territory or Org', text(20)).required(),
   Scope_Id__c: field
@@ -40,6 +48,7 @@ const scopeFields = {
 export const RepScorecardRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   Rep__c: field.reference('The rep', 'User').required(),
   Quota__c: field.number('Quota for the period (null when the rep has none)', money).nullable(),
   Closed_Won__c: field.number('Closed won amount', money).required(),
@@ -56,16 +65,16 @@ export const RepScorecardRecord = z.object({
     .nullable(),
   Open_Pipeline__c: field.number('Open pipeline closing in the period', money).required(),
   Coverage__c: field.number('Open pipeline / remaining quota', ratio).nullable(),
+  Required_Coverage__c: field.number('Coverage needed at the prior win rate by value: 1 / win rate', ratio).nullable(),
+  Pace__c: field.number('Attainment / share of the period elapsed (1 = on track)', ratio).nullable(),
   Pipeline_Created__c: field.number('Pipeline created in the period', money).required(),
   Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
-  Percentile__c: field
-    .number('Percentile by attainment within the peer group', {
-      type: 'Number',
-      precision: 5,
-      scale: 2,
-    })
-    .nullable(),
+  Percentile__c: field.number('Percentile by attainment within the peer group', percentile).nullable(),
   Peer_Group__c: field.text('Peer group the rank is computed in', text(255)).nullable(),
+  Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).nullable(),
+  Leaderboard_Position__c: field
+    .number("The rep's row on the peer group's stored leaderboard (SalesOps_Leaderboard__c Position__c)", count)
+    .nullable(),
   Flags__c: field
     .text('Flags, one per line (top, bottom, funnel bottlenecks)', {
       type: 'LongTextArea',
@@ -78,6 +87,7 @@ export type RepScorecardRecord = z.infer<typeof RepScorecardRecord>;
 export const ForecastRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   ...scopeFields,
   Quota__c: field.number('Quota of the scope', money).nullable(),
   Closed_Won__c: field.number('Closed won so far', money).required(),
@@ -108,6 +118,7 @@ export type ForecastAccuracyRecord = z.infer<typeof ForecastAccuracyRecord>;
 export const TerritoryCoverageRecord = z.object({
   ...commonFields,
   ...periodFields,
+  ...currencyField,
   Territory_Id__c: field
     .text('Territory2 Id (or the account-field value without territory management)', text(255))
     .required(),
@@ -126,6 +137,28 @@ export const TerritoryCoverageRecord = z.object({
   Potential__c: field.number('Σ annual revenue of the accounts', money).required(),
 });
 export type TerritoryCoverageRecord = z.infer<typeof TerritoryCoverageRecord>;
+
+/**
+ * One row of a peer group's leaderboard: readable by every internal user (a sharing rule), so the rep's name and Id
+ * are stored only when the admin allows names (`reps compare --write --leaderboard-names`); otherwise a rep finds
+ * their own row through their scorecard's Leaderboard_Position__c.
+ */
+export const LeaderboardRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  ...currencyField,
+  Peer_Group_Key__c: field.text('Id of the peer group (role, territory, tenure band …)', text(255)).required(),
+  Peer_Group__c: field.text('Name of the peer group', text(255)).nullable(),
+  Position__c: field.number('Row of the leaderboard, 1 = first', count).required(),
+  Rank__c: field.number('Rank by attainment within the peer group (1 = best)', count).nullable(),
+  Rep__c: field.reference('The rep, when the admin allows names', 'User').nullable(),
+  Rep_Name__c: field.text('Name of the rep, when the admin allows names', text(121)).nullable(),
+  Attainment__c: field.number('Closed won / quota', ratio).nullable(),
+  Percentile__c: field.number('Percentile by attainment within the peer group', percentile).nullable(),
+  Win_Rate_Shrunk__c: field.number('Win rate by count shrunk toward the peer group', ratio).nullable(),
+  Closed_Won__c: field.number('Closed won amount', money).required(),
+});
+export type LeaderboardRecord = z.infer<typeof LeaderboardRecord>;
 
 export const RunRecord = z.object({
   Key__c: commonFields.Key__c,
@@ -147,6 +180,7 @@ export const resultSchemas = {
   SalesOps_Territory_Coverage__c: TerritoryCoverageRecord,
   SalesOps_Funnel__c: FunnelRecord,
   SalesOps_Retention__c: RetentionRecord,
+  SalesOps_Leaderboard__c: LeaderboardRecord,
   SalesOps_Run__c: RunRecord,
 } as const;
 export type ResultObjectName = keyof typeof resultSchemas;

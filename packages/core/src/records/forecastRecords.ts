@@ -5,6 +5,7 @@ import { computePerformance } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { territoryCoverage } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 const SCOPE_TYPE_LABEL = { rep: 'Rep', team: 'Team', territory: 'Territory', org: 'Org' } as const;
@@ -73,11 +74,8 @@ export function forecastRecords(
             scoped.scope.id,
             method.method,
           ),
-          Run_Id__c: runId,
-          Period_Label__c: report.period.label,
-          Period_Start__c: report.period.start,
-          Period_End__c: report.period.end,
-          As_Of__c: report.asOf,
+          ...runFields(report, runId),
+          Currency__c: report.currency,
           ...scopeFields(scoped.scope),
           Method__c: method.method,
           Quota__c: roundTo(quotas.get(`${scoped.scope.type}|${scoped.scope.id}`) ?? null, 2),
@@ -124,7 +122,7 @@ export function forecastAccuracyRecords(
       Forecast__c: roundTo(point.forecast, 2),
       Actual__c: roundTo(point.actual, 2),
       Error__c: roundTo(point.error, 2),
-      APE__c: roundTo(point.ape, 4),
+      APE__c: roundTo(point.ape, 6),
       In_Interval__c: point.inInterval,
     });
   });

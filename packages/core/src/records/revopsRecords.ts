@@ -2,21 +2,11 @@ import type { FunnelReport, FunnelRow } from '../funnel/index.js';
 import { FunnelRecord, RetentionRecord } from '../model/index.js';
 import type { RetentionReport, RetentionRow } from '../retention/index.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 /** The key part of a row without a value (no source, no campaign, accounts without a segment). */
 const NONE = '(none)';
-
-const periodFields = (
-  report: { period: { label: string; start: string; end: string }; asOf: string },
-  runId: string,
-) => ({
-  Run_Id__c: runId,
-  Period_Label__c: report.period.label,
-  Period_Start__c: report.period.start,
-  Period_End__c: report.period.end,
-  As_Of__c: report.asOf,
-});
 
 /**
  * One `SalesOps_Funnel__c` record per funnel row: the org, each owner, source, campaign and creation cohort. Keys
@@ -33,7 +23,7 @@ export function funnelRecords(report: FunnelReport, { runId }: { runId: string }
   const record = (dimension: string, row: FunnelRow, key: string, extra: Partial<FunnelRecord> = {}) =>
     FunnelRecord.parse({
       Key__c: key,
-      ...periodFields(report, runId),
+      ...runFields(report, runId),
       Dimension__c: dimension,
       Dimension_Key__c: row.key,
       Dimension_Name__c: row.key === null ? null : row.name,
@@ -90,7 +80,7 @@ export function retentionRecords(report: RetentionReport, { runId }: { runId: st
       Key__c: total
         ? resultKey('retention', report.period.label, 'org')
         : resultKey('retention', report.period.label, report.segmentField, segment ?? NONE),
-      ...periodFields(report, runId),
+      ...runFields(report, runId),
       Segment_Field__c: report.segmentField,
       Segment__c: segment,
       Is_Total__c: total,

@@ -1,7 +1,9 @@
 import type { RepComparison } from '../comparison/index.js';
 import { RepScorecardRecord } from '../model/index.js';
 import type { PerformanceReport } from '../performance/index.js';
+import { leaderboardPositions } from './leaderboardRecords.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 /**
@@ -16,6 +18,7 @@ export function scorecardRecords(
   comparison: readonly RepComparison[],
   { runId }: { runId: string },
 ): RepScorecardRecord[] {
+  const positions = leaderboardPositions(comparison);
   return comparison.map((row) => {
     const p = row.performance;
     const flags = [
@@ -26,25 +29,26 @@ export function scorecardRecords(
     ];
     return RepScorecardRecord.parse({
       Key__c: resultKey('scorecard', report.period.label, row.repId),
-      Run_Id__c: runId,
-      Period_Label__c: report.period.label,
-      Period_Start__c: report.period.start,
-      Period_End__c: report.period.end,
-      As_Of__c: report.asOf,
+      ...runFields(report, runId),
+      Currency__c: report.currency,
       Rep__c: row.repId,
       Quota__c: roundTo(p.quota, 2),
       Closed_Won__c: roundTo(p.closedWon, 2),
-      Attainment__c: roundTo(p.attainment, 4),
-      Win_Rate__c: roundTo(p.winRate, 4),
-      Win_Rate_Value__c: roundTo(p.winRateValue, 4),
+      Attainment__c: roundTo(p.attainment, 6),
+      Win_Rate__c: roundTo(p.winRate, 6),
+      Win_Rate_Value__c: roundTo(p.winRateValue, 6),
       Avg_Deal_Size__c: roundTo(p.avgDealSize, 2),
       Median_Cycle_Days__c: roundTo(p.medianCycleDays, 1),
       Open_Pipeline__c: roundTo(p.openPipeline, 2),
-      Coverage__c: roundTo(p.coverage, 4),
+      Coverage__c: roundTo(p.coverage, 6),
+      Required_Coverage__c: roundTo(p.requiredCoverage, 6),
+      Pace__c: roundTo(p.pace, 6),
       Pipeline_Created__c: roundTo(p.pipelineCreated, 2),
       Rank__c: row.metrics.attainment.rank,
-      Percentile__c: roundTo(row.metrics.attainment.percentile, 2),
+      Percentile__c: roundTo(row.metrics.attainment.percentile, 4),
       Peer_Group__c: row.peerGroup?.name ?? null,
+      Peer_Group_Key__c: row.peerGroup?.key ?? null,
+      Leaderboard_Position__c: positions.get(row.repId) ?? null,
       Flags__c: flags.length > 0 ? flags.join('\n') : null,
     });
   });

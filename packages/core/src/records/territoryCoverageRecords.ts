@@ -1,6 +1,7 @@
 import { TerritoryCoverageRecord } from '../model/index.js';
 import type { TerritoryCoverageReport } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
+import { runFields } from './runFields.js';
 import { roundTo } from './roundTo.js';
 
 /** Where the territories come from: `Territory2` (Enterprise Territory Management) or `Account.<field>`. */
@@ -34,11 +35,8 @@ export function territoryCoverageRecords(
   return report.territories.map((t) =>
     TerritoryCoverageRecord.parse({
       Key__c: coverageKey(report, t.territoryId),
-      Run_Id__c: runId,
-      Period_Label__c: report.period.label,
-      Period_Start__c: report.period.start,
-      Period_End__c: report.period.end,
-      As_Of__c: report.asOf,
+      ...runFields(report, runId),
+      Currency__c: report.currency,
       Territory_Id__c: t.territoryId,
       Territory_Source__c: territorySource(report),
       Territory_Name__c: t.name,
@@ -49,7 +47,7 @@ export function territoryCoverageRecords(
       Quota__c: roundTo(t.quota, 2),
       Closed_Won__c: roundTo(t.closedWon, 2),
       Open_Pipeline__c: roundTo(t.openPipeline, 2),
-      Coverage__c: roundTo(t.coverage, 4),
+      Coverage__c: roundTo(t.coverage, 6),
       Potential__c: roundTo(t.potential, 2),
     }),
   );

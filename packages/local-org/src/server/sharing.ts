@@ -2,11 +2,13 @@
  * The sharing model the local org enforces: a user sees records of a Private object that they own or that users in
  * roles below theirs own (the role hierarchy); Read and ReadWrite objects are visible to all; ControlledByParent
  * objects (OpportunityHistory, OpportunityLineItem, master-detail children, activities) follow their parent record
- * (an activity: the record it is about, else the person it is with) and are visible to their owner when they have one. The admin
- * (View All Data) sees and edits everything.
+ * (an activity: the record it is about, else the person it is with) and are visible to their owner when they have one. A
+ * Private record that a criteria-based sharing rule matches (force-app's sharingRules, shared with all internal users)
+ * is readable by all, editable by all only with an Edit rule. The admin (View All Data) sees and edits everything.
  */
 import type { OrgStore, Table } from './data/orgStore.js';
 import type { StoredRecord } from './data/values.js';
+import { ruleMatches } from './schema/sharingRules.js';
 
 export interface Viewer {
   readonly userId: string;
@@ -66,7 +68,7 @@ export class SharingModel {
       case 'ReadWrite':
         return true;
       case 'Private':
-        return this.owns(viewer, record);
+        return this.owns(viewer, record) || this.shared(table, record, 'Read');
       case 'ControlledByParent':
         return (
           this.owns(viewer, record) ||
@@ -82,11 +84,19 @@ export class SharingModel {
       case 'ReadWrite':
         return true;
       case 'Read':
-      case 'Private':
         return this.owns(viewer, record);
+      case 'Private':
+        return this.owns(viewer, record) || this.shared(table, record, 'Edit');
       case 'ControlledByParent':
         return this.parentAllows(viewer, table, record, depth, (t, r) => this.canEdit(viewer, t, r, depth + 1));
     }
+  }
+
+  /** A sharing rule of the object grants `level` (Read: any rule; Edit: an Edit rule) on the record. */
+  private shared(table: Table, record: StoredRecord, level: 'Read' | 'Edit'): boolean {
+    return (table.entry.schema.sharingRules ?? []).some(
+      (rule) => (level === 'Read' || rule.accessLevel === 'Edit') && ruleMatches(rule, record),
+    );
   }
 
   private owns(viewer: Viewer, record: StoredRecord): boolean {

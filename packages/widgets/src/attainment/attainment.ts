@@ -4,32 +4,25 @@ import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { ArcElement, DoughnutController } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
-import { CORE_OBJECTS } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
 import { attainmentStyles } from './attainment.styles.js';
-import { attainmentScope, pipelineToAdd, type AttainmentScope } from './attainmentScope.js';
+import { pipelineToAdd, readAttainmentScope, type AttainmentScope } from './attainmentScope.js';
 
 registerChartParts(ArcElement, DoughnutController);
 
 /** What `<salesops-attainment>` shows for one rep (or a manager's team, or the VP's org) and period. */
 export interface AttainmentView extends AttainmentScope {
   readonly daysLeft: number;
-  /** The stored scorecard's rank and percentile (SalesOps_Rep_Scorecard__c), when one was written. */
-  readonly stored: {
-    readonly rank: number | null;
-    readonly percentile: number | null;
-    readonly asOf: string | null;
-  } | null;
+  /** The date the CLI computed the stored figures as of. */
+  readonly storedAsOf: string;
 }
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
  * @summary A rep's attainment as one headline figure (closed won against quota, with a gauge), whether the rep is
- * on track, the pipeline still to add, commit, best case and days left. A manager sees their team's, the VP the
- * org's.
+ * on track, the pipeline still to add, commit, best case and days left, from the rep's stored scorecard. A manager
+ * sees their team's stored forecast figures, the VP the org's.
  *
  * @csspart base - the card
  * @csspart header - the card's header (icon and title)
@@ -43,45 +36,25 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
   static override styles = [...SalesopsElement.styles, attainmentStyles];
   protected readonly titleKey = 'attainmentTitle' as const;
   protected readonly icon = 'attainment' as const;
-  protected override readonly orgObjects = CORE_OBJECTS;
+  protected override readonly storedCommand = 'sf salesops reps compare --write';
 
-  protected override async load({
+  /** The viewer's stored figures (`readAttainmentScope`): the CLI's, at most 3 requests. */
+  protected override async loadStored({
     client,
-    snapshot,
-    period,
+    periodSpec,
     asOf,
     userId,
-  }: LoadContext): Promise<AttainmentView | null> {
-    if (userId === null) return null;
-    // The stored rank is read while the live figures are computed.
-    const storedRead = client.storedResults({
-      sobject: 'SalesOps_Rep_Scorecard__c',
-      fields: ['Rank__c', 'Percentile__c', 'As_Of__c'],
-      where: { Rep__c: userId, Period_Start__c: { date: period.start }, Period_End__c: { date: period.end } },
-      orderBy: 'As_Of__c DESC',
-      limit: 1,
-    });
-    let scope: AttainmentScope | null;
-    try {
-      scope = attainmentScope(snapshot, period, asOf, userId);
-    } catch (e) {
-      await storedRead; // a failed read is the error shown, as when it was awaited first
-      throw e;
-    }
-    const stored = await storedRead;
-    if (scope === null) return null;
-    const row = scope.type === 'rep' ? stored[0] : undefined;
-    return {
+  }: StoredLoadContext): Promise<StoredLoad<AttainmentView>> {
+    if (userId === null) return { view: null, period: null, emptyReason: 'no-data' };
+    const read = await readAttainmentScope(client, periodSpec, asOf, userId);
+    if (read.scope === null) return { view: null, period: null, command: read.command };
+    const { scope, period } = read;
+    const view: AttainmentView = {
       ...scope,
       daysLeft: Math.max(daysBetween(asOf, period.end), 0),
-      stored: row
-        ? {
-            rank: num(row['Rank__c']),
-            percentile: num(row['Percentile__c']),
-            asOf: typeof row['As_Of__c'] === 'string' ? row['As_Of__c'] : null,
-          }
-        : null,
+      storedAsOf: period.asOf,
     };
+    return { view, period };
   }
 
   private summary(view: AttainmentView, t: Translate, f: Formatters): string {
@@ -106,10 +79,11 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
     const figures: Figure[] = [
       ['commit', t('commit'), f.compactMoney(view.commit)],
       ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
-      ['open-pipeline', t('openPipeline'), f.compactMoney(p.openPipeline)],
     ];
+    // A team's or the org's stored forecast has no open pipeline of its own (its pipeline roll-up includes won deals).
+    if (p.openPipeline !== null) figures.push(['open-pipeline', t('openPipeline'), f.compactMoney(p.openPipeline)]);
     const scopeLine =
-      view.type === 'team' ? t('attainment.team', view.name) : view.type === 'org' ? t('attainment.org') : null;
+      view.type === 'team' ? t('attainment.team', view.name ?? '') : view.type === 'org' ? t('attainment.org') : null;
     const pipelineLine =
       toAdd === null
         ? nothing
@@ -118,7 +92,7 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
           </p>`;
     const extras = [
       t('attainment.daysLeft', view.daysLeft),
-      view.stored?.rank != null ? t('attainment.rank', view.stored.rank) : null,
+      view.rank !== null ? t('attainment.rank', view.rank) : null,
     ].filter((x) => x !== null);
     return html`${scopeLine === null ? nothing : html`<p class="sub scope" data-scope=${view.type}>${scopeLine}</p>`}
       <div class="layout">
@@ -129,7 +103,7 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
       </div>
       ${figureList(figures)}
       <p class="sub">${extras.join(' · ')}</p>
-      ${view.stored?.asOf ? html`<p class="sub">${t('storedAsOf', f.date(view.stored.asOf))}</p>` : nothing}`;
+      <p class="sub">${t('storedAsOf', f.date(view.storedAsOf))}</p>`;
   }
 
   protected override drawChart(view: AttainmentView): void {

@@ -11,10 +11,14 @@ import { readOrgData, type QueryConnection } from '@salesops/org/browser';
 /** A stored result record (SalesOps_*__c) as the REST API returns it. */
 export type StoredRecord = Readonly<Record<string, unknown>>;
 
-/** A filter value: a string (quoted) or a date (`{ date: 'YYYY-MM-DD' }`, a SOQL date literal, unquoted). */
-export type StoredValue = string | { readonly date: string };
+/**
+ * A filter value: a string (quoted), one of several strings (`{ in: [...] }`), or a date (`{ date: 'YYYY-MM-DD' }`, a
+ * SOQL date literal, unquoted) compared with `op` (default `=`).
+ */
+export type StoredValue =
+  string | { readonly in: readonly string[] } | { readonly date: string; readonly op?: '=' | '<=' | '>=' };
 
-/** A narrow, injection-safe query of one result object: equality filters only. */
+/** A narrow, injection-safe query of one result object: equality, IN and date-range filters. */
 export interface StoredQuery {
   readonly sobject: string;
   readonly fields: readonly string[];
@@ -25,18 +29,6 @@ export interface StoredQuery {
 
 /** An object of the org data, by its `OrgData` key (`opportunities`, `accounts`, …). */
 export type OrgObject = keyof OrgData;
-
-/**
- * The objects only territory views compute with (territory peer groups, territory forecasts and coverage): the
- * other elements leave them out.
- */
-export const TERRITORY_OBJECTS: readonly OrgObject[] = [
-  'territoryModels',
-  'territories',
-  'userTerritories',
-  'accountTerritories',
-  'accounts',
-];
 
 /** The objects every element computes with (calendar, currency, users, roles, deals, history, stages, quotas). */
 export const CORE_OBJECTS: readonly OrgObject[] = [
@@ -113,17 +105,19 @@ const FIELD = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
 /** The SOQL of a stored query; field and object names are checked, values are quoted. */
 export function storedQuerySoql(query: StoredQuery): string {
   const names = [query.sobject, ...query.fields, ...Object.keys(query.where ?? {})];
-  if (query.orderBy !== undefined) names.push(query.orderBy.replace(/\s+(ASC|DESC)$/i, ''));
+  const order = query.orderBy?.split(',').map((o) => o.trim()) ?? [];
+  names.push(...order.map((o) => o.replace(/\s+(ASC|DESC)$/i, '')));
   for (const name of names) if (!FIELD.test(name)) throw new Error(`Not an API name: ${name}`);
   const where = Object.entries(query.where ?? {}).map(([field, value]) => {
     if (typeof value === 'string') return `${field} = ${soqlString(value)}`;
+    if ('in' in value) return `${field} IN (${value.in.map(soqlString).join(', ')})`;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value.date)) throw new Error(`Not a date: ${value.date}`);
-    return `${field} = ${value.date}`;
+    return `${field} ${value.op ?? '='} ${value.date}`;
   });
   return [
     `SELECT ${query.fields.join(', ')} FROM ${query.sobject}`,
     where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '',
-    query.orderBy !== undefined ? ` ORDER BY ${query.orderBy}` : '',
+    order.length > 0 ? ` ORDER BY ${order.join(', ')}` : '',
     query.limit !== undefined ? ` LIMIT ${Math.max(1, Math.floor(query.limit))}` : '',
   ].join('');
 }
@@ -208,11 +202,36 @@ export function createFixtureClient(
     storedResults(query) {
       storedQuerySoql(query); // the same name checks as the org client
       const rows = (stored[query.sobject] ?? []).filter((r) =>
-        Object.entries(query.where ?? {}).every(
-          ([field, value]) => r[field] === (typeof value === 'string' ? value : value.date),
-        ),
+        Object.entries(query.where ?? {}).every(([field, value]) => storedValueMatches(r[field], value)),
       );
-      return Promise.resolve(rows.slice(0, query.limit ?? rows.length));
+      return Promise.resolve(sortStored(rows, query.orderBy).slice(0, query.limit ?? rows.length));
     },
   };
+}
+
+/** Whether a stored field value meets a filter value (the fixture client's WHERE). */
+function storedValueMatches(actual: unknown, value: StoredValue): boolean {
+  if (typeof value === 'string') return actual === value;
+  if ('in' in value) return typeof actual === 'string' && value.in.includes(actual);
+  if (typeof actual !== 'string') return false;
+  const op = value.op ?? '=';
+  return op === '=' ? actual === value.date : op === '<=' ? actual <= value.date : actual >= value.date;
+}
+
+/** Rows in a query's ORDER BY (the fixture client's ORDER BY; nulls first ascending, as SOQL sorts them). */
+function sortStored(rows: readonly StoredRecord[], orderBy: string | undefined): StoredRecord[] {
+  const keys = (orderBy ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => ({ field: o.replace(/\s+(ASC|DESC)$/i, ''), sign: /\s+DESC$/i.test(o) ? -1 : 1 }));
+  const rank = (v: unknown) => (v === null || v === undefined ? -Infinity : v);
+  return [...rows].sort((a, b) => {
+    for (const { field, sign } of keys) {
+      const [x, y] = [rank(a[field]), rank(b[field])] as [number | string, number | string];
+      if (x < y) return -sign;
+      if (x > y) return sign;
+    }
+    return 0;
+  });
 }

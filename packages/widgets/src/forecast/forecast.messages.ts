@@ -5,6 +5,7 @@ export const forecastMessages = defineMessages({
   en: {
     forecastTitle: 'Forecast',
     'forecast.likely': 'Likely {0}, range {1}–{2}',
+    'forecast.point': 'Likely {0}',
     'forecast.ofQuota': 'Likely {0} of quota',
     'forecast.band': 'Likely range',
     'forecast.median': 'Likely',
@@ -16,6 +17,7 @@ export const forecastMessages = defineMessages({
   de: {
     forecastTitle: 'Prognose',
     'forecast.likely': 'Voraussichtlich {0}, Spanne {1}–{2}',
+    'forecast.point': 'Voraussichtlich {0}',
     'forecast.ofQuota': 'Voraussichtlich {0} der Quote',
     'forecast.band': 'Wahrscheinliche Spanne',
     'forecast.median': 'Voraussichtlich',
@@ -27,6 +29,7 @@ export const forecastMessages = defineMessages({
   ja: {
     forecastTitle: '予測',
     'forecast.likely': '見込み {0} (範囲 {1}～{2})',
+    'forecast.point': '見込み {0}',
     'forecast.ofQuota': 'ノルマの {0} の見込み',
     'forecast.band': '見込みの範囲',
     'forecast.median': '見込み',
@@ -38,6 +41,7 @@ export const forecastMessages = defineMessages({
   'zh-CN': {
     forecastTitle: '预测',
     'forecast.likely': '预计 {0}，范围 {1}–{2}',
+    'forecast.point': '预计 {0}',
     'forecast.ofQuota': '预计完成配额的 {0}',
     'forecast.band': '可能范围',
     'forecast.median': '预计',
@@ -49,6 +53,7 @@ export const forecastMessages = defineMessages({
   'zh-TW': {
     forecastTitle: '預測',
     'forecast.likely': '預計 {0}，範圍 {1}–{2}',
+    'forecast.point': '預計 {0}',
     'forecast.ofQuota': '預計達成配額的 {0}',
     'forecast.band': '可能範圍',
     'forecast.median': '預計',

@@ -1,11 +1,5 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  computeForecast,
-  computePerformance,
-  forecastScopes,
-  territoryCoverage,
-  type ForecastScopeType,
-} from '@salesops/core';
+import type { ForecastScopeType } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import {
@@ -19,8 +13,9 @@ import {
   Tooltip,
 } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
-import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import type { StoredValue } from '../data/client.js';
+import { PERIOD_FIELDS, PERIOD_ORDER, periodWhere, storedPeriodOf } from '../data/storedPeriod.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
 
@@ -39,17 +34,21 @@ export interface ForecastView {
   readonly closedWon: number;
   readonly commit: number | null;
   readonly bestCase: number | null;
+  /** The point forecast of the method auto chose (the P50 for Monte Carlo). */
+  readonly forecast: number | null;
+  /** The band, when the chosen method has one (Monte Carlo); null for a point method (commit, weighted …). */
   readonly p10: number | null;
   readonly p50: number | null;
   readonly p90: number | null;
-  /** Where P10–P90 come from: the stored forecast (SalesOps_Forecast__c) or the live Monte Carlo. */
-  readonly source: 'stored' | 'live';
+  /** The date of the CLI run whose forecast (SalesOps_Forecast__c) is shown. */
   readonly storedAsOf: string | null;
   readonly accuracy: readonly ForecastAccuracyRow[];
   readonly start: string;
   readonly asOf: string;
   readonly end: string;
 }
+
+const SCOPE_TYPE = { rep: 'Rep', team: 'Team', territory: 'Territory', org: 'Org' } as const;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -81,7 +80,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
 
   protected readonly titleKey = 'forecastTitle' as const;
   protected readonly icon = 'forecast' as const;
-  protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
+  protected override readonly storedCommand = 'sf salesops forecast --write';
 
   constructor() {
     super();
@@ -93,83 +92,75 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
     return [this.scope, this.scopeId];
   }
 
-  protected override async load({
+  /**
+   * The forecast `sf salesops forecast --write` stored for the scope (its default method, auto, with its seed): the
+   * same band the CLI printed, never recomputed. A viewer's own page falls back from their rep forecast to their
+   * team's (a manager's role). At most 3 requests: the viewer's role (own page only), the forecast, its accuracy.
+   */
+  protected override async loadStored({
     client,
-    snapshot,
-    period,
+    periodSpec,
     asOf,
     userId,
     recordId,
-  }: LoadContext): Promise<ForecastView | null> {
-    let type = this.scope;
-    let id =
-      type === 'org'
-        ? snapshot.data.organization.Id
-        : (this.scopeId ?? (type === 'rep' ? userId : type === 'territory' ? recordId : null));
-    if (id === null) return null;
-    let scope = forecastScopes(snapshot, [type]).find((s) => s.id === id);
-    // A manager viewing their own page has no deals of their own: forecast their team (their role) instead.
-    const roleId = type === 'rep' && this.scopeId === null ? (snapshot.usersById.get(id)?.UserRoleId ?? null) : null;
-    if (!scope && roleId !== null) {
-      scope = forecastScopes(snapshot, ['team']).find((s) => s.id === roleId);
-      if (scope) [type, id] = ['team', roleId];
+  }: StoredLoadContext): Promise<StoredLoad<ForecastView>> {
+    const scope: Record<string, StoredValue> = { Scope_Type__c: SCOPE_TYPE[this.scope] };
+    const ownPage = (this.scope === 'rep' || this.scope === 'team') && this.scopeId === null;
+    if (ownPage) {
+      if (userId === null) return { view: null, period: null };
+      const [user] = await client.storedResults({ sobject: 'User', fields: ['UserRoleId'], where: { Id: userId } });
+      const role = str(user?.['UserRoleId']);
+      const ids = this.scope === 'rep' ? [userId, ...(role ? [role] : [])] : role ? [role] : [];
+      if (ids.length === 0) return { view: null, period: null };
+      Object.assign(scope, { Scope_Type__c: { in: this.scope === 'rep' ? ['Rep', 'Team'] : ['Team'] } });
+      scope['Scope_Id__c'] = { in: ids };
+    } else if (this.scope !== 'org') {
+      const id = this.scopeId ?? (this.scope === 'territory' ? recordId : null);
+      if (id === null) return { view: null, period: null };
+      scope['Scope_Id__c'] = id;
     }
-    if (!scope) return null;
-    const scopeType = type.charAt(0).toUpperCase() + type.slice(1);
-    const [stored, accuracy] = await Promise.all([
-      client.storedResults({
-        sobject: 'SalesOps_Forecast__c',
-        fields: ['P10__c', 'P50__c', 'P90__c', 'As_Of__c', 'Method__c'],
-        where: {
-          Scope_Type__c: scopeType,
-          Scope_Id__c: id,
-          Period_Start__c: { date: period.start },
-          Period_End__c: { date: period.end },
-        },
-        orderBy: 'As_Of__c DESC',
-        limit: 5,
-      }),
-      client.storedResults({
-        sobject: 'SalesOps_Forecast_Accuracy__c',
-        fields: ['Period_Label__c', 'Forecast__c', 'Actual__c', 'APE__c', 'Period_End__c'],
-        where: { Scope_Type__c: scopeType, Scope_Id__c: id },
-        orderBy: 'Period_End__c DESC',
-        limit: 4,
-      }),
-    ]);
-    const storedBand = stored.find((r) => num(r['P50__c']) !== null);
-    const report = computeForecast(snapshot, {
-      period,
-      asOf,
-      scopes: [scope],
-      methods: storedBand ? ['commit', 'bestCase'] : ['commit', 'bestCase', 'monteCarlo'],
-      backtest: false,
-      seed: 1,
+    const stored = await client.storedResults({
+      sobject: 'SalesOps_Forecast__c',
+      fields: [
+        ...PERIOD_FIELDS,
+        'Scope_Type__c',
+        'Scope_Id__c',
+        'Scope_Name__c',
+        'Quota__c',
+        'Closed_Won__c',
+        'Commit__c',
+        'Best_Case__c',
+        'Forecast__c',
+        'P10__c',
+        'P50__c',
+        'P90__c',
+      ],
+      where: { ...periodWhere(periodSpec, asOf), ...scope, Method__c: 'auto' },
+      // A rep's own forecast before their team's, then the shortest period and the latest run.
+      orderBy: `Scope_Type__c, ${PERIOD_ORDER}`,
+      limit: 1,
     });
-    const forecast = report.scopes[0];
-    if (!forecast) return null;
-    const live = forecast.methods.monteCarlo;
-    const performance = type === 'territory' ? null : computePerformance(snapshot, { period, asOf });
-    const quota =
-      type === 'rep'
-        ? (performance?.reps.find((r) => r.repId === id)?.quota ?? null)
-        : type === 'team'
-          ? (performance?.teams.find((r) => r.roleId === id)?.quota ?? null)
-          : type === 'org'
-            ? (performance?.org.quota ?? null)
-            : (territoryCoverage(snapshot, { period, asOf }).territories.find((t) => t.territoryId === id)?.quota ??
-              null);
-    return {
-      scopeName: scope.name,
-      quota,
-      closedWon: forecast.closedWon,
-      commit: forecast.methods.commit?.forecast ?? null,
-      bestCase: forecast.methods.bestCase?.forecast ?? null,
-      p10: storedBand ? num(storedBand['P10__c']) : (live?.p10 ?? null),
-      p50: storedBand ? num(storedBand['P50__c']) : (live?.p50 ?? null),
-      p90: storedBand ? num(storedBand['P90__c']) : (live?.p90 ?? null),
-      source: storedBand ? 'stored' : 'live',
-      storedAsOf: storedBand ? str(storedBand['As_Of__c']) : null,
+    const row = stored[0];
+    const period = storedPeriodOf(row);
+    if (!row || period === null) return { view: null, period: null };
+    const accuracy = await client.storedResults({
+      sobject: 'SalesOps_Forecast_Accuracy__c',
+      fields: ['Period_Label__c', 'Forecast__c', 'Actual__c', 'APE__c', 'Period_End__c'],
+      where: { Scope_Type__c: str(row['Scope_Type__c']) ?? '', Scope_Id__c: str(row['Scope_Id__c']) ?? '' },
+      orderBy: 'Period_End__c DESC',
+      limit: 4,
+    });
+    const view: ForecastView = {
+      scopeName: str(row['Scope_Name__c']) ?? str(row['Scope_Id__c']) ?? '',
+      quota: num(row['Quota__c']),
+      closedWon: num(row['Closed_Won__c']) ?? 0,
+      commit: num(row['Commit__c']),
+      bestCase: num(row['Best_Case__c']),
+      forecast: num(row['Forecast__c']),
+      p10: num(row['P10__c']),
+      p50: num(row['P50__c']),
+      p90: num(row['P90__c']),
+      storedAsOf: period.asOf,
       accuracy: accuracy.map((r) => ({
         period: str(r['Period_Label__c']) ?? str(r['Period_End__c']) ?? '',
         forecast: num(r['Forecast__c']),
@@ -177,16 +168,17 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
         ape: num(r['APE__c']),
       })),
       start: period.start,
-      asOf,
+      asOf: period.asOf,
       end: period.end,
     };
+    return { view, period };
   }
 
   private summary(view: ForecastView, t: Translate, f: Formatters): string {
     return t(
       'forecast.summary',
       view.scopeName,
-      f.money(view.p50),
+      f.money(view.p50 ?? view.forecast),
       f.money(view.p10),
       f.money(view.p90),
       f.money(view.quota),
@@ -194,20 +186,27 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
   }
 
   protected override renderView(view: ForecastView, t: Translate, f: Formatters): TemplateResult {
+    const banded = view.p10 !== null && view.p90 !== null;
+    const likelyValue = view.p50 ?? view.forecast;
     const figures: Figure[] = [
-      ['range', t('forecast.band'), `${f.compactMoney(view.p10)}–${f.compactMoney(view.p90)}`],
+      ...(banded
+        ? [['range', t('forecast.band'), `${f.compactMoney(view.p10)}–${f.compactMoney(view.p90)}`] as const]
+        : []),
       ['quota', t('quota'), f.compactMoney(view.quota)],
       ['closed-won', t('closedWon'), f.compactMoney(view.closedWon)],
       ['commit', t('commit'), f.compactMoney(view.commit)],
       ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
     ];
     const ofQuota =
-      view.p50 !== null && view.quota !== null && view.quota > 0
-        ? t('forecast.ofQuota', f.wholePercent(view.p50 / view.quota))
+      likelyValue !== null && view.quota !== null && view.quota > 0
+        ? t('forecast.ofQuota', f.wholePercent(likelyValue / view.quota))
         : null;
-    const likely = t('forecast.likely', f.compactMoney(view.p50), f.compactMoney(view.p10), f.compactMoney(view.p90));
+    // The stored auto forecast: its band when the chosen method has one, else its point forecast alone.
+    const likely = banded
+      ? t('forecast.likely', f.compactMoney(view.p50), f.compactMoney(view.p10), f.compactMoney(view.p90))
+      : t('forecast.point', f.compactMoney(likelyValue));
     return html`<p class="sub" data-scope>${view.scopeName}</p>
-      ${headline('p50', f.compactMoney(view.p50), likely, ofQuota)} ${figureList(figures)}
+      ${headline('p50', f.compactMoney(likelyValue), likely, ofQuota)} ${figureList(figures)}
       <div class="chart"><canvas role="img" aria-label=${this.summary(view, t, f)}></canvas></div>
       ${view.storedAsOf ? html`<p class="sub">${t('storedAsOf', f.date(view.storedAsOf))}</p>` : ''}
       <h3>${t('forecast.accuracy')}</h3>
@@ -271,7 +270,7 @@ export class SalesopsForecast extends SalesopsElement<ForecastView> {
           },
           {
             label: t('forecast.median'),
-            data: path(view.p50),
+            data: path(view.p50 ?? view.forecast),
             borderColor: brand,
             backgroundColor: brand,
             borderWidth: 2,

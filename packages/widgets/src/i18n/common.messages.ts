@@ -5,6 +5,7 @@ export const commonMessages = defineMessages({
   en: {
     loading: 'Loading…',
     empty: 'No data for this period.',
+    notWritten: 'No results have been stored yet. Ask your admin to schedule `{0}`.',
     noClient: 'No data source: place this element inside salesops-provider.',
     retry: 'Retry',
     period: '{0}, as of {1}',
@@ -28,6 +29,7 @@ export const commonMessages = defineMessages({
   de: {
     loading: 'Wird geladen…',
     empty: 'Keine Daten für diesen Zeitraum.',
+    notWritten: 'Es wurden noch keine Ergebnisse gespeichert. Bitten Sie Ihren Admin, `{0}` regelmäßig auszuführen.',
     noClient: 'Keine Datenquelle: Platzieren Sie dieses Element in salesops-provider.',
     retry: 'Erneut versuchen',
     period: '{0}, Stand {1}',
@@ -55,6 +57,7 @@ export const commonMessages = defineMessages({
   ja: {
     loading: '読み込み中…',
     empty: 'この期間のデータはありません。',
+    notWritten: '結果はまだ保存されていません。管理者に `{0}` の定期実行を依頼してください。',
     noClient: 'データソースがありません: この要素を salesops-provider の中に配置してください。',
     retry: '再試行',
     period: '{0}、{1} 時点',
@@ -79,6 +82,7 @@ export const commonMessages = defineMessages({
   'zh-CN': {
     loading: '正在加载…',
     empty: '此期间没有数据。',
+    notWritten: '尚未保存任何结果。请让管理员定期运行 `{0}`。',
     noClient: '没有数据源：请将此元素放在 salesops-provider 中。',
     retry: '重试',
     period: '{0}，截至 {1}',
@@ -102,6 +106,7 @@ export const commonMessages = defineMessages({
   'zh-TW': {
     loading: '正在載入…',
     empty: '此期間沒有資料。',
+    notWritten: '尚未儲存任何結果。請管理員定期執行 `{0}`。',
     noClient: '沒有資料來源：請將此元素放在 salesops-provider 中。',
     retry: '重試',
     period: '{0}，截至 {1}',

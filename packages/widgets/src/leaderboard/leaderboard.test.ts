@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  compareReps,
-  computePerformance,
-  createOrgSnapshot,
-  OpportunityHistoryTable,
-  parsePeriodSpec,
-} from '@salesops/core';
+import { createFixtureClient } from '../data/client.js';
 import { createFormatters } from '../i18n/format.js';
 import {
   bodyState,
@@ -18,17 +12,18 @@ import {
   small,
   smallOrg,
   SMALL_AS_OF,
+  storedResultsOf,
   expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsLeaderboard } from './leaderboard.js';
 
-const snapshot = createOrgSnapshot(smallOrg());
-const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
-const report = computePerformance(snapshot, { period, asOf: SMALL_AS_OF });
-const comparison = compareReps(snapshot, report, { period, asOf: SMALL_AS_OF, peerGroup: 'role' });
+const stored = storedResultsOf(smallOrg(), SMALL_AS_OF);
 const f = createFormatters('en-US', 'USD');
-
 const rows = (element: HTMLElement) => [...(element.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+const cell = (row: Element, key: string) => row.querySelector(`[data-figure="${key}"]`)?.textContent?.trim();
+/** The stored leaderboard rows of a peer group (the role the reps report to), in order. */
+const storedRows = (group: string) =>
+  (stored['SalesOps_Leaderboard__c'] ?? []).filter((r) => r['Peer_Group_Key__c'] === group);
 
 describe('salesops-leaderboard', () => {
   afterEach(cleanup);
@@ -39,51 +34,31 @@ describe('salesops-leaderboard', () => {
     await expectAccessible(element);
   });
 
-  it("ranks reps by the engine's attainment with its percentiles and shrunk win rates", async () => {
-    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.A });
-    const expected = comparison
-      .filter(
-        (c) =>
-          c.performance.isActive &&
-          snapshot.data.opportunities.some((o) => o.OwnerId === c.repId) &&
-          (c.performance.quota !== null || c.performance.closedWon > 0 || c.performance.openDeals > 0),
-      )
-      .sort(
-        (a, b) =>
-          (b.performance.attainment ?? -Infinity) - (a.performance.attainment ?? -Infinity) ||
-          b.performance.closedWon - a.performance.closedWon,
-      );
-    expect(expected.length).to.be.greaterThan(1);
+  it("shows the stored rows of the rep's peer group: attainment, percentile and shrunk win rate", async () => {
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.B });
+    const expected = storedRows(small.roles.mgrEast);
+    expect(expected.map((r) => r['Rep__c'])).to.deep.equal([small.users.A, small.users.B]);
     const shown = rows(element);
-    expect(shown.map((r) => r.getAttribute('data-rep'))).to.deep.equal(expected.map((c) => c.repId));
-    shown.forEach((row, i) => {
-      const c = expected[i];
-      if (!c) throw new Error('row');
-      expect(row.querySelector('[data-figure="attainment"]')?.textContent?.trim()).to.equal(
-        f.percent(c.performance.attainment),
-      );
+    expect(shown.map((r) => r.getAttribute('data-rep'))).to.deep.equal([small.users.A, small.users.B]);
+    // East: A 17,000/30,000 = 56.7 %, B 10,000/60,000 = 16.7 %; shrunk win rates 77.8 % and 88.9 % (metrics.md).
+    expect(shown.map((r) => cell(r, 'attainment'))).to.deep.equal([f.percent(17 / 30), f.percent(1 / 6)]);
+    expect(shown.map((r) => cell(r, 'win-rate-shrunk'))).to.deep.equal([f.percent(7 / 9), f.percent(8 / 9)]);
+    expect(shown.map((r) => cell(r, 'percentile'))).to.deep.equal(
       // Percentile p in plain words: ahead of p% of peers.
-      const p = c.metrics.attainment.percentile;
-      expect(row.querySelector('[data-figure="percentile"]')?.textContent?.trim()).to.equal(
-        f.wholePercent(p === null ? null : p / 100),
-      );
-      expect(row.querySelector('[data-figure="win-rate-shrunk"]')?.textContent?.trim()).to.equal(
-        f.percent(c.winRateShrunk),
-      );
-    });
-    expect(element.chart?.data.labels?.length).to.equal(expected.length);
-    // The headline: the viewer's rank among all ranked reps.
-    const rank = expected.findIndex((c) => c.repId === small.users.A) + 1;
-    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal(
-      `You rank ${rank} of ${expected.length}`,
+      expected.map((r) => f.wholePercent((r['Percentile__c'] as number) / 100)),
     );
+    expect(shown[1]?.classList.contains('viewer')).to.equal(true);
+    expect(element.chart?.data.labels?.length).to.equal(2);
+    // The headline: the viewer's rank among the ranked reps of the group.
+    expect(element.shadowRoot?.querySelector('.headline-words')?.textContent).to.equal('You rank 2 of 2');
     expect(element.shadowRoot?.textContent).to.not.contain('shrunk');
   });
 
   it('shortens long names on the chart axis and keeps them whole in the table', async () => {
     const data = smallOrg();
     const suffix = ' Donaudampfschifffahrtsgesellschaft';
-    const client = fixtureClient({ ...data, users: data.users.map((u) => ({ ...u, Name: `${u.Name}${suffix}` })) });
+    const long = { ...data, users: data.users.map((u) => ({ ...u, Name: `${u.Name}${suffix}` })) };
+    const client = fixtureClient(long, storedResultsOf(long, SMALL_AS_OF));
     const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { client, userId: small.users.A });
     const ticks = (element.chart?.scales['y']?.ticks ?? []).map((tick) => String(tick.label));
     expect(ticks.length).to.be.greaterThan(1);
@@ -92,35 +67,48 @@ describe('salesops-leaderboard', () => {
     expect(element.shadowRoot?.querySelector('tbody th')?.textContent).to.contain(suffix.trim());
   });
 
+  it('shows a manager the same rows as the reps of the team', async () => {
+    const rep = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.A });
+    const repFigures = rows(rep.element).map((r) => [cell(r, 'attainment'), cell(r, 'percentile')]);
+    cleanup();
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.mgrEast });
+    expect(rows(element).map((r) => [cell(r, 'attainment'), cell(r, 'percentile')])).to.deep.equal(repFigures);
+    expect(element.shadowRoot?.querySelector('tr.viewer')).to.equal(null);
+  });
+
+  it('finds the rep’s own row on an anonymised leaderboard through the rep’s scorecard', async () => {
+    const anonymous = storedResultsOf(smallOrg(), SMALL_AS_OF, { names: false });
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
+      userId: small.users.B,
+      client: fixtureClient(smallOrg(), anonymous),
+    });
+    const text = element.shadowRoot?.textContent ?? '';
+    expect(text).to.not.contain(small.smallOrg().users.find((u) => u.Id === small.users.A)?.Name ?? '?');
+    expect(element.shadowRoot?.querySelector('tr.viewer th')?.textContent).to.equal('You');
+    expect(rows(element)[0]?.querySelector('th')?.textContent).to.equal('Rep #1');
+  });
+
   it('anonymises names when asked, and re-renders on the property change', async () => {
-    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.A });
-    const nameOfB = snapshot.usersById.get(small.users.B)?.Name ?? '';
-    expect(element.shadowRoot?.textContent).to.contain(nameOfB);
+    const { element } = await mount<SalesopsLeaderboard>('salesops-leaderboard', { userId: small.users.B });
+    const nameOfA = smallOrg().users.find((u) => u.Id === small.users.A)?.Name ?? '?';
+    expect(element.shadowRoot?.textContent).to.contain(nameOfA);
     element.anonymize = true;
     await element.updateComplete;
-    expect(element.shadowRoot?.textContent).to.not.contain(nameOfB);
-    expect(element.shadowRoot?.querySelector('tr.viewer th')?.textContent).to.equal('You');
-    expect(element.shadowRoot?.textContent).to.match(/Rep #\d/);
+    expect(element.shadowRoot?.textContent).to.not.contain(nameOfA);
     expect(element.chart?.data.labels).to.include('You');
   });
 
-  it('shows the loading, empty, error and no-permission states', async () => {
+  it('shows the loading, not-written, error and no-permission states', async () => {
     const loading = await mount<SalesopsLeaderboard>('salesops-leaderboard', { client: pendingClient, wait: false });
     await loading.element.updateComplete;
     expect(bodyState(loading.element)).to.equal('loading');
     cleanup();
-    const data = smallOrg();
     const empty = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
-      client: fixtureClient({
-        ...data,
-        opportunities: [],
-        opportunityHistory: OpportunityHistoryTable.of([]),
-        opportunityLineItems: [],
-        forecastingQuotas: [],
-        salesOpsQuotas: [],
-      }),
+      userId: small.users.A,
+      client: createFixtureClient(smallOrg(), {}),
     });
-    expect(bodyState(empty.element)).to.equal('empty');
+    expect([bodyState(empty.element), empty.element.emptyReason]).to.deep.equal(['empty', 'not-written']);
+    expect(empty.element.shadowRoot?.textContent).to.contain('sf salesops reps compare --write');
     cleanup();
     const error = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
       client: failingClient(new Error('down')),
@@ -128,7 +116,7 @@ describe('salesops-leaderboard', () => {
     expect(bodyState(error.element)).to.equal('error');
     cleanup();
     const denied = await mount<SalesopsLeaderboard>('salesops-leaderboard', {
-      client: failingClient(Object.assign(new Error('x'), { name: 'FieldAccessError' })),
+      client: failingClient(Object.assign(new Error('x'), { errorCode: 'INSUFFICIENT_ACCESS' })),
     });
     expect(bodyState(denied.element)).to.equal('no-permission');
   });

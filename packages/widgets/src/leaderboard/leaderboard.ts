@@ -1,21 +1,31 @@
 import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { compareReps, computePerformance, type PeerGroupType } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
-import { CORE_OBJECTS, type OrgObject } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import type { SalesopsClient, StoredRecord } from '../data/client.js';
+import {
+  PERIOD_FIELDS,
+  PERIOD_ORDER,
+  periodWhere,
+  storedNumber,
+  storedPeriodOf,
+  storedText,
+  type StoredPeriod,
+} from '../data/storedPeriod.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { headline } from '../shared/headline.js';
 
 registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** One rep on the leaderboard. */
 export interface LeaderboardRow {
-  /** 1-based position by attainment among all ranked reps. */
+  /** Rank by attainment in the peer group (1 = best; ties share a rank). */
   readonly rank: number;
-  readonly repId: string;
-  readonly name: string;
+  /** The rep, when the admin stores names; null on anonymised rows. */
+  readonly repId: string | null;
+  readonly name: string | null;
+  readonly peerGroup: string | null;
   readonly attainment: number | null;
   readonly percentile: number | null;
   readonly winRateShrunk: number | null;
@@ -34,10 +44,40 @@ function shortLabel(label: string): string {
   return label.length > 24 ? `${label.slice(0, 23)}…` : label;
 }
 
+const ROW_FIELDS = [
+  ...PERIOD_FIELDS,
+  'Peer_Group_Key__c',
+  'Peer_Group__c',
+  'Position__c',
+  'Rank__c',
+  'Rep__c',
+  'Rep_Name__c',
+  'Attainment__c',
+  'Percentile__c',
+  'Win_Rate_Shrunk__c',
+  'Closed_Won__c',
+];
+
+/** The stored rows of a peer group (or of every group, when the viewer has none), in leaderboard order. */
+async function leaderboardRows(
+  client: SalesopsClient,
+  where: ReturnType<typeof periodWhere>,
+  groupKey: string | null,
+): Promise<readonly StoredRecord[]> {
+  return client.storedResults({
+    sobject: 'SalesOps_Leaderboard__c',
+    fields: ROW_FIELDS,
+    where: groupKey === null ? where : { ...where, Peer_Group_Key__c: groupKey },
+    orderBy: `${PERIOD_ORDER}, Peer_Group__c, Position__c`,
+    limit: 2000,
+  });
+}
+
 /**
  * @summary Peers ranked by attainment (bar chart and table), with the share of peers each is ahead of (percentile)
  * and their win rate evened out toward the peers' (shrunk); names or anonymised ranks as the admin chooses
- * (`anonymize`). The headline is the viewer's rank, else the leader.
+ * (`anonymize`). The headline is the viewer's rank, else the leader. The rows are the leaderboard
+ * `sf salesops reps compare --write` stores: the same for every viewer; names only when the admin stores them.
  *
  * @csspart base - the card
  * @csspart header - the card's header (icon and title)
@@ -100,77 +140,76 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
   static override properties: PropertyDeclarations = {
     ...SalesopsElement.properties,
     anonymize: { type: Boolean, reflect: true },
-    peerGroup: { attribute: 'peer-group' },
     limit: { type: Number },
   };
 
   /** Show "Rep #n" instead of other reps' names (the viewing rep is always "You"). */
   declare anonymize: boolean;
-  /** Peer grouping of the percentile and shrunk win rate: role (default), tenure, segment or territory. */
-  declare peerGroup: PeerGroupType;
   /** Most reps shown (default 10; the viewing rep is always shown). */
   declare limit: number;
 
   protected readonly titleKey = 'leaderboardTitle' as const;
   protected readonly icon = 'leaderboard' as const;
-  protected override readonly orgObjects: readonly OrgObject[] = [
-    ...CORE_OBJECTS,
-    'territoryModels',
-    'territories',
-    'userTerritories',
-  ];
+  protected override readonly storedCommand = 'sf salesops reps compare --write';
 
   constructor() {
     super();
     this.anonymize = false;
-    this.peerGroup = 'role';
     this.limit = 10;
   }
 
   protected override extraArgs(): readonly unknown[] {
-    return [this.peerGroup, this.limit];
+    return [this.limit];
   }
 
-  protected override load({ snapshot, period, asOf, userId }: LoadContext): LeaderboardView | null {
-    const report = computePerformance(snapshot, { period, asOf });
-    const comparison = compareReps(snapshot, report, { period, asOf, peerGroup: this.peerGroup });
-    const visibleOwners = new Set(snapshot.data.opportunities.map((o) => o.OwnerId));
-    const rows = comparison
-      .filter(
-        (c) =>
-          c.performance.isActive &&
-          // Only reps whose deals the user can see: a rep's token ranks the rep alone, not peers shown at 0 %.
-          visibleOwners.has(c.repId) &&
-          (c.performance.quota !== null || c.performance.closedWon > 0 || c.performance.openDeals > 0),
-      )
-      .map((c) => ({
-        repId: c.repId,
-        name: c.name,
-        attainment: c.performance.attainment,
-        percentile: c.metrics.attainment.percentile,
-        winRateShrunk: c.winRateShrunk,
-        closedWon: c.performance.closedWon,
-        isViewer: c.repId === userId,
-      }))
-      .sort(
-        (a, b) =>
-          (b.attainment ?? -Infinity) - (a.attainment ?? -Infinity) ||
-          b.closedWon - a.closedWon ||
-          a.name.localeCompare(b.name),
-      );
-    if (rows.length === 0) return null;
-    const ranked: LeaderboardRow[] = rows.map((r, i) => ({ ...r, rank: i + 1 }));
+  /**
+   * The viewer's peer group and row come from their own scorecard (readable by the rep who owns it); the rows from
+   * the stored leaderboard every user reads. A viewer without a scorecard (a manager, the VP) sees the peer group
+   * under their role, else every group. At most 3 requests: scorecard, role (without a scorecard only), rows.
+   */
+  protected override async loadStored({
+    client,
+    periodSpec,
+    asOf,
+    userId,
+  }: StoredLoadContext): Promise<StoredLoad<LeaderboardView>> {
+    const where = periodWhere(periodSpec, asOf);
+    const own =
+      userId === null
+        ? undefined
+        : (
+            await client.storedResults({
+              sobject: 'SalesOps_Rep_Scorecard__c',
+              fields: [...PERIOD_FIELDS, 'Peer_Group_Key__c', 'Leaderboard_Position__c'],
+              where: { ...where, Rep__c: userId },
+              orderBy: PERIOD_ORDER,
+              limit: 1,
+            })
+          )[0];
+    let groupKey = storedText(own?.['Peer_Group_Key__c']);
+    if (own === undefined && userId !== null) {
+      // With the role peer group (the default) a manager's reps are the group keyed by the manager's role.
+      const [user] = await client.storedResults({ sobject: 'User', fields: ['UserRoleId'], where: { Id: userId } });
+      groupKey = storedText(user?.['UserRoleId']);
+    }
+    // The viewer's group when they have one (a rep), else every group, filtered to the role's group if it is one.
+    const all = await leaderboardRows(client, where, own === undefined ? null : groupKey);
+    const inGroup = all.filter((r) => r['Peer_Group_Key__c'] === groupKey);
+    const stored = inGroup.length > 0 ? inGroup : all;
+    const period = storedPeriodOf(own) ?? storedPeriodOf(stored[0]);
+    if (period === null) return { view: null, period: null };
+    const rows = stored.filter((r) => samePeriod(r, period)).map((r) => toRow(r, own, userId));
     const limit = Math.max(1, this.limit || 10);
-    const top = ranked.slice(0, limit);
-    const viewer = ranked.find((r) => r.isViewer);
+    const top = rows.slice(0, limit);
+    const viewer = rows.find((r) => r.isViewer);
     if (viewer && !top.includes(viewer)) top.push(viewer);
-    return { rows: top, total: ranked.length };
+    return { view: top.length > 0 ? { rows: top, total: rows.length } : null, period };
   }
 
-  /** The name shown for a row: the rep's name, "You", or "Rep #rank" when anonymised. */
+  /** The name shown for a row: the rep's name, "You", or "Rep #rank" when anonymised (or stored without names). */
   private label(row: LeaderboardRow, rank: number, t: Translate): string {
-    if (row.isViewer) return this.anonymize ? t('you') : `${row.name} (${t('you')})`;
-    return this.anonymize ? t('leaderboard.anonymousRep', rank) : row.name;
+    if (row.isViewer) return this.anonymize || row.name === null ? t('you') : `${row.name} (${t('you')})`;
+    return this.anonymize || row.name === null ? t('leaderboard.anonymousRep', rank) : row.name;
   }
 
   private ranked(view: LeaderboardView) {
@@ -216,7 +255,7 @@ export class SalesopsLeaderboard extends SalesopsElement<LeaderboardView> {
             ({ row, rank }) =>
               html`<tr
                 class=${row.isViewer ? 'viewer' : ''}
-                data-rep=${this.anonymize && !row.isViewer ? '' : row.repId}
+                data-rep=${this.anonymize && !row.isViewer ? '' : (row.repId ?? '')}
               >
                 <td class="num">${f.integer(rank)}</td>
                 <th scope="row">${this.label(row, rank, t)}</th>
@@ -284,4 +323,26 @@ declare global {
   interface HTMLElementTagNameMap {
     'salesops-leaderboard': SalesopsLeaderboard;
   }
+}
+
+const samePeriod = (r: StoredRecord, p: StoredPeriod) =>
+  r['Period_Start__c'] === p.start && r['Period_End__c'] === p.end && r['As_Of__c'] === p.asOf;
+
+function toRow(r: StoredRecord, own: StoredRecord | undefined, userId: string | null): LeaderboardRow {
+  const repId = storedText(r['Rep__c']);
+  const mine =
+    own !== undefined &&
+    r['Peer_Group_Key__c'] === own['Peer_Group_Key__c'] &&
+    r['Position__c'] === own['Leaderboard_Position__c'];
+  return {
+    rank: storedNumber(r['Rank__c']) ?? storedNumber(r['Position__c']) ?? 0,
+    repId,
+    name: storedText(r['Rep_Name__c']),
+    peerGroup: storedText(r['Peer_Group__c']),
+    attainment: storedNumber(r['Attainment__c']),
+    percentile: storedNumber(r['Percentile__c']),
+    winRateShrunk: storedNumber(r['Win_Rate_Shrunk__c']),
+    closedWon: storedNumber(r['Closed_Won__c']) ?? 0,
+    isViewer: mine || (repId !== null && repId === userId),
+  };
 }

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
 import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
+import type { StoredPeriod } from '../data/storedPeriod.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
 import { translator, type MessageKey, type Translate } from '../i18n/messages.js';
 import { ChartController } from './chart.js';
@@ -24,14 +25,41 @@ export interface LoadContext {
   readonly recordId: string | null;
 }
 
+/** What an element that shows stored results gets: no org snapshot, the period as the page asks for it. */
+export interface StoredLoadContext {
+  readonly client: SalesopsClient;
+  /** The element's `period` (`current` or a period label). */
+  readonly periodSpec: string;
+  /** The page's as-of date (default: today): the latest stored run on or before it is shown. */
+  readonly asOf: string;
+  readonly userId: string | null;
+  readonly recordId: string | null;
+}
+
+/** A stored view and the stored period it is of (null period: nothing was stored, the "not written" state). */
+export interface StoredLoad<V> {
+  readonly view: V | null;
+  readonly period: StoredPeriod | null;
+  /** Why the view is empty (default: `not-written` without a period, else `no-data`). */
+  readonly emptyReason?: EmptyReason;
+  /** The command that writes the missing results (default: the element's `storedCommand`). */
+  readonly command?: string;
+}
+
+/** Why an element is empty: nothing for this period, or no results were stored yet (ask the admin to schedule). */
+export type EmptyReason = 'no-data' | 'not-written';
+
 /** A loaded view: the element's model (null: the empty state) and what the figures are formatted with. */
 interface Loaded<V> {
   readonly view: V | null;
   readonly currency: string;
   /** Multiplier from corporate amounts to the display currency. */
   readonly rate: number;
-  readonly period: FiscalPeriod;
+  readonly period: Pick<FiscalPeriod, 'label' | 'start' | 'end'>;
   readonly asOf: string;
+  readonly emptyReason: EmptyReason;
+  /** The command the not-written state names. */
+  readonly command: string | null;
 }
 
 /** The states every element shows, exposed as `data-state` on the body part for styling and tests. */
@@ -73,6 +101,12 @@ export abstract class SalesopsElement<V> extends LitElement {
   protected abstract readonly icon: CardIcon;
 
   /**
+   * For an element that shows stored results: the CLI command that writes them (the "not written yet" state names
+   * it). Such an element implements `loadStored` and reads no org snapshot.
+   */
+  protected readonly storedCommand: string | null = null;
+
+  /**
    * The org objects the element computes with (`OrgData` keys; default: all). The client may leave the others
    * empty, so the first render does not wait for objects the element does not use.
    */
@@ -86,6 +120,27 @@ export abstract class SalesopsElement<V> extends LitElement {
       if (!client) throw new MissingClientError();
       const c = client as SalesopsClient;
       const s = settings as WidgetSettings | undefined;
+      if (this.storedCommand !== null) {
+        const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf('UTC')(new Date().toISOString());
+        const spec = (period as string | null) || 'current';
+        const stored = await this.loadStored({
+          client: c,
+          periodSpec: spec,
+          asOf: day,
+          userId: (userId as string | null) ?? s?.userId ?? null,
+          recordId: recordId as string | null,
+        });
+        // Stored amounts are in the currency the CLI wrote (the corporate currency): shown as stored, never converted.
+        return {
+          view: stored.view,
+          currency: stored.period?.currency ?? s?.currency ?? 'USD',
+          rate: 1,
+          period: stored.period ?? { label: spec, start: day, end: day },
+          asOf: stored.period?.asOf ?? day,
+          emptyReason: stored.emptyReason ?? (stored.period === null ? 'not-written' : 'no-data'),
+          command: stored.command ?? this.storedCommand,
+        };
+      }
       const snapshot = await c.orgSnapshot(this.orgObjects);
       const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf(snapshot.timeZone)(new Date().toISOString());
       const calendar = s?.calendar ?? snapshot.calendar;
@@ -108,6 +163,8 @@ export abstract class SalesopsElement<V> extends LitElement {
         rate: known ? 1 / perCorporate : 1,
         period: fiscal,
         asOf: day,
+        emptyReason: 'no-data',
+        command: null,
       };
     },
     args: () => [
@@ -136,7 +193,21 @@ export abstract class SalesopsElement<V> extends LitElement {
   }
 
   /** Reads and computes the element's view; null means "nothing to show" (the empty state). */
-  protected abstract load(context: LoadContext): Promise<V | null> | V | null;
+  protected load(context: LoadContext): Promise<V | null> | V | null {
+    void context;
+    throw new Error(`${this.localName} computes no live figures`);
+  }
+
+  /** Reads the element's view from stored results (elements with a `storedCommand`). */
+  protected loadStored(context: StoredLoadContext): Promise<StoredLoad<V>> {
+    void context;
+    throw new Error(`${this.localName} shows no stored results`);
+  }
+
+  /** Why the element is empty (when its state is `empty`). */
+  get emptyReason(): EmptyReason | null {
+    return this.state === 'empty' ? (this.task.value?.emptyReason ?? 'no-data') : null;
+  }
 
   /** Renders the ready state. */
   protected abstract renderView(view: V, t: Translate, f: Formatters): TemplateResult;
@@ -207,7 +278,9 @@ export abstract class SalesopsElement<V> extends LitElement {
             <button type="button" @click=${() => void this.task.run()}>${t('retry')}</button>`;
         }
         case 'empty':
-          return html`<p class="state empty">${t('empty')}</p>`;
+          return this.emptyReason === 'not-written'
+            ? html`<p class="state empty" data-reason="not-written">${t('notWritten', loaded?.command ?? '')}</p>`
+            : html`<p class="state empty" data-reason="no-data">${t('empty')}</p>`;
         default:
           return loaded?.view != null ? this.renderView(loaded.view, t, this.formatters(loaded)) : nothing;
       }

@@ -12,8 +12,6 @@ export const territoryCoverageMessages = defineMessages({
     'territory.whitespaceLegend': 'No open deal or recent activity',
     'territory.reps': { one: '{0} rep', other: '{0} reps' },
     'territory.potential': 'Potential {0}',
-    'territory.whitespaceList': 'Accounts to work on',
-    'territory.noWhitespace': 'Every account is covered.',
     'territory.summary': '{0}: {1} of {2} accounts covered, coverage {3}.',
   },
   de: {
@@ -26,8 +24,6 @@ export const territoryCoverageMessages = defineMessages({
     'territory.whitespaceLegend': 'Kein offener Deal, keine aktuelle Aktivität',
     'territory.reps': { one: '{0} Mitarbeiter', other: '{0} Mitarbeiter' },
     'territory.potential': 'Potenzial {0}',
-    'territory.whitespaceList': 'Accounts zum Bearbeiten',
-    'territory.noWhitespace': 'Alle Accounts sind abgedeckt.',
     'territory.summary': '{0}: {1} von {2} Accounts abgedeckt, Abdeckung {3}.',
   },
   ja: {
@@ -40,8 +36,6 @@ export const territoryCoverageMessages = defineMessages({
     'territory.whitespaceLegend': 'オープン商談も最近の活動もなし',
     'territory.reps': { other: '営業担当 {0} 名' },
     'territory.potential': 'ポテンシャル {0}',
-    'territory.whitespaceList': '働きかけるべき取引先',
-    'territory.noWhitespace': 'すべての取引先がカバーされています。',
     'territory.summary': '{0}: {2} 社中 {1} 社をカバー、カバレッジ {3}。',
   },
   'zh-CN': {
@@ -54,8 +48,6 @@ export const territoryCoverageMessages = defineMessages({
     'territory.whitespaceLegend': '无未结商机且近期无活动',
     'territory.reps': { other: '{0} 位销售代表' },
     'territory.potential': '潜力 {0}',
-    'territory.whitespaceList': '待开发的客户',
-    'territory.noWhitespace': '所有客户均已覆盖。',
     'territory.summary': '{0}：{2} 个客户中已覆盖 {1} 个，覆盖率 {3}。',
   },
   'zh-TW': {
@@ -68,8 +60,6 @@ export const territoryCoverageMessages = defineMessages({
     'territory.whitespaceLegend': '無未結商機且近期無活動',
     'territory.reps': { other: '{0} 位業務代表' },
     'territory.potential': '潛力 {0}',
-    'territory.whitespaceList': '待開發的客戶',
-    'territory.noWhitespace': '所有客戶均已覆蓋。',
     'territory.summary': '{0}：{2} 個客戶中已覆蓋 {1} 個，覆蓋率 {3}。',
   },
 });

@@ -1,28 +1,26 @@
 import { expect } from 'chai';
-import { createOrgSnapshot, parsePeriodSpec, territoryCoverage } from '@salesops/core';
+import { createFixtureClient } from '../data/client.js';
 import { createFormatters } from '../i18n/format.js';
 import {
   bodyState,
   cleanup,
   expectAccessible,
   figure,
-  focusables,
   mount,
   pendingClient,
   small,
   smallOrg,
   SMALL_AS_OF,
+  storedResultsOf,
   expectErrorStates,
   expectChartDestroyedOnDisconnect,
 } from '../testing/helpers.js';
 import type { SalesopsTerritoryCoverage } from './territory-coverage.js';
 
-const snapshot = createOrgSnapshot(smallOrg());
-const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
-const report = territoryCoverage(snapshot, { period, asOf: SMALL_AS_OF });
+const stored = storedResultsOf(smallOrg(), SMALL_AS_OF)['SalesOps_Territory_Coverage__c'] ?? [];
 const f = createFormatters('en-US', 'USD');
 const of = (id: string) => {
-  const t = report.territories.find((x) => x.territoryId === id);
+  const t = stored.find((x) => x['Territory_Id__c'] === id);
   if (!t) throw new Error('no territory');
   return t;
 };
@@ -38,50 +36,46 @@ describe('salesops-territory-coverage', () => {
     await expectAccessible(element);
   });
 
-  it("shows the engine's coverage for the account's territory, with its whitespace accounts listed", async () => {
-    // acc3 (Cargo) is in West.
+  it("shows the stored coverage of the account's territory", async () => {
     const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },
     });
     const west = of(small.territories.west);
-    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(west.name);
-    expect(figure(element, 'coverage')).to.equal(f.multiple(west.coverage));
-    const accounts = `${west.accounts === 1 ? 'account' : 'accounts'}`;
+    const n = (field: string) => west[field] as number;
+    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(west['Territory_Name__c']);
+    expect(figure(element, 'coverage')).to.equal(f.multiple(west['Coverage__c'] as number | null));
+    const accounts = n('Accounts__c') === 1 ? 'account' : 'accounts';
     expect(figure(element, 'covered-accounts')).to.equal(
-      `${west.coveredAccounts} of ${west.accounts} ${accounts} covered`,
+      `${n('Covered_Accounts__c')} of ${n('Accounts__c')} ${accounts} covered`,
     );
-    expect(figure(element, 'reps')).to.equal(`${west.reps} ${west.reps === 1 ? 'rep' : 'reps'}`);
-    expect(figure(element, 'potential')).to.equal(`Potential ${f.compactMoney(west.potential)}`);
-    expect(figure(element, 'open-pipeline')).to.equal(f.compactMoney(west.openPipeline));
+    expect(figure(element, 'reps')).to.equal(`${n('Reps__c')} ${n('Reps__c') === 1 ? 'rep' : 'reps'}`);
+    expect(figure(element, 'potential')).to.equal(`Potential ${f.compactMoney(n('Potential__c'))}`);
+    expect(figure(element, 'open-pipeline')).to.equal(f.compactMoney(n('Open_Pipeline__c')));
     // The chart's two parts are told apart by a labelled legend and a pattern, not by colour alone.
     const legend = [...(element.shadowRoot?.querySelectorAll('ul.legend li') ?? [])].map((li) =>
       li.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(legend).to.deep.equal([
-      `Covered (${west.coveredAccounts})`,
-      `No open deal or recent activity (${west.whitespaceAccounts})`,
+      `Covered (${n('Covered_Accounts__c')})`,
+      `No open deal or recent activity (${n('Whitespace_Accounts__c')})`,
     ]);
     const fills = element.chart?.data.datasets[0]?.backgroundColor as unknown[];
     expect(fills[1]).to.be.instanceOf(CanvasPattern);
-    const listed = element.shadowRoot?.querySelectorAll('[data-account]') ?? [];
-    expect(listed.length).to.equal(west.whitespaceAccounts);
   });
 
-  it('re-renders for another territory and keeps the whitespace list keyboard-reachable', async () => {
+  it('re-renders for another territory', async () => {
     const { element } = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
-      attributes: { 'record-id': small.territories.west },
+      attributes: { 'record-id': small.accounts.acc3 },
     });
-    element.territoryId = small.territories.empty;
+    element.territoryId = small.territories.east;
     await element.updateComplete;
     await element.loaded();
-    const empty = of(small.territories.empty);
-    expect(empty.whitespaceAccounts).to.be.greaterThan(0);
-    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(empty.name);
-    expect(element.shadowRoot?.querySelectorAll('[data-account]').length).to.equal(empty.whitespaceAccounts);
-    expect(focusables(element).length).to.be.greaterThan(0);
+    expect(element.shadowRoot?.querySelector('[data-territory]')?.textContent).to.equal(
+      of(small.territories.east)['Territory_Name__c'],
+    );
   });
 
-  it('shows the loading, empty, error and no-permission states', async () => {
+  it('shows the loading, empty, not-written, error and no-permission states', async () => {
     const loading = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       client: pendingClient,
       wait: false,
@@ -92,7 +86,14 @@ describe('salesops-territory-coverage', () => {
     const empty = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc4 },
     });
-    expect(bodyState(empty.element)).to.equal('empty');
+    expect([bodyState(empty.element), empty.element.emptyReason]).to.deep.equal(['empty', 'no-data']);
+    cleanup();
+    const notWritten = await mount<SalesopsTerritoryCoverage>('salesops-territory-coverage', {
+      attributes: { 'record-id': small.territories.west },
+      client: createFixtureClient(smallOrg(), {}),
+    });
+    expect(notWritten.element.emptyReason).to.equal('not-written');
+    expect(notWritten.element.shadowRoot?.textContent).to.contain('sf salesops territory coverage --write');
     cleanup();
     await expectErrorStates('salesops-territory-coverage', {
       attributes: { 'record-id': small.accounts.acc3 },

@@ -1,27 +1,61 @@
 import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  addDays,
-  COVERAGE_ACTIVITY_DAYS,
-  dealFactsAsOf,
-  territoryAssignment,
-  territoryCoverage,
-  type TerritoryCoverage,
-} from '@salesops/core';
+import type { TerritoryCoverage } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { ArcElement, DoughnutController, Tooltip } from 'chart.js';
 import { cssColor, hatchPattern, registerChartParts } from '../shared/chart.js';
-import { CORE_OBJECTS, TERRITORY_OBJECTS } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import type { StoredRecord } from '../data/client.js';
+import {
+  PERIOD_FIELDS,
+  PERIOD_ORDER,
+  periodWhere,
+  storedNumber,
+  storedPeriodOf,
+  storedText,
+} from '../data/storedPeriod.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
 
 registerChartParts(ArcElement, DoughnutController, Tooltip);
 
+/** The stored coverage figures of one territory (SalesOps_Territory_Coverage__c). */
+export type StoredTerritoryCoverage = Omit<TerritoryCoverage, 'depth' | 'parentId'>;
+
 export interface TerritoryCoverageView {
-  readonly territory: TerritoryCoverage;
-  /** The territory's whitespace accounts (no open deal, no activity in the last 90 days), by potential. */
-  readonly whitespace: ReadonlyArray<{ readonly id: string; readonly name: string; readonly potential: number | null }>;
+  readonly territory: StoredTerritoryCoverage;
+}
+
+const COVERAGE_FIELDS = [
+  ...PERIOD_FIELDS,
+  'Territory_Id__c',
+  'Territory_Name__c',
+  'Accounts__c',
+  'Covered_Accounts__c',
+  'Whitespace_Accounts__c',
+  'Reps__c',
+  'Quota__c',
+  'Closed_Won__c',
+  'Open_Pipeline__c',
+  'Coverage__c',
+  'Potential__c',
+];
+
+function toCoverage(r: StoredRecord): StoredTerritoryCoverage {
+  const count = (f: string) => storedNumber(r[f]) ?? 0;
+  return {
+    territoryId: storedText(r['Territory_Id__c']) ?? '',
+    name: storedText(r['Territory_Name__c']) ?? storedText(r['Territory_Id__c']) ?? '',
+    accounts: count('Accounts__c'),
+    coveredAccounts: count('Covered_Accounts__c'),
+    whitespaceAccounts: count('Whitespace_Accounts__c'),
+    reps: count('Reps__c'),
+    quota: storedNumber(r['Quota__c']),
+    closedWon: count('Closed_Won__c'),
+    openPipeline: count('Open_Pipeline__c'),
+    coverage: storedNumber(r['Coverage__c']),
+    potential: count('Potential__c'),
+  };
 }
 
 /**
@@ -75,10 +109,6 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
           grid-template-columns: minmax(0, 1fr);
         }
       }
-      ul.list {
-        max-height: 12rem;
-        overflow: auto;
-      }
     `,
   ];
 
@@ -95,7 +125,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
 
   protected readonly titleKey = 'territoryTitle' as const;
   protected readonly icon = 'territory' as const;
-  protected override readonly orgObjects = [...CORE_OBJECTS, ...TERRITORY_OBJECTS];
+  protected override readonly storedCommand = 'sf salesops territory coverage --write';
 
   constructor() {
     super();
@@ -107,37 +137,46 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
     return [this.territoryId, this.territoryField];
   }
 
-  protected override load({ snapshot, period, asOf, recordId }: LoadContext): TerritoryCoverageView | null {
-    const field = this.territoryField ?? undefined;
-    const report = territoryCoverage(snapshot, { period, asOf, ...(field ? { territoryField: field } : {}) });
-    const assignment = territoryAssignment(snapshot, field);
-    const wanted = this.territoryId ?? recordId;
-    let territory: TerritoryCoverage | undefined;
-    if (wanted !== null) {
-      territory = report.territories.find((t) => t.territoryId === wanted);
-      if (!territory && snapshot.accountsById.has(wanted)) {
-        const ofAccount = assignment.accountTerritories(wanted);
-        territory = report.territories.find((t) => ofAccount.includes(t.territoryId));
-      }
+  /** The territory: `territory-id`, the record (a territory page), or on an Account page the account's territory. */
+  private async territoryOf({ client, recordId }: StoredLoadContext): Promise<string | null> {
+    if (this.territoryId !== null) return this.territoryId;
+    if (recordId === null || !recordId.startsWith('001')) return recordId;
+    if (this.territoryField !== null) {
+      const [account] = await client.storedResults({
+        sobject: 'Account',
+        fields: [this.territoryField],
+        where: { Id: recordId },
+      });
+      return storedText(account?.[this.territoryField]);
     }
-    if (!territory) return null;
-    // Whitespace as metrics.md defines it (and territoryCoverage counts it): no open deal, no recent activity.
-    const withOpenDeal = new Set<string>();
-    for (const fact of dealFactsAsOf(snapshot, asOf)) {
-      if (!fact.isClosed && fact.opportunity.AccountId !== null) withOpenDeal.add(fact.opportunity.AccountId);
-    }
-    const since = addDays(asOf, -COVERAGE_ACTIVITY_DAYS);
-    const whitespace = assignment
-      .accountsOf(territory.territoryId)
-      .map((id) => snapshot.accountsById.get(id))
-      .filter((a) => a !== undefined)
-      .filter((a) => {
-        const activity = a.LastActivityDate ?? null;
-        return !withOpenDeal.has(a.Id) && !(activity !== null && activity >= since && activity <= asOf);
-      })
-      .map((a) => ({ id: a.Id, name: a.Name ?? a.Id, potential: a.AnnualRevenue ?? null }))
-      .sort((a, b) => (b.potential ?? 0) - (a.potential ?? 0) || a.name.localeCompare(b.name));
-    return { territory, whitespace };
+    const [association] = await client.storedResults({
+      sobject: 'ObjectTerritory2Association',
+      fields: ['Territory2Id'],
+      where: { ObjectId: recordId },
+      orderBy: 'Territory2Id',
+      limit: 1,
+    });
+    return storedText(association?.['Territory2Id']);
+  }
+
+  /**
+   * The coverage `sf salesops territory coverage --write` stored for the territory: the same figures for every
+   * viewer. At most 2 requests: the account's territory (on an Account page), the coverage record.
+   */
+  protected override async loadStored(context: StoredLoadContext): Promise<StoredLoad<TerritoryCoverageView>> {
+    const id = await this.territoryOf(context);
+    // An account in no territory: nothing to show, whatever was stored.
+    if (id === null) return { view: null, period: null, emptyReason: 'no-data' };
+    const source = this.territoryField === null ? 'Territory2' : `Account.${this.territoryField}`;
+    const [row] = await context.client.storedResults({
+      sobject: 'SalesOps_Territory_Coverage__c',
+      fields: COVERAGE_FIELDS,
+      where: { ...periodWhere(context.periodSpec, context.asOf), Territory_Id__c: id, Territory_Source__c: source },
+      orderBy: PERIOD_ORDER,
+      limit: 1,
+    });
+    const period = storedPeriodOf(row);
+    return row && period ? { view: { territory: toCoverage(row) }, period } : { view: null, period: null };
   }
 
   private summary(view: TerritoryCoverageView, t: Translate, f: Formatters): string {
@@ -179,17 +218,7 @@ export class SalesopsTerritoryCoverage extends SalesopsElement<TerritoryCoverage
           </p>
         </div>
       </div>
-      ${figureList(figures)}
-      <h3>${t('territory.whitespaceList')}</h3>
-      ${
-        view.whitespace.length === 0
-          ? html`<p class="state">${t('territory.noWhitespace')}</p>`
-          : html`<ul class="list" tabindex="0" aria-label=${t('territory.whitespaceList')}>
-              ${view.whitespace.map(
-                (a) => html`<li data-account=${a.id}>${a.name} · ${f.compactMoney(a.potential)}</li>`,
-              )}
-            </ul>`
-      }`;
+      ${figureList(figures)}`;
   }
 
   protected override drawChart(view: TerritoryCoverageView, t: Translate, f: Formatters): void {

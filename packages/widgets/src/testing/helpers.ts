@@ -6,6 +6,9 @@ import { createFixtureClient, type SalesopsClient, type StoredRecord } from '../
 import type { SalesopsProvider } from '../provider/provider.js';
 import type { SalesopsElement } from '../shared/base.js';
 import '../index.js';
+import { storedResultsOf } from './storedFixtures.js';
+
+export { storedResultsOf };
 
 export { smallOrg };
 export * as small from '../../../core/src/testing/smallOrg.js';
@@ -13,7 +16,13 @@ export * as small from '../../../core/src/testing/smallOrg.js';
 /** The as-of date of the engine's small-org tests (FY2026-Q1 = 2026-01-01..2026-03-31). */
 export const SMALL_AS_OF = '2026-03-15';
 
-export function fixtureClient(data: OrgData = smallOrg(), stored: Record<string, StoredRecord[]> = {}): SalesopsClient {
+const smallStored = storedResultsOf(smallOrg(), SMALL_AS_OF);
+
+/** A fixture client over `data` (default: the small org) and its stored results (default: the small org's). */
+export function fixtureClient(
+  data: OrgData = smallOrg(),
+  stored: Record<string, StoredRecord[]> = smallStored,
+): SalesopsClient {
   return createFixtureClient(data, stored);
 }
 

@@ -10,6 +10,8 @@ import {
   ratio,
   scopeQuotas,
   forecastRecords,
+  activeUserIds,
+  ownedByRep,
   type AutoBasis,
   type BacktestSkippedPeriod,
   type BoundedSide,
@@ -260,7 +262,13 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
       };
     }
     result.written = await writeBack(this, flags, 'forecast', this.argv, (runId) => [
-      { sobject: 'SalesOps_Forecast__c', records: forecastRecords(report, { runId, quotas, methods: requested }) },
+      {
+        sobject: 'SalesOps_Forecast__c',
+        records: ownedByRep(
+          forecastRecords(report, { runId, quotas, methods: requested }),
+          activeUserIds(snapshot.data.users),
+        ),
+      },
     ]);
     const notes: string[] = [];
     if (result.auto) notes.push(result.auto.reason);

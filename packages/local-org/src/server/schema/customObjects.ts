@@ -9,6 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { field, type FieldSchema, type FieldType, type SharingModel } from './objectSchema.js';
+import { loadSharingRules, type CriteriaSharingRule } from './sharingRules.js';
 
 /** A custom object's definition as read from metadata (fields include only the custom ones). */
 export interface CustomObjectDefinition {
@@ -29,6 +30,8 @@ export interface ForceAppSchema {
   readonly objects: readonly CustomObjectDefinition[];
   /** Custom fields under standard objects' folders, by object name. */
   readonly standardObjectFields: ReadonlyMap<string, readonly FieldSchema[]>;
+  /** Criteria-based sharing rules by object (the `sharingRules` folder beside `objects`). */
+  readonly sharingRules?: ReadonlyMap<string, readonly CriteriaSharingRule[]>;
 }
 
 type Xml = Record<string, unknown>;
@@ -69,6 +72,7 @@ export async function loadForceAppSchema(objectsDir: string): Promise<ForceAppSc
   const objects: CustomObjectDefinition[] = [];
   const standardObjectFields = new Map<string, FieldSchema[]>();
   if (!(await isDirectory(objectsDir))) return { objects, standardObjectFields };
+  const sharingRules = await loadSharingRules(join(objectsDir, '..', 'sharingRules'));
   for (const objectName of (await readdir(objectsDir)).sort()) {
     const folder = join(objectsDir, objectName);
     if (!(await isDirectory(folder))) continue;
@@ -95,7 +99,7 @@ export async function loadForceAppSchema(objectsDir: string): Promise<ForceAppSc
       standardObjectFields.set(objectName, fields);
     }
   }
-  return { objects, standardObjectFields };
+  return { objects, standardObjectFields, sharingRules };
 }
 
 function customObject(name: string, xml: Xml | undefined, fields: FieldSchema[]): CustomObjectDefinition {

@@ -3,6 +3,7 @@
  * (type, reference target, relationship name) and writes (nillable, createable, updateable, length, external ID).
  * Standard objects come from `standardObjects.ts`, custom objects and fields from `force-app/` metadata.
  */
+import type { CriteriaSharingRule } from './sharingRules.js';
 
 /** Salesforce describe field types (`DescribeFieldResult.type`) the local org knows. */
 export type FieldType =
@@ -75,6 +76,8 @@ export interface ObjectSchema {
    * activity's WhatId, WhoId), the first that holds a value decides.
    */
   readonly sharingParentField: string | readonly string[] | null;
+  /** Criteria-based sharing rules (force-app/…/sharingRules): Private records they match are readable by all. */
+  readonly sharingRules?: readonly CriteriaSharingRule[];
   readonly fields: readonly FieldSchema[];
 }
 

@@ -78,6 +78,7 @@ export class SchemaRegistry {
           queryable: true,
           sharingModel: custom.sharingModel,
           sharingParentField: custom.sharingParentField,
+          sharingRules: forceApp.sharingRules?.get(custom.name) ?? [],
           fields,
         });
         if (custom.autoNumberFormat) autoNumbers.set(custom.name, custom.autoNumberFormat);

@@ -1,11 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
+  activeUserIds,
   backtestForecasts,
   CALIBRATION_TARGETS,
   forecastAccuracyRecords,
   forecastCalibration,
   forecastScopes,
+  ownedByRep,
   type BacktestReport,
   type BacktestSkippedPeriod,
   type CalibrationRow,
@@ -178,7 +180,10 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
     result.written = await writeBack(this, flags, 'forecast accuracy', this.argv, (runId) => [
       {
         sobject: 'SalesOps_Forecast_Accuracy__c',
-        records: forecastAccuracyRecords(backtest, snapshot.calendar, { runId }),
+        records: ownedByRep(
+          forecastAccuracyRecords(backtest, snapshot.calendar, { runId }),
+          activeUserIds(snapshot.data.users),
+        ),
       },
     ]);
     const rows = [...accuracy].sort(

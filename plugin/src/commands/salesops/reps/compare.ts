@@ -5,6 +5,9 @@ import {
   compareReps,
   computePerformance,
   COMPARED_METRICS,
+  activeUserIds,
+  leaderboardRecords,
+  ownedByRep,
   PEER_GROUP_TYPES,
   ratio,
   rollupTotals,
@@ -162,6 +165,9 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
       default: 'role' as PeerGroupType,
       summary: messages.getMessage('flags.peer-group.summary'),
     })(),
+    'leaderboard-names': Flags.boolean({
+      summary: messages.getMessage('flags.leaderboard-names.summary'),
+    }),
     sort: Flags.option({
       options: SORT_KEYS,
       default: 'attainment' as ComparedMetricName,
@@ -245,7 +251,14 @@ export default class RepsCompare extends SalesopsCommand<SalesopsRepsCompareResu
       reconciliation: rollup.reconciliation,
     };
     result.written = await writeBack(this, flags, 'reps compare', this.argv, (runId) => [
-      { sobject: 'SalesOps_Rep_Scorecard__c', records: scorecardRecords(report, comparison, { runId }) },
+      {
+        sobject: 'SalesOps_Rep_Scorecard__c',
+        records: ownedByRep(scorecardRecords(report, comparison, { runId }), activeUserIds(snapshot.data.users)),
+      },
+      {
+        sobject: 'SalesOps_Leaderboard__c',
+        records: leaderboardRecords(report, comparison, { runId, names: flags['leaderboard-names'] }),
+      },
     ]);
     await presentResult(
       this,

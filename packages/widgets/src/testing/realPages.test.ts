@@ -1,0 +1,184 @@
+/**
+ * The real Visualforce pages (force-app's `.page` markup with its merge fields filled, the built static resource)
+ * against the local org, after the real `sf salesops … --write` runs: a rep, a manager and the VP see the same
+ * team, territory and leaderboard figures, equal to the CLI's `--json`, each page within its API request budget.
+ */
+import { expect } from 'chai';
+import { createFormatters } from '../i18n/format.js';
+import type { SalesopsElement } from '../shared/base.js';
+
+type Viewer = 'rep' | 'manager' | 'vp';
+const VIEWERS: readonly Viewer[] = ['rep', 'manager', 'vp'];
+/** widgets.md "Data": at most 3 API requests per element mount (at least 1: none means the log was not read). */
+const PER_ELEMENT = 3;
+
+interface CliResults {
+  asOf: string;
+  viewers: Record<Viewer, { userId: string; name: string }>;
+  repsCompare: {
+    reps: Array<{
+      repId: string;
+      quota: number | null;
+      closedWon: number;
+      attainment: number | null;
+      percentile: number | null;
+      winRateShrunk: number | null;
+    }>;
+  };
+  territoryCoverage: {
+    territories: Array<{
+      territoryId: string;
+      name: string;
+      coverage: number | null;
+      accounts: number;
+      coveredAccounts: number;
+      reps: number;
+    }>;
+  };
+  forecastRep: { forecasts: ForecastRow[] };
+  forecastTeam: { forecasts: ForecastRow[] };
+  forecastOrg: { forecasts: ForecastRow[] };
+}
+interface ForecastRow {
+  scopeId: string;
+  scopeName: string;
+  quota: number | null;
+  closedWon: number;
+  /** The point forecast of the method auto chose (the P50 for Monte Carlo). */
+  forecast: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+const f = createFormatters('en-US', 'USD');
+
+async function apiRequests(): Promise<number> {
+  const log = (await (await fetch('/__salesops/request-log.json', { cache: 'no-store' })).json()) as string[];
+  return log.filter((line) => / \/services\//.test(line)).length;
+}
+
+/** Loads a page as a viewer in a frame; resolves with its element (loaded) and the API requests it made. */
+async function openPage(page: string, viewer: Viewer, recordId = '') {
+  const before = await apiRequests();
+  const frame = document.createElement('iframe');
+  frame.style.width = '420px';
+  frame.style.height = '600px';
+  frame.src = `/__salesops/pages/${page}.html?viewer=${viewer}&id=${encodeURIComponent(recordId)}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const doc = frame.contentDocument as Document;
+  const element = doc.querySelector('salesops-provider')?.firstElementChild as SalesopsElement<unknown> | null;
+  if (!element) throw new Error(`${page}.page mounted no element`);
+  await (doc.defaultView as Window & typeof globalThis).customElements.whenDefined(element.localName);
+  await element.loaded();
+  return { element, requests: (await apiRequests()) - before, frame };
+}
+
+const cells = (root: ParentNode | null | undefined, selector: string) =>
+  [...(root?.querySelectorAll(selector) ?? [])].map((c) => c.textContent?.trim() ?? '');
+
+describe('the real pages for a rep, a manager and the VP', function () {
+  let cli: CliResults;
+  before(async function () {
+    this.timeout(900_000); // four sf CLI runs on a busy 2-core machine
+    cli = (await (await fetch('/__salesops/cli-results.json')).json()) as CliResults;
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it("shows every viewer the CLI's leaderboard of the rep's peer group", async function () {
+    this.timeout(120_000);
+    const shown: Record<string, string[][]> = {};
+    for (const viewer of VIEWERS) {
+      const { element, requests } = await openPage('SalesOpsLeaderboard', viewer);
+      expect(element.state, viewer).to.equal('ready');
+      expect(requests, `${viewer}: API requests`).to.be.within(1, PER_ELEMENT);
+      console.log(`SalesOpsLeaderboard as ${viewer}: ${requests} API requests`);
+      const rows = [...(element.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+      shown[viewer] = rows.map((r) => [r.getAttribute('data-rep') ?? '', ...cells(r, '[data-figure]')]);
+    }
+    const rep = shown['rep'] ?? [];
+    expect(rep.length).to.be.greaterThan(1);
+    expect(shown['manager']).to.deep.equal(rep);
+    // The VP (no peer group of their own) sees every group: the rep's rows among them, identical.
+    for (const row of rep) expect(shown['vp']).to.deep.include(row);
+    for (const [repId, ...figures] of rep) {
+      const c = cli.repsCompare.reps.find((r) => r.repId === repId);
+      expect(figures, repId).to.deep.equal([
+        f.percent(c?.attainment),
+        // The percentile p in plain words: ahead of p% of peers.
+        f.wholePercent(c?.percentile == null ? null : c.percentile / 100),
+        f.percent(c?.winRateShrunk),
+      ]);
+    }
+  });
+
+  it("shows every viewer the CLI's territory coverage", async function () {
+    this.timeout(120_000);
+    const territory = cli.territoryCoverage.territories.find((t) => t.accounts > 0);
+    if (!territory) throw new Error('the CLI covered no territory');
+    const accounts = territory.accounts === 1 ? 'account' : 'accounts';
+    const expected = [
+      f.multiple(territory.coverage),
+      `${f.integer(territory.coveredAccounts)} of ${f.integer(territory.accounts)} ${accounts} covered`,
+      `${f.integer(territory.reps)} ${territory.reps === 1 ? 'rep' : 'reps'}`,
+    ];
+    for (const viewer of VIEWERS) {
+      const { element, requests } = await openPage('SalesOpsTerritoryCoverage', viewer, territory.territoryId);
+      expect(element.state, viewer).to.equal('ready');
+      expect(requests, `${viewer}: API requests`).to.be.within(1, PER_ELEMENT);
+      console.log(`SalesOpsTerritoryCoverage as ${viewer}: ${requests} API requests`);
+      const figure = (key: string) => cells(element.shadowRoot, `[data-figure="${key}"]`)[0];
+      expect([figure('coverage'), figure('covered-accounts'), figure('reps')], viewer).to.deep.equal(expected);
+    }
+  });
+
+  it("shows the rep the CLI's rep forecast and the manager the CLI's team forecast", async function () {
+    this.timeout(120_000);
+    // The likely figure, and the range only when the method auto chose has a band.
+    const band = (r: ForecastRow | undefined) => [
+      f.compactMoney(r?.p50 ?? r?.forecast),
+      r?.p10 == null ? undefined : `${f.compactMoney(r.p10)}–${f.compactMoney(r.p90)}`,
+    ];
+    const repRow = cli.forecastRep.forecasts.find((r) => r.scopeId === cli.viewers.rep.userId);
+    const teamRow = cli.forecastTeam.forecasts.find((r) => r.scopeName.startsWith(cli.viewers.manager.name));
+    for (const [viewer, row] of [
+      ['rep', repRow],
+      ['manager', teamRow],
+    ] as const) {
+      const { element, requests } = await openPage('SalesOpsForecast', viewer);
+      expect(element.state, viewer).to.equal('ready');
+      expect(requests, `${viewer}: API requests`).to.be.within(1, PER_ELEMENT);
+      console.log(`SalesOpsForecast as ${viewer}: ${requests} API requests`);
+      const figure = (key: string) => cells(element.shadowRoot, `[data-figure="${key}"]`)[0];
+      expect([figure('p50'), figure('range')], viewer).to.deep.equal(band(row));
+      expect(cells(element.shadowRoot, '[data-scope]')[0]).to.equal(row?.scopeName);
+    }
+  });
+
+  it("shows the rep the CLI's attainment from the rep's own scorecard, the manager the team's, the VP the org's", async function () {
+    this.timeout(120_000);
+    const c = cli.repsCompare.reps.find((r) => r.repId === cli.viewers.rep.userId);
+    const team = cli.forecastTeam.forecasts.find((r) => r.scopeName.startsWith(cli.viewers.manager.name));
+    const org = cli.forecastOrg.forecasts[0];
+    // metrics.md: attainment = closed won / quota (a team's and the org's from their stored forecast's two figures).
+    const ratio = (r: ForecastRow | undefined) => (r?.quota ? r.closedWon / r.quota : null);
+    for (const [viewer, quota, closedWon, attainment] of [
+      ['rep', c?.quota, c?.closedWon, c?.attainment],
+      ['manager', team?.quota, team?.closedWon, ratio(team)],
+      ['vp', org?.quota, org?.closedWon, ratio(org)],
+    ] as const) {
+      const { element, requests } = await openPage('SalesOpsAttainment', viewer);
+      expect(element.state, viewer).to.equal('ready');
+      expect(requests, `${viewer}: API requests`).to.be.within(1, PER_ELEMENT);
+      console.log(`SalesOpsAttainment as ${viewer}: ${requests} API requests`);
+      const figure = (key: string) => cells(element.shadowRoot, `[data-figure="${key}"]`)[0];
+      const words = cells(element.shadowRoot, '.headline-words')[0];
+      expect(attainment, viewer).to.be.a('number');
+      expect([figure('attainment'), words], viewer).to.deep.equal([
+        f.wholePercent(attainment),
+        `${f.compactMoney(closedWon)} closed of ${f.compactMoney(quota)} quota`,
+      ]);
+    }
+  });
+});
