@@ -145,3 +145,41 @@ export function accuracyChart(data: ReportData, c: Context): Block[] {
   }));
   return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.ratio }) }];
 }
+
+/** Leads → converted → opportunities → won of the period's leads, one bar each on one scale. */
+export function funnelChart(data: ReportData, c: Context): Block[] {
+  const { t, f } = c;
+  const totals = data.funnel.totals;
+  if (!totals) return [];
+  const steps = ['leads', 'cohortConverted', 'opportunities', 'won'] as const;
+  const colours = [GREY, BLUE, PURPLE, GREEN];
+  const rows: ChartRow[] = steps.map((step, i) => ({
+    label: c.glossary.header(step),
+    bars: [{ value: totals[step], colour: colours[i] as string, text: f.count(totals[step]) }],
+  }));
+  const title = t('chart.funnel', data.period.label);
+  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend: [], tick: f.count }) }];
+}
+
+/** GRR and NRR of the period and the three before it; none when retention is not computed. */
+export function retentionChart(data: ReportData, c: Context): Block[] {
+  const { t, f } = c;
+  const rows: ChartRow[] = data.retention.byPeriod
+    .filter((p) => p.grr !== null || p.nrr !== null)
+    .map((p) => ({
+      label: p.label,
+      bars: [
+        { value: p.grr ?? 0, colour: BLUE, text: f.ratio(p.grr) },
+        { value: p.nrr ?? 0, colour: GREEN, text: f.ratio(p.nrr) },
+      ],
+      marker: 1,
+    }));
+  if (rows.length === 0) return [];
+  const title = t('chart.retention');
+  const legend = [
+    { label: c.glossary.header('grr'), colour: BLUE },
+    { label: c.glossary.header('nrr'), colour: GREEN },
+    { label: t('chart.fullRetention'), colour: '#181818', shape: 'tick' as const },
+  ];
+  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.ratio }) }];
+}

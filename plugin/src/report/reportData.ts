@@ -15,6 +15,7 @@ import {
 import { reportActions } from './reportActions.js';
 import { accuracyOf, headlineOf, runForecast, scopeFigures } from './reportForecast.js';
 import { rankReps } from './reportReps.js';
+import { revopsData } from './reportRevops.js';
 import type { RepRow, ReportData } from './reportTypes.js';
 
 export type { ReportData } from './reportTypes.js';
@@ -82,6 +83,7 @@ export function reportData(
       ownersTotal: hygieneReport.owners.length,
     },
     demand: productDemand(snapshot, { period, asOf }),
+    ...revopsData(snapshot, { period, asOf }),
     actions: reportActions({ org, teams, comparison, territories, hygiene: hygieneReport }),
   };
   return { data, all: { reps: all } };

@@ -39,6 +39,27 @@ export const FORECAST_TERMS = [
   'requiredCoverage',
 ] as const;
 
+/** The funnel table's figures after the lead source, as `sf salesops funnel --group-by source` shows them. */
+export const FUNNEL_TERMS = [
+  'leads',
+  'cohortConverted',
+  'opportunities',
+  'won',
+  'wonAmount',
+  'leadToOpp',
+  'oppToWin',
+] as const;
+/** The retention table's figures after the period, as `sf salesops revenue retention --group-by period`. */
+export const RETENTION_TERMS = [
+  'priorBookings',
+  'renewed',
+  'expansion',
+  'grr',
+  'nrr',
+  'churnedAccounts',
+  'contractedAccounts',
+] as const;
+
 /** Every figure the pack explains under its tables (and `--help` in its GLOSSARY section), in the order they appear. */
 export const REPORT_TERMS = [
   ...FORECAST_TERMS,
@@ -64,6 +85,9 @@ export const REPORT_TERMS = [
   'owner',
   'hygieneFlags',
   'moneyAtStake',
+  'leadSource',
+  ...FUNNEL_TERMS,
+  ...RETENTION_TERMS,
 ] as const;
 
 export type Text = (key: string, ...values: Array<string | number>) => string;

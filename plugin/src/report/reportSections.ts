@@ -9,6 +9,7 @@ import {
 } from './reportCharts.js';
 import { FORECAST_TERMS, table, type Block, type Context, type Section } from './reportDocument.js';
 import { REPS_SHOWN } from './reportReps.js';
+import { funnelSection, retentionSection } from './reportRevopsSections.js';
 import { SUMMARY_ACTIONS } from './reportSummary.js';
 import type { RepRow, ReportData, TeamFigures } from './reportTypes.js';
 
@@ -28,6 +29,8 @@ export function bodySections(data: ReportData, c: Context): Section[] {
     territorySection(data, c),
     hygieneSection(data, c),
     demandSection(data, c),
+    funnelSection(data, c),
+    retentionSection(data, c),
     appendixSection(data, c),
   ];
 }

@@ -7,6 +7,7 @@ import type {
   WaterfallStep,
 } from '@salesops/core';
 import type { ActionItem } from './reportActions.js';
+import type { FunnelSection, RetentionSection } from './reportRevops.js';
 
 /** The run's one forecast (the org row of `sf salesops forecast --method auto`), its reason and its range. */
 export interface Headline {
@@ -113,6 +114,9 @@ export interface ReportData {
     readonly ownersTotal: number;
   };
   readonly demand: readonly FamilyDemand[];
+  /** The lead funnel and revenue retention as `sf salesops funnel` and `sf salesops revenue retention` compute them. */
+  readonly funnel: FunnelSection;
+  readonly retention: RetentionSection;
   /** Every action item, deduplicated across the hierarchy and ranked (reportActions.ts). */
   readonly actions: readonly ActionItem[];
   /** What the data lacks and what that costs, as the command warned (stderr and `--json`). */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { readingFlags } from '../../shared/commonFlags.js';
-import { warnAbout } from '../../shared/dataWarnings.js';
+import { revOpsGapWarning, warnAbout } from '../../shared/dataWarnings.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { reportData, type ReportData } from '../../report/reportData.js';
 import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
@@ -49,12 +49,15 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
   public async run(): Promise<SalesopsReportResult> {
     const { flags } = await this.parse(Report);
     const language = flags.language ?? languageFromEnvironment();
-    const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true });
-    for (const warning of loaded.warnings) warnAbout(this, warning);
+    const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true, revops: true });
     this.spinner.start(messages.getMessage('spinner.Computing'));
     const computed = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
-    const data: ReportData = { ...computed.data, warnings: loaded.warnings };
     this.spinner.stop();
+    // The funnel's and retention's gaps join the read's warnings: on stderr, in --json and in the pack alike.
+    const { funnel, retention } = computed.data;
+    const warnings = [...loaded.warnings, ...[...funnel.gaps, ...retention.gaps].map(revOpsGapWarning)];
+    for (const warning of warnings) warnAbout(this, warning);
+    const data: ReportData = { ...computed.data, warnings };
     const dir = resolve(flags['output-dir'] ?? `salesops-report-${loaded.period.label}`);
     await mkdir(dir, { recursive: true });
     const html = join(dir, 'report.html');
