@@ -1,21 +1,30 @@
 /**
  * The S&OP pack on the default sample org with a rep named like an XSS payload: every value escaped in HTML and
  * Markdown (Markdown escapes, never HTML entities), no external resource, the run's one forecast equal to
- * `sf salesops forecast --json`'s, each language's texts, numbers and dates, and the CSV lists behind the top N.
+ * `sf salesops forecast --json`'s, each language's texts, numbers and dates, and the CSV lists behind the top N; the
+ * funnel and retention sections equal `sf salesops funnel` and `sf salesops revenue retention`, and name missing data.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Config } from '@oclif/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createOrgSnapshot, NO_REVOPS_RECORDS, type OrgData } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { readDataDir } from '@salesops/org';
 import { pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { renderReportHtml } from '../../report/renderHtml.js';
+import { renderReportMarkdown } from '../../report/renderMarkdown.js';
+import { reportData } from '../../report/reportData.js';
+import { REPORT_LANGUAGES, reportText } from '../../report/reportLanguage.js';
+import { SOURCES_SHOWN } from '../../report/reportRevops.js';
 import { SUMMARY_ACTIONS } from '../../report/reportSummary.js';
 import type { ReportData } from '../../report/reportTypes.js';
 import Forecast, { type SalesopsForecastResult } from './forecast.js';
+import Funnel, { type SalesopsFunnelResult } from './funnel.js';
 import Report, { type SalesopsReportResult } from './report.js';
+import RevenueRetention, { type SalesopsRevenueRetentionResult } from './revenue/retention.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let dir: string;
@@ -235,6 +244,83 @@ describe('sf salesops report', () => {
       const [ten, hundred] = [10, 100].map((n) => renderReportHtml(inflate(n), 'en'));
       expect(rows(hundred ?? '')).toBe(rows(ten ?? ''));
       expect((hundred ?? '').length / (ten ?? '').length).toBeLessThan(1.02);
+    },
+    PACK_TIMEOUT,
+  );
+});
+
+const revopsArgs = () => ['--data-dir', join(dir, 'org'), '--as-of', SAMPLE_ANCHOR_DATE, '--json'];
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+describe('the report’s funnel and revenue retention sections', () => {
+  it(
+    'show the figures of sf salesops funnel and sf salesops revenue retention, in every language',
+    async () => {
+      const pack = await report('en');
+      const funnel = (await quietly(() =>
+        Funnel.run([...revopsArgs(), '--group-by', 'source'], config),
+      )) as SalesopsFunnelResult;
+      const retention = (await quietly(() =>
+        RevenueRetention.run([...revopsArgs(), '--group-by', 'period'], config),
+      )) as SalesopsRevenueRetentionResult;
+      const { data } = pack;
+      expect(data.period.label).toBe(funnel.period.label);
+      expect(funnel.funnel?.totals.leads).toBeGreaterThan(0);
+      expect(plain(data.funnel.totals)).toEqual(plain(funnel.funnel?.totals));
+      expect(plain(data.funnel.bySource)).toEqual(plain(funnel.funnel?.bySource.slice(0, SOURCES_SHOWN)));
+      expect(data.funnel.sourcesTotal).toBe(funnel.funnel?.bySource.length);
+      expect(data.funnel.gaps).toEqual([]);
+      expect(retention.totals.grr).not.toBeNull();
+      expect(plain(data.retention.byPeriod)).toEqual(plain(retention.byPeriod));
+      expect(plain(data.retention.totals)).toEqual(plain(retention.totals));
+      expect(data.retention.basePeriod).toBe(retention.basePeriod.label);
+      expect(data.retention.gaps).toEqual([]);
+
+      const html = await readFile(pack.html, 'utf8');
+      for (const id of ['funnel', 'retention']) {
+        const section = html.slice(html.indexOf(`<section id="${id}">`));
+        expect(section.slice(0, section.indexOf('</section>'))).toMatch(/<svg viewBox=/);
+      }
+      // Every language titles the sections and its charts in its own words, and heads the tables from its glossary.
+      for (const language of REPORT_LANGUAGES) {
+        const t = reportText(language);
+        const page = renderReportHtml(data, language);
+        for (const key of ['funnel.title', 'retention.title', 'chart.retention'])
+          expect(page, `${language} ${key}`).toContain(t(key));
+        expect(page).toContain(t('chart.funnel', data.period.label));
+        expect(renderReportMarkdown(data, language)).toContain(t('retention.title'));
+      }
+    },
+    PACK_TIMEOUT,
+  );
+
+  it(
+    'says what is not computed without leads or opportunity types, never zeros',
+    async () => {
+      const full = await readDataDir(join(dir, 'org'));
+      const bare: OrgData = {
+        ...full,
+        ...NO_REVOPS_RECORDS,
+        opportunities: full.opportunities.map((o) => ({ ...o, Type: null })),
+      };
+      const snapshot = createOrgSnapshot(bare);
+      const period = snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
+      const { data } = reportData(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE, seed: 42 });
+      expect(data.funnel.totals).toBeNull();
+      expect(data.funnel.bySource).toEqual([]);
+      expect(data.funnel.gaps.map((g) => g.code)).toEqual(['NO_LEADS']);
+      expect(data.retention.gaps.map((g) => g.code)).toEqual(['NO_OPPORTUNITY_TYPES']);
+      for (const language of REPORT_LANGUAGES) {
+        const t = reportText(language);
+        const page = renderReportHtml(data, language);
+        const section = (id: string) => {
+          const from = page.slice(page.indexOf(`<section id="${id}">`));
+          return from.slice(0, from.indexOf('</section>'));
+        };
+        expect(section('funnel')).toContain(t('revops.notComputed', 'NO_LEADS'));
+        expect(section('retention')).toContain(t('revops.notComputed', 'NO_OPPORTUNITY_TYPES'));
+        for (const id of ['funnel', 'retention']) expect(section(id)).not.toMatch(/<svg|<table/);
+      }
     },
     PACK_TIMEOUT,
   );
