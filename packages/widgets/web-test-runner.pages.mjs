@@ -39,11 +39,11 @@ export async function renderPage(root, name, values) {
 }
 
 /** Outside Salesforce the page's date is pinned to the sample's as-of (a user on that day sees what it showed). */
-const withAsOf = (page, asOf) =>
+export const withAsOf = (page, asOf) =>
   page.replace(/<salesops-provider data-salesops-page=""/, `<salesops-provider data-salesops-page="" as-of="${asOf}"`);
 
 /** The sf CLI's `--write --json` runs against the local org, as an admin schedules them. */
-async function runCli(org, asOf) {
+export async function runCli(org, asOf) {
   const home = await mkdtemp(join(tmpdir(), 'sf-widgets-'));
   const link = await linkPlugin(home);
   if (link.code !== 0) throw new Error(`sf plugins link failed: ${link.stderr}`);
@@ -72,21 +72,23 @@ async function runCli(org, asOf) {
   };
 }
 
+/** The viewers the pages are opened as: a rep, their team's manager and the VP (the admin, who sees everything). */
+export function pageViewers(org) {
+  const users = org.tokens.users;
+  const rep = users.find((u) => u.rep);
+  const team = (u) => u.role.replace(/ (Account Executive|Sales Manager).*$/, '');
+  const manager = users.find((u) => !u.rep && !u.admin && team(u) === team(rep));
+  const vp = users.find((u) => u.admin);
+  return { rep, manager, vp: { ...vp, token: org.tokens.admin } };
+}
+
 /**
  * The web-test-runner plugin and middleware. `state()` gives the running local org, its request log and its
  * as-of date (set by the local-org plugin).
  */
 export function realPages(root, state) {
   let cli;
-  const viewers = () => {
-    const { org } = state();
-    const users = org.tokens.users;
-    const rep = users.find((u) => u.rep);
-    const team = (u) => u.role.replace(/ (Account Executive|Sales Manager).*$/, '');
-    const manager = users.find((u) => !u.rep && !u.admin && team(u) === team(rep));
-    const vp = users.find((u) => u.admin);
-    return { rep, manager, vp: { ...vp, token: org.tokens.admin } };
-  };
+  const viewers = () => pageViewers(state().org);
   const plugin = {
     name: 'salesops-real-pages',
     async serve(context) {

@@ -44,8 +44,6 @@ export interface WidgetsBundle {
   readonly widgets: string;
   /** jsforce's query path alone, an IIFE that sets the global `jsforce` (`{ Connection }`). */
   readonly jsforce: string;
-  /** esbuild's metafile of the widgets (bytes per input), when asked for. */
-  readonly metafile?: Metafile;
 }
 
 interface BundleOptions {
@@ -112,7 +110,7 @@ export async function buildJsforceBundle(options: BundleOptions = {}): Promise<s
 }
 
 /** An entry (default: every element, src/index.ts) as one bundle, with jsforce's query path beside it. */
-export async function buildWidgetsBundle(options: BundleOptions & { entry?: string } = {}): Promise<WidgetsBundle> {
+export async function buildWidgetsBundle(options: { entry?: string; minify?: boolean } = {}): Promise<WidgetsBundle> {
   const [widgets, jsforce] = await Promise.all([
     bundle(
       { file: options.entry ?? join(WIDGETS_ROOT, 'src', 'index.ts') },
@@ -120,5 +118,5 @@ export async function buildWidgetsBundle(options: BundleOptions & { entry?: stri
     ),
     buildJsforceBundle({ minify: options.minify ?? true }),
   ]);
-  return { widgets: widgets.code, jsforce, ...(widgets.metafile ? { metafile: widgets.metafile } : {}) };
+  return { widgets: widgets.code, jsforce };
 }
