@@ -104,14 +104,20 @@ describe('sf salesops against the local org', () => {
       );
       expect(dry.written.dryRun).toBe(true);
       expect(await count('SalesOps_Rep_Scorecard__c')).toBe(0);
+      // The scorecards (one per rep) and the peer leaderboard's rows (one per active rep in a peer group).
       const scorecards = dry.written.objects['SalesOps_Rep_Scorecard__c'] ?? 0;
+      const leaderboard = dry.written.objects['SalesOps_Leaderboard__c'] ?? 0;
+      expect(scorecards).toBeGreaterThan(0);
+      expect(leaderboard).toBeGreaterThan(0);
+      expect(leaderboard).toBeLessThanOrEqual(scorecards);
       for (let run = 0; run < 2; run++) {
         const written = jsonResult<{ written: { upserted: number; failed: number; errorFile: string | null } }>(
           await sf(['salesops', 'reps', 'compare', '--target-org', 'local', ...asOf, '--write', '--json']),
         ).written;
-        expect(written).toMatchObject({ upserted: scorecards, failed: 0, errorFile: null });
+        expect(written).toMatchObject({ upserted: scorecards + leaderboard, failed: 0, errorFile: null });
       }
       expect(await count('SalesOps_Rep_Scorecard__c')).toBe(scorecards);
+      expect(await count('SalesOps_Leaderboard__c')).toBe(leaderboard);
       expect(await count('SalesOps_Run__c')).toBe(2);
       const forecast = jsonResult<{ forecasts: unknown[]; written: { upserted: number } }>(
         await sf([

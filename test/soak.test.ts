@@ -25,10 +25,11 @@ const ARGS: Record<Command, readonly string[]> = {
   'reps compare': ['salesops', 'reps', 'compare'],
   'territory coverage': ['salesops', 'territory', 'coverage'],
 };
-const OBJECT: Record<Command, string> = {
-  forecast: 'SalesOps_Forecast__c',
-  'reps compare': 'SalesOps_Rep_Scorecard__c',
-  'territory coverage': 'SalesOps_Territory_Coverage__c',
+/** What each command writes (reps compare: the scorecards and the peer leaderboard's rows). */
+const OBJECTS: Record<Command, readonly string[]> = {
+  forecast: ['SalesOps_Forecast__c'],
+  'reps compare': ['SalesOps_Rep_Scorecard__c', 'SalesOps_Leaderboard__c'],
+  'territory coverage': ['SalesOps_Territory_Coverage__c'],
 };
 /** Fields that differ from run to run by design. */
 const PER_RUN_FIELDS = new Set(['Run_Id__c']);
@@ -49,12 +50,14 @@ interface Outcome {
   readonly message: string | null;
   readonly written: { upserted: number; failed: number; errorFile: string | null } | null;
   readonly stderr: string;
+  /** The run's warnings: with --json, sf puts them in the JSON output (`warnings`), not on stderr. */
+  readonly warnings: string;
 }
 const outcomes: Outcome[] = [];
 /** Reruns the user had to make after a run that did not finish its job. */
 let reruns = 0;
 /** The records a clean run stores, per object and key (without per-run fields). */
-const reference = new Map<string, Map<string, Record<string, unknown>>>();
+const reference = new Map<Command, Map<string, Record<string, unknown>>>();
 
 const admin = (): Connection =>
   new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
@@ -69,17 +72,24 @@ async function login(): Promise<void> {
 }
 
 /** The stored result records of an object, by key, as the admin reads them over the API. */
-async function stored(object: string): Promise<{ total: number; byKey: Map<string, Record<string, unknown>> }> {
-  const result = await admin().query<Record<string, unknown>>(`SELECT FIELDS(CUSTOM) FROM ${object} LIMIT 200`);
-  expect(result.totalSize).toBeLessThan(200);
+/** The records of `objects`, by object and key (keys are unique per object, not across objects). */
+async function stored(
+  objects: readonly string[],
+): Promise<{ total: number; byKey: Map<string, Record<string, unknown>> }> {
   const byKey = new Map<string, Record<string, unknown>>();
-  for (const record of result.records) {
-    const values = Object.fromEntries(
-      Object.entries(record).filter(([field]) => field !== 'attributes' && !PER_RUN_FIELDS.has(field)),
-    );
-    byKey.set(String(record['Key__c']), values);
+  let total = 0;
+  for (const object of objects) {
+    const result = await admin().query<Record<string, unknown>>(`SELECT FIELDS(CUSTOM) FROM ${object} LIMIT 200`);
+    expect(result.totalSize).toBeLessThan(200);
+    total += result.totalSize;
+    for (const record of result.records) {
+      const values = Object.fromEntries(
+        Object.entries(record).filter(([field]) => field !== 'attributes' && !PER_RUN_FIELDS.has(field)),
+      );
+      byKey.set(`${object}|${String(record['Key__c'])}`, values);
+    }
   }
-  return { total: result.totalSize, byKey };
+  return { total, byKey };
 }
 
 /** One `--write --json` run through sf, recorded with its outcome. */
@@ -103,6 +113,7 @@ async function runCommand(phase: string, command: Command): Promise<Outcome & { 
     message: typeof json['message'] === 'string' ? json['message'] : null,
     written: result?.written ?? null,
     stderr: run.stderr,
+    warnings: Array.isArray(json['warnings']) ? json['warnings'].map(String).join('\n') : '',
   };
   outcomes.push(outcome);
   return { ...outcome, json };
@@ -172,10 +183,10 @@ describe('soak: writing commands under seeded faults', () => {
       expect(outcome.code, outcome.stderr).toBe(0);
       expect(outcome.written).toMatchObject({ failed: 0, errorFile: null });
       firstWrite.set(command, requestsBeforeFirstWrite(requestLog.slice(from)));
-      const { total, byKey } = await stored(OBJECT[command]);
+      const { total, byKey } = await stored(OBJECTS[command]);
       expect(total).toBe(byKey.size);
       expect(total).toBe(outcome.written?.upserted);
-      reference.set(OBJECT[command], byKey);
+      reference.set(command, byKey);
     }
     // The scorecards are the engine's, computed from the files the org was loaded from.
     const snapshot = createOrgSnapshot(await readDataDir(dir));
@@ -184,20 +195,21 @@ describe('soak: writing commands under seeded faults', () => {
     const expected = scorecardRecords(report, compareReps(snapshot, report, { period, asOf: SAMPLE_ANCHOR_DATE }), {
       runId: 'engine',
     });
-    const scorecards = reference.get('SalesOps_Rep_Scorecard__c') as Map<string, Record<string, unknown>>;
-    expect([...scorecards.keys()].sort()).toEqual(expected.map((r) => r.Key__c).sort());
+    const scorecards = (await stored(['SalesOps_Rep_Scorecard__c'])).byKey;
+    const scorecardKey = (key: string) => `SalesOps_Rep_Scorecard__c|${key}`;
+    expect([...scorecards.keys()].sort()).toEqual(expected.map((r) => scorecardKey(r.Key__c)).sort());
     for (const record of expected) {
-      expect(scorecards.get(record.Key__c)).toMatchObject({
+      expect(scorecards.get(scorecardKey(record.Key__c))).toMatchObject({
         Closed_Won__c: record.Closed_Won__c,
         Quota__c: record.Quota__c ?? null,
       });
     }
     // Start the soak from an empty org, so a record lost under faults cannot hide behind the clean run's.
     const connection = admin();
-    for (const object of Object.values(OBJECT)) {
+    for (const object of Object.values(OBJECTS).flat()) {
       const ids = (await connection.query<{ Id: string }>(`SELECT Id FROM ${object}`)).records.map((r) => r.Id);
       await connection.sobject(object).destroy(ids, { allOrNone: true });
-      expect((await stored(object)).total).toBe(0);
+      expect((await stored([object])).total).toBe(0);
     }
   }, 300_000);
 
@@ -278,18 +290,21 @@ describe('soak: writing commands under seeded faults', () => {
       const written = outcome.written as NonNullable<Outcome['written']>;
       // The results were written but the run's own SalesOps_Run__c record was refused: a warning names it.
       if (written.failed === 0) {
-        expect(outcome.stderr).toMatch(/audit record run\|\S+ \(SalesOps_Run__c\) was not saved/);
+        expect(outcome.warnings, `${outcome.phase} ${outcome.command}`).toMatch(
+          /audit record run\|\S+ \(SalesOps_Run__c\) was not saved/,
+        );
         continue;
       }
       // Records failed: the result says how many, and the error file holds exactly those, with their reasons.
       const rows = parse(await readFile(join(home, written.errorFile as string)), { columns: true }) as Array<
         Record<string, string>
       >;
-      const expectedKeys = reference.get(OBJECT[outcome.command]) as Map<string, unknown>;
+      const expectedKeys = reference.get(outcome.command) as Map<string, unknown>;
       expect(rows).toHaveLength(written.failed);
       expect(written.upserted + written.failed).toBe(expectedKeys.size);
       for (const row of rows) {
-        expect(expectedKeys.has(row['Key__c'] as string)).toBe(true);
+        const key = row['Key__c'] as string;
+        expect(OBJECTS[outcome.command].some((object) => expectedKeys.has(`${object}|${key}`))).toBe(true);
         // Per-record failures, or the write refused once the allowance ran out; never an unexplained failure.
         expect(row['Error_Code']).toMatch(/^(UNABLE_TO_LOCK_ROW|REQUEST_LIMIT_EXCEEDED)$/);
         expect(row['Error_Message']).not.toBe('');
@@ -306,8 +321,8 @@ describe('soak: writing commands under seeded faults', () => {
       const final = await runCommand('final', command);
       expect(final.code, final.stderr).toBe(0);
       expect(final.written).toMatchObject({ failed: 0, errorFile: null });
-      const expected = reference.get(OBJECT[command]) as Map<string, Record<string, unknown>>;
-      const { total, byKey } = await stored(OBJECT[command]);
+      const expected = reference.get(command) as Map<string, Record<string, unknown>>;
+      const { total, byKey } = await stored(OBJECTS[command]);
       lost += [...expected.keys()].filter((key) => !byKey.has(key)).length;
       duplicated += total - byKey.size + [...byKey.keys()].filter((key) => !expected.has(key)).length;
       expect(total).toBe(expected.size);
