@@ -2,28 +2,18 @@
  * Who may read what in the local org, over real HTTP with jsforce 3, on the default sample org: auth, identity and
  * limits headers, role-hierarchy sharing, and describe.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { Connection } from 'jsforce';
+import type { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleOrg } from '../sample-data/generateSampleOrg.js';
-import { start, type LocalOrg } from './localOrg.js';
+import type { LocalOrg } from './localOrg.js';
+import { connectTo, startDefaultSampleOrg, type Row } from './localOrgs.test.fixture.js';
 
-type Row = Record<string, string>;
-
-let dir: string;
 let org: LocalOrg;
 let admin: Connection;
-const csv: Record<string, Row[]> = {};
-
-async function readCsv(name: string): Promise<Row[]> {
-  return parse(await readFile(join(dir, `${name}.csv`), 'utf8'), { columns: true }) as Row[];
-}
+let csv: Record<string, Row[]>;
+let stop: () => Promise<void>;
 
 function connect(token: string): Connection {
-  return new Connection({ instanceUrl: org.url, accessToken: token, version: '62.0' });
+  return connectTo(org, token);
 }
 
 async function raw(path: string, token = org.tokens.admin, init: RequestInit = {}): Promise<Response> {
@@ -31,18 +21,19 @@ async function raw(path: string, token = org.tokens.admin, init: RequestInit = {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'local-org-read-'));
-  await generateSampleOrg({ outDir: dir, size: 'default', seed: 42 });
-  for (const name of ['Opportunity', 'User', 'Account', 'UserRole', 'OpportunityHistory'])
-    csv[name] = await readCsv(name);
-  org = await start({ dataDir: dir, objectsDir: null });
+  ({ org, csv, stop } = await startDefaultSampleOrg([
+    'Opportunity',
+    'User',
+    'Account',
+    'UserRole',
+    'OpportunityHistory',
+  ]));
   admin = connect(org.tokens.admin);
   // Generating and loading 5,000 deals takes seconds, more on a busy machine.
 }, 120_000);
 
 afterAll(async () => {
-  await org?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 describe('auth, identity and limits headers', () => {

@@ -5,26 +5,23 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type LocalOrg } from './localOrg.js';
+import { connectTo, FIXTURE_OBJECTS_DIR, startToyOrgWithFixture } from './localOrgs.test.fixture.js';
 
-const objectsDir = fileURLToPath(new URL('./fixtures/force-app/main/default/objects', import.meta.url));
 const SCORECARD = 'SalesOps_Rep_Scorecard__c';
 
 let org: LocalOrg;
 let admin: Connection;
 
 function connect(token: string, version = '62.0'): Connection {
-  const conn = new Connection({ instanceUrl: org.url, accessToken: token, version });
-  conn.bulk2.pollInterval = 20;
-  return conn;
+  return connectTo(org, token, version);
 }
 
 beforeAll(async () => {
-  org = await start({ sample: { size: 'toy', seed: 42 }, objectsDir, now: () => new Date('2026-11-16T18:00:00.000Z') });
+  org = await startToyOrgWithFixture();
   admin = connect(org.tokens.admin);
 });
 
@@ -315,7 +312,7 @@ describe('persistence', () => {
       expect(counts[SCORECARD]).toBeGreaterThanOrEqual(160);
       const header = (await readFile(join(dir, `${SCORECARD}.csv`), 'utf8')).split('\n')[0];
       expect(header).toContain('Key__c');
-      const reloaded = await start({ dataDir: dir, objectsDir });
+      const reloaded = await start({ dataDir: dir, objectsDir: FIXTURE_OBJECTS_DIR });
       try {
         const conn = new Connection({ instanceUrl: reloaded.url, accessToken: reloaded.tokens.admin, version: '62.0' });
         const before = (await admin.query(`SELECT COUNT() FROM ${SCORECARD}`)).totalSize;

@@ -3,12 +3,11 @@
  * REST, on the toy sample org and a force-app fixture (SalesOps_Rep_Scorecard__c, Opportunity.Region__c). Bulk API 2.0,
  * limits, faults, CORS and persistence are in localOrg.bulkLimits.test.ts.
  */
-import { fileURLToPath } from 'node:url';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type LocalOrg } from './localOrg.js';
+import type { LocalOrg } from './localOrg.js';
+import { connectTo, startToyOrgWithFixture } from './localOrgs.test.fixture.js';
 
-const objectsDir = fileURLToPath(new URL('./fixtures/force-app/main/default/objects', import.meta.url));
 const SCORECARD = 'SalesOps_Rep_Scorecard__c';
 
 let org: LocalOrg;
@@ -16,13 +15,11 @@ let admin: Connection;
 let repId: string;
 
 function connect(token: string, version = '62.0'): Connection {
-  const conn = new Connection({ instanceUrl: org.url, accessToken: token, version });
-  conn.bulk2.pollInterval = 20;
-  return conn;
+  return connectTo(org, token, version);
 }
 
 beforeAll(async () => {
-  org = await start({ sample: { size: 'toy', seed: 42 }, objectsDir, now: () => new Date('2026-11-16T18:00:00.000Z') });
+  org = await startToyOrgWithFixture();
   admin = connect(org.tokens.admin);
   repId = (org.tokens.users.find((u) => u.rep) as { userId: string }).userId;
 });
