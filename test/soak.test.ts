@@ -48,7 +48,12 @@ interface Outcome {
   readonly code: number;
   readonly name: string | null;
   readonly message: string | null;
-  readonly written: { upserted: number; failed: number; errorFile: string | null } | null;
+  readonly written: {
+    upserted: number;
+    failed: number;
+    errorFile: string | null;
+    errorFiles: string[];
+  } | null;
   readonly stderr: string;
   /** The run's warnings: with --json, sf puts them in the JSON output (`warnings`), not on stderr. */
   readonly warnings: string;
@@ -295,10 +300,13 @@ describe('soak: writing commands under seeded faults', () => {
         );
         continue;
       }
-      // Records failed: the result says how many, and the error file holds exactly those, with their reasons.
-      const rows = parse(await readFile(join(home, written.errorFile as string)), { columns: true }) as Array<
-        Record<string, string>
-      >;
+      // Records failed: the result says how many, and the error files (one per object) hold exactly those, with
+      // their reasons; errorFile is the first of them.
+      expect(written.errorFile).toBe(written.errorFiles[0]);
+      const rows: Array<Record<string, string>> = [];
+      for (const file of written.errorFiles) {
+        rows.push(...(parse(await readFile(join(home, file)), { columns: true }) as Array<Record<string, string>>));
+      }
       const expectedKeys = reference.get(outcome.command) as Map<string, unknown>;
       expect(rows).toHaveLength(written.failed);
       expect(written.upserted + written.failed).toBe(expectedKeys.size);

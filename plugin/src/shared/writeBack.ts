@@ -16,7 +16,10 @@ export const writeFlags = {
 export type Written = {
   upserted: number;
   failed: number;
+  /** The first failed-records file (cli.md); `errorFiles` lists every one when several objects had failures. */
   errorFile: string | null;
+  /** Every failed-records file, one per object with failed records. */
+  errorFiles: string[];
   dryRun: boolean;
   runId: string;
   /** Records per custom object. */
@@ -55,7 +58,7 @@ export async function writeBack<T>(
         .join(', ');
       command.logToStderr(messages.getMessage('info.DryRun', [b.records.length, b.sobject, keys || '—']));
     }
-    return { upserted: 0, failed: 0, errorFile: null, dryRun: true, runId, objects };
+    return { upserted: 0, failed: 0, errorFile: null, errorFiles: [], dryRun: true, runId, objects };
   }
   const org = flags['target-org'];
   if (!org) throw messages.createError('error.WriteNeedsOrg');
@@ -78,7 +81,7 @@ export async function writeBack<T>(
 
   let upserted = 0;
   let failed = 0;
-  let errorFile: string | null = null;
+  const errorFiles: string[] = [];
   for (const b of batches) {
     // sObject Collections (200 a request) for small sets, a Bulk API 2.0 ingest job from 2,000 records on.
     let outcome;
@@ -108,7 +111,7 @@ export async function writeBack<T>(
       ]);
     }
     if (outcome.errorFile) {
-      errorFile = outcome.errorFile;
+      errorFiles.push(outcome.errorFile);
       command.warn(messages.getMessage('warning.Failed', [outcome.failed, b.sobject, outcome.errorFile]));
     }
   }
@@ -137,5 +140,5 @@ export async function writeBack<T>(
   // Work was lost: the result is still printed (with `written.failed` and `errorFile`), but the run exits 1, so
   // scripts and schedulers notice.
   if (failed > 0 || runFailure !== undefined) process.exitCode = 1;
-  return { upserted, failed, errorFile, dryRun: false, runId, objects };
+  return { upserted, failed, errorFile: errorFiles[0] ?? null, errorFiles, dryRun: false, runId, objects };
 }
