@@ -9,11 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgSnapshot, funnelReport, NO_REVOPS_RECORDS, parseRevOpsPlan, revenueRetention } from '@salesops/core';
+import {
+  createOrgSnapshot,
+  funnelReport,
+  NO_REVOPS_RECORDS,
+  orgDataObjects,
+  parseRevOpsPlan,
+  revenueRetention,
+  type OrgData,
+} from '@salesops/core';
 import { readDataDir } from '@salesops/org';
 import { revopsOrg } from '../packages/core/src/testing/revopsOrg.js';
 import { linkPlugin, repositoryRoot, runSf as runSfIn, sfTimeout } from '../scripts/sfCli.js';
 import { writeOrgDataCsv } from './writeOrgDataCsv.js';
+
+/** Every object, the funnel's leads, campaigns and activities included (a plain read leaves them out). */
+const EVERY_OBJECT = Object.keys(orgDataObjects) as Array<keyof OrgData>;
 
 let home: string;
 let dir: string;
@@ -63,7 +74,7 @@ describe('sf salesops funnel and revenue retention', () => {
       ]);
       expect(code, stderr).toBe(0);
       const { result } = JSON.parse(stdout) as { result: ReturnType<typeof funnelReport> };
-      const snapshot = createOrgSnapshot(await readDataDir(join(dir, 'full')));
+      const snapshot = createOrgSnapshot(await readDataDir(join(dir, 'full'), { objects: EVERY_OBJECT }));
       const period = snapshot.calendar.periodByLabel('FY2026-Q1')!;
       const plan = parseRevOpsPlan({ grossMargin: 0.8, salesCost: [{ period: 'FY2026', amount: 120000 }] });
       expect(result).toMatchObject(JSON.parse(JSON.stringify(funnelReport(snapshot, { period, asOf, plan }))));
@@ -97,7 +108,7 @@ describe('sf salesops funnel and revenue retention', () => {
       const { result } = JSON.parse(run.stdout) as {
         result: ReturnType<typeof revenueRetention> & { written: { objects: Record<string, number> } };
       };
-      const snapshot = createOrgSnapshot(await readDataDir(join(dir, 'full')));
+      const snapshot = createOrgSnapshot(await readDataDir(join(dir, 'full'), { objects: EVERY_OBJECT }));
       const period = snapshot.calendar.periodByLabel('FY2026-Q1')!;
       const expected = revenueRetention(snapshot, { period, asOf, segmentField: 'industry', grossMargin: 0.8 });
       expect(result).toMatchObject(JSON.parse(JSON.stringify(expected)));
