@@ -3,45 +3,16 @@
  * opportunities): paging, values against the CSV files, relationship fields, date literals, aggregates, errors in
  * Salesforce's shape. Auth, sharing and describe are in localOrg.access.test.ts.
  */
-import type { Connection } from 'jsforce';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalOrg } from './localOrg.js';
-import { connectTo, startDefaultSampleOrg, type Row } from './localOrgs.test.fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useDefaultSampleOrg, type Row } from './localOrgs.test.fixture.js';
 
-let org: LocalOrg;
-let admin: Connection;
-let csv: Record<string, Row[]>;
-let stop: () => Promise<void>;
+const sample = useDefaultSampleOrg(['Opportunity', 'User', 'Account', 'UserRole', 'OpportunityHistory']);
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
 const str = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
 
-function connect(token: string): Connection {
-  return connectTo(org, token);
-}
-
-async function raw(path: string, token = org.tokens.admin, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${org.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
-}
-
-beforeAll(async () => {
-  ({ org, csv, stop } = await startDefaultSampleOrg([
-    'Opportunity',
-    'User',
-    'Account',
-    'UserRole',
-    'OpportunityHistory',
-  ]));
-  admin = connect(org.tokens.admin);
-  // Generating and loading 5,000 deals takes seconds, more on a busy machine.
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
-
 describe('query paging', () => {
   it('answers 5,000 opportunities in 3 pages of at most 2,000 with nextRecordsUrl, values equal to the CSV', async () => {
-    const first = await admin.query<Record<string, unknown>>(
+    const first = await sample.admin.query<Record<string, unknown>>(
       'SELECT Id, Name, Amount, StageName, CloseDate, IsWon, CreatedDate, OwnerId FROM Opportunity',
       { autoFetch: false },
     );
@@ -50,21 +21,21 @@ describe('query paging', () => {
     expect(first.records).toHaveLength(2000);
     expect(first.nextRecordsUrl).toMatch(/\/services\/data\/v62\.0\/query\/01g\w{15}-2000$/);
     const rawFirst = (await (
-      await raw(`/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Opportunity')}`)
+      await sample.raw(`/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Opportunity')}`)
     ).json()) as Record<string, unknown>;
     expect(Object.keys(rawFirst)).toEqual(['totalSize', 'done', 'nextRecordsUrl', 'records']);
     expect(rawFirst['nextRecordsUrl']).toMatch(/^\/services\/data\/v62\.0\/query\/01g\w{15}-2000$/);
-    const second = await admin.queryMore<Record<string, unknown>>(first.nextRecordsUrl as string);
+    const second = await sample.admin.queryMore<Record<string, unknown>>(first.nextRecordsUrl as string);
     expect(second.records).toHaveLength(2000);
     expect(second.done).toBe(false);
     expect(second.nextRecordsUrl).toMatch(/-4000$/);
-    const third = await admin.queryMore<Record<string, unknown>>(second.nextRecordsUrl as string);
+    const third = await sample.admin.queryMore<Record<string, unknown>>(second.nextRecordsUrl as string);
     expect(third.records).toHaveLength(1000);
     expect(third.done).toBe(true);
     expect(third.nextRecordsUrl).toBeUndefined();
 
     const all = [...first.records, ...second.records, ...third.records];
-    const expected = (csv['Opportunity'] as Row[]).map((o) => ({
+    const expected = (sample.csv['Opportunity'] as Row[]).map((o) => ({
       Id: o['Id'],
       Name: o['Name'],
       Amount: num(o['Amount']),
@@ -88,14 +59,21 @@ describe('query paging', () => {
   });
 
   it('follows every page with autoFetch', async () => {
-    const result = await admin.query('SELECT Id FROM OpportunityHistory', { autoFetch: true, maxFetch: 100_000 });
-    expect(result.records).toHaveLength((csv['OpportunityHistory'] as Row[]).length);
+    const result = await sample.admin.query('SELECT Id FROM OpportunityHistory', {
+      autoFetch: true,
+      maxFetch: 100_000,
+    });
+    expect(result.records).toHaveLength((sample.csv['OpportunityHistory'] as Row[]).length);
   });
 
   it('honours Sforce-Query-Options batchSize', async () => {
-    const res = await raw(`/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Account')}`, undefined, {
-      headers: { 'Sforce-Query-Options': 'batchSize=500' },
-    });
+    const res = await sample.raw(
+      `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Account')}`,
+      undefined,
+      {
+        headers: { 'Sforce-Query-Options': 'batchSize=500' },
+      },
+    );
     const body = (await res.json()) as { records: unknown[]; nextRecordsUrl: string };
     expect(body.records).toHaveLength(500);
     expect(body.nextRecordsUrl).toMatch(/-500$/);
@@ -104,15 +82,15 @@ describe('query paging', () => {
 
 describe('relationship fields', () => {
   it('renders Owner.Name, Account.Name and Account.Owner.Name as nested records equal to the CSV joins', async () => {
-    const users = new Map((csv['User'] as Row[]).map((u) => [u['Id'], u]));
-    const accounts = new Map((csv['Account'] as Row[]).map((a) => [a['Id'], a]));
-    const result = await admin.query<Record<string, unknown>>(
+    const users = new Map((sample.csv['User'] as Row[]).map((u) => [u['Id'], u]));
+    const accounts = new Map((sample.csv['Account'] as Row[]).map((a) => [a['Id'], a]));
+    const result = await sample.admin.query<Record<string, unknown>>(
       'SELECT Id, Owner.Name, Account.Name, Account.Owner.Name, Account.Industry FROM Opportunity',
       { autoFetch: true, maxFetch: 10_000 },
     );
     expect(result.records).toHaveLength(5000);
     for (const [i, record] of result.records.entries()) {
-      const o = (csv['Opportunity'] as Row[])[i] as Row;
+      const o = (sample.csv['Opportunity'] as Row[])[i] as Row;
       const account = accounts.get(o['AccountId']) as Row;
       expect(record['Id']).toBe(o['Id']);
       expect(record['Owner']).toEqual({
@@ -127,23 +105,23 @@ describe('relationship fields', () => {
   });
 
   it('gives null for a null lookup and filters on parent fields', async () => {
-    const roles = await admin.query<Record<string, unknown>>(
+    const roles = await sample.admin.query<Record<string, unknown>>(
       'SELECT Name, ParentRole.Name FROM UserRole WHERE ParentRoleId = null',
     );
     expect(roles.records).toEqual([expect.objectContaining({ Name: 'VP Sales', ParentRole: null })]);
-    const ownerName = (csv['User'] as Row[])[3]?.['Name'] as string;
-    const ownerId = (csv['User'] as Row[])[3]?.['Id'] as string;
-    const result = await admin.query(
+    const ownerName = (sample.csv['User'] as Row[])[3]?.['Name'] as string;
+    const ownerId = (sample.csv['User'] as Row[])[3]?.['Id'] as string;
+    const result = await sample.admin.query(
       `SELECT Id FROM Opportunity WHERE Owner.Name = '${ownerName.replace(/'/g, "\\'")}'`,
     );
-    expect(result.totalSize).toBe((csv['Opportunity'] as Row[]).filter((o) => o['OwnerId'] === ownerId).length);
+    expect(result.totalSize).toBe((sample.csv['Opportunity'] as Row[]).filter((o) => o['OwnerId'] === ownerId).length);
   });
 });
 
 describe('WHERE, ORDER BY, LIMIT, OFFSET', () => {
-  const opportunities = (): Row[] => csv['Opportunity'] as Row[];
+  const opportunities = (): Row[] => sample.csv['Opportunity'] as Row[];
   const ids = async (soql: string): Promise<string[]> =>
-    (await admin.query<{ Id: string }>(soql, { autoFetch: true, maxFetch: 10_000 })).records.map((r) => r.Id);
+    (await sample.admin.query<{ Id: string }>(soql, { autoFetch: true, maxFetch: 10_000 })).records.map((r) => r.Id);
 
   it('evaluates AND, OR, NOT, IN, NOT IN, LIKE, comparisons and null like a hand filter', async () => {
     expect(
@@ -195,7 +173,7 @@ describe('WHERE, ORDER BY, LIMIT, OFFSET', () => {
   });
 
   it('answers COUNT() with totalSize and no records', async () => {
-    const res = await raw(
+    const res = await sample.raw(
       `/services/data/v62.0/query?q=${encodeURIComponent('SELECT COUNT() FROM Opportunity WHERE IsClosed = false')}`,
     );
     expect(await res.json()).toEqual({
@@ -208,11 +186,12 @@ describe('WHERE, ORDER BY, LIMIT, OFFSET', () => {
 
 describe('date literals relative to the sample anchor 2026-11-16 (fiscal year from February)', () => {
   const between = (field: string, start: string, end: string): number =>
-    (csv['Opportunity'] as Row[]).filter((o) => (o[field] as string) >= start && (o[field] as string) <= end).length;
+    (sample.csv['Opportunity'] as Row[]).filter((o) => (o[field] as string) >= start && (o[field] as string) <= end)
+      .length;
   const laDate = (iso: string): string =>
     new Date(iso).toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
   const count = async (where: string): Promise<number> =>
-    (await admin.query(`SELECT COUNT() FROM Opportunity WHERE ${where}`)).totalSize;
+    (await sample.admin.query(`SELECT COUNT() FROM Opportunity WHERE ${where}`)).totalSize;
 
   it.each([
     ['CloseDate = THIS_FISCAL_QUARTER', 'CloseDate', '2026-11-01', '2027-01-31'],
@@ -232,27 +211,28 @@ describe('date literals relative to the sample anchor 2026-11-16 (fiscal year fr
 
   it('compares date literals with the opposite operators and on datetime fields in the org time zone', async () => {
     expect(await count('CloseDate > THIS_FISCAL_QUARTER')).toBe(
-      (csv['Opportunity'] as Row[]).filter((o) => (o['CloseDate'] as string) > '2027-01-31').length,
+      (sample.csv['Opportunity'] as Row[]).filter((o) => (o['CloseDate'] as string) > '2027-01-31').length,
     );
     expect(await count('CloseDate < THIS_FISCAL_YEAR')).toBe(
-      (csv['Opportunity'] as Row[]).filter((o) => (o['CloseDate'] as string) < '2026-02-01').length,
+      (sample.csv['Opportunity'] as Row[]).filter((o) => (o['CloseDate'] as string) < '2026-02-01').length,
     );
-    const created = (csv['Opportunity'] as Row[]).map((o) => laDate(o['CreatedDate'] as string));
+    const created = (sample.csv['Opportunity'] as Row[]).map((o) => laDate(o['CreatedDate'] as string));
     expect(await count('CreatedDate = LAST_N_DAYS:30')).toBe(created.filter((d) => d >= '2026-10-17').length);
     expect(await count('CreatedDate = THIS_MONTH')).toBe(created.filter((d) => d >= '2026-11-01').length);
     expect(await count('CreatedDate >= 2026-11-01T08:00:00Z')).toBe(
-      (csv['Opportunity'] as Row[]).filter((o) => (o['CreatedDate'] as string) >= '2026-11-01T08:00:00.000Z').length,
+      (sample.csv['Opportunity'] as Row[]).filter((o) => (o['CreatedDate'] as string) >= '2026-11-01T08:00:00.000Z')
+        .length,
     );
   });
 });
 
 describe('aggregates', () => {
   it('GROUP BY sums equal the sums computed from the CSV, with aliases and expr0…', async () => {
-    const result = await admin.query<Record<string, unknown>>(
+    const result = await sample.admin.query<Record<string, unknown>>(
       'SELECT OwnerId, SUM(Amount) total, COUNT(Id), MAX(CloseDate), AVG(Amount) FROM Opportunity WHERE IsWon = true GROUP BY OwnerId ORDER BY SUM(Amount) DESC',
     );
     const expected = new Map<string, { sum: number; n: number; max: string; amounts: number }>();
-    for (const o of csv['Opportunity'] as Row[]) {
+    for (const o of sample.csv['Opportunity'] as Row[]) {
       if (o['IsWon'] !== 'true') continue;
       const e = expected.get(o['OwnerId'] as string) ?? { sum: 0, n: 0, max: '', amounts: 0 };
       if (o['Amount'] !== '') {
@@ -279,12 +259,12 @@ describe('aggregates', () => {
   });
 
   it('groups by relationship fields and date functions, filters groups with HAVING', async () => {
-    const result = await admin.query<Record<string, unknown>>(
+    const result = await sample.admin.query<Record<string, unknown>>(
       'SELECT Owner.Name, FISCAL_YEAR(CloseDate) fy, SUM(Amount) FROM Opportunity WHERE IsWon = true GROUP BY Owner.Name, FISCAL_YEAR(CloseDate) HAVING SUM(Amount) > 100000',
     );
-    const users = new Map((csv['User'] as Row[]).map((u) => [u['Id'], u['Name']]));
+    const users = new Map((sample.csv['User'] as Row[]).map((u) => [u['Id'], u['Name']]));
     const sums = new Map<string, number>();
-    for (const o of csv['Opportunity'] as Row[]) {
+    for (const o of sample.csv['Opportunity'] as Row[]) {
       if (o['IsWon'] !== 'true' || o['Amount'] === '') continue;
       const [y, m] = (o['CloseDate'] as string).split('-').map(Number) as [number, number];
       const key = `${users.get(o['OwnerId'])}|${m >= 2 ? y + 1 : y}`;
@@ -298,7 +278,9 @@ describe('aggregates', () => {
   });
 
   it('refuses a field that is neither grouped nor aggregated', async () => {
-    await expect(admin.query('SELECT Name, SUM(Amount) FROM Opportunity GROUP BY StageName')).rejects.toMatchObject({
+    await expect(
+      sample.admin.query('SELECT Name, SUM(Amount) FROM Opportunity GROUP BY StageName'),
+    ).rejects.toMatchObject({
       errorCode: 'MALFORMED_QUERY',
     });
   });
@@ -322,7 +304,7 @@ describe('errors in Salesforce’s shape', () => {
       'ERROR',
     ],
   ])('%s → 400 %s', async (soql, errorCode, message, position) => {
-    const res = await raw(`/services/data/v62.0/query?q=${encodeURIComponent(soql)}`);
+    const res = await sample.raw(`/services/data/v62.0/query?q=${encodeURIComponent(soql)}`);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { message: string; errorCode: string }[];
     expect(body).toHaveLength(1);
@@ -330,6 +312,6 @@ describe('errors in Salesforce’s shape', () => {
     expect(body[0]?.message).toContain(message);
     expect(body[0]?.message).toContain(position);
     expect(body[0]?.message.startsWith(`\n${soql}\n`)).toBe(true);
-    await expect(admin.query(soql)).rejects.toMatchObject({ errorCode });
+    await expect(sample.admin.query(soql)).rejects.toMatchObject({ errorCode });
   });
 });

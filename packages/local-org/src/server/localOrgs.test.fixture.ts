@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { Connection } from 'jsforce';
+import { afterAll, beforeAll } from 'vitest';
 import { generateSampleOrg } from '../sample-data/generateSampleOrg.js';
 import { start, type LocalOrg } from './localOrg.js';
 
@@ -25,7 +26,7 @@ export function connectTo(org: LocalOrg, token: string, version = '62.0'): Conne
 }
 
 /** The default sample org (seed 42) written to a temporary folder and loaded; `csv` holds the named files' rows. */
-export async function startDefaultSampleOrg(
+async function startDefaultSampleOrg(
   files: readonly string[],
 ): Promise<{ org: LocalOrg; csv: Record<string, Row[]>; stop(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'local-org-read-'));
@@ -52,4 +53,49 @@ export function startToyOrgWithFixture(): Promise<LocalOrg> {
     objectsDir: FIXTURE_OBJECTS_DIR,
     now: () => new Date('2026-11-16T18:00:00.000Z'),
   });
+}
+
+export interface SampleOrgOfTests {
+  readonly org: LocalOrg;
+  /** The named CSV files' rows. */
+  readonly csv: Record<string, Row[]>;
+  /** A connection with the admin's token. */
+  readonly admin: Connection;
+  connect(token: string): Connection;
+  /** A plain HTTP request to the org (admin's token unless given). */
+  raw(path: string, token?: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * The default sample org for one test file: started before its tests (generating and loading 5,000 deals takes
+ * seconds, more on a busy machine) and stopped after them. Read its parts inside tests.
+ */
+export function useDefaultSampleOrg(files: readonly string[]): SampleOrgOfTests {
+  let started: Awaited<ReturnType<typeof startDefaultSampleOrg>> | undefined;
+  let admin: Connection | undefined;
+  beforeAll(async () => {
+    started = await startDefaultSampleOrg(files);
+    admin = connectTo(started.org, started.org.tokens.admin);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const running = () => {
+    if (!started || !admin) throw new Error('The sample org starts in beforeAll: use it inside a test.');
+    return { ...started, admin };
+  };
+  return {
+    get org() {
+      return running().org;
+    },
+    get csv() {
+      return running().csv;
+    },
+    get admin() {
+      return running().admin;
+    },
+    connect: (token) => connectTo(running().org, token),
+    raw: (path, token = running().org.tokens.admin, init = {}) =>
+      fetch(`${running().org.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } }),
+  };
 }
