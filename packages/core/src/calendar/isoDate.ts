@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../model/wireValue.js';
+import { digits } from './digits.js';
 
 /** A calendar date as `YYYY-MM-DD`. ISO dates compare correctly as strings. */
 export type IsoDate = string;
@@ -34,16 +35,6 @@ export function dayNumber(date: IsoDate): number {
   const day = digits(date, 8, 2);
   if (year < 0 || month < 0 || day < 0) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   return daysFromCivil(year, month, day);
-}
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -1,4 +1,5 @@
 import { daysFromCivil, isoDateOfDay } from '../calendar/index.js';
+import { digits } from '../calendar/digits.js';
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
@@ -146,16 +147,6 @@ function utcMillis(text: string): number | null {
     zone = (sign === 43 ? 1 : -1) * (zh * 60 + zm) * MINUTE;
   } else return null;
   return daysFromCivil(year, month, day) * DAY + hour * 3_600_000 + minute * MINUTE + second * 1000 + millis - zone;
-}
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
 }
 
 function daysInMonth(year: number, month: number): number {
