@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { csvRow, type CsvOptions, type CsvValue } from '@salesops/core';
 import { isSessionExpired, NO_JSFORCE_RETRY, SessionExpiredError, withRetry, type RetryOptions } from '../org/retry.js';
 import {
-  failuresCsv,
+  upsertOutcome,
   upsertRecords,
   type FailedRecord,
   type UpsertOutcome,
@@ -202,15 +201,7 @@ export async function bulkUpsertRecords(
     }
     start = end;
   }
-  if (failures.length > 0) await writeFile(options.errorFile, failuresCsv(failures));
-  return {
-    upserted,
-    created,
-    failed: failures.length,
-    errorFile: failures.length > 0 ? options.errorFile : null,
-    requests,
-    ...(sessionExpired ? { sessionExpired: true as const } : {}),
-  };
+  return upsertOutcome({ upserted, created, requests, sessionExpired }, failures, options.errorFile);
 }
 
 async function waitForJob(

@@ -147,15 +147,11 @@ export async function upsertRecords(
       });
     });
   }
-  if (failures.length > 0) await writeFile(options.errorFile, failuresCsv(failures));
-  return {
-    upserted,
-    created,
-    failed: failures.length,
-    errorFile: failures.length > 0 ? options.errorFile : null,
-    requests,
-    ...(sessionExpired ? { sessionExpired: true as const } : {}),
-  };
+  return upsertOutcome(
+    { upserted, created, requests, sessionExpired: sessionExpired !== undefined },
+    failures,
+    options.errorFile,
+  );
 }
 
 /** One record a writer could not save, with the org's reason. */
@@ -165,6 +161,23 @@ export interface FailedRecord {
   readonly message: string;
   /** Fields the error names, `;`-separated. */
   readonly fields: string;
+}
+
+/** A write's outcome; the failed records, when there are any, are saved to `errorFile` first. */
+export async function upsertOutcome(
+  counts: { upserted: number; created: number; requests: number; sessionExpired: boolean },
+  failures: readonly FailedRecord[],
+  errorFile: string,
+): Promise<UpsertOutcome> {
+  if (failures.length > 0) await writeFile(errorFile, failuresCsv(failures));
+  return {
+    upserted: counts.upserted,
+    created: counts.created,
+    failed: failures.length,
+    errorFile: failures.length > 0 ? errorFile : null,
+    requests: counts.requests,
+    ...(counts.sessionExpired ? { sessionExpired: true as const } : {}),
+  };
 }
 
 /**
