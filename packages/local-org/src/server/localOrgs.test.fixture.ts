@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll } from 'vitest';
 import { generateSampleOrg } from '../sample-data/generateSampleOrg.js';
-import { start, type LocalOrg } from './localOrg.js';
+import { start, type LocalOrg, type StartOptions } from './localOrg.js';
 
 export type Row = Record<string, string>;
 
@@ -97,5 +97,31 @@ export function useDefaultSampleOrg(files: readonly string[]): SampleOrgOfTests 
     connect: (token) => connectTo(running().org, token),
     raw: (path, token = running().org.tokens.admin, init = {}) =>
       fetch(`${running().org.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } }),
+  };
+}
+
+/**
+ * Toy sample orgs (no custom objects) for one test file: `first()` is started before its tests, `start(options)`
+ * starts another, and all stop after the tests.
+ */
+export function useToyOrgs(): { first(): LocalOrg; start(options?: StartOptions): Promise<LocalOrg> } {
+  const orgs: LocalOrg[] = [];
+  const startToy = async (options: StartOptions = {}): Promise<LocalOrg> => {
+    const org = await start({ sample: { size: 'toy', seed: 42 }, objectsDir: null, ...options });
+    orgs.push(org);
+    return org;
+  };
+  beforeAll(async () => {
+    await startToy();
+  });
+  afterAll(async () => {
+    for (const org of orgs) await org.stop();
+  });
+  return {
+    first: () => {
+      if (!orgs[0]) throw new Error('The first toy org starts in beforeAll: use it inside a test.');
+      return orgs[0];
+    },
+    start: startToy,
   };
 }

@@ -2,10 +2,11 @@
  * Queries cannot hold the server: LIKE runs in linear time (20 `%` froze the old RegExp, and every request behind
  * it), and each query has a time and rows-scanned budget answered with 400 QUERY_TIMEOUT, as Salesforce answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type LocalOrg } from './localOrg.js';
+import { describe, expect, it } from 'vitest';
+import { useToyOrgs } from './localOrgs.test.fixture.js';
+import type { LocalOrg } from './localOrg.js';
 
-const orgs: LocalOrg[] = [];
+const toyOrgs = useToyOrgs();
 
 async function query(org: LocalOrg, token: string, soql: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${org.url}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`, {
@@ -16,23 +17,9 @@ async function query(org: LocalOrg, token: string, soql: string): Promise<{ stat
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
-async function startOrg(options: Parameters<typeof start>[0] = {}): Promise<LocalOrg> {
-  const org = await start({ sample: { size: 'toy', seed: 42 }, objectsDir: null, ...options });
-  orgs.push(org);
-  return org;
-}
-
-beforeAll(async () => {
-  await startOrg();
-});
-
-afterAll(async () => {
-  for (const org of orgs) await org.stop();
-});
-
 describe('query budget', () => {
   it("answers WHERE Name LIKE '%%%%%%%%%%%%%%%%%%%%!' from a rep, and a cheap request sent right after", async () => {
-    const org = orgs[0] as LocalOrg;
+    const org = toyOrgs.first();
     const rep = (org.tokens.users.find((u) => u.rep) as { token: string }).token;
     const like = query(org, rep, `SELECT Id FROM Opportunity WHERE Name LIKE '${'%'.repeat(20)}!'`);
     const cheap = query(org, rep, 'SELECT Id FROM UserRole LIMIT 1');
@@ -42,7 +29,7 @@ describe('query budget', () => {
   });
 
   it('LIKE still finds what it should, case-insensitively, with runs of % collapsed', async () => {
-    const org = orgs[0] as LocalOrg;
+    const org = toyOrgs.first();
     const all = await query(org, org.tokens.admin, 'SELECT Name FROM Opportunity');
     const names = (all.body as { records: { Name: string }[] }).records.map((r) => r.Name);
     const word = (names[0] as string).split(' ')[0] as string;
@@ -56,7 +43,7 @@ describe('query budget', () => {
   });
 
   it('answers 400 QUERY_TIMEOUT when a query runs past its time budget', async () => {
-    const org = await startOrg({ queryBudget: { timeoutMs: 0 } });
+    const org = await toyOrgs.start({ queryBudget: { timeoutMs: 0 } });
     const result = await query(org, org.tokens.admin, 'SELECT Id FROM Opportunity');
     expect(result).toEqual({
       status: 400,
@@ -65,7 +52,7 @@ describe('query budget', () => {
   });
 
   it('answers 400 QUERY_TIMEOUT when a query examines more records than its budget, and small queries still run', async () => {
-    const org = await startOrg({ queryBudget: { maxRowsScanned: 10 } });
+    const org = await toyOrgs.start({ queryBudget: { maxRowsScanned: 10 } });
     const big = await query(org, org.tokens.admin, 'SELECT Id FROM Opportunity');
     expect(big.status).toBe(400);
     expect((big.body as { errorCode: string }[])[0]?.errorCode).toBe('QUERY_TIMEOUT');

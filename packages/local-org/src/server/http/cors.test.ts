@@ -3,10 +3,11 @@
  * and requests whose Host is not a loopback name are refused, so a DNS-rebinding page cannot reach it.
  */
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type LocalOrg, type StartOptions } from '../localOrg.js';
+import { describe, expect, it } from 'vitest';
+import { useToyOrgs } from '../localOrgs.test.fixture.js';
+import type { LocalOrg } from '../localOrg.js';
 
-const orgs: LocalOrg[] = [];
+const toyOrgs = useToyOrgs();
 
 /** A raw request (fetch cannot set Host): status and headers. */
 function send(
@@ -35,23 +36,9 @@ function send(
   });
 }
 
-async function startOrg(options: StartOptions = {}): Promise<LocalOrg> {
-  const org = await start({ sample: { size: 'toy', seed: 42 }, objectsDir: null, ...options });
-  orgs.push(org);
-  return org;
-}
-
-beforeAll(async () => {
-  await startOrg();
-});
-
-afterAll(async () => {
-  for (const org of orgs) await org.stop();
-});
-
 describe('CORS and Host', () => {
   it("reflects the gallery's origin and other loopback origins", async () => {
-    const org = orgs[0] as LocalOrg;
+    const org = toyOrgs.first();
     for (const origin of ['http://127.0.0.1:8090', 'http://localhost:8000', 'http://[::1]:5173']) {
       const res = await send(org, { Origin: origin });
       expect(res.status).toBe(200);
@@ -60,7 +47,7 @@ describe('CORS and Host', () => {
   });
 
   it('does not reflect any other origin, nor answer its preflight with CORS headers', async () => {
-    const org = orgs[0] as LocalOrg;
+    const org = toyOrgs.first();
     const res = await send(org, { Origin: 'http://evil.example' });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
@@ -74,7 +61,7 @@ describe('CORS and Host', () => {
   });
 
   it('refuses a request whose Host is not a loopback name with 421 (DNS rebinding)', async () => {
-    const org = orgs[0] as LocalOrg;
+    const org = toyOrgs.first();
     const port = new URL(org.url).port;
     const res = await send(org, { Host: `rebind.evil.example:${port}` });
     expect(res.status).toBe(421);
@@ -85,13 +72,13 @@ describe('CORS and Host', () => {
   });
 
   it('keeps the options: a configured origin list and allowed hosts', async () => {
-    const org = await startOrg({ corsOrigins: ['https://app.example'], allowedHosts: ['org.test'] });
+    const org = await toyOrgs.start({ corsOrigins: ['https://app.example'], allowedHosts: ['org.test'] });
     const allowed = await send(org, { Origin: 'https://app.example', Host: 'org.test' });
     expect(allowed.status).toBe(200);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
     const loopback = await send(org, { Origin: 'http://127.0.0.1:8090' });
     expect(loopback.headers['access-control-allow-origin']).toBeUndefined();
-    const any = await startOrg({ corsOrigins: '*' });
+    const any = await toyOrgs.start({ corsOrigins: '*' });
     expect((await send(any, { Origin: 'https://anywhere.example' })).headers['access-control-allow-origin']).toBe(
       'https://anywhere.example',
     );
