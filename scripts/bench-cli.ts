@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
 import { recordBenchRows } from './benchRows.js';
-import { jsonResult, linkPlugin, repositoryRoot, runSf, sfEnvironment } from './sfCli.js';
+import { jsonResult, linkPlugin, loginToOrg, repositoryRoot, sfEnvironment } from './sfCli.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: 'default' }, runs: { type: 'string', default: '3' } },
@@ -100,11 +100,7 @@ rows.push({
 
 const org = await start({ dataDir });
 try {
-  const login = await runSf(
-    home,
-    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', 'bench', '--json'],
-    { SF_ACCESS_TOKEN: org.tokens.admin },
-  );
+  const login = await loginToOrg(home, org.url, 'bench', org.tokens.admin);
   jsonResult(login);
   const remote = await measure(sf, [...forecastArgs, '--target-org', 'bench'], env);
   const requests = /(\d+) API requests\)/.exec(remote.stderr);

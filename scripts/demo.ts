@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
-import { jsonResult, linkPlugin, repositoryRoot, runSf, sfEnvironment } from './sfCli.js';
+import { jsonResult, linkPlugin, repositoryRoot, runSf, sfEnvironment, loginToOrg } from './sfCli.js';
 
 const work = join(repositoryRoot, '.sample-org');
 const dataDir = join(work, 'default');
@@ -69,15 +69,7 @@ try {
   await mkdir(home, { recursive: true });
   const link = await linkPlugin(home);
   if (link.code !== 0) throw new Error(`sf plugins link failed: ${link.stderr}`);
-  const login = jsonResult<{ username: string }>(
-    await runSf(
-      home,
-      ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', alias, '--json'],
-      {
-        SF_ACCESS_TOKEN: org.tokens.admin,
-      },
-    ),
-  );
+  const login = jsonResult<{ username: string }>(await loginToOrg(home, org.url, alias, org.tokens.admin));
   console.log(`logged in as ${login.username} (alias ${alias}); sf home: ${home}`);
 
   step('Forecast of the current quarter (auto picks the method with the best backtest)');

@@ -61,6 +61,16 @@ export async function runSf(
   }
 }
 
+/** The arguments of `sf org login access-token` into `instanceUrl` as `alias`; the token goes in SF_ACCESS_TOKEN. */
+export function sfLoginArgs(instanceUrl: string, alias: string): string[] {
+  return ['org', 'login', 'access-token', '--instance-url', instanceUrl, '--no-prompt', '--alias', alias, '--json'];
+}
+
+/** Logs the home's sf into the org at `instanceUrl` as `alias` with `token` (through the environment, never argv). */
+export async function loginToOrg(home: string, instanceUrl: string, alias: string, token: string): Promise<SfRun> {
+  return runSf(home, sfLoginArgs(instanceUrl, alias), { SF_ACCESS_TOKEN: token });
+}
+
 /** Links the plugin (already built by `npm run build`) into the sf home. */
 export async function linkPlugin(home: string): Promise<SfRun> {
   return runSf(home, ['plugins', 'link', join(repositoryRoot, 'plugin'), '--no-install']);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
-import { linkPlugin, repositoryRoot, runSf as runSfIn } from '../scripts/sfCli.js';
+import { linkPlugin, repositoryRoot, runSf as runSfIn, sfLoginArgs } from '../scripts/sfCli.js';
 
 interface Warning {
   name: string;
@@ -143,10 +143,7 @@ describe('a rep logged in to the local org', () => {
       ['rep', rep?.token ?? ''],
       ['admin', admin?.token ?? ''],
     ] as const) {
-      const login = await runSf(
-        ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', alias, '--json'],
-        { SF_ACCESS_TOKEN: token },
-      );
+      const login = await runSf(sfLoginArgs(org.url, alias), { SF_ACCESS_TOKEN: token });
       expect(login.code, login.stdout + login.stderr).toBe(0);
     }
     const asOf = ['--as-of', SAMPLE_ANCHOR_DATE];

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type LocalOrg } from '@salesops/local-org';
-import { sfTimeout } from '../scripts/sfCli.js';
+import { sfTimeout, sfLoginArgs } from '../scripts/sfCli.js';
 
 const root = join(import.meta.dirname, '..');
 const sf = join(root, 'node_modules/.bin/sf');
@@ -44,10 +44,7 @@ async function runSf(args: string[], token: string): Promise<{ code: number; std
 }
 
 async function login(alias: string, token: string): Promise<Record<string, unknown>> {
-  const result = await runSf(
-    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', alias, '--json'],
-    token,
-  );
+  const result = await runSf(sfLoginArgs(org.url, alias), token);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { result: Record<string, unknown> }).result;
 }

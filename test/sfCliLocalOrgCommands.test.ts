@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReps, computePerformance, createOrgSnapshot } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { jsonResult, linkPlugin, runSf, sfTimeout } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, runSf, sfTimeout, loginToOrg } from '../scripts/sfCli.js';
 
 let home: string;
 /** A second sf home: both orgs' admins have the same username, and sf keys its auth files by username. */
@@ -39,11 +39,7 @@ beforeAll(async () => {
     [bareHome, 'bare', bare],
   ] as const) {
     expect((await linkPlugin(sfHome)).code).toBe(0);
-    const login = await runSf(
-      sfHome,
-      ['org', 'login', 'access-token', '--instance-url', target.url, '--no-prompt', '--alias', alias, '--json'],
-      { SF_ACCESS_TOKEN: target.tokens.admin },
-    );
+    const login = await loginToOrg(sfHome, target.url, alias, target.tokens.admin);
     expect(login.code, login.stdout + login.stderr).toBe(0);
   }
 }, 180_000);
@@ -184,23 +180,7 @@ describe('sf salesops against the local org', () => {
       const limited = await start({ dataDir: dir, apiLimit: { max: 25 } });
       try {
         await linkPlugin(limitedHome);
-        const login = await runSf(
-          limitedHome,
-          [
-            'org',
-            'login',
-            'access-token',
-            '--instance-url',
-            limited.url,
-            '--no-prompt',
-            '--alias',
-            'limited',
-            '--json',
-          ],
-          {
-            SF_ACCESS_TOKEN: limited.tokens.admin,
-          },
-        );
+        const login = await loginToOrg(limitedHome, limited.url, 'limited', limited.tokens.admin);
         expect(login.code, login.stdout).toBe(0);
         const run = await runSf(limitedHome, [
           'salesops',

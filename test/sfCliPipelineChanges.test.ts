@@ -18,7 +18,7 @@ import {
 } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { jsonResult, linkPlugin, repositoryRoot, runSf } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, repositoryRoot, runSf, loginToOrg } from '../scripts/sfCli.js';
 
 let home: string;
 let dir: string;
@@ -45,11 +45,7 @@ beforeAll(async () => {
   snapshot = createOrgSnapshot(await readDataDir(dir));
   org = await start({ dataDir: dir });
   expect((await linkPlugin(home)).code).toBe(0);
-  const login = await runSf(
-    home,
-    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', 'local', '--json'],
-    { SF_ACCESS_TOKEN: org.tokens.admin },
-  );
+  const login = await loginToOrg(home, org.url, 'local', org.tokens.admin);
   expect(login.code, login.stdout + login.stderr).toBe(0);
 }, 240_000);
 afterAll(async () => {

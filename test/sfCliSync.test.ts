@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { syncMirror } from '@salesops/org';
 import { randomChanges } from '../scripts/orgChanges.js';
-import { jsonResult, linkPlugin, repositoryRoot, runSf as runSfIn, sfTimeout } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, repositoryRoot, runSf as runSfIn, sfTimeout, sfLoginArgs } from '../scripts/sfCli.js';
 import { sortedCsvFiles } from './sortedCsvFiles.js';
 
 /** The part of `sf salesops sync --json`'s result this test reads (the schema test checks the whole shape). */
@@ -31,16 +31,7 @@ beforeAll(async () => {
   org = await start({ sample: { size: 'toy', seed: 42 } });
   const link = await linkPlugin(home);
   expect(link.code, link.stderr).toBe(0);
-  const login = await runSf([
-    'org',
-    'login',
-    'access-token',
-    '--instance-url',
-    org.url,
-    '--no-prompt',
-    '--alias',
-    'local',
-  ]);
+  const login = await runSf(sfLoginArgs(org.url, 'local'));
   expect(login.code, login.stderr).toBe(0);
 }, sfTimeout(2));
 

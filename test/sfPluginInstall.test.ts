@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { OWN_SCOPE, startLocalRegistry, type LocalRegistry } from '../scripts/localRegistry.js';
-import { jsonResult, linkPlugin, repositoryRoot, runSf, sfTimeout, type SfRun } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, repositoryRoot, runSf, sfTimeout, type SfRun, sfLoginArgs } from '../scripts/sfCli.js';
 
 const run = promisify(execFile);
 const PLUGIN = `${OWN_SCOPE}/plugin-salesops`;
@@ -104,8 +104,9 @@ afterAll(async () => {
 
 /** Logs the home's sf into the local org as its admin. */
 async function login(sf: typeof installedSf): Promise<void> {
-  const args = ['org', 'login', 'access-token', '--instance-url', (org as LocalOrg).url, '--no-prompt', '--alias'];
-  const done = await sf([...args, 'local', '--json'], { SF_ACCESS_TOKEN: (org as LocalOrg).tokens.admin });
+  const done = await sf(sfLoginArgs((org as LocalOrg).url, 'local'), {
+    SF_ACCESS_TOKEN: (org as LocalOrg).tokens.admin,
+  });
   expect(done.code, done.stdout + done.stderr).toBe(0);
 }
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReps, computePerformance, createOrgSnapshot, scorecardRecords } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type FaultKind, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
-import { linkPlugin, runSf, type SfRun } from '../scripts/sfCli.js';
+import { linkPlugin, runSf, type SfRun, loginToOrg } from '../scripts/sfCli.js';
 
 type Command = 'forecast' | 'reps compare' | 'territory coverage';
 const COMMANDS: readonly Command[] = ['forecast', 'reps compare', 'territory coverage'];
@@ -68,11 +68,7 @@ const admin = (): Connection =>
   new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
 
 async function login(): Promise<void> {
-  const run = await runSf(
-    home,
-    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', 'local', '--json'],
-    { SF_ACCESS_TOKEN: org.tokens.admin },
-  );
+  const run = await loginToOrg(home, org.url, 'local', org.tokens.admin);
   expect(run.code, run.stdout + run.stderr).toBe(0);
 }
 

@@ -6,7 +6,7 @@ import { Buffer } from 'node:buffer';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { jsonResult, linkPlugin, runSf } from '../../scripts/sfCli.ts';
+import { jsonResult, linkPlugin, runSf, sfLoginArgs } from '../../scripts/sfCli.ts';
 
 const PAGE = /^\/__salesops\/pages\/(\w+)\.html$/;
 /** A file of the built static resource folder (force-app/…/staticresources/SalesOpsWidgets/). */
@@ -48,17 +48,7 @@ export async function runCli(org, asOf) {
   const link = await linkPlugin(home);
   if (link.code !== 0) throw new Error(`sf plugins link failed: ${link.stderr}`);
   const env = { SF_ACCESS_TOKEN: org.tokens.admin };
-  const login = [
-    'org',
-    'login',
-    'access-token',
-    '--instance-url',
-    org.url,
-    '--no-prompt',
-    '--alias',
-    'local',
-    '--json',
-  ];
+  const login = sfLoginArgs(org.url, 'local');
   jsonResult(await runSf(home, login, env));
   const run = async (...args) =>
     jsonResult(await runSf(home, ['salesops', ...args, '--target-org', 'local', '--as-of', asOf, '--write', '--json']));

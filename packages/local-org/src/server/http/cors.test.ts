@@ -78,8 +78,8 @@ describe('CORS and Host', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
     const loopback = await send(org, { Origin: 'http://127.0.0.1:8090' });
     expect(loopback.headers['access-control-allow-origin']).toBeUndefined();
-    const any = await toyOrgs.start({ corsOrigins: '*' });
-    expect((await send(any, { Origin: 'https://anywhere.example' })).headers['access-control-allow-origin']).toBe(
+    const anyOrigin = await toyOrgs.start({ corsOrigins: '*' });
+    expect((await send(anyOrigin, { Origin: 'https://anywhere.example' })).headers['access-control-allow-origin']).toBe(
       'https://anywhere.example',
     );
   });
