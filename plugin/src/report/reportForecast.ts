@@ -56,7 +56,7 @@ export function scopeFigures(
   performance: PerformanceReport,
   { period, asOf }: { period: FiscalPeriod; asOf: string },
 ): { org: TeamFigures; teams: TeamFigures[] } {
-  const quotas = scopeQuotas(snapshot, period, asOf);
+  const quotas = scopeQuotas(snapshot, period, asOf, ['team', 'org']);
   const teamPerformance = new Map(performance.teams.map((t) => [t.roleId, t as Performance]));
   const figures = report.scopes.map((s): TeamFigures => {
     const p = s.scope.type === 'org' ? performance.org : teamPerformance.get(s.scope.id);

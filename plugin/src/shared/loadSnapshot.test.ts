@@ -8,15 +8,16 @@ const GiB = 2 ** 30;
 describe('heapWarning', () => {
   it('stays quiet for orgs the heap holds easily', () => {
     expect(heapWarning(944_367, 4 * GiB)).toBeNull(); // the 100,000-deal sample org
-    expect(heapWarning(7_457_647, 16 * GiB)).toBeNull(); // a million deals with a 16 GB heap
+    expect(heapWarning(7_457_647, 4144 * 2 ** 20)).toBeNull(); // a million deals on Node's default heap
+    expect(heapWarning(7_457_647, 16 * GiB)).toBeNull();
   });
 
-  it("names the records, the heap limit and the NODE_OPTIONS to use for a million-deal org on Node's default heap", () => {
-    expect(heapWarning(7_457_647, 4144 * 2 ** 20)).toBe(
-      "7,457,647 records is a lot for Node's heap limit of 4,144 MiB: if the command runs out of memory, run it with " +
+  it("names the records, the heap limit and the NODE_OPTIONS to use for an org too large for Node's default heap", () => {
+    expect(heapWarning(12_000_000, 4144 * 2 ** 20)).toBe(
+      "12,000,000 records is a lot for Node's heap limit of 4,144 MiB: if the command runs out of memory, run it with " +
         'NODE_OPTIONS=--max-old-space-size=8192.',
     );
-    expect(heapWarning(20_000_000, 4 * GiB)).toMatch(/--max-old-space-size=18432\.$/);
+    expect(heapWarning(40_000_000, 4 * GiB)).toMatch(/--max-old-space-size=17408\.$/);
   });
 });
 

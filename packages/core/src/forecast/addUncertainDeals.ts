@@ -71,27 +71,26 @@ export function addUncertainDeals(
   for (let k = 0; k < m; k++) groupEnd[cellOf[live[k] as number] as number] = k + 1;
   for (let c = 1; c < cells.length; c++) groupEnd[c] = Math.max(groupEnd[c] as number, groupEnd[c - 1] as number);
   const means = cells.map((c) => (c.alpha + c.beta > 0 ? c.alpha / (c.alpha + c.beta) : 0));
-  const scale = new Float64Array(cells.length);
+  // Each deal's threshold × its cell's scale of the draw, made once per draw of the rates, not once per draw.
+  const scaled = new Float64Array(m);
   const fill = uint32Filler(random);
   const numbers = new Uint32Array(m);
   const sd = Math.max(0, factor.sd);
   for (let d = 0; d < n; d++) {
     if (d % DRAWS_PER_RATE_DRAW === 0) {
       const theta = sd > 0 ? factor.mean * Math.exp(sd * standardNormal(random) - (sd * sd) / 2) : factor.mean;
+      let k = 0;
       for (let c = 0; c < cells.length; c++) {
         const { alpha, beta } = cells[c] as WinRatePosterior;
         const mean = means[c] as number;
-        scale[c] = mean > 0 ? (theta * betaVariate(alpha, beta, random)) / mean : 0;
+        const s = mean > 0 ? (theta * betaVariate(alpha, beta, random)) / mean : 0;
+        for (const end = groupEnd[c] as number; k < end; k++) scaled[k] = (threshold[k] as number) * s;
       }
     }
     fill(numbers);
     let sum = certain;
-    let k = 0;
-    for (let c = 0; c < cells.length; c++) {
-      const s = scale[c] as number;
-      const end = groupEnd[c] as number;
-      for (; k < end; k++) if ((numbers[k] as number) < (threshold[k] as number) * s) sum += amount[k] as number;
-    }
+    // Without a branch (a coin is a coin flip to the branch predictor): adding 0 × amount leaves the sum as it was.
+    for (let k = 0; k < m; k++) sum += (amount[k] as number) * Number((numbers[k] as number) < (scaled[k] as number));
     totals[d] = (totals[d] as number) + sum;
   }
 }

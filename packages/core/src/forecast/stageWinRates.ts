@@ -25,10 +25,13 @@ export interface StageWinRates {
   probability(stage: string, daysLeft: number, fallback: number): StageProbability;
 }
 
-interface Cells {
-  readonly deals: Map<string, Int32Array>;
-  readonly won: Map<string, Int32Array>;
-}
+/**
+ * Per stage, the past deals of each days-left bucket (indexes 0 … DAYS_LEFT_BUCKETS − 1) and the won ones among them
+ * (the next DAYS_LEFT_BUCKETS): one small plain array per stage, not two typed arrays. A million-deal org keeps
+ * cells for each of its thousands of owners and each past period, where a typed array's own header and buffer
+ * cost more than its six counts.
+ */
+type Cells = Map<string, number[]>;
 
 /** The org-wide cells of each list or window of observations (every scope's rates borrow from them). */
 const orgCells = new WeakMap<object, Cells>();
@@ -41,67 +44,50 @@ const orgCells = new WeakMap<object, Cells>();
 const scopeCells = new WeakMap<readonly StageObservation[], WeakMap<ReadonlySet<string>, Cells>>();
 
 function count(lists: readonly (readonly StageObservation[])[], member?: (o: Opportunity) => boolean): Cells {
-  const deals = new Map<string, Int32Array>();
-  const won = new Map<string, Int32Array>();
+  const cells: Cells = new Map();
   const keys = (member as ScopeMember | undefined)?.partition?.keys;
   for (const list of lists) {
     if (!member || !keys) {
       tally(
         scopeMembers(list, (o) => o.opportunity, member),
-        deals,
-        won,
+        cells,
       );
       continue;
     }
     let byScope = scopeCells.get(list);
     if (!byScope) scopeCells.set(list, (byScope = new WeakMap()));
-    let cells = byScope.get(keys);
-    if (!cells) {
-      cells = { deals: new Map(), won: new Map() };
+    let own = byScope.get(keys);
+    if (!own) {
+      own = new Map();
       tally(
         scopeMembers(list, (o) => o.opportunity, member),
-        cells.deals,
-        cells.won,
+        own,
       );
-      byScope.set(keys, cells);
+      byScope.set(keys, own);
     }
-    add(cells, deals, won);
+    add(own, cells);
   }
-  return { deals, won };
+  return cells;
 }
 
-function add(cells: Cells, deals: Map<string, Int32Array>, won: Map<string, Int32Array>): void {
-  for (const [stage, d] of cells.deals) {
-    const w = cells.won.get(stage) as Int32Array;
-    const sumD = deals.get(stage);
-    const sumW = won.get(stage);
-    if (!sumD || !sumW) {
-      deals.set(stage, Int32Array.from(d));
-      won.set(stage, Int32Array.from(w));
+function add(from: Cells, into: Cells): void {
+  for (const [stage, counts] of from) {
+    const sum = into.get(stage);
+    if (!sum) {
+      into.set(stage, counts.slice());
       continue;
     }
-    for (let b = 0; b < DAYS_LEFT_BUCKETS; b++) {
-      sumD[b] = (sumD[b] as number) + (d[b] as number);
-      sumW[b] = (sumW[b] as number) + (w[b] as number);
-    }
+    for (let i = 0; i < counts.length; i++) sum[i] = (sum[i] as number) + (counts[i] as number);
   }
 }
 
-function tally(
-  observations: readonly StageObservation[],
-  deals: Map<string, Int32Array>,
-  won: Map<string, Int32Array>,
-): void {
+function tally(observations: readonly StageObservation[], cells: Cells): void {
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as StageObservation;
-    let d = deals.get(o.stage);
-    let w = won.get(o.stage);
-    if (!d || !w) {
-      deals.set(o.stage, (d = new Int32Array(DAYS_LEFT_BUCKETS)));
-      won.set(o.stage, (w = new Int32Array(DAYS_LEFT_BUCKETS)));
-    }
-    d[o.bucket] = (d[o.bucket] as number) + 1;
-    if (o.won) w[o.bucket] = (w[o.bucket] as number) + 1;
+    let counts = cells.get(o.stage);
+    if (!counts) cells.set(o.stage, (counts = new Array<number>(2 * DAYS_LEFT_BUCKETS).fill(0)));
+    counts[o.bucket] = (counts[o.bucket] as number) + 1;
+    if (o.won) counts[DAYS_LEFT_BUCKETS + o.bucket] = (counts[DAYS_LEFT_BUCKETS + o.bucket] as number) + 1;
   }
 }
 
@@ -141,20 +127,25 @@ export function stageWinRates(
   return {
     probability(stage, daysLeft, fallback) {
       const bucket = daysLeftBucket(Math.max(0, daysLeft));
-      const orgDeals = org.deals.get(stage);
-      const orgWon = org.won.get(stage);
+      const orgCounts = org.get(stage);
       let stageDeals = 0;
       let stageWon = 0;
-      if (orgDeals && orgWon) {
+      if (orgCounts) {
         for (let b = 0; b < DAYS_LEFT_BUCKETS; b++) {
-          stageDeals += orgDeals[b] as number;
-          stageWon += orgWon[b] as number;
+          stageDeals += orgCounts[b] as number;
+          stageWon += orgCounts[DAYS_LEFT_BUCKETS + b] as number;
         }
       }
       const orgStage = borrowedShare(stageWon, stageDeals, fallback, k);
-      const orgCell = borrowedShare(orgWon?.[bucket] ?? 0, orgDeals?.[bucket] ?? 0, orgStage, k);
-      const deals = own.deals.get(stage)?.[bucket] ?? 0;
-      const won = own.won.get(stage)?.[bucket] ?? 0;
+      const orgCell = borrowedShare(
+        orgCounts?.[DAYS_LEFT_BUCKETS + bucket] ?? 0,
+        orgCounts?.[bucket] ?? 0,
+        orgStage,
+        k,
+      );
+      const ownCounts = own.get(stage);
+      const deals = ownCounts?.[bucket] ?? 0;
+      const won = ownCounts?.[DAYS_LEFT_BUCKETS + bucket] ?? 0;
       const probability = member ? borrowedShare(won, deals, orgCell, k) : orgCell;
       return { probability, deals, won, source: deals >= k ? 'scope' : 'borrowed' };
     },

@@ -4,7 +4,7 @@ import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
 import { performanceSumsBy, type PeriodAsOf } from './performanceSumsBy.js';
-import { quotaInPeriod } from './quotaInPeriod.js';
+import { quotaRollup } from './quotaRollup.js';
 
 export interface RepPerformance extends Performance {
   readonly repId: string;
@@ -52,12 +52,10 @@ export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): 
   const { period, asOf } = options;
   const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.ownerId);
   const repIds = new Set(touched);
-  for (const user of snapshot.data.users) {
-    const quota = quotaInPeriod(snapshot, user.Id, period);
-    if (quota === null) continue;
-    repIds.add(user.Id);
-    let s = sums.get(user.Id);
-    if (!s) sums.set(user.Id, (s = emptySums()));
+  for (const [userId, quota] of quotaRollup(snapshot, period).byRep) {
+    repIds.add(userId);
+    let s = sums.get(userId);
+    if (!s) sums.set(userId, (s = emptySums()));
     s.quotaCents = quota;
   }
   const progress = {

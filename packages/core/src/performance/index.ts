@@ -6,5 +6,6 @@ export * from './performanceSums.js';
 export * from './performanceMetrics.js';
 export * from './performanceSumsBy.js';
 export * from './quotaInPeriod.js';
+export * from './quotaRollup.js';
 export * from './slippedFromPeriod.js';
 export * from './computePerformance.js';

@@ -1,7 +1,13 @@
-import type { BacktestReport, ForecastMethod, ForecastReport, ForecastScope } from '../forecast/index.js';
+import type {
+  BacktestReport,
+  ForecastMethod,
+  ForecastReport,
+  ForecastScope,
+  ForecastScopeType,
+} from '../forecast/index.js';
 import type { FiscalCalendar, FiscalPeriod, IsoDate } from '../calendar/index.js';
 import { ForecastAccuracyRecord, ForecastRecord } from '../model/index.js';
-import { computePerformance } from '../performance/index.js';
+import { quotaRollup } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { territoryCoverage } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
@@ -11,21 +17,29 @@ import { roundTo } from './roundTo.js';
 const SCOPE_TYPE_LABEL = { rep: 'Rep', team: 'Team', territory: 'Territory', org: 'Org' } as const;
 
 /**
- * The quota of every forecast scope for a period (reps and teams from the performance report, territories from
- * territory coverage, the org as the sum of rep quotas), keyed `type|id`.
+ * The quota of the forecast scopes of `types` for a period (reps, teams and the org as `computePerformance` reports
+ * them, from `quotaRollup`: no deal is replayed; territories from territory coverage), keyed `type|id`.
  *
  * @example
  * scopeQuotas(snapshot, period, '2026-11-16').get(`rep|${repId}`);
  */
-export function scopeQuotas(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): Map<string, number | null> {
-  const performance = computePerformance(snapshot, { period, asOf });
+export function scopeQuotas(
+  snapshot: OrgSnapshot,
+  period: FiscalPeriod,
+  asOf: IsoDate,
+  types: readonly ForecastScopeType[] = ['rep', 'team', 'territory', 'org'],
+): Map<string, number | null> {
+  const rollup = quotaRollup(snapshot, period);
+  const units = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
   const quotas = new Map<string, number | null>();
-  for (const rep of performance.reps) quotas.set(`rep|${rep.repId}`, rep.quota);
-  for (const team of performance.teams) quotas.set(`team|${team.roleId}`, team.quota);
-  for (const territory of territoryCoverage(snapshot, { period, asOf }).territories) {
-    quotas.set(`territory|${territory.territoryId}`, territory.quota);
+  if (types.includes('rep')) for (const [repId, cents] of rollup.byRep) quotas.set(`rep|${repId}`, units(cents));
+  if (types.includes('team')) for (const [teamId, cents] of rollup.byTeam) quotas.set(`team|${teamId}`, units(cents));
+  if (types.includes('territory')) {
+    for (const territory of territoryCoverage(snapshot, { period, asOf }).territories) {
+      quotas.set(`territory|${territory.territoryId}`, territory.quota);
+    }
   }
-  quotas.set(`org|${snapshot.data.organization.Id}`, performance.org.quota);
+  if (types.includes('org')) quotas.set(`org|${snapshot.data.organization.Id}`, units(rollup.org));
   return quotas;
 }
 

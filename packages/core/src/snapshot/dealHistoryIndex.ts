@@ -4,7 +4,13 @@ import type { OpportunityHistoryTable } from './opportunityHistoryTable.js';
 
 /** Each known deal's OpportunityHistory rows as one run, found once when a snapshot is built. */
 export interface IndexedHistory {
-  readonly histories: Map<string, DealHistory>;
+  /**
+   * Each deal's history by Id, only when two opportunities share an Id (else null: `historyAt` says it all, and a
+   * million-entry map is not built for nothing).
+   */
+  readonly histories: Map<string, DealHistory> | null;
+  /** Positions of the deals with history, in order of their first rows (the order `histories` keeps). */
+  readonly order: Int32Array;
   /** The history of each of the opportunities by position; null when two opportunities share an Id. */
   readonly historyAt: ReadonlyArray<DealHistory | undefined> | null;
   /** Whether a row (of a known deal or not) is in a stage not in the stage list. */
@@ -32,17 +38,20 @@ export function indexHistory(
   // Otherwise a copy of the rows grouped by deal and sorted, in which each history is one run of rows.
   const rows = found.inOrder ? table : table.reordered(groupedOrder(table, found.runs, opportunities.length));
   if (rows !== table) found = dealRuns(rows, opportunities.length, dealOf);
-  const histories = new Map<string, DealHistory>();
+  const histories = unique ? null : new Map<string, DealHistory>();
   const historyAt = new Array<DealHistory | undefined>(opportunities.length);
   let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
-  for (const { at, start, end } of found.runs) {
+  const order = new Int32Array(found.runs.length);
+  for (let r = 0; r < found.runs.length; r++) {
+    const { at, start, end } = found.runs[r] as DealRun;
+    order[r] = at;
     const history = toHistory(rows, start, end - start);
     if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
-    histories.set((opportunities[at] as Opportunity).Id, history);
+    histories?.set((opportunities[at] as Opportunity).Id, history);
     historyAt[at] = history;
   }
   if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
-  return { histories, historyAt: unique ? historyAt : null, unknownStage };
+  return { histories, order, historyAt: unique ? historyAt : null, unknownStage };
 }
 
 /** A run of consecutive rows of the deal at position `at` (rows `start` to `end`, exclusive). */

@@ -158,22 +158,15 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   );
 
   const opportunitiesById = new Map<string, Opportunity>();
-  const createdOn = new Map<string, string>();
   const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
   const createdDates = data.opportunities.map((o) => {
-    const created = localDateOf(o.CreatedDate);
     opportunitiesById.set(o.Id, o);
-    createdOn.set(o.Id, created);
-    return created;
+    return localDateOf(o.CreatedDate);
   });
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
   const shareStages = createStagesSharer();
-  const {
-    histories: historyByOpportunity,
-    historyAt,
-    unknownStage,
-  } = indexHistory(
+  const { histories, order, historyAt, unknownStage } = indexHistory(
     data.opportunityHistory,
     data.opportunities,
     opportunitiesById,
@@ -187,7 +180,7 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
       createdDay = dayNumber(created);
       dayOf.set(created, createdDay);
     }
-    const history = historyAt ? historyAt[i] : historyByOpportunity.get(opportunity.Id);
+    const history = historyAt ? historyAt[i] : histories?.get(opportunity.Id);
     return { opportunity, createdOn: created, createdDay, history };
   });
   const unknownStages = new Set<string>();
@@ -204,6 +197,20 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     );
   }
   let lineItemsByOpportunity: Map<string, OpportunityLineItem[]> | undefined;
+  // By-Id views of `deals` for views of one deal, made on first use: a million-deal forecast never asks for them.
+  let historyById: Map<string, DealHistory> | null = histories;
+  let createdById: Map<string, string> | undefined;
+  const historyByOpportunity = () => {
+    if (historyById === null) {
+      historyById = new Map();
+      for (const at of order) {
+        const deal = deals[at] as DealRecord;
+        historyById.set(deal.opportunity.Id, deal.history as DealHistory);
+      }
+    }
+    return historyById;
+  };
+  const createdOn = () => (createdById ??= new Map(deals.map((d) => [d.opportunity.Id, d.createdOn])));
 
   const amountType =
     data.forecastingTypes.find((t) => t.IsActive && t.IsAmount && t.DeveloperName === 'OpportunityRevenue') ??
@@ -262,8 +269,12 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     stagesByName,
     stageOrder,
     opportunitiesById,
-    createdOn,
-    historyByOpportunity,
+    get createdOn() {
+      return createdOn();
+    },
+    get historyByOpportunity() {
+      return historyByOpportunity();
+    },
     deals,
     get lineItemsByOpportunity() {
       return (lineItemsByOpportunity ??= indexBy(data.opportunityLineItems, (li) => li.OpportunityId));
@@ -279,8 +290,8 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     userTerritoriesByTerritory,
     userTerritoriesByUser,
     dealAsOf(opportunity, asOf) {
-      const created = createdOn.get(opportunity.Id) ?? localDateOf(opportunity.CreatedDate);
-      return dealStateAsOf(opportunity, created, historyByOpportunity.get(opportunity.Id), asOf, context);
+      const created = createdOn().get(opportunity.Id) ?? localDateOf(opportunity.CreatedDate);
+      return dealStateAsOf(opportunity, created, historyByOpportunity().get(opportunity.Id), asOf, context);
     },
     roleSubtree(roleId) {
       let set = subtrees.get(roleId);

@@ -180,7 +180,7 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
             backtest: false as const,
           }),
     });
-    const quotas = scopeQuotas(snapshot, period, asOf);
+    const quotas = scopeQuotas(snapshot, period, asOf, [flags['group-by'], 'org']);
     const orgScope = forecastScopes(snapshot, ['org'])[0];
     const orgForecast =
       flags['group-by'] === 'org'
