@@ -83,7 +83,9 @@ async function soql(query: string): Promise<Array<{ Id: string }>> {
 
 const viewers = pages.pageViewers(org);
 const VIEWERS = { rep: viewers.rep, VP: viewers.vp } as const;
-console.log('running the CLI --write commands the pages read (reps compare, territory coverage, forecast) …');
+console.log(
+  'running the CLI --write commands the pages read (reps compare, territory coverage, forecast, pipeline hygiene) …',
+);
 const cli = await pages.runCli(org, asOf);
 const territory = cli.territoryCoverage.territories.find((t) => t.accounts > 0);
 if (!territory) throw new Error('territory coverage --write covered no territory: the territory page has no record');

@@ -97,6 +97,16 @@ export const CUSTOM_OBJECTS: readonly ObjectSpec[] = [
     schema: resultSchemas.SalesOps_Leaderboard__c,
   },
   {
+    name: 'SalesOps_Stage_Benchmark__c',
+    tabMotif: 'Custom19: Wrench',
+    label: 'Stage Benchmark',
+    pluralLabel: 'Stage Benchmarks',
+    description:
+      'One stage, one period: typical days won deals spent in it and the win chance from it, org-wide, readable by every user. Written by sf salesops pipeline hygiene --write.',
+    nameFormat: 'SB-{000000}',
+    schema: resultSchemas.SalesOps_Stage_Benchmark__c,
+  },
+  {
     name: 'SalesOps_Run__c',
     tabMotif: 'Custom57: Building',
     label: 'SalesOps Run',

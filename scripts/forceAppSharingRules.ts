@@ -46,6 +46,13 @@ export const SHARING_RULES: readonly SharingRuleSpec[] = [
     description: 'Leaderboard rows are read by everyone in the org; they carry names only when the admin allows it.',
     criterion: { field: 'Key__c', operation: 'startsWith', value: 'leaderboard|' },
   },
+  {
+    object: 'SalesOps_Stage_Benchmark__c',
+    name: 'SalesOps_Org_Stage_Benchmarks',
+    label: 'SalesOps Org Stage Benchmarks',
+    description: 'Stage benchmarks are org-wide: everyone reads them, so deal health is the same for every viewer.',
+    criterion: { field: 'Key__c', operation: 'startsWith', value: 'stage-benchmark|' },
+  },
 ];
 
 export function sharingRulesXml(object: string): string {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareReps, computePerformance, createOrgSnapshot } from '@salesops/core';
+import { compareReps, computePerformance, createOrgSnapshot, stageBenchmarks } from '@salesops/core';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
 import { jsonResult, linkPlugin, runSf, sfTimeout, loginToOrg } from '../scripts/sfCli.js';
@@ -135,6 +135,23 @@ describe('sf salesops against the local org', () => {
       expect(await count('SalesOps_Forecast__c')).toBe(forecast.forecasts.length);
     },
     sfTimeout(4, DEFAULT_ORG_RUN_MS),
+  );
+
+  it(
+    "pipeline hygiene --write stores the engine's stage benchmarks, one record per stage, and a rerun updates them",
+    async () => {
+      const snapshot = createOrgSnapshot(await readDataDir(dir));
+      const expected = stageBenchmarks(snapshot, SAMPLE_ANCHOR_DATE);
+      for (let run = 0; run < 2; run++) {
+        const result = jsonResult<{ benchmarks: unknown; written: { upserted: number; failed: number } }>(
+          await sf(['salesops', 'pipeline', 'hygiene', '--target-org', 'local', ...asOf, '--write', '--json']),
+        );
+        expect(result.benchmarks).toEqual(expected);
+        expect(result.written).toMatchObject({ upserted: expected.stages.length, failed: 0 });
+      }
+      expect(await count('SalesOps_Stage_Benchmark__c')).toBe(expected.stages.length);
+    },
+    sfTimeout(2, DEFAULT_ORG_RUN_MS),
   );
 
   it(

@@ -42,7 +42,7 @@ export async function renderPage(root, name, values) {
 export const withAsOf = (page, asOf) =>
   page.replace(/<salesops-provider data-salesops-page=""/, `<salesops-provider data-salesops-page="" as-of="${asOf}"`);
 
-/** The sf CLI's `--write --json` runs against the local org, as an admin schedules them. */
+/** The sf CLI's `--write --json` runs against the local org, as an admin schedules them (one after another). */
 export async function runCli(org, asOf) {
   const home = await mkdtemp(join(tmpdir(), 'sf-widgets-'));
   const link = await linkPlugin(home);
@@ -59,6 +59,8 @@ export async function runCli(org, asOf) {
     forecastRep: await run('forecast', '--group-by', 'rep'),
     forecastTeam: await run('forecast', '--group-by', 'team'),
     forecastOrg: await run('forecast', '--group-by', 'org'),
+    // The stage benchmarks deal health reads.
+    pipelineHygiene: await run('pipeline', 'hygiene'),
   };
 }
 

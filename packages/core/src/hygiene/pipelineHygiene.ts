@@ -1,7 +1,7 @@
 import { addDays, dayNumber, daysBetween, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { wonDealPatterns } from './wonDealPatterns.js';
+import { wonDealPatterns, type WonDealPatterns } from './wonDealPatterns.js';
 
 /** The rules of metrics.md "Pipeline hygiene", in the order commands list them. */
 export const HYGIENE_RULES = [
@@ -100,16 +100,26 @@ export interface PipelineHygieneReport {
  * Checks every deal open as of the date against the hygiene rules (metrics.md "Pipeline hygiene"), or with
  * `closingIn` only those whose close date (as of the date) falls in that period. `period` is the period whose start
  * the `AMOUNT_DROPPED` rule measures from. Closed deals are never flagged; `OWNER_INACTIVE` flags a deal whose owner
- * is an inactive user (left the company: nobody works the deal).
+ * is an inactive user (left the company: nobody works the deal). `patterns`: the won-deal baselines when they were
+ * learnt elsewhere (deal health checks one deal against the stored org-wide ones); default: learnt from `snapshot`.
  *
  * @example
  * pipelineHygiene(snapshot, { period, asOf: '2026-11-16' }).owners[0]; // the owner with the most flags
  */
 export function pipelineHygiene(
   snapshot: OrgSnapshot,
-  { period, asOf, closingIn = null }: { period: FiscalPeriod; asOf: IsoDate; closingIn?: FiscalPeriod | null },
+  {
+    period,
+    asOf,
+    closingIn = null,
+    patterns = wonDealPatterns(snapshot, asOf),
+  }: {
+    period: Pick<FiscalPeriod, 'label' | 'start' | 'end'>;
+    asOf: IsoDate;
+    closingIn?: FiscalPeriod | null;
+    patterns?: WonDealPatterns;
+  },
 ): PipelineHygieneReport {
-  const patterns = wonDealPatterns(snapshot, asOf);
   const beforePeriod = addDays(period.start, -1);
   const asOfDay = dayNumber(asOf);
   const counts: Record<HygieneRule, number> = {

@@ -14,6 +14,8 @@ const ratio: SalesforceFieldType = { type: 'Number', precision: 12, scale: 6 };
 /** A percentile (0–100) to four decimals: shown as an integer, it rounds as the CLI's unrounded one does. */
 const percentile: SalesforceFieldType = { type: 'Number', precision: 7, scale: 4 };
 const count: SalesforceFieldType = { type: 'Number', precision: 9, scale: 0 };
+/** A median of whole numbers (days, sort orders): a whole number or a half. */
+const days: SalesforceFieldType = { type: 'Number', precision: 10, scale: 1 };
 const text = (length: number): SalesforceFieldType => ({ type: 'Text', length });
 
 const commonFields = {
@@ -160,6 +162,32 @@ export const LeaderboardRecord = z.object({
 });
 export type LeaderboardRecord = z.infer<typeof LeaderboardRecord>;
 
+/**
+ * One stage's org-wide benchmark for one period and as-of date (what deal health weighs a deal against), readable by
+ * every internal user (a sharing rule). Each row also carries the org-wide figures a deal's hygiene needs.
+ */
+export const StageBenchmarkRecord = z.object({
+  ...commonFields,
+  ...periodFields,
+  ...currencyField,
+  Stage__c: field.text('The stage (OpportunityStage MasterLabel)', text(255)).required(),
+  Sort_Order__c: field.number('Position of the stage in the sales process', count).nullable(),
+  Default_Probability__c: field.number('Default probability of the stage in percent', percentile).nullable(),
+  Forecast_Category__c: field.text('Default forecast category of the stage', text(40)).nullable(),
+  Is_Closed__c: field.boolean('True for a closed stage').required(),
+  Is_Won__c: field.boolean('True for a won stage').required(),
+  Typical_Days__c: field.number('Median days won deals spent in the stage', days).nullable(),
+  Closed_Deals__c: field.number('Closed deals whose history reached the stage', count).required(),
+  Won_Deals__c: field.number('Of those, the won deals', count).required(),
+  Win_Chance__c: field.number('Won deals / closed deals that reached the stage', ratio).nullable(),
+  Median_Winning_Stage_Order__c: field
+    .number('Org-wide: median sort order of the stage deals were won from', days)
+    .nullable(),
+  Time_Zone__c: field.text("Org-wide: the org's time zone, in which history dates are days", text(40)).required(),
+  Multi_Currency__c: field.boolean('Org-wide: true when deals carry their own currency').required(),
+});
+export type StageBenchmarkRecord = z.infer<typeof StageBenchmarkRecord>;
+
 export const RunRecord = z.object({
   Key__c: commonFields.Key__c,
   Command__c: field.text('The command, e.g. salesops forecast', text(255)).required(),
@@ -181,6 +209,7 @@ export const resultSchemas = {
   SalesOps_Funnel__c: FunnelRecord,
   SalesOps_Retention__c: RetentionRecord,
   SalesOps_Leaderboard__c: LeaderboardRecord,
+  SalesOps_Stage_Benchmark__c: StageBenchmarkRecord,
   SalesOps_Run__c: RunRecord,
 } as const;
 export type ResultObjectName = keyof typeof resultSchemas;

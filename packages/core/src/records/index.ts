@@ -8,3 +8,4 @@ export * from './csvField.js';
 export * from './quotaKey.js';
 export * from './revopsRecords.js';
 export * from './repOwner.js';
+export * from './stageBenchmarkRecords.js';

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createOrgSnapshot, parsePeriodSpec, pipelineHygiene, wonDealPatterns } from '@salesops/core';
+import { createOrgSnapshot, parsePeriodSpec, pipelineHygiene, stageBenchmarks, wonDealPatterns } from '@salesops/core';
+import type { SalesopsClient } from '../data/client.js';
 import { createFormatters } from '../i18n/format.js';
 import {
   bodyState,
@@ -13,6 +14,8 @@ import {
   SMALL_AS_OF,
   expectErrorStates,
   expectChartDestroyedOnDisconnect,
+  fixtureClient,
+  storedResultsOf,
 } from '../testing/helpers.js';
 import type { SalesopsDealHealth } from './deal-health.js';
 
@@ -52,6 +55,41 @@ describe('salesops-deal-health', () => {
     expect(typical).to.be.a('number');
     const words = [...(element.shadowRoot?.querySelectorAll('.headline-words') ?? [])].map((x) => x.textContent);
     expect(words).to.include(`Won deals usually spend ${f.integer(typical)} ${typical === 1 ? 'day' : 'days'} here`);
+  });
+
+  it("shows the stored win chance at the deal's stage, and reads only the benchmarks, the deal and its history", async () => {
+    const objects: string[] = [];
+    const inner = fixtureClient();
+    const counting: SalesopsClient = {
+      orgSnapshot: () => Promise.reject(new Error('deal health reads no org snapshot')),
+      storedResults: (query) => {
+        objects.push(query.sobject);
+        return inner.storedResults(query);
+      },
+    };
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: counting,
+      attributes: { 'record-id': small.deals.C3 },
+    });
+    expect(bodyState(element)).to.equal('ready');
+    expect(objects.sort()).to.deep.equal(['Opportunity', 'OpportunityHistory', 'SalesOps_Stage_Benchmark__c']);
+    // C3 is in Qualification: one closed deal (A3) reached it, and was won.
+    const qualification = stageBenchmarks(snapshot, SMALL_AS_OF).stages.find((s) => s.stage === 'Qualification');
+    expect(qualification?.winChance).to.equal(1);
+    expect(figure(element, 'win-chance')).to.equal('100%');
+  });
+
+  it('says what to run when no benchmarks were written yet', async () => {
+    const stored = storedResultsOf(smallOrg(), SMALL_AS_OF);
+    delete stored['SalesOps_Stage_Benchmark__c'];
+    const { element } = await mount<SalesopsDealHealth>('salesops-deal-health', {
+      client: fixtureClient(smallOrg(), stored),
+      attributes: { 'record-id': small.deals.B3 },
+    });
+    expect(element.emptyReason).to.equal('not-written');
+    expect(element.shadowRoot?.querySelector('[data-reason="not-written"]')?.textContent).to.contain(
+      'sf salesops pipeline hygiene --write',
+    );
   });
 
   it('shows a closed deal as closed, won or lost, without time in stage or win chance', async () => {

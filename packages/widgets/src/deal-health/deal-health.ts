@@ -1,79 +1,18 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import {
-  dayNumber,
-  dealFactsAsOf,
-  pipelineHygiene,
-  wonDealPatterns,
-  type HygieneFlag,
-  type OrgSnapshot,
-} from '@salesops/core';
+import type { DealHealth, HygieneFlag } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
 import { BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
 import { cssColor, registerChartParts } from '../shared/chart.js';
-import { CORE_OBJECTS } from '../data/client.js';
-import { SalesopsElement, type LoadContext } from '../shared/base.js';
+import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../shared/base.js';
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
+import { readDealHealth, readStoredBenchmarks } from './dealHealthRead.js';
 
 registerChartParts(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-export interface DealHealthView {
-  readonly opportunityId: string;
-  readonly name: string;
-  readonly stage: string;
-  readonly isClosed: boolean;
-  readonly isWon: boolean;
-  readonly closeDate: string | null;
-  /** The deal's amount in the corporate currency. */
-  readonly amount: number | null;
-  readonly flags: readonly HygieneFlag[];
-  /** Close-date pushes (later close dates) in the deal's history up to the as-of date. */
-  readonly pushes: number;
-  readonly daysInStage: number | null;
-  /** Median days won deals spent in this stage (wonDealPatterns). */
-  readonly typicalDaysInStage: number | null;
-  /** Share of closed deals that reached this stage and were won. */
-  readonly winChance: number | null;
-  readonly closedDealsAtStage: number;
-}
-
-/** Days in the current stage and close-date pushes, from the deal's history up to `asOf`. */
-function stageAndPushes(snapshot: OrgSnapshot, opportunityId: string, asOf: string, stage: string) {
-  const history = snapshot.historyByOpportunity.get(opportunityId);
-  if (!history) return { daysInStage: null, pushes: 0 };
-  const asOfDay = dayNumber(asOf);
-  let entered: number | null = null;
-  let previousStage: string | null = null;
-  let previousClose: string | null = null;
-  let pushes = 0;
-  for (let i = 0; i < history.days.length && (history.days[i] as number) <= asOfDay; i++) {
-    const stageName = history.table.stageName(history.first + i);
-    if (stageName !== previousStage) {
-      entered = history.days[i] as number;
-      previousStage = stageName;
-    }
-    const close = history.table.closeDate(history.first + i);
-    if (close !== null && previousClose !== null && close > previousClose) pushes++;
-    if (close !== null) previousClose = close;
-  }
-  return { daysInStage: entered !== null && previousStage === stage ? asOfDay - entered : null, pushes };
-}
-
-/** Share of closed deals (as of the date) whose history reached `stage` that were won. */
-function winChanceAtStage(snapshot: OrgSnapshot, asOf: string, stage: string) {
-  const index = snapshot.stageOrder.findIndex((s) => s.MasterLabel === stage);
-  if (index < 0) return { winChance: null, closed: 0 };
-  let closed = 0;
-  let won = 0;
-  for (const fact of dealFactsAsOf(snapshot, asOf)) {
-    if (!fact.isClosed || !fact.history) continue;
-    if (!fact.history.stages.includes(index)) continue;
-    closed++;
-    if (fact.isWon) won++;
-  }
-  return { winChance: closed === 0 ? null : won / closed, closed };
-}
+/** What `<salesops-deal-health>` shows: the deal as of the date against the stored org-wide stage benchmarks. */
+export type DealHealthView = DealHealth;
 
 /**
  * @summary One open deal's things to check (hygiene flags) as the headline, its time in its stage against what won
@@ -105,34 +44,25 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
 
   protected readonly titleKey = 'dealHealthTitle' as const;
   protected readonly icon = 'deal' as const;
-  protected override readonly orgObjects = CORE_OBJECTS;
+  protected override readonly storedCommand = 'sf salesops pipeline hygiene --write';
 
-  protected override load({ snapshot, period, asOf, recordId }: LoadContext): DealHealthView | null {
-    if (recordId === null) return null;
-    const opportunity = snapshot.opportunitiesById.get(recordId);
-    if (!opportunity) return null;
-    const hygiene = pipelineHygiene(snapshot, { period, asOf });
-    const deal = hygiene.deals.find((d) => d.opportunityId === opportunity.Id);
-    const stage = deal?.stage ?? opportunity.StageName;
-    const { daysInStage, pushes } = stageAndPushes(snapshot, opportunity.Id, asOf, stage);
-    const { winChance, closed } = winChanceAtStage(snapshot, asOf, stage);
-    const fact = dealFactsAsOf(snapshot, asOf).find((d) => d.opportunity.Id === opportunity.Id);
-    return {
-      opportunityId: opportunity.Id,
-      name: opportunity.Name ?? opportunity.Id,
-      stage,
-      // As of the date (a deal reopened since shows as it stood then).
-      isClosed: fact?.isClosed ?? opportunity.IsClosed,
-      isWon: fact?.isWon ?? opportunity.IsWon,
-      closeDate: opportunity.CloseDate,
-      amount: fact?.amountCents == null ? null : fact.amountCents / 100,
-      flags: deal?.flags ?? [],
-      pushes,
-      daysInStage,
-      typicalDaysInStage: wonDealPatterns(snapshot, asOf).medianDaysInStage.get(stage) ?? null,
-      winChance,
-      closedDealsAtStage: closed,
-    };
+  /**
+   * The deal and its history, live (only this deal: the viewer sees their own deal as it stands), weighed against the
+   * stage benchmarks the CLI stored with full visibility, so every viewer sees the same typical days, win chance and
+   * flags. At most 3 requests: the benchmarks, then the deal and its history side by side.
+   */
+  protected override async loadStored({
+    client,
+    periodSpec,
+    asOf,
+    recordId,
+  }: StoredLoadContext): Promise<StoredLoad<DealHealthView>> {
+    if (recordId === null) return { view: null, period: null, emptyReason: 'no-data' };
+    const stored = await readStoredBenchmarks(client, periodSpec, asOf);
+    if (stored === null) return { view: null, period: null };
+    const view = await readDealHealth(client, stored, recordId, asOf);
+    // The deal's amounts are in its own currency.
+    return { view, period: { ...stored.period, currency: view?.currency ?? stored.period.currency } };
   }
 
   private flagText(flag: HygieneFlag, t: Translate, f: Formatters): string {

@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { createLocalDateOf, parsePeriodSpec, type FiscalPeriod, type OrgSnapshot } from '@salesops/core';
-import { isPermissionError, type OrgObject, type SalesopsClient } from '../data/client.js';
+import { createLocalDateOf, type FiscalPeriod } from '@salesops/core';
+import { isPermissionError, type SalesopsClient } from '../data/client.js';
 import { clientContext, settingsContext, type WidgetSettings } from '../data/context.js';
 import type { StoredPeriod } from '../data/storedPeriod.js';
 import { createFormatters, type Formatters } from '../i18n/format.js';
@@ -14,18 +14,7 @@ import { baseStyles } from './styles.js';
 
 export { MissingClientError } from './errorText.js';
 
-/** What an element's `load` gets: the shared data and the resolved period, date and ids. */
-export interface LoadContext {
-  readonly client: SalesopsClient;
-  readonly snapshot: OrgSnapshot;
-  readonly period: FiscalPeriod;
-  readonly asOf: string;
-  /** The element's `user-id`, else the provider's viewing user. */
-  readonly userId: string | null;
-  readonly recordId: string | null;
-}
-
-/** What an element that shows stored results gets: no org snapshot, the period as the page asks for it. */
+/** What an element's `loadStored` gets: the client, the period as the page asks for it, the date and ids. */
 export interface StoredLoadContext {
   readonly client: SalesopsClient;
   /** The element's `period` (`current` or a period label). */
@@ -100,17 +89,8 @@ export abstract class SalesopsElement<V> extends LitElement {
   /** The icon in the card's header. */
   protected abstract readonly icon: CardIcon;
 
-  /**
-   * For an element that shows stored results: the CLI command that writes them (the "not written yet" state names
-   * it). Such an element implements `loadStored` and reads no org snapshot.
-   */
-  protected readonly storedCommand: string | null = null;
-
-  /**
-   * The org objects the element computes with (`OrgData` keys; default: all). The client may leave the others
-   * empty, so the first render does not wait for objects the element does not use.
-   */
-  protected readonly orgObjects: readonly OrgObject[] | undefined = undefined;
+  /** The CLI command that writes the element's stored results (the "not written yet" state names it). */
+  protected abstract readonly storedCommand: string;
 
   protected readonly task = new Task(this, {
     task: async ([client, settings, userId, recordId, period, asOf, ...extra]: readonly unknown[]): Promise<
@@ -120,51 +100,24 @@ export abstract class SalesopsElement<V> extends LitElement {
       if (!client) throw new MissingClientError();
       const c = client as SalesopsClient;
       const s = settings as WidgetSettings | undefined;
-      if (this.storedCommand !== null) {
-        const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf('UTC')(new Date().toISOString());
-        const spec = (period as string | null) || 'current';
-        const stored = await this.loadStored({
-          client: c,
-          periodSpec: spec,
-          asOf: day,
-          userId: (userId as string | null) ?? s?.userId ?? null,
-          recordId: recordId as string | null,
-        });
-        // Stored amounts are in the currency the CLI wrote (the corporate currency): shown as stored, never converted.
-        return {
-          view: stored.view,
-          currency: stored.period?.currency ?? s?.currency ?? 'USD',
-          rate: 1,
-          period: stored.period ?? { label: spec, start: day, end: day },
-          asOf: stored.period?.asOf ?? day,
-          emptyReason: stored.emptyReason ?? (stored.period === null ? 'not-written' : 'no-data'),
-          command: stored.command ?? this.storedCommand,
-        };
-      }
-      const snapshot = await c.orgSnapshot(this.orgObjects);
-      const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf(snapshot.timeZone)(new Date().toISOString());
-      const calendar = s?.calendar ?? snapshot.calendar;
-      const fiscal = parsePeriodSpec((period as string | null) || 'current', { calendar, asOf: day });
-      const wanted = s?.currency ?? snapshot.corporateCurrency;
-      // Engine figures are corporate amounts; another display currency is converted at the as-of rate.
-      const perCorporate = wanted === snapshot.corporateCurrency ? 1 : snapshot.currency.toCorporate(1, wanted, day);
-      const known = perCorporate !== null && perCorporate > 0;
-      const view = await this.load({
+      const day = (asOf as string | null) ?? s?.asOf ?? createLocalDateOf('UTC')(new Date().toISOString());
+      const spec = (period as string | null) || 'current';
+      const stored = await this.loadStored({
         client: c,
-        snapshot,
-        period: fiscal,
+        periodSpec: spec,
         asOf: day,
         userId: (userId as string | null) ?? s?.userId ?? null,
         recordId: recordId as string | null,
       });
+      // Stored amounts are in the currency the CLI wrote (the corporate currency): shown as stored, never converted.
       return {
-        view,
-        currency: known ? wanted : snapshot.corporateCurrency,
-        rate: known ? 1 / perCorporate : 1,
-        period: fiscal,
-        asOf: day,
-        emptyReason: 'no-data',
-        command: null,
+        view: stored.view,
+        currency: stored.period?.currency ?? s?.currency ?? 'USD',
+        rate: 1,
+        period: stored.period ?? { label: spec, start: day, end: day },
+        asOf: stored.period?.asOf ?? day,
+        emptyReason: stored.emptyReason ?? (stored.period === null ? 'not-written' : 'no-data'),
+        command: stored.command ?? this.storedCommand,
       };
     },
     args: () => [
@@ -192,17 +145,8 @@ export abstract class SalesopsElement<V> extends LitElement {
     return [];
   }
 
-  /** Reads and computes the element's view; null means "nothing to show" (the empty state). */
-  protected load(context: LoadContext): Promise<V | null> | V | null {
-    void context;
-    throw new Error(`${this.localName} computes no live figures`);
-  }
-
-  /** Reads the element's view from stored results (elements with a `storedCommand`). */
-  protected loadStored(context: StoredLoadContext): Promise<StoredLoad<V>> {
-    void context;
-    throw new Error(`${this.localName} shows no stored results`);
-  }
+  /** Reads the element's view from the stored results (and, for deal health, the deal itself). */
+  protected abstract loadStored(context: StoredLoadContext): Promise<StoredLoad<V>>;
 
   /** Why the element is empty (when its state is `empty`). */
   get emptyReason(): EmptyReason | null {

@@ -9,6 +9,8 @@ import {
   parsePeriodSpec,
   scopeQuotas,
   scorecardRecords,
+  stageBenchmarkRecords,
+  stageBenchmarks,
   territoryCoverage,
   territoryCoverageRecords,
   type OrgData,
@@ -18,7 +20,8 @@ import type { StoredRecord } from '../data/client.js';
 /**
  * What the CLI's `--write` runs store for `data` as of a date, made by the same writers (`reps compare`,
  * `forecast --group-by rep|team|territory|org` with its defaults: auto, seed 42, `territory coverage`), with the
- * records the elements read live beside them (User roles and their parents, account territories).
+ * records the elements read live beside them (User roles and their parents, account territories, the deals and their
+ * history as the REST API returns them), and the stage benchmarks of `pipeline hygiene --write`.
  */
 export function storedResultsOf(data: OrgData, asOf: string, { names = true } = {}): Record<string, StoredRecord[]> {
   const snapshot = createOrgSnapshot(data);
@@ -41,6 +44,24 @@ export function storedResultsOf(data: OrgData, asOf: string, { names = true } = 
     SalesOps_Territory_Coverage__c: territoryCoverageRecords(territoryCoverage(snapshot, { period, asOf }), {
       runId: 'run-1',
     }),
+    SalesOps_Stage_Benchmark__c: stageBenchmarkRecords(
+      {
+        period,
+        asOf,
+        currency: snapshot.corporateCurrency,
+        timeZone: snapshot.timeZone,
+        multiCurrency: data.currencyTypes.length > 0,
+        benchmarks: stageBenchmarks(snapshot, asOf),
+      },
+      { runId: 'run-1' },
+    ),
+    Opportunity: data.opportunities.map((o) => {
+      const owner = snapshot.usersById.get(o.OwnerId);
+      return { ...o, Owner: owner ? { Name: owner.Name, IsActive: owner.IsActive } : null };
+    }),
+    OpportunityHistory: Array.from({ length: data.opportunityHistory.length }, (_, i) =>
+      data.opportunityHistory.row(i),
+    ),
     User: data.users.map((u) => ({
       Id: u.Id,
       UserRoleId: u.UserRoleId ?? null,

@@ -4,9 +4,12 @@ import ansis from 'ansis';
 import {
   HYGIENE_RULES,
   pipelineHygiene,
+  stageBenchmarkRecords,
+  stageBenchmarks,
   type HygieneDeal,
   type HygieneFlag,
   type PipelineHygieneReport,
+  type StageBenchmarks,
 } from '@salesops/core';
 import { readingFlags } from '../../../shared/commonFlags.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
@@ -16,11 +19,13 @@ import { withGlossary } from '../../../shared/glossary.js';
 import { outputMessages, pluralMessage } from '../../../shared/pluralMessage.js';
 import type { Column } from '../../../shared/resultTable.js';
 import { SalesopsCommand } from '../../../shared/salesopsCommand.js';
+import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.pipeline.hygiene');
 
-export type SalesopsPipelineHygieneResult = PipelineHygieneReport;
+/** The report, the org-wide stage benchmarks its rules measured against, and what `--write` stored. */
+export type SalesopsPipelineHygieneResult = PipelineHygieneReport & { benchmarks: StageBenchmarks; written?: Written };
 
 /** A flag with its evidence in a few words. */
 export function describeFlag(flag: HygieneFlag): string {
@@ -80,6 +85,7 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
 
   public static override readonly flags = {
     ...readingFlags,
+    ...writeFlags,
     // No default: without --period every open deal is checked; with it, only the deals closing in the period.
     period: Flags.string({ char: 'p', summary: messages.getMessage('flags.period.summary') }),
     owner: Flags.string({ summary: messages.getMessage('flags.owner.summary') }),
@@ -98,6 +104,24 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
       asOf: loaded.asOf,
       closingIn: flags.period === undefined ? null : loaded.period,
     });
+    const benchmarks = stageBenchmarks(loaded.snapshot, loaded.asOf);
+    // The benchmarks are org-wide (whatever --owner or --rule show): deal health weighs every deal against them.
+    const written = await writeBack(this, flags, 'pipeline hygiene', this.argv, (runId) => [
+      {
+        sobject: 'SalesOps_Stage_Benchmark__c',
+        records: stageBenchmarkRecords(
+          {
+            period: loaded.period,
+            asOf: loaded.asOf,
+            currency: loaded.snapshot.corporateCurrency,
+            timeZone: loaded.snapshot.timeZone,
+            multiCurrency: loaded.snapshot.data.currencyTypes.length > 0,
+            benchmarks,
+          },
+          { runId },
+        ),
+      },
+    ]);
     const owner = flags.owner?.toLowerCase();
     const rules = flags.rule;
     const keep = (d: HygieneDeal) =>
@@ -109,6 +133,8 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
       owners: full.owners.filter(
         (o) => owner === undefined || o.ownerId.toLowerCase() === owner || o.ownerName.toLowerCase() === owner,
       ),
+      benchmarks,
+      ...(written ? { written } : {}),
     };
     // Grouped by owner, owners worst first, each owner's deals worst first.
     const rank = new Map(report.owners.map((o, i) => [o.ownerId, i]));
