@@ -3,7 +3,8 @@
  * holds hundreds of megabytes in the files a sync changes while a 1 % change drops a few thousand lines: parsing every
  * field (scanCsvFile) would cost seconds where finding line ends costs little. Line ends are found with
  * `Buffer.indexOf` (memchr speed), a quoted field (which may hold a line break) skipped as a whole, and each line's
- * Id (its first field) hashed from its bytes: only a hash that matches a dropped Id's is decoded and compared.
+ * Id (its first field) keyed by a few of its last bytes (where ids differ): only a line whose key a dropped Id has is
+ * decoded and compared.
  */
 import { open } from 'node:fs/promises';
 
@@ -11,6 +12,9 @@ const BLOCK = 4 * 2 ** 20;
 const LF = 10;
 const QUOTE = 34;
 const COMMA = 44;
+const CR = 13;
+/** Keys of the dropped-Id filter (a bit each). */
+const KEYS = 2 ** 20;
 
 /**
  * Reads `file` (a mirror CSV: header first) and calls `keep` with each run of consecutive records whose Id `drop`
@@ -23,9 +27,12 @@ export async function keptLines(
   /** Bytes read at a time (tests use a few to split records across reads). */
   block = BLOCK,
 ): Promise<void> {
-  const hashes = new Set<number>();
+  const keys = new Uint8Array(KEYS / 8);
   const encoder = new TextEncoder();
-  for (const id of drop) hashes.add(hashOf(encoder.encode(id), 0, id.length));
+  for (const id of drop) {
+    const key = keyOf(encoder.encode(id), 0, id.length);
+    keys[key >> 3] = (keys[key >> 3] as number) | (1 << (key & 7));
+  }
   const handle = await open(file);
   try {
     let buffer: Buffer = Buffer.allocUnsafe(block * 2);
@@ -63,7 +70,7 @@ export async function keptLines(
           end = held; // the last record, without a line end
         }
         const next = Math.min(end + 1, held);
-        const kept = !header && end > start && !dropped(bytes, start, end, hashes, drop);
+        const kept = !header && end > start && !dropped(bytes, start, end, keys, drop);
         header = false;
         if (kept) {
           runRecords++;
@@ -84,19 +91,22 @@ export async function keptLines(
   }
 }
 
-/** Whether the record in `bytes[start, end)` has an Id in `drop` (hash first, then the decoded Id). */
-function dropped(bytes: Buffer, start: number, end: number, hashes: Set<number>, drop: ReadonlySet<string>): boolean {
+/** Whether the record in `bytes[start, end)` has an Id in `drop` (its key first, then the decoded Id). */
+function dropped(bytes: Buffer, start: number, end: number, keys: Uint8Array, drop: ReadonlySet<string>): boolean {
   if (bytes[start] === QUOTE) return drop.has(quotedField(bytes, start, end));
-  let stop = start;
-  while (stop < end && bytes[stop] !== COMMA && bytes[stop] !== 13) stop++;
-  if (!hashes.has(hashOf(bytes, start, stop))) return false;
+  let stop = bytes.indexOf(COMMA, start);
+  if (stop < 0 || stop > end) stop = end;
+  if (stop > start && bytes[stop - 1] === CR) stop--;
+  const key = keyOf(bytes, start, stop);
+  if (((keys[key >> 3] as number) & (1 << (key & 7))) === 0) return false;
   return drop.has(bytes.toString('utf8', start, stop));
 }
 
-function hashOf(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return h;
+/** A 20-bit key from the last bytes of an Id (a Salesforce id's sequence digits and case suffix). */
+function keyOf(bytes: Uint8Array, start: number, end: number): number {
+  let key = end - start;
+  for (let i = Math.max(start, end - 6); i < end; i++) key = Math.imul(key ^ (bytes[i] as number), 0x01000193);
+  return (key ^ (key >>> 20)) & (KEYS - 1);
 }
 
 /** The position of the quote closing a quoted field whose text starts at `from` (`""` is a quote inside), or -1. */
