@@ -1,13 +1,21 @@
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, openSync, rmSync, writeSync } from 'node:fs';
 import { csvRow } from '@salesops/core';
+
+/** A file written: its records, and when it is on disk. */
+export interface WrittenFile {
+  readonly records: number;
+  readonly durable: Promise<void>;
+}
 
 const FLUSH_BYTES = 8 * 2 ** 20;
 const encoder = new TextEncoder();
 
 /**
  * Writes one CSV file of a mirror: a header, then lines (values, or the bytes of lines copied from the previous
- * file), `\n` after each; `close` flushes and fsyncs, so a committed generation is on disk before it is swapped in.
+ * file), `\n` after each; `finish` flushes and fsyncs, so a committed generation is on disk before it is swapped in.
  * Synchronous writes in large blocks: the sync is a command of its own, and the Bulk row visitors are synchronous.
+ * The fsync runs in the background (the disk writes hundreds of megabytes at 1M deals while the sync reads the next
+ * objects); the sync awaits it before it records the file as finished.
  */
 export class MirrorFileWriter {
   private readonly fd: number;
@@ -50,9 +58,25 @@ export class MirrorFileWriter {
     this.rows += records;
   }
 
-  close(): void {
-    this.flush();
-    fsyncSync(this.fd);
+  /** Flushes and closes the file: the records written, and a promise settled once the file is on disk. */
+  finish(): WrittenFile {
+    try {
+      this.flush();
+    } catch (e) {
+      closeSync(this.fd);
+      throw e;
+    }
+    const fd = this.fd;
+    const durable = new Promise<void>((resolve, reject) =>
+      fsync(fd, (error) =>
+        close(fd, (closeError) => ((error ?? closeError) ? reject(error ?? closeError) : resolve())),
+      ),
+    );
+    return { records: this.rows, durable };
+  }
+
+  /** Closes a file that will not be used (a failed read). */
+  abandon(): void {
     closeSync(this.fd);
   }
 

@@ -5,7 +5,7 @@
 import type { CsvRow } from '../csv/parseCsv.js';
 import type { QueryPage } from '../org/readOrgData.js';
 import { keptLines } from './keptLines.js';
-import { MirrorFileWriter } from './mirrorFileWriter.js';
+import { MirrorFileWriter, type WrittenFile } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
 import { selectOf, type ObjectPlan } from './objectPlan.js';
 
@@ -23,15 +23,16 @@ export interface SyncApi {
 
 type Values = (string | null)[];
 
-/** Reads every record of the object into `file`; returns the records written. */
-export async function exportObject(api: SyncApi, plan: ObjectPlan, file: string): Promise<number> {
+/** Reads every record of the object into `file`. */
+export async function exportObject(api: SyncApi, plan: ObjectPlan, file: string): Promise<WrittenFile> {
   const writer = new MirrorFileWriter(file, plan.columns);
   try {
     await readRows(api, plan, selectOf(plan), true, (values) => writer.line(values));
-  } finally {
-    writer.close();
+  } catch (e) {
+    writer.abandon();
+    throw e;
   }
-  return writer.rows;
+  return writer.finish();
 }
 
 export interface Changes {
@@ -68,18 +69,24 @@ export async function readChanges(api: SyncApi, plan: ObjectPlan, since: string)
 
 /**
  * Writes `file`: the lines of `previous` whose Id neither changed nor was deleted, copied as they are, then the
- * changed records. Returns the records written.
+ * changed records.
  */
-export async function mergeObject(plan: ObjectPlan, previous: string, file: string, changes: Changes): Promise<number> {
+export async function mergeObject(
+  plan: ObjectPlan,
+  previous: string,
+  file: string,
+  changes: Changes,
+): Promise<WrittenFile> {
   const writer = new MirrorFileWriter(file, plan.columns);
   const drop = new Set([...changes.rows.keys(), ...changes.deleted]);
   try {
     await keptLines(previous, drop, (bytes, records) => writer.lines(bytes, records));
     for (const values of changes.rows.values()) writer.line(values);
-  } finally {
-    writer.close();
+  } catch (e) {
+    writer.abandon();
+    throw e;
   }
-  return writer.rows;
+  return writer.finish();
 }
 
 /**
