@@ -96,7 +96,10 @@ export function openStaging(
   return { path, done: {} };
 }
 
-/** Records that `objects` are finished in the staging folder (written to a temporary file, then renamed). */
+/**
+ * Records that `objects` are finished in the staging folder (written to a temporary file, then renamed; no fsync:
+ * the files it names are on disk already, and a progress file a power cut leaves unreadable starts the staging over).
+ */
 export function saveProgress(
   state: MirrorState,
   staging: string,
@@ -104,7 +107,7 @@ export function saveProgress(
   objects: Record<string, MirroredObject>,
 ): void {
   const progress: Progress = { base: state.generation, organizationId, objects };
-  writeDurably(join(staging, PROGRESS), JSON.stringify(progress));
+  writeReplacing(join(staging, PROGRESS), JSON.stringify(progress), false);
 }
 
 /**
@@ -114,7 +117,7 @@ export function saveProgress(
  */
 export function commitStaging(state: MirrorState, staging: string, manifest: SyncManifest): string {
   unlinkIfExists(join(staging, PROGRESS));
-  writeDurably(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeReplacing(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, true);
   fsyncDir(staging);
   const previous = state.generation ? Number(GENERATION.exec(state.generation)?.[1] ?? 0) : 0;
   const generation = `..gen-${String(previous + 1).padStart(6, '0')}`;
@@ -146,12 +149,13 @@ function linkTopLevel(dir: string, generation: string): void {
   fsyncDir(dir);
 }
 
-function writeDurably(file: string, text: string): void {
+/** Writes `file` through a temporary file renamed over it, fsynced first when `durable`. */
+function writeReplacing(file: string, text: string, durable: boolean): void {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
     writeFileSync(fd, text);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

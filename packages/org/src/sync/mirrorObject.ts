@@ -3,9 +3,9 @@
  * the merge of those changes into the previous file (its other lines copied byte for byte).
  */
 import type { CsvRow } from '../csv/parseCsv.js';
-import { scanCsvFile } from '../files/scanCsvFile.js';
 import type { QueryPage } from '../org/readOrgData.js';
-import { MirrorFileWriter } from './mirrorFileWriter.js';
+import { keptLines } from './keptLines.js';
+import { MirrorFileWriter, type WrittenFile } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
 import { selectOf, type ObjectPlan } from './objectPlan.js';
 
@@ -23,15 +23,16 @@ export interface SyncApi {
 
 type Values = (string | null)[];
 
-/** Reads every record of the object into `file`; returns the records written. */
-export async function exportObject(api: SyncApi, plan: ObjectPlan, file: string): Promise<number> {
+/** Reads every record of the object into `file`. */
+export async function exportObject(api: SyncApi, plan: ObjectPlan, file: string): Promise<WrittenFile> {
   const writer = new MirrorFileWriter(file, plan.columns);
   try {
     await readRows(api, plan, selectOf(plan), true, (values) => writer.line(values));
-  } finally {
-    writer.close();
+  } catch (e) {
+    writer.abandon();
+    throw e;
   }
-  return writer.rows;
+  return writer.finish();
 }
 
 export interface Changes {
@@ -68,36 +69,24 @@ export async function readChanges(api: SyncApi, plan: ObjectPlan, since: string)
 
 /**
  * Writes `file`: the lines of `previous` whose Id neither changed nor was deleted, copied as they are, then the
- * changed records. Returns the records written.
+ * changed records.
  */
-export async function mergeObject(plan: ObjectPlan, previous: string, file: string, changes: Changes): Promise<number> {
+export async function mergeObject(
+  plan: ObjectPlan,
+  previous: string,
+  file: string,
+  changes: Changes,
+): Promise<WrittenFile> {
   const writer = new MirrorFileWriter(file, plan.columns);
-  let header = true;
+  const drop = new Set([...changes.rows.keys(), ...changes.deleted]);
   try {
-    await scanCsvFile(previous, (row) => {
-      if (header) {
-        header = false;
-        return;
-      }
-      const id = row.text(0);
-      if (changes.rows.has(id) || changes.deleted.has(id)) return;
-      writer.raw(lineBytes(row));
-    });
+    await keptLines(previous, drop, (bytes, records) => writer.lines(bytes, records));
     for (const values of changes.rows.values()) writer.line(values);
-  } finally {
-    writer.close();
+  } catch (e) {
+    writer.abandon();
+    throw e;
   }
-  return writer.rows;
-}
-
-/** The bytes of a scanned record's line, its outer quotes included, its line end not. */
-function lineBytes(row: CsvRow): Uint8Array {
-  const bytes = row.bytes;
-  let start = row.starts[0] as number;
-  let end = row.ends[row.count - 1] as number;
-  if (start > 0 && bytes[start - 1] === 34) start--;
-  if (bytes[end] === 34) end++;
-  return bytes.subarray(start, end);
+  return writer.finish();
 }
 
 /**

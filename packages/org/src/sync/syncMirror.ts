@@ -13,6 +13,7 @@ import { errorCode, NOT_ACCESSIBLE, restApi, type QueryConnection, type QueryPag
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from '../org/retry.js';
 import { commitStaging, openMirror, openStaging, saveProgress } from './mirrorDir.js';
 import { exportObject, mergeObject, readChanges, type SyncApi } from './mirrorObject.js';
+import type { WrittenFile } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
 import { objectPlan, sinceLiteral, type ObjectPlan } from './objectPlan.js';
 import type { MirroredObject, SyncManifest } from './syncManifest.js';
@@ -118,18 +119,22 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
   const missingObjects: string[] = [];
   const global = await call(() => rest.describeGlobal());
   const queryable = new Set(global.sobjects.filter((s) => s.queryable).map((s) => s.name));
-  for (const sobject of Object.values(orgDataObjects) as ReadObjectName[]) {
-    if (!queryable.has(sobject)) {
-      missingObjects.push(sobject);
-      continue;
-    }
-    try {
-      const described = await call(() => rest.describe(sobject));
-      plans.push(objectPlan(sobject, described.fields as ReadonlyArray<{ name: string; type?: string }>));
-    } catch (e) {
-      if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
-      missingObjects.push(sobject);
-    }
+  // The describes at once (a real org answers each in a round trip of its own), taken in the objects' order.
+  const described = await Promise.all(
+    (Object.values(orgDataObjects) as ReadObjectName[]).map(async (sobject) => {
+      if (!queryable.has(sobject)) return { sobject, fields: null };
+      try {
+        const result = await call(() => rest.describe(sobject));
+        return { sobject, fields: result.fields as ReadonlyArray<{ name: string; type?: string }> };
+      } catch (e) {
+        if (!NOT_ACCESSIBLE.has(errorCode(e))) throw e;
+        return { sobject, fields: null };
+      }
+    }),
+  );
+  for (const { sobject, fields } of described) {
+    if (fields) plans.push(objectPlan(sobject, fields));
+    else missingObjects.push(sobject);
   }
 
   // The org's clock before any read: the mark of every object read now (their changes after it come next time).
@@ -137,51 +142,69 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
   const staging = openStaging(state, options.organizationId);
   const done: Record<string, MirroredObject> = {};
   const objects: ObjectSync[] = [];
-  for (const plan of plans) {
-    const file = `${plan.sobject}.csv`;
-    const target = join(staging.path, file);
-    const resumed = staging.done[plan.sobject];
-    const before = options.full ? undefined : previous?.objects[plan.sobject];
-    let sync: ObjectSync;
-    if (resumed && sameShape(resumed, plan)) {
-      sync = {
-        sobject: plan.sobject,
-        mode: 'resumed',
-        read: 0,
-        deleted: 0,
-        records: resumed.records,
-        mark: resumed.mark,
+  // The staging folder's progress, saved in order once each written file is on disk (its fsync runs while the next
+  // objects are read).
+  let progress: Promise<void> = Promise.resolve();
+  try {
+    for (const plan of plans) {
+      const file = `${plan.sobject}.csv`;
+      const target = join(staging.path, file);
+      const resumed = staging.done[plan.sobject];
+      const before = options.full ? undefined : previous?.objects[plan.sobject];
+      let sync: ObjectSync;
+      let written: WrittenFile | undefined;
+      if (resumed && sameShape(resumed, plan)) {
+        sync = {
+          sobject: plan.sobject,
+          mode: 'resumed',
+          read: 0,
+          deleted: 0,
+          records: resumed.records,
+          mark: resumed.mark,
+        };
+      } else if (before && state.generation && sameShape(before, plan) && before.mark !== null) {
+        const since = sinceLiteral(before.mark, windowSeconds);
+        const changes = await readChanges(api, plan, since);
+        const old = join(options.dir, state.generation, before.file);
+        const changed = changes.rows.size + changes.deleted.size > 0;
+        // An unchanged file is shared with the previous generation (a hard link: files are never written in place).
+        written = changed ? await mergeObject(plan, old, target, changes) : undefined;
+        const records = written ? written.records : linkFile(old, target, before.records);
+        sync = {
+          sobject: plan.sobject,
+          mode: changed ? 'incremental' : 'unchanged',
+          read: changes.rows.size,
+          deleted: changes.deleted.size,
+          records,
+          mark: startedAt,
+        };
+      } else {
+        written = await exportObject(api, plan, target);
+        const { records } = written;
+        const mark = plan.markField ? startedAt : null;
+        sync = { sobject: plan.sobject, mode: 'export', read: records, deleted: 0, records, mark };
+      }
+      objects.push(sync);
+      done[plan.sobject] = {
+        file,
+        columns: [...plan.columns],
+        markField: plan.markField,
+        mark: sync.mark,
+        records: sync.records,
       };
-    } else if (before && state.generation && sameShape(before, plan) && before.mark !== null) {
-      const since = sinceLiteral(before.mark, windowSeconds);
-      const changes = await readChanges(api, plan, since);
-      const old = join(options.dir, state.generation, before.file);
-      const changed = changes.rows.size + changes.deleted.size > 0;
-      // An unchanged file is shared with the previous generation (a hard link: files are never written in place).
-      const records = changed ? await mergeObject(plan, old, target, changes) : linkFile(old, target, before.records);
-      sync = {
-        sobject: plan.sobject,
-        mode: changed ? 'incremental' : 'unchanged',
-        read: changes.rows.size,
-        deleted: changes.deleted.size,
-        records,
-        mark: startedAt,
-      };
-    } else {
-      const records = await exportObject(api, plan, target);
-      const mark = plan.markField ? startedAt : null;
-      sync = { sobject: plan.sobject, mode: 'export', read: records, deleted: 0, records, mark };
+      const finished = { ...done };
+      progress = Promise.all([progress, written?.durable]).then(() =>
+        saveProgress(state, staging.path, options.organizationId, finished),
+      );
+      // Awaited below; when a read fails first, that error is the one reported.
+      progress.catch(() => undefined);
     }
-    objects.push(sync);
-    done[plan.sobject] = {
-      file,
-      columns: [...plan.columns],
-      markField: plan.markField,
-      mark: sync.mark,
-      records: sync.records,
-    };
-    saveProgress(state, staging.path, options.organizationId, done);
+  } catch (e) {
+    // What finished before the failure is recorded for the next run before the error goes up.
+    await progress.catch(() => undefined);
+    throw e;
   }
+  await progress;
 
   const syncedAt = (options.now ?? (() => new Date()))().toISOString();
   const manifest: SyncManifest = {

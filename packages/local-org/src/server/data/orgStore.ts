@@ -21,6 +21,8 @@ export interface Table {
   readonly byId: Map<string, StoredRecord>;
   /** Unique index per external-ID / unique field (lower-case field name) → normalized value → record. */
   readonly uniqueIndexes: Map<string, Map<string, StoredRecord>>;
+  /** Records changed in place or removed so far: a position index built at another count is out of date. */
+  edits: number;
 }
 
 export class OrgStore {
@@ -38,7 +40,7 @@ export class OrgStore {
     if (!entry) return undefined;
     let table = this.tables.get(entry.schema.name);
     if (!table) {
-      table = { entry, records: [], byId: new Map(), uniqueIndexes: new Map() };
+      table = { entry, records: [], byId: new Map(), uniqueIndexes: new Map(), edits: 0 };
       this.tables.set(entry.schema.name, table);
     }
     return table;
@@ -103,6 +105,7 @@ export class OrgStore {
   remove(table: Table, record: StoredRecord): void {
     const i = table.records.lastIndexOf(record);
     if (i >= 0) table.records.splice(i, 1);
+    table.edits++;
     table.byId.delete(String(record['Id']).slice(0, 15));
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
@@ -117,6 +120,7 @@ export class OrgStore {
       if (key !== null && index.get(key) === record) index.delete(key);
     }
     Object.assign(record, values);
+    table.edits++;
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
       if (key !== null) index.set(key, record);

@@ -9,6 +9,7 @@ import type { ObjectEntry } from '../schema/schemaRegistry.js';
 import { localDate } from './dateLiterals.js';
 import type { QueryContext, QueryResult } from './queryResult.js';
 import { queryTimeout } from './soqlError.js';
+import { ensureStampIndex, hasStamps, recordsInRange, type StampRange } from './stampIndex.js';
 
 export type Predicate<T = StoredRecord> = (row: T) => boolean;
 
@@ -38,13 +39,23 @@ function checkClock(c: Compilation): void {
   if (performance.now() > c.budget.deadline) throw queryTimeout();
 }
 
-/** Live (or, for queryAll, all) visible records of an object that pass the predicate, within the query's budget. */
-export function scan(c: Compilation, entry: ObjectEntry, predicate: Predicate | undefined): StoredRecord[] {
+/**
+ * Live (or, for queryAll, all) visible records of an object that pass the predicate, within the query's budget;
+ * with a SystemModstamp range from the WHERE, only the records its index puts in the range are examined.
+ */
+export function scan(
+  c: Compilation,
+  entry: ObjectEntry,
+  predicate: Predicate | undefined,
+  range?: StampRange,
+): StoredRecord[] {
   const table = c.context.store.table(entry.schema.name) as Table;
+  ensureStampIndex(table);
+  const records = range && hasStamps(table) ? recordsInRange(table, range) : table.records;
   const out: StoredRecord[] = [];
   checkClock(c);
   let sinceClock = 0;
-  for (const record of table.records) {
+  for (const record of records) {
     if (--c.budget.rowsLeft < 0) throw queryTimeout();
     if (++sinceClock === CLOCK_EVERY) {
       sinceClock = 0;

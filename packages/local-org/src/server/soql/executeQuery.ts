@@ -13,6 +13,7 @@ import { compileShape } from './projection.js';
 import type { QueryContext, QueryResult } from './queryResult.js';
 import { sortRecords } from './sortRows.js';
 import { malformedQuery, noSuchObject, SoqlError } from './soqlError.js';
+import { stampRangeOf } from './stampIndex.js';
 import { compileWhere } from './whereClause.js';
 
 export type { ColumnMetadata, JsonRecord, QueryContext, QueryResult } from './queryResult.js';
@@ -62,7 +63,7 @@ function runQuery(c: Compilation, query: Query): QueryResult {
     (grouped ||
       fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
   const predicate = compileWhere(c, entry, alias, query);
-  const records = scan(c, entry, predicate);
+  const records = scan(c, entry, predicate, stampRangeOf(query, alias));
   if (aggregate) return runAggregate(c, entry, alias, query, records);
   return runRecords(c, entry, alias, query, records, countOnly);
 }
