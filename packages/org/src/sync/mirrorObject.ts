@@ -2,8 +2,8 @@
  * One object of a mirror: a full export into a new file, the changes since a mark (rows by Id and tombstones), and
  * the merge of those changes into the previous file (its other lines copied byte for byte).
  */
-import type { CsvRow } from '../csv/parseCsv.js';
-import { scanCsvFile } from '../files/scanCsvFile.js';
+import type { CsvRow } from '@salesops/csv';
+import { scanCsvFile } from '@salesops/csv/file';
 import type { QueryPage } from '../org/readOrgData.js';
 import { MirrorFileWriter } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
