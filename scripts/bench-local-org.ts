@@ -1,8 +1,8 @@
 /**
  * Local org load benchmark (issue 20): times starting the local org from the sample org's `--data-dir` files
  * against reading the same files with the CSV scanner the loader and the readers share (`@salesops/csv`) alone, in
- * the same process, and prints the ratio, the peak memory and the machine's load average (a shared machine's
- * seconds say little without it). Fails instead of printing when the org holds a different number of records than
+ * the same process, and prints the ratio, the peak memory, the process's CPU time and the machine's load average (on
+ * a shared machine the wall time says little without them). Fails instead of printing when the org holds a different number of records than
  * the files have rows.
  *
  *   npm run bench:local-org -- [--size 1000000] [--dir DIR]
@@ -26,6 +26,10 @@ if (!existsSync(join(dir, 'manifest.json'))) {
 }
 const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
 const seconds = (from: number) => (performance.now() - from) / 1000;
+const cpuSeconds = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -34,6 +38,7 @@ const load = () =>
 // Reference: every file scanned into rows, each row visited, nothing decoded or kept.
 const loadBefore = load();
 let started = performance.now();
+let cpu = process.cpuUsage();
 const rows = new Map<string, number>();
 for (const file of files) {
   let count = -1; // the header is no record
@@ -41,11 +46,14 @@ for (const file of files) {
   rows.set(file.slice(0, -4), Math.max(count, 0));
 }
 const scanned = seconds(started);
+const scanCpu = cpuSeconds(cpu);
 const scanPeak = peakRssMiB();
 
 started = performance.now();
+cpu = process.cpuUsage();
 const org = await start({ dataDir: dir });
 const loaded = seconds(started);
+const loadCpu = cpuSeconds(cpu); // the garbage collector's threads included
 const loadPeak = peakRssMiB();
 const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
 const loadAfter = load();
@@ -70,7 +78,7 @@ const benchRows: BenchRow[] = [
     unit: 's',
     reference: null,
     peakMiB: scanPeak,
-    note: `${total.toLocaleString('en-US')} rows in ${files.length} files`,
+    note: `${total.toLocaleString('en-US')} rows in ${files.length} files; CPU ${scanCpu.toFixed(1)} s`,
   },
   {
     group,
@@ -79,7 +87,9 @@ const benchRows: BenchRow[] = [
     unit: 's',
     reference,
     peakMiB: loadPeak,
-    note: `${total.toLocaleString('en-US')} records, heap ${heapMiB.toFixed(0)} MiB; load average ${loadBefore} → ${loadAfter}`,
+    note:
+      `${total.toLocaleString('en-US')} records, heap ${heapMiB.toFixed(0)} MiB; CPU ${loadCpu.toFixed(1)} s ` +
+      `(${(loadCpu / scanCpu).toFixed(2)}× the scan's); load average ${loadBefore} → ${loadAfter}`,
   },
 ];
 recordBenchRows(benchRows);
