@@ -25,4 +25,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The dependency rules of @salesops/csv (docs/decisions.md): nothing of ours, and no Node built-in but in the
+    // file entry, since the org reader's browser build takes the root entry.
+    files: ['packages/csv/src/**/*.ts'],
+    ignores: ['packages/csv/src/scanCsvFile.ts', 'packages/csv/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', '@salesops/*'] }] },
+  },
+  {
+    // The local org imports of ours only the CSV scanner at run time; the other packages' tests import it.
+    files: ['packages/local-org/src/**/*.ts'],
+    ignores: ['packages/local-org/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@salesops/*', '!@salesops/csv', '!@salesops/csv/file'], message: 'See docs/decisions.md.' },
+          ],
+        },
+      ],
+    },
+  },
 );

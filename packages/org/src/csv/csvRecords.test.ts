@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecordParser, OpportunityHistory, OpportunityHistoryTable } from '@salesops/core';
 import { createCsvRecords } from './csvRecords.js';
-import { scanCsvChunk, type CsvRow } from './parseCsv.js';
+import { scanCsvChunk, type CsvRow } from '@salesops/csv';
 
 const header = ['Id', 'OpportunityId', 'CreatedDate', 'StageName', 'Amount', 'CloseDate', 'Probability'];
 

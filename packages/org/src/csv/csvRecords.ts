@@ -7,7 +7,7 @@ import {
   type ReadObjectName,
 } from '@salesops/core';
 import { createCsvRowDecoder, createCsvValuesDecoder, type CsvRowDecoderOptions } from './csvRowDecoder.js';
-import type { CsvRow } from './parseCsv.js';
+import type { CsvRow } from '@salesops/csv';
 
 /** The decoded rows of one object's CSV, as `OrgData` holds them. */
 export interface CsvRecords {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecordParser, Opportunity, OpportunityStage } from '@salesops/core';
-import { scanCsvChunk, type CsvRow } from './parseCsv.js';
+import { scanCsvChunk, type CsvRow } from '@salesops/csv';
 import { createCsvRowDecoder } from './csvRowDecoder.js';
 import { SharedTexts } from './sharedTexts.js';
 

@@ -9,7 +9,7 @@ import {
   utcMillisOf,
   type FieldKind,
 } from '@salesops/core';
-import type { CsvRow } from './parseCsv.js';
+import type { CsvRow } from '@salesops/csv';
 import { asciiHash, NOT_ASCII, sameAscii, SharedTexts, type ByteText } from './sharedTexts.js';
 
 export interface CsvRowDecoderOptions {

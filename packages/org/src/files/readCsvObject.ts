@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { fieldMeta, readSchemas, type OrgData, type ReadObjectName } from '@salesops/core';
 import { createCsvRecords } from '../csv/csvRecords.js';
-import { CsvSyntaxError, type CsvRow } from '../csv/parseCsv.js';
+import { CsvSyntaxError, type CsvRow } from '@salesops/csv';
 import type { SharedTexts } from '../csv/sharedTexts.js';
 import { DataDirError } from './dataDirError.js';
-import { scanCsvFile } from './scanCsvFile.js';
+import { scanCsvFile } from '@salesops/csv/file';
 
 /** Salesforce system fields exports carry that the toolkit does not read. */
 const SYSTEM_FIELDS = new Set(

@@ -3,7 +3,7 @@
  * until the literal `null` (jsforce's multi-page bulk2 results path fails: shared/design/architecture.md), and each
  * page is scanned as it arrives (the next page is requested after the rows of this one are handed on).
  */
-import { scanCsvBytes, type CsvRow } from '../csv/parseCsv.js';
+import { scanCsvBytes, type CsvRow } from '@salesops/csv';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from './retry.js';
 
 /** A request as jsforce's `Connection.request` takes it. */

@@ -2,7 +2,7 @@
  * One object of a mirror: a full export into a new file, the changes since a mark (rows by Id and tombstones), and
  * the merge of those changes into the previous file (its other lines copied byte for byte).
  */
-import type { CsvRow } from '../csv/parseCsv.js';
+import type { CsvRow } from '@salesops/csv';
 import type { QueryPage } from '../org/readOrgData.js';
 import { keptLines } from './keptLines.js';
 import { MirrorFileWriter, type WrittenFile } from './mirrorFileWriter.js';

@@ -3,15 +3,14 @@
  * unique indexes for external IDs. Loads a `--data-dir` folder (`<SObject>.csv`, as the sample generator, Data
  * Loader and Bulk API 2.0 write them) and saves back to the same layout.
  */
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
 import { CsvFileWriter } from '../../sample-data/csvFileWriter.js';
 import { salesforceId } from '../../sample-data/salesforceId.js';
 import { field, type FieldSchema } from '../schema/objectSchema.js';
 import type { ObjectEntry, SchemaRegistry } from '../schema/schemaRegistry.js';
-import { normalizeId, valueFromCsv, valueToCsv, type StoredRecord, type Value } from './values.js';
+import { loadDataDir } from './loadDataDir.js';
+import { normalizeId, valueToCsv, type StoredRecord, type Value } from './values.js';
 
 export interface Table {
   readonly entry: ObjectEntry;
@@ -95,6 +94,7 @@ export class OrgStore {
   add(table: Table, record: StoredRecord): void {
     table.records.push(record);
     table.byId.set(String(record['Id']).slice(0, 15), record);
+    if (table.uniqueIndexes.size === 0) return; // as while loading: the indexes are built on first use
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
       if (key !== null) index.set(key, record);
@@ -152,48 +152,17 @@ export class OrgStore {
     return f.caseSensitive ? String(value) : String(value).toLowerCase();
   }
 
-  /**
-   * Loads every `<SObject>.csv` of a folder. Columns the schema lacks become text fields and objects it lacks
-   * become text-only objects, each with a warning; rows keep the ids they have. A record without CreatedDate or
-   * SystemModstamp is stamped `loadedAt` (every Salesforce record has a SystemModstamp).
-   */
+  /** Loads every `<SObject>.csv` of a folder (see `loadDataDir`). */
   async loadDataDir(dir: string, defaultOwnerId: () => string | null, loadedAt: string): Promise<void> {
-    // Users first, so that records loaded without an owner can be given the admin user.
-    const first = ['Organization.csv', 'UserRole.csv', 'User.csv'];
-    const files = (await readdir(dir))
-      .filter((f) => f.endsWith('.csv'))
-      .sort((a, b) => rank(a, first) - rank(b, first) || a.localeCompare(b));
-    for (const file of files) {
-      const objectName = file.slice(0, -4);
-      const parser = createReadStream(join(dir, file)).pipe(
-        parse({ columns: true, bom: true, skip_empty_lines: true, relax_quotes: false }),
-      );
-      let table: Table | undefined;
-      let columns: { name: string; field: FieldSchema | undefined }[] = [];
-      for await (const row of parser as AsyncIterable<Record<string, string>>) {
-        if (!table) {
-          table = this.tableForCsv(objectName, Object.keys(row), file);
-          if (!table) break;
-          const t = table;
-          columns = Object.keys(row).map((name) => {
-            const f = t.entry.fields.get(name.toLowerCase());
-            return { name: f?.name ?? name, field: f };
-          });
-        }
-        const record: StoredRecord = {};
-        for (const c of columns) record[c.name] = valueFromCsv(row[c.name] ?? rowValue(row, c.name), c.field);
-        this.completeLoadedRecord(table, record, defaultOwnerId, loadedAt);
-        if (typeof record['Id'] !== 'string' || !normalizeId(record['Id'])) {
-          record['Id'] = this.newId(table.entry.schema.name);
-        } else {
-          record['Id'] = normalizeId(record['Id']) as string;
-        }
-        this.add(table, record);
-      }
-    }
+    await loadDataDir(this, dir, defaultOwnerId, loadedAt);
   }
 
-  private tableForCsv(objectName: string, header: string[], file: string): Table | undefined {
+  /**
+   * The table a CSV file of `objectName` with `header` loads into. Columns the schema lacks become text fields and
+   * an object it lacks a text-only object, each with a warning; undefined (skipped, with a warning) for an object the
+   * schema lacks whose file has no Id column.
+   */
+  tableForCsv(objectName: string, header: readonly string[], file: string): Table | undefined {
     let entry = this.schema.get(objectName);
     if (!entry) {
       if (!header.includes('Id')) {
@@ -225,31 +194,6 @@ export class OrgStore {
     return this.table(objectName);
   }
 
-  /** Fills what every record has: IsDeleted, an owner for owned objects, audit dates from CreatedDate. */
-  private completeLoadedRecord(
-    table: Table,
-    record: StoredRecord,
-    defaultOwnerId: () => string | null,
-    loadedAt: string,
-  ): void {
-    const fields = table.entry.fields;
-    if (fields.has('isdeleted') && record['IsDeleted'] === undefined) record['IsDeleted'] = false;
-    if (fields.has('ownerid') && (record['OwnerId'] === undefined || record['OwnerId'] === null)) {
-      record['OwnerId'] = defaultOwnerId();
-    }
-    const created = record['CreatedDate'] ?? null;
-    if (fields.has('createddate') && record['CreatedDate'] === undefined) record['CreatedDate'] = null;
-    if (fields.has('lastmodifieddate') && record['LastModifiedDate'] === undefined) {
-      record['LastModifiedDate'] = created;
-    }
-    if (fields.has('systemmodstamp') && (record['SystemModstamp'] ?? null) === null) {
-      record['SystemModstamp'] = created ?? loadedAt;
-    }
-    for (const f of table.entry.schema.fields) {
-      if (record[f.name] === undefined) record[f.name] = f.type === 'boolean' ? (f.defaultValue as boolean) : null;
-    }
-  }
-
   /** Writes every object that has records as `<SObject>.csv` (live records; all schema fields as columns). */
   async saveDataDir(dir: string): Promise<Record<string, number>> {
     await mkdir(dir, { recursive: true });
@@ -269,14 +213,4 @@ export class OrgStore {
     }
     return counts;
   }
-}
-
-function rank(file: string, first: readonly string[]): number {
-  const i = first.indexOf(file);
-  return i < 0 ? first.length : i;
-}
-
-function rowValue(row: Record<string, string>, name: string): string {
-  const key = Object.keys(row).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? '' : (row[key] ?? '');
 }

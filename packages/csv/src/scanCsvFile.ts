@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { scanCsvChunk, type CsvRow } from '../csv/parseCsv.js';
+import { scanCsvChunk, type CsvRow } from './parseCsv.js';
 
 /**
  * Streams an RFC 4180 CSV file (comma-separated, fields quoted with `"` and quotes doubled inside, LF or CRLF line

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanCsvFile } from '../files/scanCsvFile.js';
+import { scanCsvFile } from './scanCsvFile.js';
 import { CsvSyntaxError, scanCsvBytes } from './parseCsv.js';
 
 /** The fields of every record of CSV bytes held in memory. */

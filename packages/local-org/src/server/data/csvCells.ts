@@ -1,0 +1,174 @@
+/**
+ * CSV cells as stored values, read straight from the bytes the shared scanner (`@salesops/csv`) hands over: the
+ * same values `valueFromCsv` gives for the cell's text, without decoding what is a number, a boolean, a canonical
+ * datetime or a value the column held before. A million-deal org is 26 million rows; decoding every cell into a
+ * string first, and keeping a copy of every repeated owner, stage and date, is where a text-based load spends its
+ * time (in the garbage collector, mostly).
+ */
+import type { FieldSchema } from '../schema/objectSchema.js';
+import { isNumberType } from '../schema/objectSchema.js';
+import { normalizeId, valueFromCsv, type Value } from './values.js';
+
+/** Reads one non-empty cell, bytes[start, end); `escaped`: the cell holds doubled quotes. */
+export type CellReader = (bytes: Buffer, start: number, end: number, escaped: boolean) => Value;
+
+/**
+ * The reader for a column of `field`.
+ *
+ * @example
+ * const read = cellReader(amountField); read(Buffer.from('12.5'), 0, 4, false) // 12.5
+ */
+export function cellReader(field: FieldSchema): CellReader {
+  // The plain forms are read here; anything else (spaces, exponents, other datetime forms) by `valueFromCsv`.
+  const general: CellReader = (bytes, start, end, escaped) => valueFromCsv(textOf(bytes, start, end, escaped), field);
+  if (field.type === 'boolean') return readBoolean;
+  if (isNumberType(field.type)) {
+    return (bytes, start, end, escaped) => readNumber(bytes, start, end) ?? general(bytes, start, end, escaped);
+  }
+  if (field.type === 'datetime') {
+    return (bytes, start, end, escaped) =>
+      isCanonicalDateTime(bytes, start, end)
+        ? bytes.toString('latin1', start, end)
+        : general(bytes, start, end, escaped);
+  }
+  // The loader gives a record without a valid id a new one.
+  if (field.name === 'Id') return (bytes, start, end) => readId(bytes, start, end) ?? null;
+  // Lookups, picklists, dates and most short texts repeat: one copy of each value, as the records share it.
+  const texts = new ColumnTexts();
+  return (bytes, start, end, escaped) => (escaped ? textOf(bytes, start, end, escaped) : texts.of(bytes, start, end));
+}
+
+function textOf(bytes: Buffer, start: number, end: number, escaped: boolean): string {
+  const text = bytes.toString('utf8', start, end);
+  return escaped ? text.replaceAll('""', '"') : text;
+}
+
+/** `true`/`1` in any case is true, anything else false, as `valueFromCsv`. */
+function readBoolean(bytes: Buffer, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 1) return bytes[start] === 49;
+  return (
+    length === 4 &&
+    ((bytes[start] as number) | 32) === 116 &&
+    ((bytes[start + 1] as number) | 32) === 114 &&
+    ((bytes[start + 2] as number) | 32) === 117 &&
+    ((bytes[start + 3] as number) | 32) === 101
+  );
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * `[+-]digits[.digits]` with at most 15 digits: the digits as an integer (exact below 2^53) divided by an exact power
+ * of ten, one correctly rounded division, which is the double `Number()` gives for the same text; undefined for
+ * other forms.
+ */
+function readNumber(bytes: Buffer, start: number, end: number): number | undefined {
+  let i = start;
+  const sign = bytes[i] === 45 ? -1 : 1;
+  if (bytes[i] === 45 || bytes[i] === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const d = (bytes[i] as number) - 48;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (d === -2 && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  return (sign * mantissa) / (POWERS_OF_TEN[decimals > 0 ? decimals : 0] as number);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` of a real day and time: the form `normalizeDateTime` gives back unchanged. */
+function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start !== 24 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84)
+    return false;
+  if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58 || bytes[start + 19] !== 46 || bytes[start + 23] !== 90) {
+    return false;
+  }
+  const year = digits(bytes, start, 4);
+  const month = digits(bytes, start + 5, 2);
+  const day = digits(bytes, start + 8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (year < 0 || day < 1 || day > monthDays) return false;
+  const hour = digits(bytes, start + 11, 2);
+  const minute = digits(bytes, start + 14, 2);
+  const second = digits(bytes, start + 17, 2);
+  const millis = digits(bytes, start + 20, 3);
+  return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0;
+}
+
+/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
+function digits(bytes: Buffer, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = (bytes[i] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * An 18-character id whose case-safe suffix is right, as it is (what `normalizeId` returns for it); other forms
+ * through `normalizeId`; undefined when the cell is no id.
+ */
+function readId(bytes: Buffer, start: number, end: number): string | undefined {
+  if (end - start === 18) {
+    let same = true;
+    for (let block = 0; block < 3 && same; block++) {
+      let bits = 0;
+      for (let i = 0; i < 5; i++) {
+        const c = bytes[start + block * 5 + i] as number;
+        if (c >= 65 && c <= 90) bits |= 1 << i;
+        else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) same = false;
+      }
+      same &&= bytes[start + 15 + block] === SUFFIX.charCodeAt(bits);
+    }
+    if (same) return bytes.toString('latin1', start, end);
+  }
+  return normalizeId(bytes.toString('utf8', start, end)) ?? undefined;
+}
+
+const COLUMN_VALUES = 4096; // a table small enough to stay in the processor's cache
+
+/**
+ * One copy of each short ASCII value of a column: the previous row's value is tried first (a deal's history rows
+ * follow each other), then the column's first few thousand values by hash.
+ */
+class ColumnTexts {
+  private last = '';
+  private readonly byHash = new Map<number, string>();
+
+  of(bytes: Buffer, start: number, end: number): string {
+    if (same(this.last, bytes, start, end)) return this.last;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i] as number;
+      if (c >= 0x80 || end - start > 64) return bytes.toString('utf8', start, end);
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    let text = this.byHash.get(hash);
+    if (text === undefined || !same(text, bytes, start, end)) {
+      text = bytes.toString('latin1', start, end);
+      if (this.byHash.size < COLUMN_VALUES && !this.byHash.has(hash)) this.byHash.set(hash, text);
+    }
+    return (this.last = text);
+  }
+}
+
+/** The ASCII text equals bytes[start, end). */
+function same(text: string, bytes: Buffer, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
+  return true;
+}
