@@ -12,7 +12,7 @@
  * A page whose element ends in any state but `ready` (error, empty, not written, no permission) fails the bench
  * (exit 1) instead of printing a figure. No assertions on times: figures only.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,12 @@ const RESOURCE_URL = '/__salesops/resource/SalesOpsWidgets/';
 const API_TARGET = 3;
 
 const { values: args } = parseArgs({
-  options: { size: { type: 'string', default: 'default' }, runs: { type: 'string', default: '5' } },
+  options: {
+    size: { type: 'string', default: 'default' },
+    runs: { type: 'string', default: '5' },
+    // A PNG of each page as each viewer sees it after its last measured load (`<page>-<viewer>.png`).
+    screenshots: { type: 'string' },
+  },
 });
 const size = args.size === 'default' ? 'default' : Number(args.size);
 const RUNS = Number(args.runs);
@@ -189,7 +194,7 @@ interface Load {
   bytes: number;
 }
 /** One cold load (a fresh browser context: no cache) of a page, or of its empty reference page. */
-async function load(browser: Browser, path: string, empty: boolean): Promise<Load> {
+async function load(browser: Browser, path: string, empty: boolean, screenshot?: string): Promise<Load> {
   const context = await browser.createBrowserContext();
   try {
     const tab = await context.newPage();
@@ -203,6 +208,7 @@ async function load(browser: Browser, path: string, empty: boolean): Promise<Loa
     const result = (await tab.evaluate(
       empty ? '({ ms: window.__salesopsLoad, state: "reference" })' : 'window.__salesopsFirstData',
     )) as { ms: number; state: string };
+    if (screenshot) await tab.screenshot({ path: screenshot as `${string}.png`, fullPage: true });
     return { ...result, requests: apiRequests() - requestsBefore, bytes: loadedBytes };
   } finally {
     await context.close();
@@ -214,6 +220,7 @@ const failures: string[] = [];
 const rows: BenchRow[] = [];
 const table: string[][] = [];
 const orgLabel = size === 'default' ? 'default sample org' : `${size.toLocaleString('en-US')}-deal org`;
+if (args.screenshots) mkdirSync(args.screenshots, { recursive: true });
 const browser = await launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
 try {
   for (const [page, placements] of PAGES) {
@@ -224,7 +231,9 @@ try {
       const reference: Load[] = [];
       for (let i = 0; i < RUNS; i++) {
         reference.push(await load(browser, path, true));
-        real.push(await load(browser, path, false));
+        const shot =
+          args.screenshots && i === RUNS - 1 ? join(args.screenshots, `${page}-${viewerName}.png`) : undefined;
+        real.push(await load(browser, path, false, shot));
       }
       const states = [...new Set(real.map((r) => r.state))];
       const subject = `${page} as ${viewerName}${placement?.startsWith('scope') ? ` (${placement})` : ''}`;
