@@ -62,8 +62,10 @@ export function scan(
       checkClock(c);
     }
     if (record['IsDeleted'] === true && !c.includeDeleted) continue;
-    if (!c.context.canSee(table, record)) continue;
+    // The WHERE first: it is a pure test, and a child record's sharing check looks up its parent, so one deal's
+    // history asked for by a rep would otherwise check every history row of the org.
     if (predicate && !predicate(record)) continue;
+    if (!c.context.canSee(table, record)) continue;
     out.push(record);
   }
   return out;
