@@ -9,7 +9,7 @@ import {
   utcMillisOf,
   type FieldKind,
 } from '@salesops/core';
-import type { CsvRow } from '@salesops/csv';
+import { readCsvNumber, type CsvRow } from '@salesops/csv';
 import { asciiHash, NOT_ASCII, sameAscii, SharedTexts, type ByteText } from './sharedTexts.js';
 
 export interface CsvRowDecoderOptions {
@@ -162,9 +162,9 @@ function readField(
         ? (shared.repeated(bytes, start, end) ?? shared.get(bytes, start, end))
         : text.utf8(bytes, start, end);
     case 'number':
-      return readNumber(bytes, start, end);
+      return readCsvNumber(bytes, start, end);
     case 'integer': {
-      const n = readNumber(bytes, start, end);
+      const n = readCsvNumber(bytes, start, end);
       return n !== undefined && Number.isInteger(n) ? n : undefined;
     }
     case 'boolean':
@@ -196,33 +196,6 @@ function isAlphanumeric(c: number): boolean {
 function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
   return true;
-}
-
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-/**
- * `[+-]digits[.digits]` with at most 15 digits: the digits as an integer (exact below 2^53) divided by an exact power
- * of ten, one correctly rounded division, which is the double `Number()` gives for the same text.
- */
-function readNumber(bytes: Uint8Array, start: number, end: number): number | undefined {
-  let i = start;
-  const sign = bytes[i] === 45 ? -1 : 1;
-  if (bytes[i] === 45 || bytes[i] === 43) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; i < end; i++) {
-    const d = (bytes[i] as number) - 48;
-    if (d >= 0 && d <= 9) {
-      mantissa = mantissa * 10 + d;
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (d === -2 && decimals < 0)
-      decimals = 0; // '.'
-    else return undefined;
-  }
-  if (digits === 0 || digits > 15) return undefined;
-  return (sign * mantissa) / (POWERS_OF_TEN[decimals > 0 ? decimals : 0] as number);
 }
 
 function readBoolean(bytes: Uint8Array, start: number, end: number): boolean | undefined {

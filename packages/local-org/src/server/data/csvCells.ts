@@ -8,6 +8,7 @@
 import type { FieldSchema } from '../schema/objectSchema.js';
 import { isNumberType } from '../schema/objectSchema.js';
 import { normalizeId, valueFromCsv, type Value } from './values.js';
+import { readCsvNumber } from '@salesops/csv';
 
 /** Reads one non-empty cell, bytes[start, end); `escaped`: the cell holds doubled quotes. */
 export type CellReader = (bytes: Buffer, start: number, end: number, escaped: boolean) => Value;
@@ -23,7 +24,7 @@ export function cellReader(field: FieldSchema): CellReader {
   const general: CellReader = (bytes, start, end, escaped) => valueFromCsv(textOf(bytes, start, end, escaped), field);
   if (field.type === 'boolean') return readBoolean;
   if (isNumberType(field.type)) {
-    return (bytes, start, end, escaped) => readNumber(bytes, start, end) ?? general(bytes, start, end, escaped);
+    return (bytes, start, end, escaped) => readCsvNumber(bytes, start, end) ?? general(bytes, start, end, escaped);
   }
   if (field.type === 'datetime') {
     return (bytes, start, end, escaped) =>
@@ -54,33 +55,6 @@ function readBoolean(bytes: Buffer, start: number, end: number): boolean {
     ((bytes[start + 2] as number) | 32) === 117 &&
     ((bytes[start + 3] as number) | 32) === 101
   );
-}
-
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-/**
- * `[+-]digits[.digits]` with at most 15 digits: the digits as an integer (exact below 2^53) divided by an exact power
- * of ten, one correctly rounded division, which is the double `Number()` gives for the same text; undefined for
- * other forms.
- */
-function readNumber(bytes: Buffer, start: number, end: number): number | undefined {
-  let i = start;
-  const sign = bytes[i] === 45 ? -1 : 1;
-  if (bytes[i] === 45 || bytes[i] === 43) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; i < end; i++) {
-    const d = (bytes[i] as number) - 48;
-    if (d >= 0 && d <= 9) {
-      mantissa = mantissa * 10 + d;
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (d === -2 && decimals < 0) decimals = 0;
-    else return undefined;
-  }
-  if (digits === 0 || digits > 15) return undefined;
-  return (sign * mantissa) / (POWERS_OF_TEN[decimals > 0 ? decimals : 0] as number);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
