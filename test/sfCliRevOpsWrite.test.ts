@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesops/local-org';
-import { jsonResult, linkPlugin, runSf, sfTimeout } from '../scripts/sfCli.js';
+import { jsonResult, linkPlugin, loginToOrg, runSf, sfTimeout } from '../scripts/sfCli.js';
 
 let home: string;
 let dir: string;
@@ -35,11 +35,7 @@ beforeAll(async () => {
   await generateSampleOrg({ outDir: dir, size: 'default' });
   org = await start({ dataDir: dir });
   expect((await linkPlugin(home)).code).toBe(0);
-  const login = await runSf(
-    home,
-    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', 'local', '--json'],
-    { SF_ACCESS_TOKEN: org.tokens.admin },
-  );
+  const login = await loginToOrg(home, org.url, 'local', org.tokens.admin);
   expect(login.code, login.stdout + login.stderr).toBe(0);
 }, 240_000);
 afterAll(async () => {
