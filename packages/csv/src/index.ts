@@ -3,4 +3,4 @@
  * streamed by `scanCsvFile` from `@salesops/csv/file` (Node only).
  */
 export { CsvRow, CsvSyntaxError, scanCsvBytes, scanCsvChunk } from './parseCsv.js';
-export { readCsvNumber } from './readCsvNumber.js';
+export { readCsvDigits, readCsvNumber } from './byteNumbers.js';

@@ -8,6 +8,7 @@
  * Model forms: text and ids as strings, numbers as finite numbers, booleans, dates as `YYYY-MM-DD`, datetimes as
  * UTC ISO strings `YYYY-MM-DDTHH:mm:ss.sssZ`. Null stays null. A value that cannot be coerced gives `INVALID`.
  */
+import { digits } from '../calendar/digits.js';
 
 export type FieldKind = 'id' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime';
 
@@ -112,14 +113,14 @@ const MAX_ISO_YEAR_MS = 253_402_300_800_000; // 10000-01-01: toISOString writes 
 function isCanonicalDateTime(v: string): boolean {
   if (v.length !== 24 || v[4] !== '-' || v[7] !== '-' || v[10] !== 'T' || v[13] !== ':' || v[16] !== ':') return false;
   if (v[19] !== '.' || v[23] !== 'Z') return false;
-  const year = digitsAt(v, 0, 4);
-  const month = digitsAt(v, 5, 2);
-  const day = digitsAt(v, 8, 2);
-  const hour = digitsAt(v, 11, 2);
-  const minute = digitsAt(v, 14, 2);
-  const second = digitsAt(v, 17, 2);
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 2);
+  const day = digits(v, 8, 2);
+  const hour = digits(v, 11, 2);
+  const minute = digits(v, 14, 2);
+  const second = digits(v, 17, 2);
   return (
-    digitsAt(v, 20, 3) >= 0 &&
+    digits(v, 20, 3) >= 0 &&
     year >= 0 &&
     isCalendarDate(year, month, day) &&
     hour >= 0 &&
@@ -129,17 +130,6 @@ function isCanonicalDateTime(v: string): boolean {
     second >= 0 &&
     second <= 59
   );
-}
-
-/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 /** The coercion function of each field kind. */

@@ -9,7 +9,7 @@ import {
   utcMillisOf,
   type FieldKind,
 } from '@salesops/core';
-import { readCsvNumber, type CsvRow } from '@salesops/csv';
+import { readCsvDigits, readCsvNumber, type CsvRow } from '@salesops/csv';
 import { asciiHash, NOT_ASCII, sameAscii, SharedTexts, type ByteText } from './sharedTexts.js';
 
 export interface CsvRowDecoderOptions {
@@ -221,9 +221,9 @@ function readBoolean(bytes: Uint8Array, start: number, end: number): boolean | u
 /** `YYYY-MM-DD`, a real day: the date as the number YYYYMMDD; −1 for anything else. */
 function plainDateKey(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
-  const year = digits(bytes, start, 4);
-  const month = digits(bytes, start + 5, 2);
-  const day = digits(bytes, start + 8, 2);
+  const year = readCsvDigits(bytes, start, 4);
+  const month = readCsvDigits(bytes, start + 5, 2);
+  const day = readCsvDigits(bytes, start + 8, 2);
   const real = year >= 0 && month >= 0 && day >= 0 && isCalendarDate(year, month, day);
   return real ? year * 10_000 + month * 100 + day : -1;
 }
@@ -240,26 +240,15 @@ function canonicalDateTimeMillis(bytes: Uint8Array, start: number, end: number):
   }
   if (bytes[start + 19] !== 46 || bytes[start + 23] !== 90) return NaN;
   const date = plainDateKey(bytes, start, start + 10);
-  const hour = digits(bytes, start + 11, 2);
-  const minute = digits(bytes, start + 14, 2);
-  const second = digits(bytes, start + 17, 2);
-  const millis = digits(bytes, start + 20, 3);
+  const hour = readCsvDigits(bytes, start + 11, 2);
+  const minute = readCsvDigits(bytes, start + 14, 2);
+  const second = readCsvDigits(bytes, start + 17, 2);
+  const millis = readCsvDigits(bytes, start + 20, 3);
   if (date < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
     return NaN;
   }
   const day = daysFromCivil(Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100);
   return day * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
-}
-
-/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
-function digits(bytes: Uint8Array, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = (bytes[i] as number) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 const COLUMN_VALUES = 4096; // a table small enough to stay in the processor's cache

@@ -8,7 +8,7 @@
 import type { FieldSchema } from '../schema/objectSchema.js';
 import { isNumberType } from '../schema/objectSchema.js';
 import { normalizeId, valueFromCsv, type Value } from './values.js';
-import { readCsvNumber } from '@salesops/csv';
+import { readCsvDigits, readCsvNumber } from '@salesops/csv';
 
 /** Reads one non-empty cell, bytes[start, end); `escaped`: the cell holds doubled quotes. */
 export type CellReader = (bytes: Buffer, start: number, end: number, escaped: boolean) => Value;
@@ -66,28 +66,17 @@ function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean
   if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58 || bytes[start + 19] !== 46 || bytes[start + 23] !== 90) {
     return false;
   }
-  const year = digits(bytes, start, 4);
-  const month = digits(bytes, start + 5, 2);
-  const day = digits(bytes, start + 8, 2);
+  const year = readCsvDigits(bytes, start, 4);
+  const month = readCsvDigits(bytes, start + 5, 2);
+  const day = readCsvDigits(bytes, start + 8, 2);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (year < 0 || day < 1 || day > monthDays) return false;
-  const hour = digits(bytes, start + 11, 2);
-  const minute = digits(bytes, start + 14, 2);
-  const second = digits(bytes, start + 17, 2);
-  const millis = digits(bytes, start + 20, 3);
+  const hour = readCsvDigits(bytes, start + 11, 2);
+  const minute = readCsvDigits(bytes, start + 14, 2);
+  const second = readCsvDigits(bytes, start + 17, 2);
+  const millis = readCsvDigits(bytes, start + 20, 3);
   return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0;
-}
-
-/** The number written by `count` digits from `from`; −1 when one of them is not a digit. */
-function digits(bytes: Buffer, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = (bytes[i] as number) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';

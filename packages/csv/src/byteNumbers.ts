@@ -25,3 +25,14 @@ export function readCsvNumber(bytes: Uint8Array, start: number, end: number): nu
   if (digits === 0 || digits > 15) return undefined;
   return (sign * mantissa) / (POWERS_OF_TEN[decimals > 0 ? decimals : 0] as number);
 }
+
+/** The number written by `count` ASCII digits from `from`; −1 when one of them is not a digit. */
+export function readCsvDigits(bytes: Uint8Array, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = (bytes[i] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
