@@ -1,7 +1,7 @@
 import { dayNumber, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { wonDealPatterns } from './wonDealPatterns.js';
+import { wonDealPatterns, type WonDealPatterns } from './wonDealPatterns.js';
 
 /** What deals did at one stage, org-wide, up to the as-of date: the baselines deal health weighs a deal against. */
 export interface StageBenchmark {
@@ -35,13 +35,17 @@ export interface StageBenchmarks {
 
 /**
  * Each stage's typical time (median days won deals spent in it, `wonDealPatterns`) and win chance (the share of closed
- * deals whose history reached it that were won), as of a date.
+ * deals whose history reached it that were won), as of a date. `patterns`: the won-deal baselines when the caller
+ * has them already (the hygiene run does).
  *
  * @example
  * stageBenchmarks(snapshot, '2026-11-16').stages.find((s) => s.stage === 'Proposal')?.winChance; // 0.42
  */
-export function stageBenchmarks(snapshot: OrgSnapshot, asOf: IsoDate): StageBenchmarks {
-  const patterns = wonDealPatterns(snapshot, asOf);
+export function stageBenchmarks(
+  snapshot: OrgSnapshot,
+  asOf: IsoDate,
+  patterns: WonDealPatterns = wonDealPatterns(snapshot, asOf),
+): StageBenchmarks {
   const stages = snapshot.stageOrder;
   const closed = new Array<number>(stages.length).fill(0);
   const won = new Array<number>(stages.length).fill(0);

@@ -6,6 +6,7 @@ import {
   pipelineHygiene,
   stageBenchmarkRecords,
   stageBenchmarks,
+  wonDealPatterns,
   type HygieneDeal,
   type HygieneFlag,
   type PipelineHygieneReport,
@@ -99,12 +100,15 @@ export default class PipelineHygiene extends SalesopsCommand<SalesopsPipelineHyg
   public async run(): Promise<SalesopsPipelineHygieneResult> {
     const { flags } = await this.parse(PipelineHygiene);
     const loaded = await loadSnapshot({ ...flags, period: flags.period ?? 'current' }, this.spinner);
+    // One pass over the won deals for both: the rules' baselines are the benchmarks' typical days.
+    const patterns = wonDealPatterns(loaded.snapshot, loaded.asOf);
     const full = pipelineHygiene(loaded.snapshot, {
       period: loaded.period,
       asOf: loaded.asOf,
       closingIn: flags.period === undefined ? null : loaded.period,
+      patterns,
     });
-    const benchmarks = stageBenchmarks(loaded.snapshot, loaded.asOf);
+    const benchmarks = stageBenchmarks(loaded.snapshot, loaded.asOf, patterns);
     // The benchmarks are org-wide (whatever --owner or --rule show): deal health weighs every deal against them.
     const written = await writeBack(this, flags, 'pipeline hygiene', this.argv, (runId) => [
       {
