@@ -26,7 +26,9 @@ export interface FunnelSection {
 export interface RetentionSection {
   readonly basePeriod: string;
   /** The period and the three before it, oldest first; null figures without recurring opportunity types. */
-  readonly byPeriod: ReadonlyArray<RetentionRow & { label: string; basePeriod: string }>;
+  readonly byPeriod: ReadonlyArray<
+    RetentionRow & { label: string; basePeriod: string; baseEnd: string; toDate: boolean }
+  >;
   readonly totals: RetentionRow;
   readonly gaps: readonly RevOpsGap[];
 }

@@ -40,7 +40,8 @@ export function retentionSection(data: ReportData, c: Context): Section {
   const title = t('retention.title');
   if (gaps.length > 0) return { id: 'retention', title, blocks: [notComputed(c, gaps)] };
   const rows = byPeriod.map((p) => [
-    `${p.label} / ${p.basePeriod}`,
+    // A period not over is compared to date: its base ends on the same day a year before (docs/revops.md).
+    p.toDate ? `${p.label} / ${p.basePeriod} (… ${p.baseEnd})` : `${p.label} / ${p.basePeriod}`,
     f.money(p.priorBookings),
     f.money(p.renewed),
     f.money(p.expansion),

@@ -93,15 +93,45 @@ describe('revenue retention', () => {
     ]);
     // FY2025-Q2 has no base (nothing was booked in FY2024-Q2): undefined, not 0.
     expect(report.byPeriod[0]).toMatchObject({ baseAccounts: 0, grr: null, nrr: null, clv: null });
-    // As of 2026-03-01 N4 was won: R3 renewed its 30,000. N5 has no history rows, so its record (won) is its state
-    // at every date (metrics.md): nobody churned.
+    // As of 2026-03-01 N4 was won: R3 renewed its 30,000, and nobody churned. The quarter is 59 days in, so the base
+    // is FY2025-Q1 to 2025-03-01: P5 (2025-03-15) is not in it yet, and R5's bookings (O1, and N5, which has no
+    // history rows, so its record (won) is its state at every date, metrics.md) make it a new account.
     const earlier = revenueRetention(snapshot, {
       period,
       asOf: '2026-03-01',
       segmentField: 'industry',
       grossMargin: 0.8,
     });
-    expect(earlier.totals).toMatchObject({ renewed: 12000 + 15000 + 30000 + 5000, churnedAccounts: 0 });
+    expect(earlier.basePeriod).toEqual({ label: 'FY2025-Q1', start: '2025-01-01', end: '2025-03-01' });
+    expect(earlier.totals).toMatchObject({
+      baseAccounts: 3,
+      priorBookings: 12000 + 20000 + 30000,
+      renewed: 12000 + 15000 + 30000,
+      churnedAccounts: 0,
+      newAccounts: 2,
+      newBookings: 10000 + 5000 + 10000,
+    });
+  });
+
+  it('compares a period not over with the same days of the base period, and flags it to date', () => {
+    // As of 2026-03-20 FY2026-Q1 has run 78 days: its base is FY2025-Q1 to 2025-03-20 (P1, P2, P3 and P5 all in).
+    expect(report.period).toMatchObject({ label: 'FY2026-Q1', toDate: true });
+    expect(report.basePeriod).toEqual({ label: 'FY2025-Q1', start: '2025-01-01', end: '2025-03-20' });
+    expect(report.byPeriod.map((p) => [p.label, p.toDate, p.baseEnd])).toEqual([
+      ['FY2025-Q2', false, '2024-06-30'],
+      ['FY2025-Q3', false, '2024-09-30'],
+      ['FY2025-Q4', false, '2024-12-31'],
+      ['FY2026-Q1', true, '2025-03-20'],
+    ]);
+    // After the quarter's end the whole base period counts.
+    const after = revenueRetention(snapshot, {
+      period,
+      asOf: '2026-04-02',
+      segmentField: 'industry',
+      grossMargin: 0.8,
+    });
+    expect(after.period.toDate).toBe(false);
+    expect(after.basePeriod.end).toBe('2025-03-31');
   });
 
   it('computes nothing without opportunity types or margin, and names what is missing', () => {

@@ -1,4 +1,4 @@
-import { addDays, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { revOpsGap, type RevOpsGap } from '../completeness/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { ratio } from '../stats/index.js';
@@ -56,15 +56,25 @@ export interface AccountChange {
 }
 
 export interface RetentionReport {
-  readonly period: { label: string; start: IsoDate; end: IsoDate };
-  /** The base period: the same period a year before. */
+  /** toDate: the period runs past the as-of date, so it and its base are compared to date (see `baseWindow`). */
+  readonly period: { label: string; start: IsoDate; end: IsoDate; toDate: boolean };
+  /** The base period: the same period a year before; to date (end moved) when the period is. */
   readonly basePeriod: { label: string; start: IsoDate; end: IsoDate };
   readonly asOf: IsoDate;
   readonly currency: string;
   readonly segmentField: SegmentField;
   readonly grossMargin: number | null;
   /** The period and the three before it (a date range: itself only), oldest first. Null figures without types. */
-  readonly byPeriod: Array<RetentionRow & { label: string; start: IsoDate; end: IsoDate; basePeriod: string }>;
+  readonly byPeriod: Array<
+    RetentionRow & {
+      label: string;
+      start: IsoDate;
+      end: IsoDate;
+      basePeriod: string;
+      baseEnd: IsoDate;
+      toDate: boolean;
+    }
+  >;
   /** The period's figures per segment (null: accounts without the field), and the totals over every account. */
   readonly bySegment: Array<RetentionRow & { segment: string | null }>;
   readonly totals: RetentionRow;
@@ -105,6 +115,19 @@ function finish(c: RetentionCounts, grossMargin: number | null): RetentionRow {
 const total = (b: AccountBookings | undefined) => (b ? b.new + b.renewal + b.expansion : 0);
 
 /**
+ * The base period of p: the same period a year before, cut to the same number of days as p has run by the as-of
+ * date when p is not over (a quarter half gone is compared with the first half of the quarter a year before, not
+ * with all of it: renewals fall due at anniversaries, so a full base would count the renewals still to come as churn).
+ */
+function baseWindow(calendar: OrgSnapshot['calendar'], p: { start: IsoDate; end: IsoDate }, asOf: IsoDate) {
+  const base = yearBefore(calendar, p as FiscalPeriod);
+  const toDate = asOf < p.end;
+  if (!toDate) return { ...base, toDate };
+  const end = addDays(base.start, daysBetween(p.start, asOf));
+  return { ...base, end: end < base.end ? end : base.end, toDate };
+}
+
+/**
  * Revenue retention of a period as of a date (metrics.md "Funnel and revenue operations"): GRR, NRR, churned and
  * contracted accounts and CLV, for the period and the three before it, and per segment (industry or size band).
  * Without any recurring opportunity type the figures are not computed (NO_OPPORTUNITY_TYPES), never zeros.
@@ -126,7 +149,7 @@ export function revenueRetention(
   const wins = recurringWins(snapshot, asOf);
 
   const periodFigures = (p: { start: IsoDate; end: IsoDate }) => {
-    const base = yearBefore(snapshot.calendar, p as FiscalPeriod);
+    const base = baseWindow(snapshot.calendar, p, asOf);
     const prior = recurringBookings(wins, base);
     const current = recurringBookings(wins, p);
     const year = recurringBookings(wins, { start: addDays(addDays(p.end, 1), -365), end: p.end });
@@ -197,7 +220,16 @@ export function revenueRetention(
   const rowOf = (c: RetentionCounts) => (typed ? finish(c, grossMargin) : nullRow(c));
   const byPeriod = periods.map((p) => {
     const f = periodFigures(p);
-    return { label: p.label, start: p.start, end: p.end, basePeriod: f.base.label, ...rowOf(f.totals) };
+    const { label, start, end } = p;
+    return {
+      label,
+      start,
+      end,
+      basePeriod: f.base.label,
+      baseEnd: f.base.end,
+      toDate: f.base.toDate,
+      ...rowOf(f.totals),
+    };
   });
   const current = periodFigures(period);
   const bySegment = [...current.bySegment]
@@ -210,7 +242,7 @@ export function revenueRetention(
           : b.priorBookings - a.priorBookings || a.segment.localeCompare(b.segment),
     );
   return {
-    period: { label: period.label, start: period.start, end: period.end },
+    period: { label: period.label, start: period.start, end: period.end, toDate: current.base.toDate },
     basePeriod: { label: current.base.label, start: current.base.start, end: current.base.end },
     asOf,
     currency: snapshot.corporateCurrency,

@@ -91,7 +91,12 @@ export default class RevenueRetention extends SalesopsCommand<SalesopsRevenueRet
     const rows: Row[] =
       groupBy === 'segment'
         ? report.bySegment.map((s) => ({ ...s, name: s.segment }))
-        : report.byPeriod.map((p) => ({ ...p, name: `${p.label} / ${p.basePeriod}` }));
+        : report.byPeriod.map((p) => ({
+            ...p,
+            name: p.toDate
+              ? messages.getMessage('row.toDate', [p.label, p.basePeriod, p.baseEnd])
+              : `${p.label} / ${p.basePeriod}`,
+          }));
     const t = report.totals;
     const options = { currency: report.currency, locale: environmentLocale() };
     const accounts = (list: readonly AccountChange[]) =>
@@ -120,12 +125,24 @@ export default class RevenueRetention extends SalesopsCommand<SalesopsRevenueRet
       result,
       flags,
       messages.getMessage('title', [groupBy === 'segment' ? flags.segment : 'period', report.basePeriod.label]),
-      groupBy === 'segment'
-        ? [
-            messages.getMessage('note.churned', [accounts(report.churned)]),
-            messages.getMessage('note.contracted', [accounts(report.contracted)]),
-          ]
-        : [messages.getMessage('note.periods')],
+      [
+        ...(report.period.toDate
+          ? [
+              messages.getMessage('note.toDate', [
+                report.period.label,
+                asOf,
+                report.basePeriod.label,
+                report.basePeriod.end,
+              ]),
+            ]
+          : []),
+        ...(groupBy === 'segment'
+          ? [
+              messages.getMessage('note.churned', [accounts(report.churned)]),
+              messages.getMessage('note.contracted', [accounts(report.contracted)]),
+            ]
+          : [messages.getMessage('note.periods')]),
+      ],
     );
     return result;
   }
