@@ -1,4 +1,3 @@
-import type { AccountProfile } from './accounts.js';
 import {
   CLOSED_LOST,
   CLOSED_WON,
@@ -6,16 +5,12 @@ import {
   OPEN_STAGES,
   roundToCurrency,
   type Row,
-  type SampleCurrency,
-  type SampleProduct,
   type SampleStage,
 } from './catalog.js';
-import { splitIntoLineItems, territoryOf, type SimulatedDeal } from './dealSimulator.js';
+import { splitIntoLineItems, territoryOf, type DealContext, type SimulatedDeal } from './dealSimulator.js';
 import { isoOf, utcDateTime } from './orgTime.js';
-import type { Random } from './random.js';
 import type { Contract } from './renewalBook.js';
 import { OPPORTUNITY_TYPES } from './renewalTypes.js';
-import type { RepProfile } from './salesTeam.js';
 
 /**
  * Outcomes of a renewal, per term, as B2B SaaS benchmarks put them (gross retention 85–92 %): the customer leaves
@@ -29,21 +24,9 @@ const QUALIFICATION = OPEN_STAGES[1] as SampleStage;
 const PROPOSAL = OPEN_STAGES[6] as SampleStage;
 const NEGOTIATION = OPEN_STAGES[7] as SampleStage;
 
-export interface RenewalContext {
-  readonly random: Random;
+/** A deal's context (createdDay: the contract's opening day, or its owner's first day when hired later). */
+export interface RenewalContext extends DealContext {
   readonly contract: Contract;
-  readonly rep: RepProfile;
-  readonly account: AccountProfile;
-  readonly currency: SampleCurrency;
-  /** The day the opportunity is opened: the contract's, or its owner's first day when hired later. */
-  readonly createdDay: number;
-  /** Last day anything may happen to the deal: the anchor date, or the day before its owner left. */
-  readonly endDay: number;
-  readonly products: readonly SampleProduct[];
-  readonly productWeights: readonly number[];
-  readonly opportunityId: string;
-  readonly newHistoryId: () => string;
-  readonly newLineItemId: () => string;
 }
 
 /**
