@@ -2,8 +2,9 @@
  * Monte Carlo calibration on generated sample orgs (`npm run calibration -- [--seeds 42,7,1234] [--size default]
  * [--independent]`; --independent: independent coins, new business unscaled, as before the calibration work):
  * per scope level and horizon, and pooled, the share of actuals inside P10–P90 (target 80% ± 5 points) and below
- * P50 (50% ± 7 points) over the backtest of `sf salesops forecast accuracy` (see sampleOrgCalibration). Writes each
- * org to .sample-org/seed<N> when missing. Prints a Markdown table per seed; ✗ marks a pooled share off target.
+ * P50 (50% ± 7 points) over the backtest of `sf salesops forecast accuracy` (see sampleOrgCalibration), and the
+ * pooled WAPE of the Monte Carlo mean. Writes each org to .sample-org/seed<N> when missing. Prints a Markdown table
+ * per seed; ✗ marks a pooled share off target.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +34,14 @@ for (const seed of values.seeds.split(',').map((s) => Number(s.trim()))) {
   );
   if (!existsSync(join(dir, 'manifest.json'))) await generateSampleOrg({ outDir: dir, seed, size });
   const started = performance.now();
-  const { periods, rows } = await sampleOrgCalibration(dir, !values.independent);
+  const { periods, rows, wape } = await sampleOrgCalibration(dir, !values.independent);
   console.log(`\n### Seed ${seed} (${periods.join(', ')}; ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-  console.log('| level | horizon | forecasts | inside P10–P90 | below P50 |');
-  console.log('|---|--:|--:|--:|--:|');
+  console.log('| level | horizon | forecasts | inside P10–P90 | below P50 | WAPE of the mean |');
+  console.log('|---|--:|--:|--:|--:|--:|');
   for (const r of rows) {
     const inside = `${pct(r.inside)}${r.level === 'all' ? mark(r.inside, CALIBRATION_TARGETS.inside) : ''}`;
     const below = `${pct(r.belowP50)}${r.level === 'all' ? mark(r.belowP50, CALIBRATION_TARGETS.belowP50) : ''}`;
-    console.log(`| ${r.level} | ${r.horizon} | ${r.count} | ${inside} | ${below} |`);
+    const error = r.level === 'all' ? pct(wape.get(r.horizon) ?? 0) : '';
+    console.log(`| ${r.level} | ${r.horizon} | ${r.count} | ${inside} | ${below} | ${error} |`);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The Monte Carlo calibration of a sample org, shared by `npm run calibration` and test/forecastCalibration.test.ts:
  * the backtest of `sf salesops forecast accuracy` (4 closed quarters as of the anchor date, horizons 7, 30 and 60
- * days, seed 42) for the org, its teams and its reps, summed up by forecastCalibration.
+ * days, seed 42) for the org, its teams and its reps, summed up by forecastCalibration, and the pooled WAPE of the
+ * point forecast (the Monte Carlo mean) per horizon.
  */
 import {
   backtestForecasts,
@@ -43,7 +44,7 @@ export async function sampleOrgCalibration(
   dir: string,
   /** false: the independent-coins Monte Carlo of before (see ScopeForecastOptions.monteCarloUncertainty). */
   monteCarloUncertainty = true,
-): Promise<{ periods: string[]; rows: CalibrationRow[] }> {
+): Promise<{ periods: string[]; rows: CalibrationRow[]; wape: Map<number, number> }> {
   const snapshot = createOrgSnapshot(await readDataDir(dir));
   const report = backtestForecasts(snapshot, {
     asOf: SAMPLE_ANCHOR_DATE,
@@ -52,5 +53,14 @@ export async function sampleOrgCalibration(
     monteCarloUncertainty,
     scopes: distinctScopes(snapshot, forecastScopes(snapshot, ['org', 'team', 'rep'])),
   });
-  return { periods: [...report.periods], rows: forecastCalibration(report.points) };
+  // Σ |actual − mean| / Σ actual over the org, team and rep forecasts of each horizon (metrics.md "WAPE").
+  const sums = new Map<number, { error: number; actual: number }>();
+  for (const p of report.points) {
+    const t = sums.get(p.horizon) ?? { error: 0, actual: 0 };
+    t.error += Math.abs(p.actual - (p.forecast ?? 0));
+    t.actual += p.actual;
+    sums.set(p.horizon, t);
+  }
+  const wape = new Map([...sums].map(([h, t]) => [h, t.actual > 0 ? t.error / t.actual : 0]));
+  return { periods: [...report.periods], rows: forecastCalibration(report.points), wape };
 }
