@@ -2,7 +2,7 @@
  * Monte Carlo calibration (metrics.md "Calibration") on generated sample orgs: over the backtest of `forecast
  * accuracy` (4 quarters as of the anchor date; org, teams and reps pooled), the share of actuals inside P10–P90 is
  * 80% ± 5 points and the share below P50 50% ± 7 points at 7, 30 and 60 days. Seed 1234 is left out: at 7 days its
- * band holds 73.4% (docs/forecast-calibration.md, "Where it still misses").
+ * band holds 67.9% since the sample org has renewals (docs/forecast-calibration.md, "Where it still misses").
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
