@@ -34,11 +34,12 @@ describe.each([42, 7])('the default-size sample org of seed %i', (seed) => {
     expect(pooled.map((r) => r.horizon)).toEqual([7, 30, 60]);
     for (const r of pooled) {
       expect(r.count).toBe(4 * scopes);
+      // The bounds belong to the target (75.0% is inside it; 0.75 − 0.8 is −0.05000000000000004 in binary).
       expect(Math.abs(r.inside - CALIBRATION_TARGETS.inside.target)).toBeLessThanOrEqual(
-        CALIBRATION_TARGETS.inside.tolerance,
+        CALIBRATION_TARGETS.inside.tolerance + 1e-12,
       );
       expect(Math.abs(r.belowP50 - CALIBRATION_TARGETS.belowP50.target)).toBeLessThanOrEqual(
-        CALIBRATION_TARGETS.belowP50.tolerance,
+        CALIBRATION_TARGETS.belowP50.tolerance + 1e-12,
       );
     }
   }, 300_000);
