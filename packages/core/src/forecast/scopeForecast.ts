@@ -11,6 +11,8 @@ import {
 } from './forecastBounds.js';
 import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
+import { renewalsDue } from './renewalsDue.js';
+import { renewalDrawsMean } from './addRenewalDraws.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
@@ -194,10 +196,28 @@ export function scopeForecast(
             factor,
           }
         : undefined;
-      const unseen = uncertain ? newBusiness.draws : newBusiness.periods.map((p) => p.amount);
-      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen, uncertainty);
+      // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
+      const due = uncertain ? renewalsDue(snapshot, period, asOf, member, periods) : null;
+      const renewals = due?.law ? due : undefined;
+      const unseen = uncertain
+        ? renewals
+          ? newBusiness.drawsWithoutRenewals
+          : newBusiness.draws
+        : newBusiness.periods.map((p) => p.amount);
+      const mc = monteCarloForecast(
+        deals.closedWon,
+        amounts,
+        stage.probabilities,
+        random,
+        draws,
+        unseen,
+        uncertainty,
+        renewals,
+      );
       // The point forecast is the distribution's mean, not its P50: means add up over teams and reps, medians do not.
-      const mean = monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen);
+      const mean =
+        monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen) +
+        (renewals?.law ? renewalDrawsMean(renewals.amounts, renewals.law) : 0);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mean,
@@ -210,7 +230,7 @@ export function scopeForecast(
         detail:
           `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
           (factor
-            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)}); stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${renewals ? `, its renewals not opened yet drawn from the ${renewals.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
             : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
       };
     }

@@ -15,5 +15,10 @@ const RENEWAL_CELL = '\u001frenewal';
  * stageCell({ Type: 'Existing Customer - Renewal' } as Opportunity, 'Proposal'); // 'Proposal\u001frenewal'
  */
 export function stageCell(opportunity: Opportunity, stage: string): string {
-  return opportunity.Type !== null && RECURRING_TYPES[opportunity.Type] === 'renewal' ? stage + RENEWAL_CELL : stage;
+  return isRenewal(opportunity) ? stage + RENEWAL_CELL : stage;
+}
+
+/** An opportunity whose `Type` is of kind 'renewal' in RECURRING_TYPES (Renewal, Downgrade, Replacement). */
+export function isRenewal(opportunity: Opportunity): boolean {
+  return opportunity.Type !== null && RECURRING_TYPES[opportunity.Type] === 'renewal';
 }
