@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/index.js';
-import { teamHierarchy } from '../hierarchy/index.js';
+import { teamChain, teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
@@ -85,12 +85,7 @@ export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): 
       });
     }
     addSums(orgSums, s);
-    // Add the owner to its innermost team and every team above it.
-    for (
-      let team = hierarchy.teamOf(ownerId);
-      team !== null;
-      team = hierarchy.teamsById.get(team.parentId ?? '') ?? null
-    ) {
+    for (const team of teamChain(hierarchy, ownerId)) {
       const t = teamSums.get(team.id);
       if (!t) continue;
       addSums(t.sums, s);
