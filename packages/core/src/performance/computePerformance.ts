@@ -3,8 +3,8 @@ import { teamChain, teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
-import { performanceSumsBy, type PeriodAsOf } from './performanceSumsBy.js';
-import { quotaRollup } from './quotaRollup.js';
+import { ownerPerformanceSums } from './ownerPerformanceSums.js';
+import type { PeriodAsOf } from './performanceSumsBy.js';
 
 export interface RepPerformance extends Performance {
   readonly repId: string;
@@ -50,19 +50,7 @@ export interface PerformanceReport {
  */
 export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): PerformanceReport {
   const { period, asOf } = options;
-  const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.ownerId);
-  const repIds = new Set(touched);
-  for (const [userId, quota] of quotaRollup(snapshot, period).byRep) {
-    repIds.add(userId);
-    let s = sums.get(userId);
-    if (!s) sums.set(userId, (s = emptySums()));
-    s.quotaCents = quota;
-  }
-  const progress = {
-    elapsedDays: snapshot.calendar.elapsedDays(period, asOf),
-    totalDays: snapshot.calendar.totalDays(period),
-  };
-
+  const { sums, listed: repIds, progress } = ownerPerformanceSums(snapshot, options);
   const reps: RepPerformance[] = [];
   const sumsByRep = new Map<string, PerformanceSums>();
   const hierarchy = teamHierarchy(snapshot);

@@ -2,8 +2,8 @@ import { teamChain, teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
-import { performanceSumsBy, type PeriodAsOf } from './performanceSumsBy.js';
-import { quotaRollup } from './quotaRollup.js';
+import { ownerPerformanceSums } from './ownerPerformanceSums.js';
+import type { PeriodAsOf } from './performanceSumsBy.js';
 
 /** The figures of a scope that say whether it is on track and how much pipeline it needs (metrics.md "Performance"). */
 export type PaceAndCoverageFigures = Pick<
@@ -44,17 +44,7 @@ function figures(sums: PerformanceSums, progress: { elapsedDays: number; totalDa
  * paceAndCoverage(snapshot, { period, asOf: '2026-11-16' }).byTeam.get(roleId)?.pace; // 0.96
  */
 export function paceAndCoverage(snapshot: OrgSnapshot, options: PeriodAsOf): PaceAndCoverage {
-  const { period, asOf } = options;
-  const { sums } = performanceSumsBy(snapshot, options, (f) => f.ownerId, { closingOnly: true });
-  for (const [userId, quota] of quotaRollup(snapshot, period).byRep) {
-    let s = sums.get(userId);
-    if (!s) sums.set(userId, (s = emptySums()));
-    s.quotaCents = quota;
-  }
-  const progress = {
-    elapsedDays: snapshot.calendar.elapsedDays(period, asOf),
-    totalDays: snapshot.calendar.totalDays(period),
-  };
+  const { sums, progress } = ownerPerformanceSums(snapshot, options, { closingOnly: true });
   const hierarchy = teamHierarchy(snapshot);
   const teamSums = new Map(hierarchy.teams.map((t) => [t.id, emptySums()]));
   const orgSums = emptySums();
