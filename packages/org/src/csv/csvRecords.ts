@@ -32,14 +32,17 @@ export function createCsvRecords(
   key: keyof OrgData,
   sobject: ReadObjectName,
   file: string,
-  options: CsvRowDecoderOptions = {},
+  options: CsvRowDecoderOptions & {
+    /** About how many rows will come (a file reader's estimate from the size): room for them from the start. */
+    readonly expectedRows?: number;
+  } = {},
 ): CsvRecords {
   if (key === 'opportunityHistory') {
     const at = Object.fromEntries(Object.keys(OpportunityHistory.shape).map((name, k) => [name, k])) as Record<
       keyof OpportunityHistory,
       number
     >;
-    const builder = new OpportunityHistoryTableBuilder();
+    const builder = new OpportunityHistoryTableBuilder(options.expectedRows);
     return {
       header(header) {
         const decode = createCsvValuesDecoder(sobject, OpportunityHistory, header, file, {
