@@ -50,10 +50,12 @@ export type CampaignMember = z.infer<typeof CampaignMember>;
 
 /**
  * Task and Event share the fields speed to lead reads (the subject is never stored); the owner says why a login sees
- * an activity on a lead it does not own.
+ * an activity on a lead it does not own. `WhatId` (empty on a lead's activities, so nearly free) stays: a file's
+ * header check would otherwise take the column for a misspelt `WhoId`.
  */
 const activityFields = () => ({
   WhoId: field.reference('The lead (00Q…) or contact the activity is with', 'Lead').nullable(),
+  WhatId: field.reference('The account, opportunity or other record the activity is about', 'Account').nullable(),
   OwnerId: field.reference('Who did the activity', 'User').nullable(),
   CreatedDate: field.datetime('When the activity was logged').required(),
 });
