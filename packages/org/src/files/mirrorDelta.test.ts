@@ -59,4 +59,11 @@ describe('a mirror folder in the delta layout', () => {
     writeFileSync(changes, 'Id,OwnerId,Amount\n006000000000001AAA,005000000000001AAA,5\n');
     await expect(readDataDir(dir)).rejects.toMatchObject({ name: 'DataDirError', file: changes, line: 1 });
   });
+
+  it('names the changes file and its line for a bad value in it', async () => {
+    writeFileSync(join(dir, 'Opportunity.csv'), header + deal(1, 10));
+    const changes = join(dir, 'Opportunity.changes.csv');
+    writeFileSync(changes, header + deal(2, 20).replace('005000000000001AAA', ''));
+    await expect(readDataDir(dir)).rejects.toThrow(`${changes}:2`);
+  });
 });

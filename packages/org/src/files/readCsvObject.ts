@@ -22,7 +22,8 @@ const SYSTEM_FIELDS = new Set(
 
 /**
  * Reads `<SObject>.csv` (which exists) into what `OrgData` holds for `key`: checks the header's columns, each record's
- * field count and the CSV syntax, naming file, line and column and the fix.
+ * field count and the CSV syntax, naming file, line and column and the fix. A mirror's delta files beside it are
+ * applied (mirrorDelta.ts): the base's removed Ids skipped, the changes file's records read after the base's.
  */
 export async function readCsvObject(
   file: string,
@@ -61,7 +62,7 @@ export async function readCsvObject(
   if (!header) {
     throw new DataDirError(`${file}:1:1: no header line; the first line must list the API names.`, file, 1, 1);
   }
-  if (delta?.changes) await scanChanges(delta.changes, header, add as (row: CsvRow) => void);
+  if (delta?.changes) await scanChanges(delta.changes, header, records.header(header, delta.changes));
   return records.done();
 }
 
