@@ -2,7 +2,8 @@
  * npm run bench:widgets [-- --size 100000] [--runs N] — the real Visualforce pages (force-app's `.page` markup with
  * its merge fields filled, the built static resource of `npm run build:widgets`) against the local org, after the
  * CLI's `--write` runs the pages read (as web-test-runner.pages.mjs does for the browser tests). Per page, as a rep
- * and as the VP (issue 17 targets):
+ * and as the VP (issue 17 targets; `--viewers rep,manager,VP` adds the rep's manager, `--language ja --locale ja_JP`
+ * the viewers' language, for screenshots):
  *
  * - API requests to the local org during the mount (target ≤ 3), from the local org's request log;
  * - time to first data render (navigation start → the element's ready render), median of N cold loads; reference:
@@ -33,6 +34,10 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     // A PNG of each page as each viewer sees it after its last measured load (`<page>-<viewer>.png`).
     screenshots: { type: 'string' },
+    // Who opens the pages (rep, manager, VP), and the viewers' language and locale (`--language ja --locale ja_JP`).
+    viewers: { type: 'string', default: 'rep,VP' },
+    language: { type: 'string', default: 'en_US' },
+    locale: { type: 'string', default: 'en_US' },
   },
 });
 const size = args.size === 'default' ? 'default' : Number(args.size);
@@ -87,7 +92,13 @@ async function soql(query: string): Promise<Array<{ Id: string }>> {
 }
 
 const viewers = pages.pageViewers(org);
-const VIEWERS = { rep: viewers.rep, VP: viewers.vp } as const;
+const ALL_VIEWERS = { rep: viewers.rep, manager: viewers.manager, VP: viewers.vp } as const;
+type ViewerName = keyof typeof ALL_VIEWERS;
+const VIEWERS: Partial<Record<ViewerName, Viewer>> = {};
+for (const name of (args.viewers ?? '').split(',')) {
+  if (!(name in ALL_VIEWERS)) throw new Error(`--viewers ${args.viewers}: give a list of rep, manager and VP`);
+  VIEWERS[name as ViewerName] = ALL_VIEWERS[name as ViewerName];
+}
 console.log(
   'running the CLI --write commands the pages read (reps compare, territory coverage, forecast, pipeline hygiene) …',
 );
@@ -101,12 +112,13 @@ if (!openDeal) throw new Error(`the rep ${repId} has no open deal: the deal heal
  * Each page with its parameters as an admin places it: the record it is on (`id`) and, for the VP's forecast, the
  * org scope (a rep's page shows their own forecast, and the VP has no rep or team forecast of their own).
  */
-const PAGES: ReadonlyArray<readonly [string, Partial<Record<keyof typeof VIEWERS, string>>]> = [
+const onRecord = (id: string) => ({ rep: `id=${id}`, manager: `id=${id}`, VP: `id=${id}` });
+const PAGES: ReadonlyArray<readonly [string, Partial<Record<ViewerName, string>>]> = [
   ['SalesOpsAttainment', {}],
   ['SalesOpsForecast', { VP: 'scope=org' }],
   ['SalesOpsLeaderboard', {}],
-  ['SalesOpsTerritoryCoverage', { rep: `id=${territory.territoryId}`, VP: `id=${territory.territoryId}` }],
-  ['SalesOpsDealHealth', { rep: `id=${openDeal.Id}`, VP: `id=${openDeal.Id}` }],
+  ['SalesOpsTerritoryCoverage', onRecord(territory.territoryId)],
+  ['SalesOpsDealHealth', onRecord(openDeal.Id)],
 ];
 const PARAMETERS = ['id', 'period', 'scope', 'anonymise', 'embedded'];
 
@@ -143,7 +155,7 @@ const server = createServer((req, res) => {
       return;
     }
     const page = /^\/pages\/(\w+)\.html$/.exec(url.pathname)?.[1];
-    const viewer = VIEWERS[url.searchParams.get('viewer') as keyof typeof VIEWERS];
+    const viewer = VIEWERS[url.searchParams.get('viewer') as ViewerName];
     if (!page || !viewer) throw new Error(`no page at ${url.pathname}${url.search}`);
     if (url.searchParams.get('empty')) {
       // The reference: an empty page that loads the same page script, no element, no data.
@@ -158,8 +170,8 @@ const server = createServer((req, res) => {
     const body = await pages.renderPage(root, page, {
       '$Api.Session_ID': viewer.token,
       '$User.Id': viewer.userId,
-      '$User.LanguageLocaleKey': 'en_US',
-      '$User.LocaleSidKey': 'en_US',
+      '$User.LanguageLocaleKey': args.language,
+      '$User.LocaleSidKey': args.locale,
       ...Object.fromEntries(PARAMETERS.map((p) => [`$CurrentPage.parameters.${p}`, url.searchParams.get(p) ?? ''])),
     });
     send(res, 'text/html; charset=utf-8', pages.withAsOf(body, asOf));
@@ -224,7 +236,7 @@ if (args.screenshots) mkdirSync(args.screenshots, { recursive: true });
 const browser = await launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
 try {
   for (const [page, placements] of PAGES) {
-    for (const viewerName of Object.keys(VIEWERS) as Array<keyof typeof VIEWERS>) {
+    for (const viewerName of Object.keys(VIEWERS) as ViewerName[]) {
       const placement = placements[viewerName];
       const path = `/pages/${page}.html?viewer=${viewerName}${placement ? `&${placement}` : ''}`;
       const real: Load[] = [];

@@ -7,7 +7,10 @@
  */
 import { join } from 'node:path';
 
-/** Per-owner closed won (cents), won, lost and open pipeline (cents) for deals closing in [start, end] as of `asOf`. */
+/**
+ * Per-owner closed won (cents), won, lost, open pipeline (cents) and closed amount, won and lost (cents) for deals
+ * closing in [start, end] as of `asOf`.
+ */
 export function perRepAggregatesSql(dir: string, start: string, end: string, asOf: string): string {
   const csv = (object: string, types = '') =>
     `read_csv('${join(dir, `${object}.csv`)}', header = true, all_varchar = true${types})`;
@@ -42,6 +45,7 @@ export function perRepAggregatesSql(dir: string, start: string, end: string, asO
            CAST(ROUND(COALESCE(SUM(amount) FILTER (WHERE won), 0) * 100) AS BIGINT) AS closed_won_cents,
            COUNT(*) FILTER (WHERE won) AS won,
            COUNT(*) FILTER (WHERE closed AND NOT won) AS lost,
-           CAST(ROUND(COALESCE(SUM(COALESCE(amount, 0)) FILTER (WHERE NOT closed), 0) * 100) AS BIGINT) AS open_cents
+           CAST(ROUND(COALESCE(SUM(COALESCE(amount, 0)) FILTER (WHERE NOT closed), 0) * 100) AS BIGINT) AS open_cents,
+           CAST(ROUND(COALESCE(SUM(COALESCE(amount, 0)) FILTER (WHERE closed), 0) * 100) AS BIGINT) AS closed_cents
     FROM deal GROUP BY OwnerId ORDER BY OwnerId`;
 }

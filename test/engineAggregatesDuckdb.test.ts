@@ -22,7 +22,7 @@ beforeAll(async () => {
   await generateSampleOrg({ outDir: dir, size: 'default' });
   snapshot = createOrgSnapshot(await readDataDir(dir));
   connection = await (await DuckDBInstance.create(':memory:')).connect();
-});
+}, 300_000); // generating the default sample org: over the 10 s default on a busy 2-core machine
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.each([

@@ -13,7 +13,7 @@ import { createRandom, SAMPLE_ANCHOR_DATE, start, type LocalOrg } from '@salesop
 import { syncMirror } from '@salesops/org';
 import { randomChanges } from '../scripts/orgChanges.js';
 import { jsonResult, linkPlugin, repositoryRoot, runSf as runSfIn, sfTimeout, sfLoginArgs } from '../scripts/sfCli.js';
-import { sortedCsvFiles } from './sortedCsvFiles.js';
+import { mirrorRecords } from './mirrorRecords.js';
 
 /** The part of `sf salesops sync --json`'s result this test reads (the schema test checks the whole shape). */
 interface SalesopsSyncResult {
@@ -78,7 +78,7 @@ describe('sf salesops sync', () => {
         instanceUrl: org.url,
         apiVersion: '64.0',
       });
-      expect(await sortedCsvFiles(mirror)).toEqual(await sortedCsvFiles(fresh));
+      expect(await mirrorRecords(mirror)).toEqual(await mirrorRecords(fresh));
 
       const forecast = (source: string[]): Promise<Record<string, unknown>> =>
         runSf(['salesops', 'forecast', ...source, '--as-of', SAMPLE_ANCHOR_DATE, '--json']).then((run) =>

@@ -3,6 +3,7 @@
  * stopped mid-way by an expired session), the mirror equals a fresh full export, file by file after sorting its
  * lines; an interrupted sync leaves the previous mirror as it was and the next run reuses what it finished.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, start, type LocalOrg } from '@salesops/local-org';
 import { NotAMirrorError, readDataDir, SessionExpiredError, syncMirror, type SyncOptions } from '@salesops/org';
 import { randomChanges } from '../scripts/orgChanges.js';
-import { sortedCsvFiles } from './sortedCsvFiles.js';
+import { mirrorRecords } from './mirrorRecords.js';
 
 let org: LocalOrg;
 let work: string;
@@ -31,11 +32,29 @@ const options = (dir: string, extra: Partial<SyncOptions> = {}): SyncOptions => 
   ...extra,
 });
 
+/** The folder of the last fresh export. */
+let freshDir = '';
+
 /** A fresh full export of the org as it is now. */
 async function freshExport(): Promise<Record<string, string[]>> {
-  const dir = await mkdtemp(join(work, 'fresh-'));
-  await syncMirror(connect(), options(dir));
-  return sortedCsvFiles(dir);
+  freshDir = await mkdtemp(join(work, 'fresh-'));
+  await syncMirror(connect(), options(freshDir));
+  return mirrorRecords(freshDir);
+}
+
+/** The commands read the same records from a mirror (its delta files applied) as from a fresh export. */
+async function expectSameData(mirror: string, fresh: string): Promise<void> {
+  const [a, b] = await Promise.all([readDataDir(mirror), readDataDir(fresh)]);
+  const byId = <T extends { Id: string }>(records: readonly T[]): T[] =>
+    [...records].sort((x, y) => (x.Id < y.Id ? -1 : 1));
+  expect(byId(a.opportunities)).toEqual(byId(b.opportunities));
+  expect(byId(a.accounts)).toEqual(byId(b.accounts));
+  const history = (data: typeof a): string[] =>
+    data.opportunityHistory
+      .rows()
+      .map((r) => JSON.stringify(r))
+      .sort();
+  expect(history(a)).toEqual(history(b));
 }
 
 beforeAll(async () => {
@@ -56,34 +75,44 @@ describe('syncMirror', () => {
     clock += 60_000; // past the load's stamps and the safety window
     const first = await syncMirror(connect(), options(mirror));
     expect(first.objects.every((o) => o.mode === 'export')).toBe(true);
-    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    expect(await mirrorRecords(mirror)).toEqual(await freshExport());
     const opportunities = first.objects.find((o) => o.sobject === 'Opportunity');
     expect(opportunities?.records).toBe(600);
 
-    for (let round = 0; round < 3; round++) {
+    // Deltas up to half the base: the first rounds write delta files, a later one compacts them.
+    const layouts: string[] = [];
+    for (let round = 0; round < 4; round++) {
       await randomChanges(connect(), random, { create: 25, update: 40, delete: 15, undelete: 6, accounts: 5 }, deleted);
-      const result = await syncMirror(connect(), options(mirror));
+      const result = await syncMirror(connect(), options(mirror, { compactShare: 0.5 }));
       const deals = result.objects.find((o) => o.sobject === 'Opportunity');
       // Changed records and those within the safety window are read again, never the whole org.
       expect(deals?.mode).toBe('incremental');
       expect(deals?.read).toBeLessThan(200);
       expect(deals?.deleted).toBeGreaterThan(0);
       expect(result.objects.find((o) => o.sobject === 'Period')?.mode).toBe('unchanged');
-      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+      const fresh = await freshExport();
+      expect(await mirrorRecords(mirror)).toEqual(fresh);
+      // The records counted without reading the base files are those the fresh export holds.
+      for (const o of result.objects)
+        expect([o.sobject, o.records]).toEqual([o.sobject, fresh[`${o.sobject}.csv`]!.length - 1]);
+      layouts.push(existsSync(join(mirror, 'Opportunity.changes.csv')) ? 'delta' : 'base');
+      await expectSameData(mirror, freshDir);
     }
+    expect(layouts).toContain('delta');
+    expect(layouts).toContain('base');
 
     // A sync stopped by an expired session mid-way leaves the previous mirror as it was.
     await randomChanges(connect(), random, { create: 10, update: 30, delete: 10, undelete: 5, accounts: 3 }, deleted);
-    const before = await sortedCsvFiles(mirror);
+    const before = await mirrorRecords(mirror);
     org.setFaults({ sessionExpiresAfter: 30 });
     await expect(syncMirror(connect(), options(mirror))).rejects.toBeInstanceOf(SessionExpiredError);
     expect(org.faultLog.some((f) => f.kind === 'sessionExpired')).toBe(true);
-    expect(await sortedCsvFiles(mirror)).toEqual(before);
+    expect(await mirrorRecords(mirror)).toEqual(before);
     org.setFaults(undefined);
     org.renewSessions();
     const resumed = await syncMirror(connect(), options(mirror));
     expect(resumed.objects.some((o) => o.mode === 'resumed')).toBe(true);
-    expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+    expect(await mirrorRecords(mirror)).toEqual(await freshExport());
 
     // The commands read the mirror: the deals are those the org has.
     const data = await readDataDir(mirror);
@@ -116,7 +145,7 @@ describe('syncMirror', () => {
       const history = second.objects.find((o) => o.sobject === 'OpportunityHistory');
       expect(history).toMatchObject({ mode: 'incremental', read: 30 });
       expect(history?.deleted).toBeGreaterThan(0);
-      expect(await sortedCsvFiles(mirror)).toEqual(await freshExport());
+      expect(await mirrorRecords(mirror)).toEqual(await freshExport());
     } finally {
       await org.stop();
       org = saved;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanCsvFile } from './scanCsvFile.js';
+import { scanCsvFile, scanCsvFileSync } from './scanCsvFile.js';
 import { CsvSyntaxError, scanCsvBytes } from './parseCsv.js';
 
 /** The fields of every record of CSV bytes held in memory. */
@@ -45,6 +45,9 @@ describe('CSV scanning', () => {
             const read: string[][] = [];
             await scanCsvFile(file, (row) => read.push(row.texts()), chunkSize);
             expect(read).toEqual(written);
+            const readSync: string[][] = [];
+            scanCsvFileSync(file, (row) => readSync.push(row.texts()), chunkSize);
+            expect(readSync).toEqual(written);
           },
         ),
         { numRuns: 300 },

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { scanCsvChunk, type CsvRow } from './parseCsv.js';
 
@@ -17,35 +18,83 @@ export async function scanCsvFile(
   /** Bytes read at a time (tests use small chunks to split records across reads). */
   chunkSize = 1 << 20,
 ): Promise<void> {
-  // Bytes, not a decoded string: each kept field is decoded on its own, so no value pins a megabyte chunk in memory
-  // (V8 slices of a string keep the whole string alive). One buffer is read into again and again, the record left
-  // unfinished at its end moved to its start: a gigabyte read as fresh chunks is a gigabyte of garbage.
   const handle = await open(file);
   try {
-    let buffer: Buffer = Buffer.allocUnsafe(chunkSize);
-    let held = 0; // bytes in the buffer not scanned yet
-    let line = 1;
-    let bomChecked = false;
+    const scan = new ChunkedScan(visit, chunkSize);
     for (;;) {
-      if (buffer.length - held < chunkSize) buffer = grown(buffer, held, held + chunkSize);
-      const { bytesRead } = await handle.read(buffer, held, chunkSize, null);
-      if (bytesRead === 0) break;
-      held += bytesRead;
-      let from = 0;
-      if (!bomChecked) {
-        if (held < 3) continue;
-        from = hasBom(buffer) ? 3 : 0;
-        bomChecked = true;
-      }
-      const { consumed, lines } = scanCsvChunk(buffer.subarray(from, held), line, false, visit);
-      buffer.copyWithin(0, from + consumed, held);
-      held -= from + consumed;
-      line += lines;
+      const { buffer, offset } = scan.space();
+      const { bytesRead } = await handle.read(buffer, offset, chunkSize, null);
+      if (!scan.scanned(bytesRead)) break;
     }
-    const from = !bomChecked && hasBom(buffer.subarray(0, held)) ? 3 : 0;
-    scanCsvChunk(buffer.subarray(from, held), line, true, visit);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * `scanCsvFile` without yielding to the event loop: for a caller that must have the records before it returns (the
+ * local org loading an object on its first use, inside a request).
+ */
+export function scanCsvFileSync(file: string, visit: (row: CsvRow) => void, chunkSize = 1 << 20): void {
+  const fd = openSync(file, 'r');
+  try {
+    const scan = new ChunkedScan(visit, chunkSize);
+    for (;;) {
+      const { buffer, offset } = scan.space();
+      if (!scan.scanned(readSync(fd, buffer, offset, chunkSize, null))) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file scanned chunk by chunk. Bytes, not a decoded string: each kept field is decoded on its own, so no value pins
+ * a megabyte chunk in memory (V8 slices of a string keep the whole string alive). One buffer is read into again and
+ * again, the record left unfinished at its end moved to its start: a gigabyte read as fresh chunks is a gigabyte of
+ * garbage.
+ */
+class ChunkedScan {
+  private buffer: Buffer;
+  private held = 0; // bytes in the buffer not scanned yet
+  private line = 1;
+  private bomChecked = false;
+
+  constructor(
+    private readonly visit: (row: CsvRow) => void,
+    private readonly chunkSize: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunkSize);
+  }
+
+  /** Where the next read goes (`chunkSize` bytes of room). */
+  space(): { buffer: Buffer; offset: number } {
+    if (this.buffer.length - this.held < this.chunkSize) {
+      this.buffer = grown(this.buffer, this.held, this.held + this.chunkSize);
+    }
+    return { buffer: this.buffer, offset: this.held };
+  }
+
+  /** Scans the records completed by a read of `bytesRead` bytes; at the end of the file (0), the last one: false. */
+  scanned(bytesRead: number): boolean {
+    const buffer = this.buffer;
+    if (bytesRead === 0) {
+      const from = !this.bomChecked && hasBom(buffer.subarray(0, this.held)) ? 3 : 0;
+      scanCsvChunk(buffer.subarray(from, this.held), this.line, true, this.visit);
+      return false;
+    }
+    this.held += bytesRead;
+    let from = 0;
+    if (!this.bomChecked) {
+      if (this.held < 3) return true;
+      from = hasBom(buffer) ? 3 : 0;
+      this.bomChecked = true;
+    }
+    const { consumed, lines } = scanCsvChunk(buffer.subarray(from, this.held), this.line, false, this.visit);
+    buffer.copyWithin(0, from + consumed, this.held);
+    this.held -= from + consumed;
+    this.line += lines;
+    return true;
   }
 }
 

@@ -1,4 +1,10 @@
-import type { HygieneRule, PipelineHygieneReport, RepComparison, TerritoryCoverageReport } from '@salesops/core';
+import {
+  pipelineToAdd,
+  type HygieneRule,
+  type PipelineHygieneReport,
+  type RepComparison,
+  type TerritoryCoverageReport,
+} from '@salesops/core';
 import type { TeamFigures } from './reportTypes.js';
 
 /** Who owns an item, from the top of the hierarchy down (the order ties are broken in). */
@@ -63,12 +69,11 @@ export function reportActions(input: {
       const item = { kind: 'forecastGap', level, owner: s.name, money: s.quota - s.forecast } as const;
       gaps.set(s.id, { ...item, forecast: s.forecast, quota: s.quota, share });
     }
-    if (s.coverage !== null && s.requiredCoverage !== null && s.remainingQuota !== null) {
-      const money = s.requiredCoverage * s.remainingQuota - s.openPipeline;
-      if (s.coverage < s.requiredCoverage && money > 0) {
-        const item = { kind: 'lowCoverage', level, owner: s.name, money } as const;
-        shortfalls.set(s.id, { ...item, coverage: s.coverage, required: s.requiredCoverage });
-      }
+    // Below the required coverage exactly when there is pipeline to add (the attainment card's "Add $… of pipeline").
+    const money = pipelineToAdd(s);
+    if (money !== null && money > 0 && s.coverage !== null && s.requiredCoverage !== null) {
+      const item = { kind: 'lowCoverage', level, owner: s.name, money } as const;
+      shortfalls.set(s.id, { ...item, coverage: s.coverage, required: s.requiredCoverage });
     }
   }
   const items = [...ownedOnce(scopes, gaps), ...ownedOnce(scopes, shortfalls)];

@@ -1,4 +1,5 @@
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { ratio } from '../stats/index.js';
 import type { PeriodSalesCost } from './salesCost.js';
@@ -38,11 +39,9 @@ export function customerAcquisitionCost(
     else marketingCost += c.ActualCost;
   }
   const firstWin = new Map<string, IsoDate>();
-  for (const deal of snapshot.deals) {
-    const account = deal.opportunity.AccountId;
-    if (account === null) continue;
-    const state = snapshot.dealAsOf(deal.opportunity, asOf);
-    if (!state?.IsClosed || !state.IsWon) continue;
+  for (const { opportunity, state } of dealFactsAsOf(snapshot, asOf)) {
+    const account = opportunity.AccountId;
+    if (account === null || !state.IsClosed || !state.IsWon) continue;
     const known = firstWin.get(account);
     if (known === undefined || state.CloseDate < known) firstWin.set(account, state.CloseDate);
   }

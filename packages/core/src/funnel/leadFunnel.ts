@@ -157,8 +157,15 @@ export function leadFunnel(
   };
 }
 
-/** Each lead's campaigns (CampaignMember), in member order, each once. */
-export function leadCampaigns(snapshot: OrgSnapshot): Map<string, string[]> {
+const campaignsCache = new WeakMap<OrgSnapshot, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * Each lead's campaigns (CampaignMember), in member order, each once. Built once per snapshot: the funnel's rows and
+ * the campaigns' lead counts both need it, and a million-deal org has well over a million members.
+ */
+export function leadCampaigns(snapshot: OrgSnapshot): ReadonlyMap<string, readonly string[]> {
+  const cached = campaignsCache.get(snapshot);
+  if (cached) return cached;
   const map = new Map<string, string[]>();
   for (const m of snapshot.data.campaignMembers) {
     if (m.LeadId === null) continue;
@@ -166,5 +173,6 @@ export function leadCampaigns(snapshot: OrgSnapshot): Map<string, string[]> {
     if (!list) map.set(m.LeadId, [m.CampaignId]);
     else if (!list.includes(m.CampaignId)) list.push(m.CampaignId);
   }
+  campaignsCache.set(snapshot, map);
   return map;
 }

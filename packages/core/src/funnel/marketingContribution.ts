@@ -1,5 +1,6 @@
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { Campaign, Opportunity } from '../model/index.js';
+import { dealFactsAsOf } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { ratio } from '../stats/index.js';
 import { leadCampaigns } from './leadFunnel.js';
@@ -80,13 +81,11 @@ export function marketingContribution(
   let sourcedBookings = 0;
   let totalPipeline = 0;
   let totalBookings = 0;
-  for (const deal of snapshot.deals) {
-    const o = deal.opportunity;
-    const state = snapshot.dealAsOf(o, asOf);
-    if (state === null) continue;
+  // The deals replayed once for the date (cached: the acquisition cost replays the same ones).
+  for (const { opportunity: o, state, createdOn } of dealFactsAsOf(snapshot, asOf)) {
     const amount = snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
     const marketing = isMarketing(o);
-    const created = deal.createdOn >= period.start && deal.createdOn <= period.end;
+    const created = createdOn >= period.start && createdOn <= period.end;
     const booked = state.IsWon && state.IsClosed && state.CloseDate >= period.start && state.CloseDate <= period.end;
     if (created || booked) {
       let row = sources.get(o.LeadSource);

@@ -30,6 +30,25 @@ export interface TeamHierarchy {
 const cache = new WeakMap<OrgSnapshot, TeamHierarchy>();
 
 /**
+ * The teams whose figures a user's deals count in: the innermost team, then every team above it (empty outside
+ * every team).
+ *
+ * @example
+ * teamChain(teamHierarchy(snapshot), repId).map((t) => t.name); // ['Dana Ruiz (EMEA Sales Manager)', …]
+ */
+export function teamChain(hierarchy: TeamHierarchy, userId: string): Team[] {
+  const chain: Team[] = [];
+  for (
+    let team = hierarchy.teamOf(userId);
+    team !== null;
+    team = hierarchy.teamsById.get(team.parentId ?? '') ?? null
+  ) {
+    chain.push(team);
+  }
+  return chain;
+}
+
+/**
  * The team hierarchy of an org (metrics.md "Hierarchy and roll-ups", decisions in docs/rollups.md):
  *
  * - Only the part of the role tree that holds **sales users** (users who own a deal or carry a quota) counts.

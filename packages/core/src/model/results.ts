@@ -101,6 +101,13 @@ export const ForecastRecord = z.object({
   P10__c: field.number('10th percentile', money).nullable(),
   P50__c: field.number('Median', money).nullable(),
   P90__c: field.number('90th percentile', money).nullable(),
+  Open_Pipeline__c: field
+    .number('Open pipeline closing in the period (rep, team, org; null for territories)', money)
+    .nullable(),
+  Required_Coverage__c: field
+    .number('Coverage needed at the prior win rate by value: 1 / win rate (rep, team, org)', ratio)
+    .nullable(),
+  Pace__c: field.number('Attainment / share of the period elapsed (1 = on track; rep, team, org)', ratio).nullable(),
 });
 export type ForecastRecord = z.infer<typeof ForecastRecord>;
 

@@ -1,10 +1,10 @@
 import type { IsoDate } from '../calendar/index.js';
-import { teamHierarchy } from '../hierarchy/index.js';
+import { teamChain, teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { performanceMetrics, type Performance } from './performanceMetrics.js';
 import { addSums, emptySums, type PerformanceSums } from './performanceSums.js';
-import { performanceSumsBy, type PeriodAsOf } from './performanceSumsBy.js';
-import { quotaRollup } from './quotaRollup.js';
+import { ownerPerformanceSums } from './ownerPerformanceSums.js';
+import type { PeriodAsOf } from './performanceSumsBy.js';
 
 export interface RepPerformance extends Performance {
   readonly repId: string;
@@ -50,19 +50,7 @@ export interface PerformanceReport {
  */
 export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): PerformanceReport {
   const { period, asOf } = options;
-  const { sums, touched } = performanceSumsBy(snapshot, options, (f) => f.ownerId);
-  const repIds = new Set(touched);
-  for (const [userId, quota] of quotaRollup(snapshot, period).byRep) {
-    repIds.add(userId);
-    let s = sums.get(userId);
-    if (!s) sums.set(userId, (s = emptySums()));
-    s.quotaCents = quota;
-  }
-  const progress = {
-    elapsedDays: snapshot.calendar.elapsedDays(period, asOf),
-    totalDays: snapshot.calendar.totalDays(period),
-  };
-
+  const { sums, listed: repIds, progress } = ownerPerformanceSums(snapshot, options);
   const reps: RepPerformance[] = [];
   const sumsByRep = new Map<string, PerformanceSums>();
   const hierarchy = teamHierarchy(snapshot);
@@ -85,12 +73,7 @@ export function computePerformance(snapshot: OrgSnapshot, options: PeriodAsOf): 
       });
     }
     addSums(orgSums, s);
-    // Add the owner to its innermost team and every team above it.
-    for (
-      let team = hierarchy.teamOf(ownerId);
-      team !== null;
-      team = hierarchy.teamsById.get(team.parentId ?? '') ?? null
-    ) {
+    for (const team of teamChain(hierarchy, ownerId)) {
       const t = teamSums.get(team.id);
       if (!t) continue;
       addSums(t.sums, s);

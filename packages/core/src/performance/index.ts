@@ -9,3 +9,5 @@ export * from './quotaInPeriod.js';
 export * from './quotaRollup.js';
 export * from './slippedFromPeriod.js';
 export * from './computePerformance.js';
+export * from './paceAndCoverage.js';
+export * from './pipelineToAdd.js';

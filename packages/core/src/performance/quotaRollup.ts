@@ -1,5 +1,5 @@
 import type { FiscalPeriod } from '../calendar/index.js';
-import { teamHierarchy } from '../hierarchy/index.js';
+import { teamChain, teamHierarchy } from '../hierarchy/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { quotaInPeriod } from './quotaInPeriod.js';
 
@@ -31,11 +31,7 @@ export function quotaRollup(snapshot: OrgSnapshot, period: FiscalPeriod): QuotaR
     if (quota === null) continue;
     byRep.set(user.Id, quota);
     org = (org ?? 0) + quota;
-    for (
-      let team = hierarchy.teamOf(user.Id);
-      team !== null;
-      team = hierarchy.teamsById.get(team.parentId ?? '') ?? null
-    ) {
+    for (const team of teamChain(hierarchy, user.Id)) {
       if (byTeam.has(team.id)) byTeam.set(team.id, (byTeam.get(team.id) ?? 0) + quota);
     }
   }

@@ -7,7 +7,7 @@ import type {
 } from '../forecast/index.js';
 import type { FiscalCalendar, FiscalPeriod, IsoDate } from '../calendar/index.js';
 import { ForecastAccuracyRecord, ForecastRecord } from '../model/index.js';
-import { quotaRollup } from '../performance/index.js';
+import { quotaRollup, type PaceAndCoverage, type PaceAndCoverageFigures } from '../performance/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { territoryCoverage } from '../territory/index.js';
 import { resultKey } from './resultKey.js';
@@ -43,6 +43,19 @@ export function scopeQuotas(
   return quotas;
 }
 
+/**
+ * A forecast scope's pace and coverage figures (`paceAndCoverage`: the rep's, team's or org's of `computePerformance`);
+ * null for a territory, whose required coverage and pace no command computes.
+ *
+ * @example
+ * scopePaceAndCoverage(paceAndCoverage(snapshot, { period, asOf }), scope)?.pace;
+ */
+export function scopePaceAndCoverage(figures: PaceAndCoverage, scope: ForecastScope): PaceAndCoverageFigures | null {
+  if (scope.type === 'rep') return figures.rep(scope.id);
+  if (scope.type === 'team') return figures.byTeam.get(scope.id) ?? null;
+  return scope.type === 'org' ? figures.org : null;
+}
+
 function scopeFields(scope: ForecastScope) {
   return {
     Scope_Type__c: SCOPE_TYPE_LABEL[scope.type],
@@ -57,17 +70,20 @@ function scopeFields(scope: ForecastScope) {
  * and method, so a rerun for the same date updates and a new date adds a point to the history.
  *
  * @example
- * forecastRecords(report, { runId, quotas: scopeQuotas(snapshot, period, asOf) });
+ * forecastRecords(report, { runId, quotas: scopeQuotas(snapshot, period, asOf), figures: paceAndCoverage(snapshot, { period, asOf }) });
  */
 export function forecastRecords(
   report: ForecastReport,
   {
     runId,
     quotas,
+    figures,
     methods: only,
   }: {
     runId: string;
     quotas: ReadonlyMap<string, number | null>;
+    /** Pace, open pipeline and required coverage of the rep, team and org scopes. */
+    figures: PaceAndCoverage;
     /** The methods to store (default: every method computed, and `auto`). */
     methods?: ReadonlyArray<ForecastMethod | 'auto'>;
   },
@@ -76,6 +92,7 @@ export function forecastRecords(
   for (const scoped of report.scopes) {
     const m = scoped.methods;
     const methods = [...Object.values(m), ...(scoped.auto ? [{ ...scoped.auto, method: 'auto' as const }] : [])];
+    const outlook = scopePaceAndCoverage(figures, scoped.scope);
     for (const method of methods) {
       if (!method || (only !== undefined && !only.includes(method.method))) continue;
       records.push(
@@ -102,6 +119,9 @@ export function forecastRecords(
           P10__c: roundTo(method.p10, 2),
           P50__c: roundTo(method.p50, 2),
           P90__c: roundTo(method.p90, 2),
+          Open_Pipeline__c: roundTo(outlook?.openPipeline ?? null, 2),
+          Required_Coverage__c: roundTo(outlook?.requiredCoverage ?? null, 6),
+          Pace__c: roundTo(outlook?.pace ?? null, 6),
         }),
       );
     }

@@ -23,6 +23,18 @@ describe('OpportunityHistoryTable', () => {
     expect(table.createdAt(3)).toBe(Date.parse(rows[3]!.CreatedDate));
   });
 
+  it('holds the same rows whether room for them was reserved too small, right or too large', () => {
+    const rows = Array.from({ length: 3000 }, (_, n) => row(n));
+    for (const expected of [0, 1500, 3000, 100_000]) {
+      const builder = new OpportunityHistoryTableBuilder(expected);
+      rows.forEach((r) => builder.push(r));
+      const table = builder.build();
+      expect(table.rows()).toEqual(rows);
+      const { createdMillis, amounts, stageCodes, closeDateCodes } = table.columns();
+      for (const column of [createdMillis, amounts, stageCodes, closeDateCodes]) expect(column.length).toBe(3000);
+    }
+  });
+
   it('keeps the canonical instant of a datetime written with an offset', () => {
     const table = OpportunityHistoryTable.of([{ ...row(1), CreatedDate: '2026-03-01T01:30:00.000+0200' }]);
     expect(table.row(0).CreatedDate).toBe('2026-02-28T23:30:00.000Z');

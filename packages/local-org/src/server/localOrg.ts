@@ -27,6 +27,13 @@ export interface StartOptions {
   readonly dataDir?: string;
   /** Generate the sample org (into a temporary folder, removed on stop) when no dataDir is given. */
   readonly sample?: { readonly size?: SampleSizeName | number; readonly seed?: number };
+  /**
+   * Objects of the data folder whose rows are loaded on their first use (the first request that reads or writes
+   * them waits for it) instead of at start: by default the funnel's leads, activities and campaign members, which
+   * only the funnel and campaign reads need (two thirds of a million-deal org's rows); the folder must stay in place
+   * until then. `[]` loads everything at start, as does a `sample` org.
+   */
+  readonly deferObjects?: readonly string[];
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly host?: string;
@@ -104,6 +111,9 @@ export interface LocalOrg {
   stop(): Promise<void>;
 }
 
+/** See {@link StartOptions.deferObjects}. */
+export const DEFERRED_OBJECTS: readonly string[] = ['Lead', 'LeadHistory', 'CampaignMember', 'Task', 'Event'];
+
 function defaultObjectsDir(): string {
   return fileURLToPath(new URL('../../../../force-app/main/default/objects', import.meta.url));
 }
@@ -138,7 +148,10 @@ export async function start(options: StartOptions = {}): Promise<LocalOrg> {
     }
     let adminId: string | null = null;
     const loadedAt = (options.now ?? (() => new Date()))().toISOString();
-    await store.loadDataDir(dataDir, () => (adminId ??= findAdmin(store)?.['Id']?.toString() ?? null), loadedAt);
+    const admin = () => (adminId ??= findAdmin(store)?.['Id']?.toString() ?? null);
+    // A generated sample's folder is removed below: it loads at once.
+    const deferred = tempDir ? [] : (options.deferObjects ?? DEFERRED_OBJECTS);
+    store.loadDataDir(dataDir, admin, loadedAt, new Set(deferred));
   }
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   if (options.hidden) schema.hide(options.hidden);

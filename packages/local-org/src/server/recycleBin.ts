@@ -6,6 +6,7 @@
  */
 import type { OrgStore, Table } from './data/orgStore.js';
 import type { StoredRecord } from './data/values.js';
+import type { ObjectEntry } from './schema/schemaRegistry.js';
 import type { SaveOutcome, WriteContext } from './writes.js';
 
 /** Children deleted together with their parent, by the parent's 15-character id: what undelete brings back. */
@@ -25,12 +26,14 @@ export function moveToRecycleBin(context: WriteContext, table: Table, record: St
   const id = String(record['Id']).slice(0, 15);
   const children: { table: Table; record: StoredRecord }[] = [];
   for (const name of context.store.objectNames()) {
-    const child = context.store.table(name) as Table;
-    const declared = child.entry.schema.sharingParentField;
+    // From the schema first: the table of an object not loaded yet is loaded only if it may hold children.
+    const entry = context.store.schema.get(name) as ObjectEntry;
+    const declared = entry.schema.sharingParentField;
     const parentFields = (declared === null ? [] : typeof declared === 'string' ? [declared] : declared).filter(
-      (field) => child.entry.fields.get(field.toLowerCase())?.referenceTo.includes(table.entry.schema.name),
+      (field) => entry.fields.get(field.toLowerCase())?.referenceTo.includes(table.entry.schema.name),
     );
     if (parentFields.length === 0) continue;
+    const child = context.store.table(name) as Table;
     for (const r of child.records) {
       if (r['IsDeleted'] !== true && parentFields.some((field) => String(r[field] ?? '').slice(0, 15) === id))
         children.push({ table: child, record: r });

@@ -11,8 +11,11 @@ import type { CsvRow } from '@salesops/csv';
 
 /** The decoded rows of one object's CSV, as `OrgData` holds them. */
 export interface CsvRecords {
-  /** What to give each row under this header line (files have one; Bulk API 2.0 results one per page). */
-  header(header: readonly string[]): (row: CsvRow) => void;
+  /**
+   * What to give each row under this header line (files have one; Bulk API 2.0 results one per page), in `source`
+   * (the file errors name; default the object's file: a mirror's changes file is another).
+   */
+  header(header: readonly string[], source?: string): (row: CsvRow) => void;
   /** Rows added so far. */
   readonly count: number;
   /** The records: an array, or for `opportunityHistory` an `OpportunityHistoryTable`. */
@@ -32,17 +35,20 @@ export function createCsvRecords(
   key: keyof OrgData,
   sobject: ReadObjectName,
   file: string,
-  options: CsvRowDecoderOptions = {},
+  options: CsvRowDecoderOptions & {
+    /** About how many rows will come (a file reader's estimate from the size): room for them from the start. */
+    readonly expectedRows?: number;
+  } = {},
 ): CsvRecords {
   if (key === 'opportunityHistory') {
     const at = Object.fromEntries(Object.keys(OpportunityHistory.shape).map((name, k) => [name, k])) as Record<
       keyof OpportunityHistory,
       number
     >;
-    const builder = new OpportunityHistoryTableBuilder();
+    const builder = new OpportunityHistoryTableBuilder(options.expectedRows);
     return {
-      header(header) {
-        const decode = createCsvValuesDecoder(sobject, OpportunityHistory, header, file, {
+      header(header, source = file) {
+        const decode = createCsvValuesDecoder(sobject, OpportunityHistory, header, source, {
           ...options,
           datetimeAsMillis: true,
         });
@@ -67,8 +73,8 @@ export function createCsvRecords(
   }
   const records = orgDataRecords(key);
   return {
-    header(header) {
-      const decode = createCsvRowDecoder(sobject, readSchemas[sobject], header, file, options);
+    header(header, source = file) {
+      const decode = createCsvRowDecoder(sobject, readSchemas[sobject], header, source, options);
       return (row) => records.push(decode(row));
     },
     get count() {

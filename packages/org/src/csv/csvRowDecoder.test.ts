@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecordParser, Opportunity, OpportunityStage } from '@salesops/core';
 import { scanCsvChunk, type CsvRow } from '@salesops/csv';
-import { createCsvRowDecoder } from './csvRowDecoder.js';
+import { createCsvRowDecoder, referencedObjects } from './csvRowDecoder.js';
 import { SharedTexts } from './sharedTexts.js';
 
 // Plain forms (read from the bytes) and every other form the core parser accepts or rejects.
@@ -171,5 +171,16 @@ describe('createCsvRowDecoder', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('referencedObjects', () => {
+  it('names the objects the given objects refer to, by default those of every object read', () => {
+    const ofDeals = referencedObjects(['Opportunity']);
+    expect([...ofDeals].sort()).toEqual(expect.arrayContaining(['Account', 'User']));
+    expect(ofDeals.has('Opportunity')).toBe(false); // only its history and line items refer to a deal
+    expect(referencedObjects(['Opportunity', 'OpportunityHistory']).has('Opportunity')).toBe(true);
+    expect(referencedObjects().has('Opportunity')).toBe(true);
+    expect(referencedObjects([]).size).toBe(0);
   });
 });

@@ -111,10 +111,15 @@ export function createCsvValuesDecoder<S extends z.ZodMiniObject>(
 /** A field kind as the decoder reads it: datetimes as text, or as milliseconds. */
 type DecodedKind = FieldKind | 'datetimeMillis';
 
-/** The objects some object's fields refer to: their Ids are worth keeping once, with the references to them. */
-export function referencedObjects(): Set<string> {
+/**
+ * The objects the fields of `sobjects` (default: every object read) refer to: their Ids are worth keeping once, with
+ * the references to them. Only the objects one read decodes together: for others the one copy would save nothing
+ * and cost a lookup table of every Id (a million deals' Ids: about 2 s and 95 MB at 1M).
+ */
+export function referencedObjects(sobjects: Iterable<string> = Object.keys(readSchemas)): Set<string> {
   const objects = new Set<string>();
-  for (const [sobject, schema] of Object.entries(readSchemas)) {
+  for (const sobject of sobjects) {
+    const schema = readSchemas[sobject as keyof typeof readSchemas];
     for (const [name, s] of Object.entries(schema.shape)) {
       const salesforce = fieldMeta(s, `${sobject}.${name}`).salesforce;
       if (salesforce?.type === 'Lookup') objects.add(salesforce.referenceTo);

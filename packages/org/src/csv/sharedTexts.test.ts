@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiHash, NOT_ASCII, SharedTexts } from './sharedTexts.js';
+import { asciiHash, NOT_ASCII, SharedTexts, UnkeptTexts } from './sharedTexts.js';
 
 describe('SharedTexts', () => {
   it('gives the text of the bytes, the same for a text and its bytes, whatever came first', () => {
@@ -23,5 +23,16 @@ describe('SharedTexts', () => {
   it('tells ASCII bytes from others', () => {
     expect(asciiHash(Buffer.from('Zürich'), 0, 7)).toBe(NOT_ASCII);
     expect(asciiHash(Buffer.from('Zurich'), 0, 6)).not.toBe(NOT_ASCII);
+  });
+
+  it('decodes without keeping a copy when unkept', () => {
+    const texts = new UnkeptTexts();
+    for (const text of ['Prospecting', 'Zürich', '']) {
+      const bytes = Buffer.from(`,${text},`);
+      expect(texts.fromBytes(bytes, 1, bytes.length - 1)).toBe(text);
+      expect(texts.of(text)).toBe(text);
+    }
+    const ascii = Buffer.from('0065e0000000001AAA');
+    expect(texts.fromAscii(asciiHash(ascii, 0, 18), ascii, 0, 18)).toBe('0065e0000000001AAA');
   });
 });

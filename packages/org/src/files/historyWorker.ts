@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OpportunityHistoryTable } from '@salesops/core';
-import { SharedTexts } from '../csv/sharedTexts.js';
+import { UnkeptTexts } from '../csv/sharedTexts.js';
 import { bufferText } from './bufferText.js';
 import { DataDirError } from './dataDirError.js';
 import { readCsvObject } from './readCsvObject.js';
@@ -14,7 +14,8 @@ const { file } = workerData as { file: string };
 let reply: HistoryWorkerReply;
 let transfer: ArrayBuffer[] = [];
 try {
-  const shared = new SharedTexts(bufferText);
+  // Its strings cannot be the main thread's: sharing them within the worker would only cost a table of every Id.
+  const shared = new UnkeptTexts(bufferText);
   const table = (await readCsvObject(
     file,
     'opportunityHistory',

@@ -5,6 +5,7 @@ import { CsvSyntaxError, type CsvRow } from '@salesops/csv';
 import type { SharedTexts } from '../csv/sharedTexts.js';
 import { DataDirError } from './dataDirError.js';
 import { scanCsvFile } from '@salesops/csv/file';
+import { readMirrorDelta } from './mirrorDelta.js';
 
 /** Salesforce system fields exports carry that the toolkit does not read. */
 const SYSTEM_FIELDS = new Set(
@@ -20,8 +21,16 @@ const SYSTEM_FIELDS = new Set(
 );
 
 /**
+ * Bytes of a short OpportunityHistory line (the seven columns read, a 15-character Id; the sample org's lines take
+ * about 110, exports with the system fields more): the file's size over it is room for its rows, given to the table
+ * up front. Shorter lines only make the table grow as it would without the estimate.
+ */
+const HISTORY_LINE_BYTES = 80;
+
+/**
  * Reads `<SObject>.csv` (which exists) into what `OrgData` holds for `key`: checks the header's columns, each record's
- * field count and the CSV syntax, naming file, line and column and the fix.
+ * field count and the CSV syntax, naming file, line and column and the fix. A mirror's delta files beside it are
+ * applied (mirrorDelta.ts): the base's removed Ids skipped, the changes file's records read after the base's.
  */
 export async function readCsvObject(
   file: string,
@@ -30,7 +39,8 @@ export async function readCsvObject(
   shared: SharedTexts,
   internIds: boolean,
 ): Promise<unknown> {
-  if (statSync(file).size === 0) {
+  const size = statSync(file).size;
+  if (size === 0) {
     throw new DataDirError(
       `${file}:1:1: the file is empty; it needs at least the header line of API names (a file with only the header ` +
         'means no records).',
@@ -41,25 +51,56 @@ export async function readCsvObject(
   }
   let header: string[] | undefined;
   let add: ((row: CsvRow) => void) | undefined;
-  const records = createCsvRecords(key, sobject, file, { shared, internIds });
-  try {
-    await scanCsvFile(file, (row) => {
-      if (!header) {
-        header = row.texts();
-        checkColumns(file, sobject, header);
-        add = records.header(header);
-        return;
-      }
-      if (row.count !== header.length) {
+  const expectedRows = key === 'opportunityHistory' ? size / HISTORY_LINE_BYTES : undefined;
+  const records = createCsvRecords(key, sobject, file, { shared, internIds, expectedRows });
+  const delta = await readMirrorDelta(file);
+  const removed = delta && delta.removed.size > 0 ? delta.removed : null;
+  let idAt = 0;
+  await scanDataFile(file, (row) => {
+    if (!header) {
+      header = row.texts();
+      checkColumns(file, sobject, header);
+      add = records.header(header);
+      idAt = header.indexOf('Id');
+      return;
+    }
+    checkFieldCount(file, row, header);
+    if (removed && removed.has(row.text(idAt))) return;
+    (add as (row: CsvRow) => void)(row);
+  });
+  if (!header) {
+    throw new DataDirError(`${file}:1:1: no header line; the first line must list the API names.`, file, 1, 1);
+  }
+  if (delta?.changes) await scanChanges(delta.changes, header, records.header(header, delta.changes));
+  return records.done();
+}
+
+/** The records of a mirror's changes file (its header is the base's), after the base's. */
+async function scanChanges(file: string, header: readonly string[], add: (row: CsvRow) => void): Promise<void> {
+  let first = true;
+  await scanDataFile(file, (row) => {
+    if (first) {
+      first = false;
+      const columns = row.texts();
+      if (columns.join(',') !== header.join(',')) {
         throw new DataDirError(
-          `${file}:${row.line}: the record has ${row.count} field${row.count === 1 ? '' : 's'}, the header ` +
-            `${header.length}. Quote fields that contain commas, quotes or line breaks.`,
+          `${file}:1: the changes file's header (${columns.join(', ')}) differs from its base file's ` +
+            `(${header.join(', ')}). Sync the mirror again with --full.`,
           file,
-          row.line,
+          1,
         );
       }
-      (add as (row: CsvRow) => void)(row);
-    });
+      return;
+    }
+    checkFieldCount(file, row, header);
+    add(row);
+  });
+}
+
+/** Scans a CSV file, a syntax error named by file, line and column. */
+async function scanDataFile(file: string, visit: (row: CsvRow) => void): Promise<void> {
+  try {
+    await scanCsvFile(file, visit);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     throw new DataDirError(
@@ -70,10 +111,16 @@ export async function readCsvObject(
       e.column,
     );
   }
-  if (!header) {
-    throw new DataDirError(`${file}:1:1: no header line; the first line must list the API names.`, file, 1, 1);
-  }
-  return records.done();
+}
+
+function checkFieldCount(file: string, row: CsvRow, header: readonly string[]): void {
+  if (row.count === header.length) return;
+  throw new DataDirError(
+    `${file}:${row.line}: the record has ${row.count} field${row.count === 1 ? '' : 's'}, the header ` +
+      `${header.length}. Quote fields that contain commas, quotes or line breaks.`,
+    file,
+    row.line,
+  );
 }
 
 /** Levenshtein distance, capped (only small distances matter). */

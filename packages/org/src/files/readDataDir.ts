@@ -59,7 +59,6 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   const tree = await readTreePlans(dir);
   // One copy of each shared text over all files: a deal's history rows and line items hold its Id, not copies of it.
   const shared = new SharedTexts(bufferText);
-  const referenced = referencedObjects();
   const historyFile = join(dir, 'OpportunityHistory.csv');
   const mode = options.historyInWorker ?? 'auto';
   const history =
@@ -80,6 +79,12 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
             )) as OpportunityHistoryTable,
         )
       : null;
+  // Ids kept once for the references this thread reads (the worker's history rows hold their own copies).
+  const referenced = referencedObjects(
+    [...wanted]
+      .filter((key) => !(key === 'opportunityHistory' && history))
+      .map((key) => orgDataObjects[key as keyof OrgData]),
+  );
   // Otherwise one object after the other: a million-deal org is a gigabyte of CSV, and parsing every file at once
   // holds every file's garbage at once (twice the peak memory, and the collector's time with it).
   const entries: Array<readonly [string, unknown]> = [];

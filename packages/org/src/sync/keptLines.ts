@@ -26,6 +26,8 @@ export async function keptLines(
   keep: (bytes: Uint8Array, records: number) => void,
   /** Bytes read at a time (tests use a few to split records across reads). */
   block = BLOCK,
+  /** Called with the Id of each record dropped. */
+  dropped?: (id: string) => void,
 ): Promise<void> {
   const keys = new Uint8Array(KEYS / 8);
   const encoder = new TextEncoder();
@@ -70,7 +72,9 @@ export async function keptLines(
           end = held; // the last record, without a line end
         }
         const next = Math.min(end + 1, held);
-        const kept = !header && end > start && !dropped(bytes, start, end, keys, drop);
+        const id = header || end <= start ? null : droppedId(bytes, start, end, keys, drop);
+        const kept = !header && end > start && id === null;
+        if (id !== null) dropped?.(id);
         header = false;
         if (kept) {
           runRecords++;
@@ -91,15 +95,39 @@ export async function keptLines(
   }
 }
 
-/** Whether the record in `bytes[start, end)` has an Id in `drop` (its key first, then the decoded Id). */
-function dropped(bytes: Buffer, start: number, end: number, keys: Uint8Array, drop: ReadonlySet<string>): boolean {
-  if (bytes[start] === QUOTE) return drop.has(quotedField(bytes, start, end));
-  let stop = bytes.indexOf(COMMA, start);
-  if (stop < 0 || stop > end) stop = end;
-  if (stop > start && bytes[stop - 1] === CR) stop--;
-  const key = keyOf(bytes, start, stop);
-  if (((keys[key >> 3] as number) & (1 << (key & 7))) === 0) return false;
-  return drop.has(bytes.toString('utf8', start, stop));
+/** The Id of the record in `bytes[start, end)` when `drop` has it (its key checked first), else null. */
+function droppedId(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  keys: Uint8Array,
+  drop: ReadonlySet<string>,
+): string | null {
+  let id: string;
+  if (bytes[start] === QUOTE) id = quotedField(bytes, start, end);
+  else {
+    let stop = bytes.indexOf(COMMA, start);
+    if (stop < 0 || stop > end) stop = end;
+    if (stop > start && bytes[stop - 1] === CR) stop--;
+    const key = keyOf(bytes, start, stop);
+    if (((keys[key >> 3] as number) & (1 << (key & 7))) === 0) return null;
+    id = bytes.toString('utf8', start, stop);
+  }
+  return drop.has(id) ? id : null;
+}
+
+/** Which of `ids` are the Id of a record of `file` (a mirror CSV), found as `keptLines` finds them. */
+export async function idsIn(file: string, ids: ReadonlySet<string>): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (ids.size === 0) return found;
+  await keptLines(
+    file,
+    ids,
+    () => undefined,
+    BLOCK,
+    (id) => found.add(id),
+  );
+  return found;
 }
 
 /** A 20-bit key from the last bytes of an Id (a Salesforce id's sequence digits and case suffix). */

@@ -4,6 +4,8 @@ import { csvRow } from '@salesops/core';
 /** A file written: its records, and when it is on disk. */
 export interface WrittenFile {
   readonly records: number;
+  /** The latest CreatedDate of the records written as values (null without that column or such records). */
+  readonly createdMax: string | null;
   readonly durable: Promise<void>;
 }
 
@@ -23,6 +25,8 @@ export class MirrorFileWriter {
   private used = 0;
   /** Records written (the header not counted). */
   rows = 0;
+  private readonly createdAt: number;
+  private createdMax: string | null = null;
 
   constructor(
     readonly path: string,
@@ -31,11 +35,15 @@ export class MirrorFileWriter {
     // A new file, never one opened in place: the path may be a hard link to the current generation's file.
     rmSync(path, { force: true });
     this.fd = openSync(path, 'wx');
+    this.createdAt = header.indexOf('CreatedDate');
     this.text(csvRow(header));
   }
 
   /** A record of values (null for an empty field). */
   line(values: readonly (string | null)[]): void {
+    // Mirror datetimes are all `YYYY-MM-DDTHH:MM:SS.sssZ`: their order is their text's.
+    const created = this.createdAt >= 0 ? values[this.createdAt] : null;
+    if (created && (this.createdMax === null || created > this.createdMax)) this.createdMax = created;
     this.text(csvRow(values));
     this.rows++;
   }
@@ -72,7 +80,7 @@ export class MirrorFileWriter {
         close(fd, (closeError) => ((error ?? closeError) ? reject(error ?? closeError) : resolve())),
       ),
     );
-    return { records: this.rows, durable };
+    return { records: this.rows, createdMax: this.createdMax, durable };
   }
 
   /** Closes a file that will not be used (a failed read). */

@@ -1,10 +1,9 @@
 /**
- * One object of a mirror: a full export into a new file, the changes since a mark (rows by Id and tombstones), and
- * the merge of those changes into the previous file (its other lines copied byte for byte).
+ * One object of a mirror: a full export into a new file, and the changes since a mark (rows by Id and tombstones),
+ * which deltaObject.ts writes.
  */
 import type { CsvRow } from '@salesops/csv';
 import type { QueryPage } from '../org/readOrgData.js';
-import { keptLines } from './keptLines.js';
 import { MirrorFileWriter, type WrittenFile } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
 import { selectOf, type ObjectPlan } from './objectPlan.js';
@@ -65,28 +64,6 @@ export async function readChanges(api: SyncApi, plan: ObjectPlan, since: string)
     }
   }
   return { rows, deleted };
-}
-
-/**
- * Writes `file`: the lines of `previous` whose Id neither changed nor was deleted, copied as they are, then the
- * changed records.
- */
-export async function mergeObject(
-  plan: ObjectPlan,
-  previous: string,
-  file: string,
-  changes: Changes,
-): Promise<WrittenFile> {
-  const writer = new MirrorFileWriter(file, plan.columns);
-  const drop = new Set([...changes.rows.keys(), ...changes.deleted]);
-  try {
-    await keptLines(previous, drop, (bytes, records) => writer.lines(bytes, records));
-    for (const values of changes.rows.values()) writer.line(values);
-  } catch (e) {
-    writer.abandon();
-    throw e;
-  }
-  return writer.finish();
 }
 
 /**

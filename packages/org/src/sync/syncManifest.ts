@@ -24,7 +24,25 @@ export const MirroredObject = z
     mark: isoDateTime
       .nullable()
       .describe('Highest markField value (or tombstone SystemModstamp) seen; null before any'),
-    records: z.number().int().nonnegative().describe('Records in the file'),
+    records: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Records of the object: in the file, or in the base file and its delta files'),
+    createdMax: isoDateTime
+      .optional()
+      .describe(
+        "The latest CreatedDate of the base file's records, or later: a record created after it is not in the file",
+      ),
+    delta: z
+      .object({
+        changes: z.number().int().nonnegative().describe('Records in `<SObject>.changes.csv`'),
+        removed: z.number().int().nonnegative().describe('Ids in `<SObject>.removed.csv`'),
+        createdMax: isoDateTime.optional().describe("The latest CreatedDate of the changes file's records, or later"),
+      })
+      .strict()
+      .optional()
+      .describe('The delta files beside the base file (docs/sync.md); absent when the base file holds every record'),
   })
   .strict();
 export type MirroredObject = z.infer<typeof MirroredObject>;

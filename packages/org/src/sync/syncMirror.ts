@@ -2,17 +2,18 @@
  * `syncMirror`: keeps a folder in the `--data-dir` layout equal to what the commands read from an org. The first run
  * (or `full`) exports every object with Bulk API 2.0; later runs read only records whose SystemModstamp (CreatedDate
  * for append-only objects without it) is after the object's mark minus a safety window, and the tombstones since then
- * (queryAll, IsDeleted = true), and merge them by Id into a new generation of the mirror that replaces the old one
- * atomically (mirrorDir.ts). See docs/sync.md.
+ * (queryAll, IsDeleted = true), and write them as delta files beside the unchanged base files (deltaObject.ts) in a
+ * new generation of the mirror that replaces the old one atomically (mirrorDir.ts). See docs/sync.md.
  */
-import { copyFileSync, linkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { orgDataObjects, type ReadObjectName } from '@salesops/core';
 import { bulkQuery, type BulkConnection } from '../org/bulkQuery.js';
 import { errorCode, NOT_ACCESSIBLE, restApi, type QueryConnection, type QueryPage } from '../org/readOrgData.js';
 import { NO_JSFORCE_RETRY, withRetry, type RetryOptions } from '../org/retry.js';
 import { commitStaging, openMirror, openStaging, saveProgress } from './mirrorDir.js';
-import { exportObject, mergeObject, readChanges, type SyncApi } from './mirrorObject.js';
+import { linkDelta, removeDelta, updateObject } from './deltaObject.js';
+import { linkFile } from './linkFile.js';
+import { exportObject, readChanges, type SyncApi } from './mirrorObject.js';
 import type { WrittenFile } from './mirrorFileWriter.js';
 import { mirrorValue } from './mirrorValue.js';
 import { objectPlan, sinceLiteral, type ObjectPlan } from './objectPlan.js';
@@ -37,6 +38,11 @@ export interface SyncOptions {
   readonly bulkThreshold?: number;
   readonly bulkPageSize?: number;
   readonly bulkPollIntervalMs?: number;
+  /**
+   * Share of an object's base file its delta files may reach before a sync compacts them into a new base (default
+   * 0.1; 0 rewrites the base on every change).
+   */
+  readonly compactShare?: number;
   readonly retry?: RetryOptions;
   /** The clock of the manifest's `syncedAt` (default the system clock). */
   readonly now?: () => Date;
@@ -153,6 +159,7 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
       const before = options.full ? undefined : previous?.objects[plan.sobject];
       let sync: ObjectSync;
       let written: WrittenFile | undefined;
+      let entry: MirroredObject;
       if (resumed && sameShape(resumed, plan)) {
         sync = {
           sobject: plan.sobject,
@@ -162,14 +169,22 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
           records: resumed.records,
           mark: resumed.mark,
         };
+        entry = resumed;
       } else if (before && state.generation && sameShape(before, plan) && before.mark !== null) {
         const since = sinceLiteral(before.mark, windowSeconds);
         const changes = await readChanges(api, plan, since);
         const old = join(options.dir, state.generation, before.file);
         const changed = changes.rows.size + changes.deleted.size > 0;
-        // An unchanged file is shared with the previous generation (a hard link: files are never written in place).
-        written = changed ? await mergeObject(plan, old, target, changes) : undefined;
-        const records = written ? written.records : linkFile(old, target, before.records);
+        // An unchanged object's files are shared with the previous generation (hard links: never written in place).
+        const updated = changed
+          ? await updateObject(plan, before, old, target, changes, options.compactShare ?? 0.1)
+          : undefined;
+        if (!updated) {
+          linkFile(old, target);
+          linkDelta(before, old, target);
+        }
+        written = updated;
+        const records = updated ? updated.records : before.records;
         sync = {
           sobject: plan.sobject,
           mode: changed ? 'incremental' : 'unchanged',
@@ -178,20 +193,18 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
           records,
           mark: startedAt,
         };
+        const delta = updated ? updated.delta : (before.delta ?? null);
+        entry = objectEntry(plan, file, startedAt, records, updated ? updated.createdMax : before.createdMax, delta);
       } else {
+        removeDelta(target);
         written = await exportObject(api, plan, target);
         const { records } = written;
         const mark = plan.markField ? startedAt : null;
         sync = { sobject: plan.sobject, mode: 'export', read: records, deleted: 0, records, mark };
+        entry = objectEntry(plan, file, mark, records, written.createdMax, null);
       }
       objects.push(sync);
-      done[plan.sobject] = {
-        file,
-        columns: [...plan.columns],
-        markField: plan.markField,
-        mark: sync.mark,
-        records: sync.records,
-      };
+      done[plan.sobject] = entry;
       const finished = { ...done };
       progress = Promise.all([progress, written?.durable]).then(() =>
         saveProgress(state, staging.path, options.organizationId, finished),
@@ -205,7 +218,6 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
     throw e;
   }
   await progress;
-
   const syncedAt = (options.now ?? (() => new Date()))().toISOString();
   const manifest: SyncManifest = {
     format: 1,
@@ -237,13 +249,22 @@ function sameShape(object: MirroredObject, plan: ObjectPlan): boolean {
   );
 }
 
-/** `target` as a hard link to `source` (a copy where links are refused); returns `records`. */
-function linkFile(source: string, target: string, records: number): number {
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
-  return records;
+/** The manifest's entry of an object (its delta left out when it has none). */
+function objectEntry(
+  plan: ObjectPlan,
+  file: string,
+  mark: string | null,
+  records: number,
+  createdMax: string | null | undefined,
+  delta: MirroredObject['delta'] | null,
+): MirroredObject {
+  return {
+    file,
+    columns: [...plan.columns],
+    markField: plan.markField,
+    mark,
+    records,
+    ...(createdMax ? { createdMax } : {}),
+    ...(delta && delta.changes + delta.removed > 0 ? { delta } : {}),
+  };
 }

@@ -14,6 +14,7 @@ export const attainmentMessages = defineMessages({
     'attainment.rank': 'Rank {0} among peers',
     'attainment.team': 'Team of {0}',
     'attainment.org': 'Whole company',
+    'attainment.paceNotStored': 'Pace and pipeline to add appear after the next run of `{0}`',
     'attainment.summary': '{0} closed of {1} quota: {2} attainment.',
   },
   de: {
@@ -28,6 +29,7 @@ export const attainmentMessages = defineMessages({
     'attainment.rank': 'Rang {0} unter Kollegen',
     'attainment.team': 'Team von {0}',
     'attainment.org': 'Gesamtes Unternehmen',
+    'attainment.paceNotStored': 'Kurs und fehlende Pipeline erscheinen nach dem nächsten Lauf von `{0}`',
     'attainment.summary': '{0} gewonnen von {1} Quote: {2} Zielerreichung.',
   },
   ja: {
@@ -42,6 +44,7 @@ export const attainmentMessages = defineMessages({
     'attainment.rank': '同僚の中で {0} 位',
     'attainment.team': '{0} のチーム',
     'attainment.org': '会社全体',
+    'attainment.paceNotStored': 'ペースと追加が必要なパイプラインは次回の `{0}` 実行後に表示されます',
     'attainment.summary': 'ノルマ {1} のうち {0} を受注: 達成率 {2}。',
   },
   'zh-CN': {
@@ -56,6 +59,7 @@ export const attainmentMessages = defineMessages({
     'attainment.rank': '在同组中排名第 {0}',
     'attainment.team': '{0} 的团队',
     'attainment.org': '全公司',
+    'attainment.paceNotStored': '进度和需增加的商机将在下次运行 `{0}` 后显示',
     'attainment.summary': '配额 {1} 中已赢单 {0}：完成率 {2}。',
   },
   'zh-TW': {
@@ -70,6 +74,7 @@ export const attainmentMessages = defineMessages({
     'attainment.rank': '在同組中排名第 {0}',
     'attainment.team': '{0} 的團隊',
     'attainment.org': '全公司',
+    'attainment.paceNotStored': '進度和需增加的商機將在下次執行 `{0}` 後顯示',
     'attainment.summary': '配額 {1} 中已贏單 {0}：達成率 {2}。',
   },
 });

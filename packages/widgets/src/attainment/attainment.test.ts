@@ -17,12 +17,13 @@ import {
   storedResultsOf,
 } from '../testing/helpers.js';
 import type { SalesopsAttainment } from './attainment.js';
-import { pipelineToAdd } from './attainmentScope.js';
 
 const snapshot = createOrgSnapshot(smallOrg());
 const period = parsePeriodSpec('current', { calendar: snapshot.calendar, asOf: SMALL_AS_OF });
 const report = computePerformance(snapshot, { period, asOf: SMALL_AS_OF });
 const f = createFormatters('en-US', 'USD');
+const words = (element: HTMLElement) =>
+  [...(element.shadowRoot?.querySelectorAll('.headline-words') ?? [])].map((w) => w.textContent);
 const engine = (repId: string) => {
   const rep = report.reps.find((r) => r.repId === repId);
   if (!rep) throw new Error('no rep');
@@ -73,10 +74,6 @@ describe('salesops-attainment', () => {
   it('says how much pipeline to add (hand-computed for C)', async () => {
     // C: quota 45,000, closed won 15,000, open pipeline 30,000, required coverage 1.5 (computePerformance.test):
     // 1.5 × 30,000 − 30,000 = 15,000.
-    expect(pipelineToAdd({ requiredCoverage: 1.5, remainingQuota: 30000, openPipeline: 30000 })).to.equal(15000);
-    expect(pipelineToAdd({ requiredCoverage: 3, remainingQuota: 100, openPipeline: 400 })).to.equal(0);
-    expect(pipelineToAdd({ requiredCoverage: 3, remainingQuota: 0, openPipeline: 0 })).to.equal(null);
-    expect(pipelineToAdd({ requiredCoverage: null, remainingQuota: 10, openPipeline: 0 })).to.equal(null);
     const { element } = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.C });
     expect(figure(element, 'pipeline-to-add')).to.equal('Add $15K of pipeline');
   });
@@ -88,13 +85,39 @@ describe('salesops-attainment', () => {
     expect(bodyState(manager.element)).to.equal('ready');
     expect(manager.element.shadowRoot?.querySelector('[data-scope]')?.textContent).to.contain('Team of Wanda West');
     expect(figure(manager.element, 'attainment')).to.equal(f.wholePercent(west?.attainment));
-    // The team's forecast record stores no open pipeline of its own: no figure rather than a wrong one.
-    expect(manager.element.shadowRoot?.querySelector('[data-figure="open-pipeline"]')).to.equal(null);
+    // Team West in FY2026-Q1 as of 03-15 (74 of 90 days): 18,000 won of 45,000 → 40% / (74/90) = 48.6%; C's 30,000
+    // open; 35,000 closed in the four quarters before, 25,000 of it won → required coverage 1.4 → 1.4 × 27,000 − 30,000.
+    expect(words(manager.element)).to.include('On track for 49% of quota');
+    expect(figure(manager.element, 'pipeline-to-add')).to.equal('Add $7.8K of pipeline');
+    expect(figure(manager.element, 'open-pipeline')).to.equal('$30K');
+    expect(west?.pace).to.be.closeTo(0.4 / (74 / 90), 1e-9);
     cleanup();
     const vp = await mount<SalesopsAttainment>('salesops-attainment', { userId: small.users.vp });
     expect(vp.element.shadowRoot?.querySelector('[data-scope]')?.getAttribute('data-scope')).to.equal('org');
     expect(figure(vp.element, 'attainment')).to.equal(f.wholePercent(report.org.attainment));
+    // The org: 45,000 of 135,000 → 33.3% / (74/90) = 40.5%; 44,500 open; 1.4 × 90,000 − 44,500 = 81,500.
+    expect(words(vp.element)).to.include('On track for 41% of quota');
+    expect(figure(vp.element, 'pipeline-to-add')).to.equal('Add $81.5K of pipeline');
+    expect(figure(vp.element, 'open-pipeline')).to.equal('$44.5K');
     await expectAccessible(vp.element);
+    cleanup();
+    // A team forecast stored before forecasts carried pace and pipeline: the card names the run that adds them.
+    const stored = storedResultsOf(smallOrg(), SMALL_AS_OF);
+    const older = fixtureClient(smallOrg(), {
+      ...stored,
+      SalesOps_Forecast__c: (stored['SalesOps_Forecast__c'] ?? []).map((r) => ({
+        ...r,
+        Pace__c: null,
+        Open_Pipeline__c: null,
+        Required_Coverage__c: null,
+      })),
+    });
+    const old = await mount<SalesopsAttainment>('salesops-attainment', { client: older, userId: small.users.mgrWest });
+    expect(old.element.shadowRoot?.querySelector('[data-missing="pace"]')?.textContent).to.equal(
+      'Pace and pipeline to add appear after the next run of `sf salesops forecast --group-by team --write`',
+    );
+    expect(old.element.shadowRoot?.querySelector('[data-figure="pipeline-to-add"]')).to.equal(null);
+    expect(words(old.element)).to.not.include('On track for 49% of quota');
     cleanup();
     // Without the team's stored forecast: the not-written state, never a live computation.
     const noForecast = fixtureClient(smallOrg(), {

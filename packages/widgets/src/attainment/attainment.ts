@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { daysBetween } from '@salesops/core';
+import { daysBetween, pipelineToAdd } from '@salesops/core';
 import type { Formatters } from '../i18n/format.js';
 import type { Translate } from '../i18n/messages.js';
 import { ArcElement, DoughnutController } from 'chart.js';
@@ -8,7 +8,7 @@ import { SalesopsElement, type StoredLoad, type StoredLoadContext } from '../sha
 import { figureList, type Figure } from '../shared/figureList.js';
 import { headline } from '../shared/headline.js';
 import { attainmentStyles } from './attainment.styles.js';
-import { pipelineToAdd, readAttainmentScope, type AttainmentScope } from './attainmentScope.js';
+import { readAttainmentScope, type AttainmentScope } from './attainmentScope.js';
 
 registerChartParts(ArcElement, DoughnutController);
 
@@ -80,16 +80,17 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
       ['commit', t('commit'), f.compactMoney(view.commit)],
       ['best-case', t('bestCase'), f.compactMoney(view.bestCase)],
     ];
-    // A team's or the org's stored forecast has no open pipeline of its own (its pipeline roll-up includes won deals).
     if (p.openPipeline !== null) figures.push(['open-pipeline', t('openPipeline'), f.compactMoney(p.openPipeline)]);
     const scopeLine =
       view.type === 'team' ? t('attainment.team', view.name ?? '') : view.type === 'org' ? t('attainment.org') : null;
     const pipelineLine =
-      toAdd === null
-        ? nothing
-        : html`<p class="advice" data-figure="pipeline-to-add">
-            ${toAdd > 0 ? t('attainment.addPipeline', f.compactMoney(toAdd)) : t('attainment.enoughPipeline')}
-          </p>`;
+      view.paceCommand !== null
+        ? html`<p class="sub" data-missing="pace">${t('attainment.paceNotStored', view.paceCommand)}</p>`
+        : toAdd === null
+          ? nothing
+          : html`<p class="advice" data-figure="pipeline-to-add">
+              ${toAdd > 0 ? t('attainment.addPipeline', f.compactMoney(toAdd)) : t('attainment.enoughPipeline')}
+            </p>`;
     const extras = [
       t('attainment.daysLeft', view.daysLeft),
       view.rank !== null ? t('attainment.rank', view.rank) : null,

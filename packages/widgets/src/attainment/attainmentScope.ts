@@ -31,6 +31,8 @@ export interface AttainmentScope {
   readonly bestCase: number | null;
   /** The rep's stored rank in their peer group (reps only). */
   readonly rank: number | null;
+  /** The run that stores the missing pace and pipeline figures of a team's or the org's older record, else null. */
+  readonly paceCommand: string | null;
 }
 
 /** A stored scope and its period, or the command that writes the missing results. */
@@ -40,6 +42,7 @@ export type StoredScope =
 
 const REP_COMMAND = 'sf salesops reps compare --write';
 const ORG_COMMAND = 'sf salesops forecast --group-by org --write';
+const TEAM_COMMAND = 'sf salesops forecast --group-by team --write';
 
 const remaining = (quota: number | null, closedWon: number) => (quota === null ? null : Math.max(quota - closedWon, 0));
 
@@ -84,7 +87,17 @@ export async function readAttainmentScope(
   const isTop = storedText(parent) === null;
   const [row] = await client.storedResults({
     sobject: 'SalesOps_Forecast__c',
-    fields: [...PERIOD_FIELDS, 'Scope_Name__c', 'Quota__c', 'Closed_Won__c', 'Commit__c', 'Best_Case__c'],
+    fields: [
+      ...PERIOD_FIELDS,
+      'Scope_Name__c',
+      'Quota__c',
+      'Closed_Won__c',
+      'Commit__c',
+      'Best_Case__c',
+      'Pace__c',
+      'Open_Pipeline__c',
+      'Required_Coverage__c',
+    ],
     where: {
       ...where,
       Method__c: 'auto',
@@ -107,11 +120,14 @@ export async function readAttainmentScope(
       closedWon,
       // metrics.md: closedWon / quota (the forecast record stores both, not the ratio).
       attainment: quota !== null && quota > 0 ? closedWon / quota : null,
-      pace: null,
-      openPipeline: null,
+      // The same figures as a rep's scorecard, computed by core for the team or org (`paceAndCoverage`). Records
+      // written before forecasts stored them have none: the card then says which run adds them.
+      pace: storedNumber(row['Pace__c']),
+      openPipeline: storedNumber(row['Open_Pipeline__c']),
       remainingQuota: remaining(quota, closedWon),
-      requiredCoverage: null,
+      requiredCoverage: storedNumber(row['Required_Coverage__c']),
     },
+    paceCommand: storedNumber(row['Open_Pipeline__c']) === null ? (isTop ? ORG_COMMAND : TEAM_COMMAND) : null,
     commit: storedNumber(row['Commit__c']),
     bestCase: storedNumber(row['Best_Case__c']),
     rank: null,
@@ -149,21 +165,6 @@ async function repScope(
     commit: storedNumber(forecast?.['Commit__c']),
     bestCase: storedNumber(forecast?.['Best_Case__c']),
     rank: storedNumber(card['Rank__c']),
+    paceCommand: null,
   };
-}
-
-/**
- * Pipeline still to add so that the open pipeline reaches the required coverage of the quota left
- * (requiredCoverage × remainingQuota − openPipeline, never below 0); null when the quota is met or a figure is
- * unknown.
- *
- * @example
- * pipelineToAdd({ requiredCoverage: 3, remainingQuota: 100, openPipeline: 180 }); // 120
- */
-export function pipelineToAdd(
-  p: Pick<AttainmentFigures, 'requiredCoverage' | 'remainingQuota' | 'openPipeline'>,
-): number | null {
-  if (p.requiredCoverage === null || p.remainingQuota === null || p.openPipeline === null) return null;
-  if (p.remainingQuota <= 0) return null;
-  return Math.max(p.requiredCoverage * p.remainingQuota - p.openPipeline, 0);
 }

@@ -4,6 +4,7 @@
  * team, territory and leaderboard figures, equal to the CLI's `--json`, each page within its API request budget.
  */
 import { expect } from 'chai';
+import { pipelineToAdd } from '@salesops/core';
 import { createFormatters } from '../i18n/format.js';
 import type { SalesopsElement } from '../shared/base.js';
 
@@ -25,7 +26,12 @@ interface CliResults {
       attainment: number | null;
       percentile: number | null;
       winRateShrunk: number | null;
+      pace: number | null;
+      openPipeline: number;
+      requiredCoverage: number | null;
     }>;
+    totals: { openPipeline: number };
+    reconciliation: { difference: Record<string, number | null> } | null;
   };
   territoryCoverage: {
     territories: Array<{
@@ -55,6 +61,10 @@ interface ForecastRow {
   p10: number | null;
   p50: number | null;
   p90: number | null;
+  pace: number | null;
+  openPipeline: number | null;
+  requiredCoverage: number | null;
+  pipelineToAdd: number | null;
 }
 
 const f = createFormatters('en-US', 'USD');
@@ -178,21 +188,35 @@ describe('the real pages for a rep, a manager and the VP', function () {
     const org = cli.forecastOrg.forecasts[0];
     // metrics.md: attainment = closed won / quota (a team's and the org's from their stored forecast's two figures).
     const ratio = (r: ForecastRow | undefined) => (r?.quota ? r.closedWon / r.quota : null);
-    for (const [viewer, quota, closedWon, attainment] of [
-      ['rep', c?.quota, c?.closedWon, c?.attainment],
-      ['manager', team?.quota, team?.closedWon, ratio(team)],
-      ['vp', org?.quota, org?.closedWon, ratio(org)],
+    // The rep's pipeline to add from the scorecard's figures; a team's and the org's as `forecast --json` gives it.
+    const remaining = c?.quota == null ? null : Math.max(c.quota - c.closedWon, 0);
+    const repToAdd = c ? pipelineToAdd({ ...c, remainingQuota: remaining }) : null;
+    // One set of numbers: the org's open pipeline of `forecast` is `reps compare`'s (its rows plus the owners outside).
+    const outside = cli.repsCompare.reconciliation?.difference['openPipeline'] ?? 0;
+    expect(org?.openPipeline).to.be.closeTo(cli.repsCompare.totals.openPipeline + outside, 0.005);
+    for (const [viewer, quota, closedWon, attainment, pace, open, toAdd] of [
+      ['rep', c?.quota, c?.closedWon, c?.attainment, c?.pace, c?.openPipeline, repToAdd],
+      ['manager', team?.quota, team?.closedWon, ratio(team), team?.pace, team?.openPipeline, team?.pipelineToAdd],
+      ['vp', org?.quota, org?.closedWon, ratio(org), org?.pace, org?.openPipeline, org?.pipelineToAdd],
     ] as const) {
       const { element, requests } = await openPage('SalesOpsAttainment', viewer);
       expect(element.state, viewer).to.equal('ready');
       expect(requests, `${viewer}: API requests`).to.be.within(1, PER_ELEMENT);
       console.log(`SalesOpsAttainment as ${viewer}: ${requests} API requests`);
       const figure = (key: string) => cells(element.shadowRoot, `[data-figure="${key}"]`)[0];
-      const words = cells(element.shadowRoot, '.headline-words')[0];
+      const words = cells(element.shadowRoot, '.headline-words');
       expect(attainment, viewer).to.be.a('number');
-      expect([figure('attainment'), words], viewer).to.deep.equal([
+      // The sample org's quotas are not met by the as-of date: every card shows its pace and pipeline to add.
+      expect([pace, open, toAdd], viewer).to.satisfy((xs: unknown[]) => xs.every((x) => typeof x === 'number'));
+      expect(
+        [figure('attainment'), ...words, figure('open-pipeline'), figure('pipeline-to-add')],
+        viewer,
+      ).to.deep.equal([
         f.wholePercent(attainment),
         `${f.compactMoney(closedWon)} closed of ${f.compactMoney(quota)} quota`,
+        `On track for ${f.wholePercent(pace)} of quota`,
+        f.compactMoney(open),
+        (toAdd ?? 0) > 0 ? `Add ${f.compactMoney(toAdd)} of pipeline` : 'Enough pipeline for the rest of the quota',
       ]);
     }
   });

@@ -6,6 +6,7 @@ import {
   forecastRecords,
   forecastScopes,
   leaderboardRecords,
+  paceAndCoverage,
   parsePeriodSpec,
   scopeQuotas,
   scorecardRecords,
@@ -29,11 +30,13 @@ export function storedResultsOf(data: OrgData, asOf: string, { names = true } = 
   const report = computePerformance(snapshot, { period, asOf });
   const comparison = compareReps(snapshot, report, { period, asOf, peerGroup: 'role' });
   const quotas = scopeQuotas(snapshot, period, asOf);
+  const figures = paceAndCoverage(snapshot, { period, asOf });
   const roleParent = new Map(data.userRoles.map((r) => [r.Id, r.ParentRoleId ?? null]));
   const forecasts = (['rep', 'team', 'territory', 'org'] as const).flatMap((type) =>
     forecastRecords(computeForecast(snapshot, { period, asOf, seed: 42, scopes: forecastScopes(snapshot, [type]) }), {
       runId: 'run-1',
       quotas,
+      figures,
       methods: ['auto'],
     }),
   );

@@ -10,6 +10,9 @@ import {
   ratio,
   scopeQuotas,
   forecastRecords,
+  paceAndCoverage,
+  pipelineToAdd,
+  scopePaceAndCoverage,
   activeUserIds,
   ownedByRep,
   type AutoBasis,
@@ -65,6 +68,13 @@ export type ForecastRow = {
   mean: number | null;
   /** Forecast / quota. */
   forecastAttainment: number | null;
+  /** The scope's performance figures (metrics.md), as `reps compare` and the report give them; null for territories. */
+  openPipeline: number | null;
+  requiredCoverage: number | null;
+  /** Attainment / share of the period elapsed (1 = on track). */
+  pace: number | null;
+  /** Required coverage × remaining quota − open pipeline, at least 0; null when the quota is met or a figure unknown. */
+  pipelineToAdd: number | null;
 };
 
 export type SalesopsForecastResult = {
@@ -181,6 +191,7 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
           }),
     });
     const quotas = scopeQuotas(snapshot, period, asOf, [flags['group-by'], 'org']);
+    const figures = paceAndCoverage(snapshot, { period, asOf });
     const orgScope = forecastScopes(snapshot, ['org'])[0];
     const orgForecast =
       flags['group-by'] === 'org'
@@ -202,6 +213,7 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
     for (const s of report.scopes) {
       const quota = quotas.get(`${s.scope.type}|${s.scope.id}`) ?? null;
       const placement = scopePlacement(snapshot, s.scope);
+      const outlook = scopePaceAndCoverage(figures, s.scope);
       for (const method of requested) {
         const f = method === 'auto' ? s.auto : s.methods[method];
         forecasts.push({
@@ -227,6 +239,10 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
           p90: f?.p90 ?? null,
           mean: f?.mean ?? null,
           forecastAttainment: ratio(f?.forecast ?? null, quota),
+          openPipeline: outlook?.openPipeline ?? null,
+          requiredCoverage: outlook?.requiredCoverage ?? null,
+          pace: outlook?.pace ?? null,
+          pipelineToAdd: outlook ? pipelineToAdd(outlook) : null,
         });
       }
     }
@@ -265,7 +281,7 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
       {
         sobject: 'SalesOps_Forecast__c',
         records: ownedByRep(
-          forecastRecords(report, { runId, quotas, methods: requested }),
+          forecastRecords(report, { runId, quotas, figures, methods: requested }),
           activeUserIds(snapshot.data.users),
         ),
       },

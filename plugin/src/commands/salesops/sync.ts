@@ -15,7 +15,7 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'salesops.sy
 
 export type SalesopsSyncObject = {
   sobject: string;
-  /** export (read whole), incremental (changes merged), unchanged, or resumed (finished by an interrupted run). */
+  /** export (read whole), incremental (changes written as delta files), unchanged, or resumed (finished by an interrupted run). */
   mode: 'export' | 'incremental' | 'unchanged' | 'resumed';
   read: number;
   deleted: number;

@@ -2,10 +2,10 @@
  * Loads a `--data-dir` folder (`<SObject>.csv`, as the sample generator, Data Loader and Bulk API 2.0 write them)
  * into the store, through the byte scanner the readers use (`@salesops/csv`) and one record builder per file.
  */
-import { readdir } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvSyntaxError, type CsvRow } from '@salesops/csv';
-import { scanCsvFile } from '@salesops/csv/file';
+import { CsvSyntaxError, scanCsvBytes, type CsvRow } from '@salesops/csv';
+import { scanCsvFileSync } from '@salesops/csv/file';
 import type { FieldSchema } from '../schema/objectSchema.js';
 import { cellReader } from './csvCells.js';
 import type { OrgStore, Table } from './orgStore.js';
@@ -27,35 +27,70 @@ export class DataFileError extends Error {
  * Loads every `<SObject>.csv` of a folder, users first (so that records loaded without an owner can be given the
  * admin user). Columns the schema lacks become text fields and objects it lacks become text-only objects, each with
  * a warning in `store.warnings`; rows keep the ids they have. A record without CreatedDate or SystemModstamp is
- * stamped `loadedAt` (every Salesforce record has a SystemModstamp).
+ * stamped `loadedAt` (every Salesforce record has a SystemModstamp). The objects in `deferred` are registered with
+ * their header's columns now and their rows loaded on the table's first use (`OrgStore.defer`).
  */
-export async function loadDataDir(
+export function loadDataDir(
   store: OrgStore,
   dir: string,
   defaultOwnerId: () => string | null,
   loadedAt: string,
-): Promise<void> {
+  deferred: ReadonlySet<string> = new Set(),
+): void {
   const first = ['Organization.csv', 'UserRole.csv', 'User.csv'];
-  const files = (await readdir(dir))
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .sort((a, b) => rank(a, first) - rank(b, first) || a.localeCompare(b));
   for (const file of files) {
-    let load: ((row: CsvRow) => void) | undefined;
-    let skipped = false;
-    try {
-      await scanCsvFile(join(dir, file), (row) => {
-        if (load) return load(row);
-        if (skipped) return;
-        const header = row.texts();
-        const table = store.tableForCsv(file.slice(0, -4), header, file);
-        if (table) load = rowLoader(store, table, header, file, defaultOwnerId, loadedAt);
-        else skipped = true;
-      });
-    } catch (e) {
-      if (e instanceof CsvSyntaxError) throw new DataFileError(`${e.message} (column ${e.column})`, file, e.line);
-      throw e;
-    }
+    const path = join(dir, file);
+    const header = deferred.has(file.slice(0, -4)) ? readHeader(path) : undefined;
+    const table = header && store.tableForCsv(file.slice(0, -4), header, file);
+    if (header && table) store.defer(table, () => loadFile(store, path, file, defaultOwnerId, loadedAt));
+    else if (!header) loadFile(store, path, file, defaultOwnerId, loadedAt);
   }
+}
+
+function loadFile(
+  store: OrgStore,
+  path: string,
+  file: string,
+  defaultOwnerId: () => string | null,
+  loadedAt: string,
+): void {
+  let load: ((row: CsvRow) => void) | undefined;
+  let skipped = false;
+  try {
+    scanCsvFileSync(path, (row) => {
+      if (load) return load(row);
+      if (skipped) return;
+      const header = row.texts();
+      const table = store.tableForCsv(file.slice(0, -4), header, file);
+      if (table) load = rowLoader(store, table, header, file, defaultOwnerId, loadedAt);
+      else skipped = true;
+    });
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new DataFileError(`${e.message} (column ${e.column})`, file, e.line);
+    throw e;
+  }
+}
+
+const HEADER_BYTES = 1 << 16;
+
+/** The header of a CSV file whose first line ends in its first 64 KiB; undefined otherwise (the file loads now). */
+function readHeader(path: string): string[] | undefined {
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  const fd = openSync(path, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, bytes, 0, HEADER_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const end = bytes.subarray(0, length).indexOf(10);
+  if (end < 0 || bytes.subarray(0, end).includes(34)) return undefined; // no line end, or quoted names: load now
+  let header: string[] | undefined;
+  scanCsvBytes(bytes.subarray(0, end + 1), 1, (row) => (header ??= row.texts()));
+  return header;
 }
 
 function rank(file: string, first: readonly string[]): number {

@@ -9,6 +9,7 @@ import { CsvFileWriter } from '../../sample-data/csvFileWriter.js';
 import { salesforceId } from '../../sample-data/salesforceId.js';
 import { field, type FieldSchema } from '../schema/objectSchema.js';
 import type { ObjectEntry, SchemaRegistry } from '../schema/schemaRegistry.js';
+import { IdIndex } from './idIndex.js';
 import { loadDataDir } from './loadDataDir.js';
 import { normalizeId, valueToCsv, type StoredRecord, type Value } from './values.js';
 
@@ -17,7 +18,7 @@ export interface Table {
   /** Every record, deleted ones included (IsDeleted = true), in insertion order. */
   readonly records: StoredRecord[];
   /** Record by its 15-character id (case-sensitive, as Salesforce compares ids). */
-  readonly byId: Map<string, StoredRecord>;
+  readonly byId: IdIndex;
   /** Unique index per external-ID / unique field (lower-case field name) → normalized value → record. */
   readonly uniqueIndexes: Map<string, Map<string, StoredRecord>>;
   /** Records changed in place or removed so far: a position index built at another count is out of date. */
@@ -26,28 +27,62 @@ export interface Table {
 
 export class OrgStore {
   private readonly tables = new Map<string, Table>();
+  /** Loaders of the tables loaded on first use, by object name. */
+  private readonly deferred = new Map<string, () => void>();
   private readonly sequences = new Map<string, number>();
   private autoNumbers = new Map<string, number>();
+  /** Milliseconds spent so far loading deferred tables on their first use (not counted against a query's budget). */
+  loadWaitMs = 0;
   /** Problems met while loading (unknown columns, unknown objects), for the caller to print. */
   readonly warnings: string[] = [];
 
   constructor(readonly schema: SchemaRegistry) {}
 
-  /** The table of an object the schema knows (created empty on first use); undefined for an unknown object. */
+  /**
+   * The table of an object the schema knows (created empty on first use; a deferred one loaded now); undefined for
+   * an unknown object.
+   */
   table(objectName: string): Table | undefined {
     const entry = this.schema.get(objectName);
     if (!entry) return undefined;
+    const load = this.deferred.get(entry.schema.name);
+    if (load) {
+      this.deferred.delete(entry.schema.name);
+      const started = performance.now();
+      load();
+      this.loadWaitMs += performance.now() - started;
+    }
+    return this.tableOf(entry);
+  }
+
+  /**
+   * Loads the rows of `table` on its first use (`load` adds them): a data folder's objects that few requests read
+   * (the funnel's leads, activities and campaign members are two thirds of a million-deal org's rows).
+   */
+  defer(table: Table, load: () => void): void {
+    this.deferred.set(table.entry.schema.name, load);
+  }
+
+  /** Objects whose rows are not loaded yet. */
+  deferredObjects(): string[] {
+    return [...this.deferred.keys()];
+  }
+
+  private tableOf(entry: ObjectEntry): Table {
     let table = this.tables.get(entry.schema.name);
     if (!table) {
-      table = { entry, records: [], byId: new Map(), uniqueIndexes: new Map(), edits: 0 };
+      const records: StoredRecord[] = [];
+      table = { entry, records, byId: new IdIndex(records), uniqueIndexes: new Map(), edits: 0 };
       this.tables.set(entry.schema.name, table);
     }
     return table;
   }
 
-  /** Objects that hold at least one record. */
+  /** Objects that hold at least one record, or may once loaded. */
   objectNames(): string[] {
-    return [...this.tables.values()].filter((t) => t.records.length > 0).map((t) => t.entry.schema.name);
+    return [...this.tables.values()]
+      .filter((t) => t.records.length > 0 || this.deferred.has(t.entry.schema.name))
+      .map((t) => t.entry.schema.name);
   }
 
   /** A live (not deleted) or deleted record by 15- or 18-character id, with its table. */
@@ -57,7 +92,7 @@ export class OrgStore {
     const entry = this.schema.byKeyPrefix(normalized.slice(0, 3));
     if (!entry) return undefined;
     const table = this.table(entry.schema.name);
-    const record = table?.byId.get(normalized.slice(0, 15));
+    const record = table?.byId.get(normalized);
     return table && record ? { table, record } : undefined;
   }
 
@@ -66,7 +101,7 @@ export class OrgStore {
     const table = this.table(objectName);
     const normalized = normalizeId(id);
     if (!table || !normalized) return undefined;
-    const record = table.byId.get(normalized.slice(0, 15));
+    const record = table.byId.get(normalized);
     return record && record['IsDeleted'] !== true ? record : undefined;
   }
 
@@ -79,7 +114,7 @@ export class OrgStore {
       this.sequences.set(prefix, n);
       // Instance `5f`: ids the server issues never collide with the generator's (`5e`).
       const id = salesforceId(prefix, '5f', n);
-      if (!table.byId.has(id.slice(0, 15))) return id;
+      if (!table.byId.has(id)) return id;
     }
   }
 
@@ -92,8 +127,7 @@ export class OrgStore {
 
   /** Adds a record as is (no validation): loading, and the write paths after they validated. */
   add(table: Table, record: StoredRecord): void {
-    table.records.push(record);
-    table.byId.set(String(record['Id']).slice(0, 15), record);
+    table.byId.add(table.records.push(record) - 1);
     if (table.uniqueIndexes.size === 0) return; // as while loading: the indexes are built on first use
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
@@ -104,9 +138,13 @@ export class OrgStore {
   /** Removes a record added in the same request (rollback of an all-or-none request). */
   remove(table: Table, record: StoredRecord): void {
     const i = table.records.lastIndexOf(record);
-    if (i >= 0) table.records.splice(i, 1);
+    table.byId.delete(String(record['Id']));
+    if (i === table.records.length - 1) table.records.pop();
+    else if (i >= 0) {
+      table.records.splice(i, 1);
+      table.byId.reindex(); // the records after it moved
+    }
     table.edits++;
-    table.byId.delete(String(record['Id']).slice(0, 15));
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
       if (key !== null && index.get(key) === record) index.delete(key);
@@ -152,9 +190,14 @@ export class OrgStore {
     return f.caseSensitive ? String(value) : String(value).toLowerCase();
   }
 
-  /** Loads every `<SObject>.csv` of a folder (see `loadDataDir`). */
-  async loadDataDir(dir: string, defaultOwnerId: () => string | null, loadedAt: string): Promise<void> {
-    await loadDataDir(this, dir, defaultOwnerId, loadedAt);
+  /** Loads every `<SObject>.csv` of a folder, the `deferred` objects on first use (see `loadDataDir`). */
+  loadDataDir(
+    dir: string,
+    defaultOwnerId: () => string | null,
+    loadedAt: string,
+    deferred?: ReadonlySet<string>,
+  ): void {
+    loadDataDir(this, dir, defaultOwnerId, loadedAt, deferred);
   }
 
   /**
@@ -197,6 +240,7 @@ export class OrgStore {
   /** Writes every object that has records as `<SObject>.csv` (live records; all schema fields as columns). */
   async saveDataDir(dir: string): Promise<Record<string, number>> {
     await mkdir(dir, { recursive: true });
+    for (const name of this.deferredObjects()) this.table(name);
     const counts: Record<string, number> = {};
     for (const table of this.tables.values()) {
       const live = table.records.filter((r) => r['IsDeleted'] !== true);

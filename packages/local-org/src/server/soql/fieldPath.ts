@@ -62,7 +62,7 @@ export function resolvePath(c: Compilation, entry: ObjectEntry, rawPath: string,
           for (let i = 0; i < refs.length; i++) {
             const id = r[(refs[i] as { field: FieldSchema }).field.name];
             if (typeof id !== 'string') return null;
-            r = (tables[i] as Table).byId.get(id.slice(0, 15));
+            r = (tables[i] as Table).byId.get(id);
             if (!r || r['IsDeleted'] === true) return null;
           }
           return r[field.name] ?? null;

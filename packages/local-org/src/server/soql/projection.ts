@@ -135,9 +135,7 @@ export function compileShape(
       else if (item.kind === 'parent') {
         const id = record[item.ref.name];
         const parent =
-          typeof id === 'string'
-            ? (store.table(item.node.entry.schema.name) as Table).byId.get(id.slice(0, 15))
-            : undefined;
+          typeof id === 'string' ? (store.table(item.node.entry.schema.name) as Table).byId.get(id) : undefined;
         out[item.key] = parent && parent['IsDeleted'] !== true ? renderNode(item.node, parent) : null;
       } else out[item.key] = item.render(record);
     }
