@@ -123,7 +123,8 @@ describe('roll-ups on generated orgs', () => {
           ).toBeCloseTo(performance.org[name] ?? 0, 2);
         }
       }),
-      { numRuns: 6 },
+      // A team whose renewals due lifted its mean above a bound that left them out (docs/rollups.md "Bounds").
+      { numRuns: 6, examples: [[{ org: 1, daysBack: 373, type: 'Quarter' }]] },
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRenewalDraws, renewalDrawsMean } from './addRenewalDraws.js';
+import { addRenewalDraws, renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
 import { DRAWS_PER_RATE_DRAW } from './addUncertainDeals.js';
 import { seededRandom } from './seededRandom.js';
 
@@ -41,6 +41,11 @@ describe('addRenewalDraws: renewals not opened yet, drawn contract by contract',
   it('gives the expected value the point forecast adds: Σ amount × E[x] × mean ratio', () => {
     expect(renewalDrawsMean([100, 40], law)).toBeCloseTo(105, 10);
     expect(renewalDrawsMean([], law)).toBe(0);
+  });
+
+  it('can add at most every contract renewed at the largest ratio (the high bound): 140 × 1.5 = 210', () => {
+    expect(renewalsCeiling([100, 40], law)).toBe(210);
+    expect(renewalsCeiling([], law)).toBe(0);
   });
 
   it('adds nothing without contracts and keeps the draws of the same generator state', () => {

@@ -52,3 +52,10 @@ export function renewalDrawsMean(amounts: readonly number[], law: RenewalLaw): n
   for (const a of amounts) sum += a;
   return sum * rate * ratio;
 }
+
+/** The most addRenewalDraws can add: every contract renewed at the largest past ratio (the forecast's high bound). */
+export function renewalsCeiling(amounts: readonly number[], law: RenewalLaw): number {
+  let sum = 0;
+  for (const a of amounts) sum += a;
+  return sum * Math.max(...law.ratios);
+}

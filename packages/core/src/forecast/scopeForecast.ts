@@ -12,7 +12,7 @@ import {
 import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { renewalsDue } from './renewalsDue.js';
-import { renewalDrawsMean } from './addRenewalDraws.js';
+import { renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
@@ -140,12 +140,17 @@ export function scopeForecast(
   const periods = options.stageHistoryPeriods ?? STAGE_HISTORY_PERIODS.default;
   const final = period.end <= asOf;
   const newBusiness = final ? null : historicalNewBusiness(snapshot, period, asOf, member, periods);
+  // The renewals not opened yet: Monte Carlo draws them from the contracts due, and leaves them out of the past
+  // periods' amounts; the high bound counts the unseen business the same way (docs/rollups.md "Bounds").
+  const due = newBusiness ? renewalsDue(snapshot, period, asOf, member, periods) : null;
+  const renewals = due?.law ? due : undefined;
   // A final period has nothing left to happen: both bounds are its closed won.
   const bounds = newBusiness
     ? forecastBounds(
         deals.closedWon,
         rollups.pipeline,
-        newBusiness.periods.map((p) => p.amount),
+        renewals ? newBusiness.drawsWithoutRenewals : newBusiness.draws,
+        renewals?.law ? renewalsCeiling(renewals.amounts, renewals.law) : 0,
       )
     : forecastBounds(deals.closedWon, deals.closedWon, []);
   const out: Partial<Record<ForecastMethod, MethodForecast>> = {};
@@ -197,10 +202,9 @@ export function scopeForecast(
           }
         : undefined;
       // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
-      const due = uncertain ? renewalsDue(snapshot, period, asOf, member, periods) : null;
-      const renewals = due?.law ? due : undefined;
+      const drawn = uncertain ? renewals : undefined;
       const unseen = uncertain
-        ? renewals
+        ? drawn
           ? newBusiness.drawsWithoutRenewals
           : newBusiness.draws
         : newBusiness.periods.map((p) => p.amount);
@@ -212,12 +216,12 @@ export function scopeForecast(
         draws,
         unseen,
         uncertainty,
-        renewals,
+        drawn,
       );
       // The point forecast is the distribution's mean, not its P50: means add up over teams and reps, medians do not.
       const mean =
         monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen) +
-        (renewals?.law ? renewalDrawsMean(renewals.amounts, renewals.law) : 0);
+        (drawn?.law ? renewalDrawsMean(drawn.amounts, drawn.law) : 0);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mean,
@@ -230,7 +234,7 @@ export function scopeForecast(
         detail:
           `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
           (factor
-            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${renewals ? `, its renewals not opened yet drawn from the ${renewals.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${drawn ? `, its renewals not opened yet drawn from the ${drawn.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
             : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
       };
     }
