@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOrgSnapshot, OpportunityHistoryTable } from '../snapshot/index.js';
-import { deals, smallOrg, users } from '../testing/smallOrg.js';
+import { createOrgSnapshot } from '../snapshot/index.js';
+import { smallOrg, smallOrgWithOmittedC3, users } from '../testing/smallOrg.js';
 import { boundMethodForecast, forecastBounds } from './forecastBounds.js';
 import { forecastScopes } from './forecastScope.js';
 import { FORECAST_METHODS, scopeForecast, type MethodForecast } from './scopeForecast.js';
@@ -102,15 +102,7 @@ describe('scopeForecast keeps every figure inside its bounds (the hand-built org
 
   it('an Omitted deal counts in weighted but not in the high bound: weighted is moved down to it', () => {
     // C3 (30,000 at 20 %, closing 03-31) marked Omitted, with no history rows (its record is its state).
-    const data = smallOrg();
-    const omitted = {
-      ...data,
-      opportunities: data.opportunities.map((o) => (o.Id === deals.C3 ? { ...o, ForecastCategoryName: 'Omitted' } : o)),
-      opportunityHistory: OpportunityHistoryTable.of(
-        data.opportunityHistory.rows().filter((r) => r.OpportunityId !== deals.C3),
-      ),
-    };
-    const s = createOrgSnapshot(omitted);
+    const s = createOrgSnapshot(smallOrgWithOmittedC3());
     const c = forecastScopes(s, ['rep']).find((x) => x.id === users.C)!;
     const f = scopeForecast(s, c, { period: q1, asOf: '2026-03-15', seed: 1 });
     // Cy C: closed won C4 15,000; nothing open but the Omitted C3; new business of FY2025-Q4 73 days in: 0.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOrgSnapshot, OpportunityHistoryTable } from '../snapshot/index.js';
-import { deals, smallOrg, users } from '../testing/smallOrg.js';
+import { createOrgSnapshot } from '../snapshot/index.js';
+import { smallOrg, smallOrgWithOmittedC3, users } from '../testing/smallOrg.js';
 import { forecastRollup } from './forecastRollup.js';
 import { forecastScopes } from './forecastScope.js';
 import { scopeForecast } from './scopeForecast.js';
@@ -27,15 +27,7 @@ describe('forecastRollup: a figure moved to its bound is named in the reconcilia
     // As in forecastBounds.test: C3 (30,000 at 20 %, closing 03-31) Omitted, without history rows. Cy's weighted
     // (15,000 + 6,000) is moved to her high bound (15,000: the Omitted deal is not in it); the org's high bound has
     // room for the 6,000 (its open non-Omitted deals count in full, at most their probability in weighted).
-    const data = smallOrg();
-    const omitted = {
-      ...data,
-      opportunities: data.opportunities.map((o) => (o.Id === deals.C3 ? { ...o, ForecastCategoryName: 'Omitted' } : o)),
-      opportunityHistory: OpportunityHistoryTable.of(
-        data.opportunityHistory.rows().filter((r) => r.OpportunityId !== deals.C3),
-      ),
-    };
-    const { reps, reconciliation } = repRollup(omitted);
+    const { reps, reconciliation } = repRollup(smallOrgWithOmittedC3());
     expect(reps.find((r) => r.scope.id === users.C)?.methods.weighted?.bounded).toBe('high');
     expect(reconciliation?.difference).toMatchObject({ closedWon: 0, commit: 0, pipeline: 0, weighted: 6000 });
     expect(reconciliation?.reasons).toEqual(['REPS_WITHOUT_ROW', 'BOUNDED_FIGURES']);
