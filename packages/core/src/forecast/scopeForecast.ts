@@ -281,8 +281,10 @@ export function scopeForecast(
 
 /**
  * The Monte Carlo figure's `mean`: the simulation's expected value taken deal by deal (closed won, certain deals in
- * full, each other deal's probability × the period factor's mean × its amount, the cap at certainty left out) plus the
- * mean of the new business drawn. Every term is the same for a deal whatever scope it is seen in, and the past
+ * full, each other deal's probability × the period factor's mean × its amount, at most its amount as in the draws,
+ * which cap a deal's chance at certainty) plus the mean of the new business drawn. Where the cap binds in only some
+ * draws (rates and factor drawn around their means) the draws' own mean is a little lower still; a deal never counts
+ * for more than its amount, so a scope's mean stays inside its high bound (docs/rollups.md "Bounds"). Every term is the same for a deal whatever scope it is seen in, and the past
  * periods' new business is scaled by the org's deal flow (historicalNewBusiness), so the means add up over scopes,
  * where the draws' own average would differ by the Monte Carlo error.
  */
@@ -298,7 +300,7 @@ function monteCarloExpectation(
     const p = probabilities[i] as number;
     const amount = amounts[i] as number;
     if (p >= 1) expected += amount;
-    else if (p > 0) expected += factorMean * p * amount;
+    else if (p > 0) expected += Math.min(1, factorMean * p) * amount;
   }
   let unseenSum = 0;
   for (const x of unseen) unseenSum += x;
