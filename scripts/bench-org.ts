@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
-import { createOrgSnapshot, orgDataObjects, type OrgData } from '@salesops/core';
+import { createOrgSnapshot, orgDataObjects, REVOPS_OBJECTS, type OrgData } from '@salesops/core';
 import { generateSampleOrg, start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
@@ -32,7 +32,7 @@ const COLLECTION = 200;
 const BULK_IN_PROGRESS_POLLS = 1;
 const BULK_POLLS = BULK_IN_PROGRESS_POLLS + 1;
 const FILES = 'files (--data-dir)';
-const FORECAST_FILES = 'files, without line items (what sf salesops forecast reads)';
+const FORECAST_FILES = 'files, what sf salesops forecast reads (no line items, no funnel objects)';
 
 interface Measured {
   readonly seconds: number;
@@ -83,7 +83,8 @@ const rows: Array<{ name: string; m: Measured; minimum: number | null; orgReques
 
 if (only.has('files')) {
   rows.push({ name: FILES, m: await child('files', {}), minimum: null, orgRequests: null });
-  // What `sf salesops forecast` reads: everything but the line items, which only product views need.
+  // What `sf salesops forecast` reads (loadSnapshot's objects): opportunities, their history, accounts, users, roles,
+  // quotas, territories, currencies and the calendar; not the line items (product views) nor the funnel's objects.
   rows.push({ name: FORECAST_FILES, m: await child('files-forecast', {}), minimum: null, orgRequests: null });
 }
 
@@ -234,8 +235,9 @@ async function runChild(mode: string, dataDir: string): Promise<Measured> {
     ...(detail ? { detail } : {}),
   });
   if (mode === 'files' || mode === 'files-forecast') {
+    const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
     const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-      (key) => mode === 'files' || key !== 'opportunityLineItems',
+      (key) => mode === 'files' || (key !== 'opportunityLineItems' && !revops.has(key)),
     );
     const data = await readDataDir(dataDir, { objects });
     const snapshot = createOrgSnapshot(data);
