@@ -12,7 +12,6 @@
  * the collections of the org's heap (7.7 GB at a million deals), seconds that are the local org's, not the sync's.
  * A row whose sync did not read the changes fails the run instead of printing.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,6 +24,7 @@ import { Connection } from 'jsforce';
 import { createRandom, generateSampleOrg, start } from '@salesops/local-org';
 import { syncMirror, type SyncResult } from '@salesops/org';
 import { peakRssMiB, recordBenchRows, type BenchRow } from './benchRows.js';
+import { childJson } from './childJson.js';
 import { updateDeals } from './orgChanges.js';
 
 const { values } = parseArgs({
@@ -181,37 +181,24 @@ interface ChildSync {
 }
 
 /** Runs `syncMirror` into `mirror` in a child process (this script with --child), the org's URL and token in env. */
-function runChild(mirror: string, env: Record<string, string>): Promise<ChildSync> {
-  const script = fileURLToPath(import.meta.url);
+async function runChild(mirror: string, env: Record<string, string>): Promise<ChildSync> {
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
   });
   gc.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
-  return new Promise((resolveChild, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', mirror], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      gc.disconnect();
-      const used = process.cpuUsage(cpu);
-      if (code !== 0) return reject(new Error(`the sync failed (exit ${code})`));
-      const result = JSON.parse(out.trim().split('\n').pop() as string) as Omit<
-        ChildSync,
-        'orgCpuSeconds' | 'orgGcSeconds'
-      >;
-      resolveChild({
-        ...result,
-        orgCpuSeconds: round2((used.user + used.system) / 1e6),
-        orgGcSeconds: round2(gcMs / 1000),
-      });
-    });
-  });
+  try {
+    const result = await childJson<Omit<ChildSync, 'orgCpuSeconds' | 'orgGcSeconds'>>(
+      fileURLToPath(import.meta.url),
+      ['--child', mirror],
+      env,
+    );
+    const used = process.cpuUsage(cpu);
+    return { ...result, orgCpuSeconds: round2((used.user + used.system) / 1e6), orgGcSeconds: round2(gcMs / 1000) };
+  } finally {
+    gc.disconnect();
+  }
 }
 
 /** The child: one sync of the org in env into `mirror`, timed from its start (the process's start-up left out). */
