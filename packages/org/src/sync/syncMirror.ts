@@ -1,8 +1,8 @@
 /**
  * `syncMirror`: keeps a folder in the `--data-dir` layout equal to what the commands read from an org. The first run
  * (or `full`) exports every object with Bulk API 2.0; later runs read only records whose SystemModstamp (CreatedDate
- * for append-only objects without it) is after the object's mark minus a safety window, and the tombstones since then
- * (queryAll, IsDeleted = true), and write them as delta files beside the unchanged base files (deltaObject.ts) in a
+ * for append-only objects without it) is after the object's mark minus a safety window, with the tombstones since
+ * then (queryAll, IsDeleted = true), and write them as delta files beside the unchanged base files (deltaObject.ts) in a
  * new generation of the mirror that replaces the old one atomically (mirrorDir.ts). See docs/sync.md.
  */
 import { join } from 'node:path';
