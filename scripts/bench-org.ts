@@ -10,7 +10,6 @@
  * Figures are printed as ratios against a reference measured in the same run (the files read for reads, the
  * Collections writer for writes), so runs on different machines compare.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,6 +20,7 @@ import { createOrgSnapshot, orgDataObjects, REVOPS_OBJECTS, type OrgData } from 
 import { generateSampleOrg, start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
+import { childJson } from './childJson.js';
 
 const REST_PAGE = 2_000;
 const BULK_PAGE = 50_000;
@@ -209,20 +209,7 @@ recordBenchRows(
 
 /** Runs one measurement in a child process (this script with --child), with the org's URL and token in its env. */
 function child(mode: string, env: Record<string, string>): Promise<Measured> {
-  const script = fileURLToPath(import.meta.url);
-  return new Promise((resolveChild, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', mode, '--dir', dir], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${mode} failed (exit ${code})`));
-      else resolveChild(JSON.parse(out.trim().split('\n').pop() as string) as Measured);
-    });
-  });
+  return childJson<Measured>(fileURLToPath(import.meta.url), ['--child', mode, '--dir', dir], env);
 }
 
 async function runChild(mode: string, dataDir: string): Promise<Measured> {
