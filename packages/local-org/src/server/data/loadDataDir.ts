@@ -148,7 +148,7 @@ function rowLoader(
     if (modified >= 0 && sources[modified] === -1) values[modified] = createdDate;
     if (modstamp >= 0 && values[modstamp] === null) values[modstamp] = createdDate ?? loadedAt;
     if (id >= 0 && values[id] === null) values[id] = store.newId(table.entry.schema.name);
-    store.add(table, build(values));
+    store.add(table, build(values), id >= 0 ? (values[id] as string) : undefined);
   };
 }
 
