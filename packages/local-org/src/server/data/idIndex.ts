@@ -2,9 +2,9 @@
  * A table's records by id, compared on the id's first 15 characters (case-sensitive, as Salesforce compares ids).
  * An open-addressing hash table of positions in the table's records: a `Map` keyed by each id's 15-character prefix
  * costs a string and an entry per record (a third of a million-deal org's load time and 70 bytes a record); this
- * costs 12 to 20 bytes a record and no object at all. Each position's hash is kept, so that growing the table and
- * passing other records on a probe read no record: records lie scattered in the heap, and reading `Id` from the
- * records of every table is a megamorphic load.
+ * costs 12 to 24 bytes a record (slots for two to four times the records, and a hash) and no object at all. Each
+ * position's hash is kept, so that growing the table and passing other records on a probe read no record: records
+ * lie scattered in the heap, and reading `Id` from the records of every table is a megamorphic load.
  */
 import type { StoredRecord } from './values.js';
 
@@ -123,9 +123,10 @@ export class IdIndex {
   }
 }
 
+/** Slots for at least twice the records: probes stay short (the hashes are compared first) at half the memory. */
 function capacityFor(records: number): number {
   let capacity = 16;
-  while (capacity < records * 4) capacity *= 2;
+  while (capacity < records * 2) capacity *= 2;
   return capacity;
 }
 
