@@ -10,17 +10,17 @@
  * Figures are printed as ratios against a reference measured in the same run (the files read for reads, the
  * Collections writer for writes), so runs on different machines compare.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
-import { createOrgSnapshot, orgDataObjects, type OrgData } from '@salesops/core';
+import { createOrgSnapshot, orgDataObjects, REVOPS_OBJECTS, type OrgData } from '@salesops/core';
 import { generateSampleOrg, start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
+import { childJson } from './childJson.js';
 
 const REST_PAGE = 2_000;
 const BULK_PAGE = 50_000;
@@ -32,7 +32,7 @@ const COLLECTION = 200;
 const BULK_IN_PROGRESS_POLLS = 1;
 const BULK_POLLS = BULK_IN_PROGRESS_POLLS + 1;
 const FILES = 'files (--data-dir)';
-const FORECAST_FILES = 'files, without line items (what sf salesops forecast reads)';
+const FORECAST_FILES = 'files, what sf salesops forecast reads (no line items, no funnel objects)';
 
 interface Measured {
   readonly seconds: number;
@@ -83,7 +83,8 @@ const rows: Array<{ name: string; m: Measured; minimum: number | null; orgReques
 
 if (only.has('files')) {
   rows.push({ name: FILES, m: await child('files', {}), minimum: null, orgRequests: null });
-  // What `sf salesops forecast` reads: everything but the line items, which only product views need.
+  // What `sf salesops forecast` reads (loadSnapshot's objects): opportunities, their history, accounts, users, roles,
+  // quotas, territories, currencies and the calendar; not the line items (product views) nor the funnel's objects.
   rows.push({ name: FORECAST_FILES, m: await child('files-forecast', {}), minimum: null, orgRequests: null });
 }
 
@@ -208,20 +209,7 @@ recordBenchRows(
 
 /** Runs one measurement in a child process (this script with --child), with the org's URL and token in its env. */
 function child(mode: string, env: Record<string, string>): Promise<Measured> {
-  const script = fileURLToPath(import.meta.url);
-  return new Promise((resolveChild, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', mode, '--dir', dir], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${mode} failed (exit ${code})`));
-      else resolveChild(JSON.parse(out.trim().split('\n').pop() as string) as Measured);
-    });
-  });
+  return childJson<Measured>(fileURLToPath(import.meta.url), ['--child', mode, '--dir', dir], env);
 }
 
 async function runChild(mode: string, dataDir: string): Promise<Measured> {
@@ -234,8 +222,9 @@ async function runChild(mode: string, dataDir: string): Promise<Measured> {
     ...(detail ? { detail } : {}),
   });
   if (mode === 'files' || mode === 'files-forecast') {
+    const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
     const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-      (key) => mode === 'files' || key !== 'opportunityLineItems',
+      (key) => mode === 'files' || (key !== 'opportunityLineItems' && !revops.has(key)),
     );
     const data = await readDataDir(dataDir, { objects });
     const snapshot = createOrgSnapshot(data);

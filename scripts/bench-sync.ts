@@ -7,19 +7,24 @@
  *   npm run bench:sync -- [--size 1000000] [--dir .sample-org/<size>] [--changed 0.01] [--runs 3]
  *
  * The local org runs in this process, its clock an hour behind while it loads: the loaded records are an hour older
- * than the first sync, as a real org's records are, so the safety window re-reads none of them. A row
- * whose sync did not read the changes fails the run instead of printing.
+ * than the first sync, as a real org's records are, so the safety window re-reads none of them. Each sync runs in a
+ * process of its own (this script with `--child`), as `sf salesops sync` does: in this process it would pay for
+ * the collections of the org's heap (7.7 GB at a million deals), seconds that are the local org's, not the sync's.
+ * A row whose sync did not read the changes fails the run instead of printing.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
 import { createRandom, generateSampleOrg, start } from '@salesops/local-org';
 import { syncMirror, type SyncResult } from '@salesops/org';
 import { peakRssMiB, recordBenchRows, type BenchRow } from './benchRows.js';
+import { childJson } from './childJson.js';
 import { updateDeals } from './orgChanges.js';
 
 const { values } = parseArgs({
@@ -28,8 +33,13 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     changed: { type: 'string', default: '0.01' },
     runs: { type: 'string', default: '3' },
+    child: { type: 'string' },
   },
 });
+if (values.child !== undefined) {
+  await childSync(values.child);
+  process.exit(0);
+}
 const size = Number(values.size.replaceAll('_', ''));
 if (!Number.isInteger(size) || size <= 0) throw new Error(`--size ${values.size}: a whole number of opportunities`);
 const share = Number(values.changed);
@@ -51,20 +61,32 @@ const work = await mkdtemp(join(tmpdir(), 'bench-sync-'));
 try {
   const conn = new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });
   const mirror = join(work, 'mirror');
-  const options = { dir: mirror, organizationId: org.organizationId, instanceUrl: org.url, apiVersion: '64.0' };
+  const sync = (): Promise<ChildSync> =>
+    runChild(mirror, {
+      BENCH_SYNC_URL: org.url,
+      BENCH_SYNC_TOKEN: org.tokens.admin,
+      BENCH_SYNC_ORG: org.organizationId,
+    });
 
-  time = performance.now();
-  const full = await syncMirror(conn, options);
-  const fullSeconds = seconds(time);
   const fullLoad = loadAverage();
+  const full = await sync();
+  const fullSeconds = full.seconds;
   const deals = objectOf(full, 'Opportunity').records;
   console.error(
-    `Full export: ${fullSeconds} s, ${full.requests} requests, ${deals.toLocaleString('en-US')} deals (load average ${fullLoad}).`,
+    `Full export: ${fullSeconds} s (sync process CPU ${full.cpuSeconds} s; org process CPU ${full.orgCpuSeconds} s, GC ${full.orgGcSeconds} s), ${full.requests} requests, ${deals.toLocaleString('en-US')} deals (load average ${fullLoad}).`,
   );
 
   const ids = await firstColumn(join(mirror, 'Opportunity.csv'));
   const random = createRandom(20);
-  const syncs: { seconds: number; requests: number; deals: number; history: number; load: string }[] = [];
+  const syncs: {
+    seconds: number;
+    cpuSeconds: number;
+    peakMiB: number;
+    requests: number;
+    deals: number;
+    history: number;
+    load: string;
+  }[] = [];
   for (let run = 1; run <= runs; run++) {
     const changed = ids.filter(() => random.chance(share));
     time = performance.now();
@@ -72,9 +94,8 @@ try {
     console.error(`Changed ${changed.length.toLocaleString('en-US')} deals through the API in ${seconds(time)} s.`);
 
     const load = loadAverage();
-    time = performance.now();
-    const incremental = await syncMirror(conn, options);
-    const syncSeconds = seconds(time);
+    const incremental = await sync();
+    const syncSeconds = incremental.seconds;
     const readDeals = objectOf(incremental, 'Opportunity');
     const readHistory = objectOf(incremental, 'OpportunityHistory');
     // Every change is read, with its history row; the other objects are unchanged.
@@ -84,10 +105,12 @@ try {
       );
     }
     console.error(
-      `Incremental sync ${run}: ${syncSeconds} s, ${incremental.requests} requests (load average ${load}); resident ${residentMiB()} MiB.`,
+      `Incremental sync ${run}: ${syncSeconds} s (sync process CPU ${incremental.cpuSeconds} s; org process CPU ${incremental.orgCpuSeconds} s, GC ${incremental.orgGcSeconds} s), ${incremental.requests} requests (load average ${load}); org resident ${residentMiB()} MiB.`,
     );
     syncs.push({
       seconds: syncSeconds,
+      cpuSeconds: incremental.cpuSeconds,
+      peakMiB: incremental.peakMiB,
       requests: incremental.requests,
       deals: readDeals.read,
       history: readHistory.read,
@@ -109,7 +132,7 @@ try {
       value: median.seconds,
       unit: 's',
       reference: { label: reference, value: fullSeconds },
-      peakMiB: peakRssMiB(),
+      peakMiB: median.peakMiB,
       note,
     },
     {
@@ -130,14 +153,14 @@ try {
     },
   ];
   recordBenchRows(rows);
-  console.log(`| ${group} | seconds | API requests |\n| --- | ---: | ---: |`);
-  console.log(`| ${reference} (load average ${fullLoad}) | ${fullSeconds} | ${full.requests} |`);
+  console.log(`| ${group} | seconds | CPU seconds (sync process) | API requests |\n| --- | ---: | ---: | ---: |`);
+  console.log(`| ${reference} (load average ${fullLoad}) | ${fullSeconds} | ${full.cpuSeconds} | ${full.requests} |`);
   console.log(
-    `| incremental sync (${note}) | ${median.seconds} (${ratio(median.seconds, fullSeconds)}) | ${median.requests} (${ratio(median.requests, full.requests)}) |`,
+    `| incremental sync (${note}) | ${median.seconds} (${ratio(median.seconds, fullSeconds)}) | ${median.cpuSeconds} | ${median.requests} (${ratio(median.requests, full.requests)}) |`,
   );
   for (const [i, run] of syncs.entries()) {
     console.log(
-      `| run ${i + 1} (${run.deals.toLocaleString('en-US')} deals read; load average ${run.load}) | ${run.seconds} (${ratio(run.seconds, fullSeconds)}) | ${run.requests} (${ratio(run.requests, full.requests)}) |`,
+      `| run ${i + 1} (${run.deals.toLocaleString('en-US')} deals read; load average ${run.load}) | ${run.seconds} (${ratio(run.seconds, fullSeconds)}) | ${run.cpuSeconds} | ${run.requests} (${ratio(run.requests, full.requests)}) |`,
     );
   }
 } finally {
@@ -145,7 +168,63 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-function objectOf(result: SyncResult, sobject: string): SyncResult['objects'][number] {
+/** A sync run by a child process: its result, wall and CPU seconds, and the org process's CPU and GC meanwhile. */
+interface ChildSync {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  /** The sync process's peak resident memory. */
+  readonly peakMiB: number;
+  readonly orgCpuSeconds: number;
+  readonly orgGcSeconds: number;
+  readonly requests: number;
+  readonly objects: SyncResult['objects'];
+}
+
+/** Runs `syncMirror` into `mirror` in a child process (this script with --child), the org's URL and token in env. */
+async function runChild(mirror: string, env: Record<string, string>): Promise<ChildSync> {
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const cpu = process.cpuUsage();
+  try {
+    const result = await childJson<Omit<ChildSync, 'orgCpuSeconds' | 'orgGcSeconds'>>(
+      fileURLToPath(import.meta.url),
+      ['--child', mirror],
+      env,
+    );
+    const used = process.cpuUsage(cpu);
+    return { ...result, orgCpuSeconds: round2((used.user + used.system) / 1e6), orgGcSeconds: round2(gcMs / 1000) };
+  } finally {
+    gc.disconnect();
+  }
+}
+
+/** The child: one sync of the org in env into `mirror`, timed from its start (the process's start-up left out). */
+async function childSync(mirror: string): Promise<void> {
+  const instanceUrl = process.env['BENCH_SYNC_URL'] as string;
+  const conn = new Connection({ instanceUrl, accessToken: process.env['BENCH_SYNC_TOKEN'] as string, version: '64.0' });
+  const organizationId = process.env['BENCH_SYNC_ORG'] as string;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await syncMirror(conn, { dir: mirror, organizationId, instanceUrl, apiVersion: '64.0' });
+  const used = process.cpuUsage(cpu);
+  const child: Omit<ChildSync, 'orgCpuSeconds' | 'orgGcSeconds'> = {
+    seconds: seconds(started),
+    cpuSeconds: round2((used.user + used.system) / 1e6),
+    peakMiB: Math.round(peakRssMiB()),
+    requests: result.requests,
+    objects: result.objects,
+  };
+  console.log(JSON.stringify(child));
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function objectOf(result: Pick<SyncResult, 'objects'>, sobject: string): SyncResult['objects'][number] {
   const found = result.objects.find((o) => o.sobject === sobject);
   if (!found || found.records === 0) throw new Error(`the sync left ${sobject} empty`);
   return found;

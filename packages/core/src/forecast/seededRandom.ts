@@ -60,10 +60,18 @@ export function seededRandom(seed: number): BulkRandomSource {
     state[3] = d;
   };
   fillUint32(new Uint32Array(12));
-  const one = new Uint32Array(1);
+  // One step of the loop above, without a call and an output array per number (Beta draws take millions of them).
   const random = (): number => {
-    fillUint32(one);
-    return (one[0] as number) / 4294967296;
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
+    const t = (((a + b) | 0) + d) | 0;
+    state[3] = (d + 1) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return (t >>> 0) / 4294967296;
   };
   return Object.assign(random, { fillUint32 });
 }

@@ -17,6 +17,7 @@ const plan: ObjectPlan = {
   types: ['id', 'string', 'datetime'],
   markField: 'SystemModstamp',
   tombstones: 'since',
+  archivable: false,
 };
 const at = (day: number): string => `2026-11-0${day}T10:00:00.000Z`;
 const row = (id: string, name: string, day: number): (string | null)[] => [id, name, at(day)];

@@ -40,8 +40,23 @@ describe('objectPlan', () => {
       { name: 'IsDeleted', type: 'boolean' },
       { name: 'SystemModstamp', type: 'datetime' },
     ]);
-    expect(plan).toMatchObject({ columns: ['Id', 'Name', 'Family'], markField: 'SystemModstamp', tombstones: 'since' });
+    expect(plan).toMatchObject({
+      columns: ['Id', 'Name', 'Family'],
+      markField: 'SystemModstamp',
+      tombstones: 'since',
+      archivable: false,
+    });
     expect(selectOf(plan)).toBe('SELECT Id, Name, Family FROM Product2');
+  });
+
+  it('knows the activities whose archived records only queryAll returns', () => {
+    const task = objectPlan('Task', [
+      { name: 'Id', type: 'id' },
+      { name: 'IsArchived', type: 'boolean' },
+      { name: 'IsDeleted', type: 'boolean' },
+      { name: 'SystemModstamp', type: 'datetime' },
+    ]);
+    expect(task).toMatchObject({ tombstones: 'since', archivable: true });
   });
 
   it('marks an append-only object without SystemModstamp by CreatedDate, and one with neither not at all', () => {

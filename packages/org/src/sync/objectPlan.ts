@@ -17,6 +17,8 @@ export interface ObjectPlan {
    * after the mark, `all` the recycle bin's (no SystemModstamp), `none` without IsDeleted.
    */
   readonly tombstones: 'since' | 'all' | 'none';
+  /** The object has `IsArchived` (activities): queryAll returns its archived records, which a query leaves out. */
+  readonly archivable: boolean;
 }
 
 /** The plan of an object from its describe result. */
@@ -33,6 +35,7 @@ export function objectPlan(
     types: columns.map((c) => types.get(c) as string),
     markField,
     tombstones: !types.has('IsDeleted') ? 'none' : types.has('SystemModstamp') ? 'since' : 'all',
+    archivable: types.has('IsArchived'),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * `syncMirror`: keeps a folder in the `--data-dir` layout equal to what the commands read from an org. The first run
  * (or `full`) exports every object with Bulk API 2.0; later runs read only records whose SystemModstamp (CreatedDate
- * for append-only objects without it) is after the object's mark minus a safety window, and the tombstones since then
- * (queryAll, IsDeleted = true), and write them as delta files beside the unchanged base files (deltaObject.ts) in a
+ * for append-only objects without it) is after the object's mark minus a safety window, with the tombstones since
+ * then (queryAll, IsDeleted = true), and write them as delta files beside the unchanged base files (deltaObject.ts) in a
  * new generation of the mirror that replaces the old one atomically (mirrorDir.ts). See docs/sync.md.
  */
 import { join } from 'node:path';
@@ -149,7 +149,8 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
   const done: Record<string, MirroredObject> = {};
   const objects: ObjectSync[] = [];
   // The staging folder's progress, saved in order once each written file is on disk (its fsync runs while the next
-  // objects are read).
+  // objects are read). Objects only linked (unchanged) are recorded with the next written one, or when the sync fails:
+  // a progress file per object cost more than reading an unchanged object again after a power cut.
   let progress: Promise<void> = Promise.resolve();
   try {
     for (const plan of plans) {
@@ -205,16 +206,29 @@ export async function syncMirror(connection: SyncConnection, options: SyncOption
       }
       objects.push(sync);
       done[plan.sobject] = entry;
+      if (!written) continue;
       const finished = { ...done };
-      progress = Promise.all([progress, written?.durable]).then(() =>
+      progress = Promise.all([progress, written.durable]).then(() =>
         saveProgress(state, staging.path, options.organizationId, finished),
       );
       // Awaited below; when a read fails first, that error is the one reported.
       progress.catch(() => undefined);
     }
   } catch (e) {
-    // What finished before the failure is recorded for the next run before the error goes up.
-    await progress.catch(() => undefined);
+    // What finished before the failure (every written file on disk) is recorded for the next run before the error
+    // goes up.
+    if (
+      await progress.then(
+        () => true,
+        () => false,
+      )
+    ) {
+      try {
+        saveProgress(state, staging.path, options.organizationId, { ...done });
+      } catch {
+        // The next run reads these objects again.
+      }
+    }
     throw e;
   }
   await progress;

@@ -35,6 +35,21 @@ describe('IdIndex', () => {
     expect(index.has(first)).toBe(false);
   });
 
+  it('grows past removed and replaced records, with the ids its caller hands over', () => {
+    const records: StoredRecord[] = [];
+    const index = new IdIndex(records);
+    const ids = Array.from({ length: 3000 }, (_, i) => salesforceId('00k', '5e', i + 1));
+    for (const [i, id] of ids.entries()) {
+      index.add(records.push({ Id: id, Name: `first ${i}` }) - 1, id);
+      if (i % 3 === 0) index.delete(id); // REMOVED slots that each growth drops
+      if (i % 3 === 1) index.add(records.push({ Id: id, Name: `second ${i}` }) - 1, id);
+    }
+    expect(index.size).toBe(2000);
+    for (const [i, id] of ids.entries()) {
+      expect(index.get(id)?.['Name']).toBe(i % 3 === 0 ? undefined : `${i % 3 === 1 ? 'second' : 'first'} ${i}`);
+    }
+  });
+
   it('compares ids shorter than 15 characters whole', () => {
     const records: StoredRecord[] = [{ Id: 'z00abc' }, { Id: 'z00abcd' }];
     const index = new IdIndex(records);

@@ -2,7 +2,9 @@
  * A table's records by id, compared on the id's first 15 characters (case-sensitive, as Salesforce compares ids).
  * An open-addressing hash table of positions in the table's records: a `Map` keyed by each id's 15-character prefix
  * costs a string and an entry per record (a third of a million-deal org's load time and 70 bytes a record); this
- * costs 8 to 16 bytes a record and no object at all.
+ * costs 12 to 24 bytes a record (slots for two to four times the records, and a hash) and no object at all. Each
+ * position's hash is kept, so that growing the table and passing other records on a probe read no record: records
+ * lie scattered in the heap, and reading `Id` from the records of every table is a megamorphic load.
  */
 import type { StoredRecord } from './values.js';
 
@@ -15,6 +17,8 @@ export class IdIndex {
   private slots = new Int32Array(16);
   private used = 0; // slots not EMPTY
   private count = 0;
+  /** The hash of the id at each position of `records` that was added. */
+  private hashes = new Int32Array(16);
 
   /** `records`: the table's records, which the index reads (and `reindex` follows after removals). */
   constructor(private readonly records: readonly StoredRecord[]) {}
@@ -33,18 +37,23 @@ export class IdIndex {
     return this.find(id) >= 0;
   }
 
-  /** Indexes the record at `position` of the records under its Id, replacing a record of the same id. */
-  add(position: number): void {
+  /**
+   * Indexes the record at `position` of the records under its Id (`id`, when the caller has it at hand), replacing
+   * a record of the same id.
+   */
+  add(position: number, id = this.idAt(position + 1)): void {
     if ((this.used + 1) * 2 > this.slots.length) this.resize();
-    const id = (this.records[position] as StoredRecord)['Id'] as string;
+    const hash = hashId(id);
+    if (position >= this.hashes.length) this.growHashes(position);
+    this.hashes[position] = hash;
     const mask = this.slots.length - 1;
     let free = -1;
-    let i = hashId(id) & mask;
+    let i = hash & mask;
     for (; ; i = (i + 1) & mask) {
       const held = this.slots[i] as number;
       if (held === EMPTY) break;
       if (held === REMOVED) free = free < 0 ? i : free;
-      else if (sameId(this.idAt(held), id)) {
+      else if (this.hashes[held - 1] === hash && sameId(this.idAt(held), id)) {
         this.slots[i] = position + 1;
         return;
       }
@@ -75,10 +84,11 @@ export class IdIndex {
 
   private find(id: string): number {
     const mask = this.slots.length - 1;
-    for (let i = hashId(id) & mask; ; i = (i + 1) & mask) {
+    const hash = hashId(id);
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
       const held = this.slots[i] as number;
       if (held === EMPTY) return -1;
-      if (held !== REMOVED && sameId(this.idAt(held), id)) return i;
+      if (held !== REMOVED && this.hashes[held - 1] === hash && sameId(this.idAt(held), id)) return i;
     }
   }
 
@@ -86,19 +96,37 @@ export class IdIndex {
     return (this.records[slot - 1] as StoredRecord)['Id'] as string;
   }
 
-  /** At least twice the slots of the records indexed (REMOVED slots dropped). */
+  /**
+   * At least twice the slots of the records indexed (REMOVED slots dropped). The ids indexed differ, so each goes
+   * to the first empty slot from its hash, unread.
+   */
   private resize(): void {
     const old = this.slots;
-    this.slots = new Int32Array(capacityFor(this.count + 1));
-    this.used = 0;
-    this.count = 0;
-    for (const held of old) if (held > 0) this.add(held - 1);
+    const slots = new Int32Array(capacityFor(this.count + 1));
+    const mask = slots.length - 1;
+    for (const held of old) {
+      if (held <= 0) continue;
+      let i = (this.hashes[held - 1] as number) & mask;
+      while (slots[i] !== EMPTY) i = (i + 1) & mask;
+      slots[i] = held;
+    }
+    this.slots = slots;
+    this.used = this.count;
+  }
+
+  private growHashes(position: number): void {
+    let length = this.hashes.length;
+    while (length <= position) length *= 2;
+    const hashes = new Int32Array(length);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
 }
 
+/** Slots for at least twice the records: probes stay short (the hashes are compared first) at half the memory. */
 function capacityFor(records: number): number {
   let capacity = 16;
-  while (capacity < records * 4) capacity *= 2;
+  while (capacity < records * 2) capacity *= 2;
   return capacity;
 }
 
@@ -109,7 +137,7 @@ function hashId(id: string): number {
   for (let i = 0; i < n; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
   hash ^= hash >>> 15;
   hash = Math.imul(hash, 0x2c1b3c6d);
-  return (hash ^ (hash >>> 12)) >>> 0;
+  return hash ^ (hash >>> 12); // an int32, as `hashes` holds it
 }
 
 function sameId(a: string, b: string): boolean {

@@ -6,10 +6,8 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvSyntaxError, scanCsvBytes, type CsvRow } from '@salesops/csv';
 import { scanCsvFileSync } from '@salesops/csv/file';
-import type { FieldSchema } from '../schema/objectSchema.js';
-import { cellReader } from './csvCells.js';
 import type { OrgStore, Table } from './orgStore.js';
-import type { StoredRecord, Value } from './values.js';
+import { rowLoader } from './rowLoader.js';
 
 /** A row of a file whose field count differs from its header's, or broken quoting: names file, line and column. */
 export class DataFileError extends Error {
@@ -65,7 +63,7 @@ function loadFile(
       if (skipped) return;
       const header = row.texts();
       const table = store.tableForCsv(file.slice(0, -4), header, file);
-      if (table) load = rowLoader(store, table, header, file, defaultOwnerId, loadedAt);
+      if (table) load = tableLoader(store, table, header, file, defaultOwnerId, loadedAt);
       else skipped = true;
     });
   } catch (e) {
@@ -98,12 +96,8 @@ function rank(file: string, first: readonly string[]): number {
   return i < 0 ? first.length : i;
 }
 
-/**
- * Adds one record per row. Every record gets every field of the schema, in the schema's order, from one object
- * literal: the records of a table share one hidden class, and V8, seeing that what the literal makes survives,
- * allocates it straight in the old generation instead of copying it out of the young one.
- */
-function rowLoader(
+/** Adds one record per row (see `rowLoader`), after checking the row's field count. */
+function tableLoader(
   store: OrgStore,
   table: Table,
   header: readonly string[],
@@ -111,53 +105,17 @@ function rowLoader(
   defaultOwnerId: () => string | null,
   loadedAt: string,
 ): (row: CsvRow) => void {
-  const fields = table.entry.schema.fields;
-  const column = (name: string) => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-  const sources = fields.map((f) => column(f.name));
-  const readers = fields.map((f) => cellReader(f));
-  const at = (name: string) => fields.findIndex((f) => f.name === name);
-  const [id, owner, created, modified, modstamp, deleted] = [
-    'Id',
-    'OwnerId',
-    'CreatedDate',
-    'LastModifiedDate',
-    'SystemModstamp',
-    'IsDeleted',
-  ].map(at) as [number, number, number, number, number, number];
-  // What a field the file lacks holds; LastModifiedDate and SystemModstamp are filled from CreatedDate below.
-  const absent = fields.map((f, k) => (k === deleted ? false : f.type === 'boolean' ? defaultOf(f) : null));
-  const build = recordBuilder(fields.map((f) => f.name));
-  const values = new Array<Value>(fields.length);
+  const name = table.entry.schema.name;
+  const load = rowLoader(table.entry.schema.fields, header, {
+    add: (record, id) => store.add(table, record, id),
+    defaultOwnerId,
+    newId: () => store.newId(name),
+    loadedAt,
+  });
   return (row) => {
     if (row.count !== header.length) {
       throw new DataFileError(`${row.count} fields where the header has ${header.length}`, file, row.line);
     }
-    const bytes = row.bytes as Buffer;
-    for (let k = 0; k < fields.length; k++) {
-      const i = sources[k] as number;
-      if (i < 0) values[k] = absent[k] as Value;
-      else {
-        const start = row.starts[i] as number;
-        const end = row.ends[i] as number;
-        values[k] =
-          start === end ? null : (readers[k] as (typeof readers)[number])(bytes, start, end, row.escaped[i] === 1);
-      }
-    }
-    if (owner >= 0 && values[owner] === null) values[owner] = defaultOwnerId();
-    const createdDate = created >= 0 ? (values[created] as Value) : null;
-    if (modified >= 0 && sources[modified] === -1) values[modified] = createdDate;
-    if (modstamp >= 0 && values[modstamp] === null) values[modstamp] = createdDate ?? loadedAt;
-    if (id >= 0 && values[id] === null) values[id] = store.newId(table.entry.schema.name);
-    store.add(table, build(values));
+    load(row);
   };
-}
-
-function defaultOf(field: FieldSchema): Value {
-  return field.defaultValue as boolean;
-}
-
-/** A record from the values of the fields in `names`' order, as one object literal (see `rowLoader`). */
-function recordBuilder(names: readonly string[]): (values: readonly Value[]) => StoredRecord {
-  const fields = names.map((name, k) => `${JSON.stringify(name)}: v[${k}]`).join(', ');
-  return new Function('v', `return { ${fields} };`) as (values: readonly Value[]) => StoredRecord;
 }

@@ -125,9 +125,12 @@ export class OrgStore {
     return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
   }
 
-  /** Adds a record as is (no validation): loading, and the write paths after they validated. */
-  add(table: Table, record: StoredRecord): void {
-    table.byId.add(table.records.push(record) - 1);
+  /**
+   * Adds a record as is (no validation): loading, and the write paths after they validated. `id`: the record's Id,
+   * when the caller has it at hand (the loader).
+   */
+  add(table: Table, record: StoredRecord, id?: string): void {
+    table.byId.add(table.records.push(record) - 1, id);
     if (table.uniqueIndexes.size === 0) return; // as while loading: the indexes are built on first use
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);

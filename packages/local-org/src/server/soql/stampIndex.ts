@@ -3,7 +3,9 @@
  * for `WHERE SystemModstamp > …`: without an index the local org would walk every record of a million-deal org
  * (tens of millions) twice per object on every sync. The index holds each record's stamp as epoch milliseconds by
  * its position in the table; it is built by the table's first scan, follows records added since by reading their
- * stamps, and is built again after a record changed in place or was removed (`Table.edits`).
+ * stamps, and is brought up to date after a record changed in place or was removed (`Table.edits`): once a table
+ * has been edited, the index keeps each position's stamp text too, so that only the stamps that changed are parsed
+ * again (updating 1% of a million deals would otherwise parse a million stamps on the next query).
  */
 import { conditionTree, type ConditionNode } from './conditionTree.js';
 import type { Query, Subquery } from '@jetstreamapp/soql-parser-js';
@@ -20,7 +22,9 @@ interface StampIndex {
   stamps: Float64Array;
   /** Positions of the table indexed (records added later are read on the next use). */
   length: number;
-  readonly edits: number;
+  edits: number;
+  /** The stamp value each position was indexed from; kept from a table's first edit on. */
+  texts: unknown[] | null;
 }
 
 const indexes = new WeakMap<Table, StampIndex>();
@@ -73,12 +77,19 @@ export function ensureStampIndex(table: Table): void {
   if (hasStamps(table) && !indexes.has(table)) currentIndex(table);
 }
 
-/** The table's index, built again when out of date, extended to the records added since. */
+/** The table's index, built or brought up to date when out of date, extended to the records added since. */
 function currentIndex(table: Table): StampIndex {
   let index = indexes.get(table);
-  if (!index || index.edits !== table.edits) {
-    index = { stamps: new Float64Array(Math.max(1024, table.records.length)), length: 0, edits: table.edits };
+  if (!index) {
+    index = {
+      stamps: new Float64Array(Math.max(1024, table.records.length)),
+      length: 0,
+      edits: table.edits,
+      texts: null,
+    };
     indexes.set(table, index);
+  } else if (index.edits !== table.edits) {
+    refresh(table, index);
   }
   const records = table.records;
   if (index.length < records.length) {
@@ -88,9 +99,30 @@ function currentIndex(table: Table): StampIndex {
       index.stamps = grown;
     }
     for (let i = index.length; i < records.length; i++) index.stamps[i] = stampMs(records[i] as StoredRecord);
+    if (index.texts)
+      for (let i = index.length; i < records.length; i++) index.texts[i] = records[i]?.['SystemModstamp'];
     index.length = records.length;
   }
   return index;
+}
+
+/**
+ * After records changed in place or were removed: the positions whose stamp value is not the one indexed are parsed
+ * again, and records past the table's end forgotten (the first edit of a table parses every stamp once).
+ */
+function refresh(table: Table, index: StampIndex): void {
+  const records = table.records;
+  index.length = Math.min(index.length, records.length);
+  const texts = index.texts ?? new Array<unknown>(index.length);
+  for (let i = 0; i < index.length; i++) {
+    const text = records[i]?.['SystemModstamp'];
+    if (index.texts && texts[i] === text) continue;
+    texts[i] = text;
+    index.stamps[i] = stampMs(records[i] as StoredRecord);
+  }
+  texts.length = index.length;
+  index.texts = texts;
+  index.edits = table.edits;
 }
 
 function stampMs(record: StoredRecord): number {
