@@ -16,8 +16,10 @@ import { mirrorRecords } from './mirrorRecords.js';
 
 let org: LocalOrg;
 let work: string;
-// Every audit stamp one second after the previous one, from the sample's as-of date on.
-let clock = Date.parse('2026-11-16T20:00:00.000Z');
+// Every audit stamp one second after the previous one, from the day after the sample's as-of date on: the sample's
+// last records are stamped up to the end of 2026-11-16 in the org's time zone (America/Los_Angeles), 08:00 UTC on the
+// 17th, and a sync's changes come after them.
+let clock = Date.parse('2026-11-17T12:00:00.000Z');
 
 const connect = (): Connection =>
   new Connection({ instanceUrl: org.url, accessToken: org.tokens.admin, version: '64.0' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOrgSnapshot, OpportunityHistoryTable } from '../snapshot/index.js';
-import { deals, smallOrg, users } from '../testing/smallOrg.js';
+import { createOrgSnapshot } from '../snapshot/index.js';
+import { smallOrg, smallOrgWithOmittedC3, users } from '../testing/smallOrg.js';
 import { boundMethodForecast, forecastBounds } from './forecastBounds.js';
 import { forecastScopes } from './forecastScope.js';
 import { FORECAST_METHODS, scopeForecast, type MethodForecast } from './scopeForecast.js';
@@ -15,15 +15,27 @@ const march = snapshot.calendar.periodByLabel('FY2026-M3')!;
 describe('forecastBounds', () => {
   it('low = closed won; high = the pipeline roll-up + the P90 of the new business (R quantile type 1)', () => {
     // [0, 200, 500]: ceil(0.9 × 3) = 3rd value = 500.
-    expect(forecastBounds(1000, 3000, [500, 0, 200])).toEqual({ low: 1000, high: 3500, newBusinessP90: 500 });
+    expect(forecastBounds(1000, 3000, [500, 0, 200])).toEqual({
+      low: 1000,
+      high: 3500,
+      newBusinessP90: 500,
+      renewalsDue: 0,
+    });
+    // Contracts due and not opened yet can still renew: their ceiling is added on top.
+    expect(forecastBounds(1000, 3000, [500, 0, 200], 1200)).toEqual({
+      low: 1000,
+      high: 4700,
+      newBusinessP90: 500,
+      renewalsDue: 1200,
+    });
     // 100, 200, …, 1000: ceil(0.9 × 10) = 9th value = 900.
     const ten = Array.from({ length: 10 }, (_, i) => 100 * (i + 1));
-    expect(forecastBounds(0, 50, ten)).toEqual({ low: 0, high: 950, newBusinessP90: 900 });
-    expect(forecastBounds(10, 10, [])).toEqual({ low: 10, high: 10, newBusinessP90: 0 });
+    expect(forecastBounds(0, 50, ten)).toEqual({ low: 0, high: 950, newBusinessP90: 900, renewalsDue: 0 });
+    expect(forecastBounds(10, 10, [])).toEqual({ low: 10, high: 10, newBusinessP90: 0, renewalsDue: 0 });
   });
 
   it('clamps the point and every percentile, and flags the bound the point was moved to', () => {
-    const bounds = { low: 100, high: 500, newBusinessP90: 0 };
+    const bounds = { low: 100, high: 500, newBusinessP90: 0, renewalsDue: 0 };
     const f: MethodForecast = {
       method: 'timeSeries',
       forecast: 600,
@@ -59,7 +71,7 @@ describe('scopeForecast keeps every figure inside its bounds (the hand-built org
     // Open as of 03-15: A4 7,000 (Commit), B4 7,500 (Commit), C3 30,000 (Pipeline), B2 null; none Omitted.
     // New business: only FY2025-Q4 closed a deal; 73 days in (2025-12-13) C1 and E1 were already won → [0].
     const f = scopeForecast(snapshot, org, { period: q1, asOf: '2026-03-15', seed: 1 });
-    expect(f.bounds).toEqual({ low: 45000, high: 89500, newBusinessP90: 0 });
+    expect(f.bounds).toEqual({ low: 45000, high: 89500, newBusinessP90: 0, renewalsDue: 0 });
     // timeSeries forecasts the period total from the one past quarter with bookings (FY2025-Q4: 25,000), below
     // what is already won: moved to the low bound, its percentiles with it.
     expect(f.methods.timeSeries).toMatchObject({ forecast: 45000, p50: 45000, bounded: 'low' });
@@ -71,7 +83,7 @@ describe('scopeForecast keeps every figure inside its bounds (the hand-built org
   it('a rep whose timeSeries forecasts more than can still happen is moved to the high bound', () => {
     // Eve E won 5,000 in FY2025-Q4 and has nothing open in FY2026-Q1: high = 0 + 0 + 0, timeSeries ≈ 5,000.
     const f = scopeForecast(snapshot, rep(users.E), { period: q1, asOf: '2026-03-15', seed: 1 });
-    expect(f.bounds).toEqual({ low: 0, high: 0, newBusinessP90: 0 });
+    expect(f.bounds).toEqual({ low: 0, high: 0, newBusinessP90: 0, renewalsDue: 0 });
     expect(f.methods.timeSeries).toMatchObject({ forecast: 0, p10: 0, p50: 0, p90: 0, bounded: 'high' });
   });
 
@@ -82,27 +94,19 @@ describe('scopeForecast keeps every figure inside its bounds (the hand-built org
     // Closed won as of 03-02: A5 (no history: its record, won 2,000 closing 03-05). Open non-Omitted closing in
     // March: A3 10,000, A4 7,000, B4 5,000, C3 30,000, B2 null → 52,000.
     const f = scopeForecast(snapshot, org, { period: march, asOf: '2026-03-02', seed: 1 });
-    expect(f.bounds).toEqual({ low: 2000, high: 79000, newBusinessP90: 25000 });
+    expect(f.bounds).toEqual({ low: 2000, high: 79000, newBusinessP90: 25000, renewalsDue: 0 });
     // Bob B: M02 new business B1 10,000 → P90 10,000; open B4 5,000 → high 15,000.
     const b = scopeForecast(snapshot, rep(users.B), { period: march, asOf: '2026-03-02', seed: 1 });
-    expect(b.bounds).toEqual({ low: 0, high: 15000, newBusinessP90: 10000 });
+    expect(b.bounds).toEqual({ low: 0, high: 15000, newBusinessP90: 10000, renewalsDue: 0 });
   });
 
   it('an Omitted deal counts in weighted but not in the high bound: weighted is moved down to it', () => {
     // C3 (30,000 at 20 %, closing 03-31) marked Omitted, with no history rows (its record is its state).
-    const data = smallOrg();
-    const omitted = {
-      ...data,
-      opportunities: data.opportunities.map((o) => (o.Id === deals.C3 ? { ...o, ForecastCategoryName: 'Omitted' } : o)),
-      opportunityHistory: OpportunityHistoryTable.of(
-        data.opportunityHistory.rows().filter((r) => r.OpportunityId !== deals.C3),
-      ),
-    };
-    const s = createOrgSnapshot(omitted);
+    const s = createOrgSnapshot(smallOrgWithOmittedC3());
     const c = forecastScopes(s, ['rep']).find((x) => x.id === users.C)!;
     const f = scopeForecast(s, c, { period: q1, asOf: '2026-03-15', seed: 1 });
     // Cy C: closed won C4 15,000; nothing open but the Omitted C3; new business of FY2025-Q4 73 days in: 0.
-    expect(f.bounds).toEqual({ low: 15000, high: 15000, newBusinessP90: 0 });
+    expect(f.bounds).toEqual({ low: 15000, high: 15000, newBusinessP90: 0, renewalsDue: 0 });
     // weighted = 15,000 + 30,000 × 0.2 = 21,000 → 15,000, bounded high.
     expect(f.methods.weighted).toMatchObject({ forecast: 15000, bounded: 'high' });
     expect(f.methods.pipeline).toMatchObject({ forecast: 15000, bounded: null });

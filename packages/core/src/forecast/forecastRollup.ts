@@ -42,6 +42,10 @@ export function forecastFigures(scoped: ScopeForecast, quota: number | null): Ro
   return figures;
 }
 
+/** Whether an additive figure of the scope was moved to a bound (commit, bestCase and pipeline never are). */
+const movedToBound = (s: ScopeForecast): boolean =>
+  (['weighted', 'stageHistory', 'monteCarlo'] as const).some((m) => (s.methods[m]?.bounded ?? null) !== null);
+
 /**
  * The totals row of a forecast table and its reconciliation with the org's forecast (docs/rollups.md): teams add
  * their first-line teams, territories their top-level territories, reps every rep.
@@ -74,6 +78,7 @@ export function forecastRollup(
         reasons.push(snapshot.territoryQuotas.size > 0 ? 'TERRITORY_QUOTAS' : 'REPS_WITHOUT_TERRITORY');
     }
     if (type === 'rep') reasons.push('REPS_WITHOUT_ROW');
+    if ([org, ...scopes].some(movedToBound)) reasons.push('BOUNDED_FIGURES');
     return reasons;
   });
 }

@@ -4,6 +4,7 @@ import type { DealHistory, OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsClosingIn, dealRowAsOf, dealRowCloseDate, dealRowIsClosed } from '../performance/index.js';
 import { scopeMembers } from './scopeMembers.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
+import { isRenewal } from './stageCell.js';
 
 /**
  * Business of the past periods that a forecast made at the same point could not see: deals created after that point,
@@ -20,6 +21,8 @@ export interface HistoricalNewBusiness {
   readonly periods: readonly {
     readonly label: string;
     readonly amount: number;
+    /** The part of `amount` from renewals not opened yet at that point (Monte Carlo draws those from the contracts). */
+    readonly renewals: number;
     readonly exposure: number;
     readonly scaled: number | null;
   }[];
@@ -29,6 +32,8 @@ export interface HistoricalNewBusiness {
    * What Monte Carlo draws from, one per draw: the scaled amounts when any period has one, else the amounts.
    */
   readonly draws: readonly number[];
+  /** `draws` without the renewals not opened yet (for a forecast that draws those from the contracts due). */
+  readonly drawsWithoutRenewals: readonly number[];
 }
 
 /** Days of deal creation before a point that measure the deal flow there. */
@@ -37,6 +42,8 @@ export const EXPOSURE_DAYS = 182;
 interface NewDeal {
   readonly opportunity: Opportunity;
   readonly amount: number;
+  /** A renewal created after the point: a contract due whose renewal was not opened yet. */
+  readonly unopenedRenewal: boolean;
 }
 
 /** A past period's won deals as of its last day (close date in it), and whether the org closed any deal in it. */
@@ -116,13 +123,15 @@ function newBusinessIn(snapshot: OrgSnapshot, q: FiscalPeriod, offset: number): 
     const pointDay = dayNumber(point);
     for (const deal of closedIn(snapshot, q).won) {
       // Unseen at that point: not created yet, or open with its close date (then) outside the period.
-      if (deal.createdOn <= point) {
+      const created = deal.createdOn <= point;
+      if (created) {
         const row = dealRowAsOf(deal.history, pointDay);
         if (dealRowIsClosed(deal, row, snapshot.stageOrder)) continue;
         const closeDate = dealRowCloseDate(deal, row);
         if (closeDate >= q.start && closeDate <= q.end) continue;
       }
-      deals.push({ opportunity: deal.opportunity, amount: deal.amount });
+      const unopenedRenewal = !created && isRenewal(deal.opportunity);
+      deals.push({ opportunity: deal.opportunity, amount: deal.amount, unopenedRenewal });
     }
     byKey.set(key, (found = deals));
   }
@@ -161,18 +170,27 @@ export function historicalNewBusiness(
   const firstDay = firstCreatedDay(snapshot);
   const list = past.map((q) => {
     let cents = 0;
+    let renewalCents = 0;
     for (const deal of scopeMembers(newBusinessIn(snapshot, q, offset), (d) => d.opportunity, member)) {
       cents += Math.round(deal.amount * 100);
+      if (deal.unopenedRenewal) renewalCents += Math.round(deal.amount * 100);
     }
     const amount = cents / 100;
+    const renewals = renewalCents / 100;
     const shifted = addDays(q.start, offset);
     const pointDay = dayNumber(shifted < q.end ? shifted : q.end);
     const then = flow(pointDay);
     const known = pointDay - EXPOSURE_DAYS >= firstDay && then > 0;
-    return { label: q.label, amount, exposure: then, scaled: known ? (amount * exposure) / then : null };
+    return { label: q.label, amount, renewals, exposure: then, scaled: known ? (amount * exposure) / then : null };
   });
-  const scaled = list.flatMap((p) => (p.scaled === null ? [] : [p.scaled]));
-  const draws = scaled.length > 0 ? scaled : list.map((p) => p.amount);
+  const anyScaled = list.some((p) => p.scaled !== null);
+  // The same periods and ratio with or without the renewals not opened yet.
+  const drawsOf = (part: (p: (typeof list)[number]) => number) =>
+    anyScaled
+      ? list.flatMap((p) => (p.scaled === null ? [] : [(part(p) * exposure) / p.exposure]))
+      : list.map((p) => part(p));
+  const draws = drawsOf((p) => p.amount);
+  const drawsWithoutRenewals = drawsOf((p) => p.amount - p.renewals);
   const mean = draws.length === 0 ? 0 : draws.reduce((s, x) => s + x, 0) / draws.length;
-  return { mean, periods: list, exposure, draws };
+  return { mean, periods: list, exposure, draws, drawsWithoutRenewals };
 }

@@ -2,6 +2,8 @@ import type { ForecastDistribution } from './forecastDistribution.js';
 import { quantilesInPlace } from './forecastDistribution.js';
 import { addUncertainDeals, type WinRateUncertainty } from './addUncertainDeals.js';
 import { uint32Filler, type RandomSource } from './seededRandom.js';
+import { addRenewalDraws } from './addRenewalDraws.js';
+import type { RenewalsDue } from './renewalsDue.js';
 
 /** Fewest draws a Monte Carlo forecast makes (metrics.md: ≥ 10,000). */
 export const MIN_MONTE_CARLO_DRAWS = 10_000;
@@ -46,6 +48,8 @@ export function monteCarloForecast(
    * Bernoulli coins, whose sum `bernoulliSumDistribution` gives exactly.
    */
   uncertainty?: WinRateUncertainty,
+  /** Contracts due whose renewal is not opened yet, drawn one by one (see `addRenewalDraws`). */
+  renewals?: RenewalsDue,
 ): MonteCarloForecast {
   const n = Math.max(MIN_MONTE_CARLO_DRAWS, Math.trunc(draws));
   const fill = uint32Filler(random);
@@ -55,6 +59,7 @@ export function monteCarloForecast(
     totals = new Float64Array(n).fill(base);
     addUncertainDeals(totals, amounts, probabilities, uncertainty, random);
   } else totals = independentDraws(n, base, amounts, probabilities, fill, numbers);
+  if (renewals?.law) addRenewalDraws(totals, renewals.amounts, renewals.law, random);
   if (unseen.length > 0) {
     fill(numbers);
     for (let d = 0; d < n; d++) {

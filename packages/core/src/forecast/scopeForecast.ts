@@ -11,6 +11,8 @@ import {
 } from './forecastBounds.js';
 import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
+import { renewalsDue } from './renewalsDue.js';
+import { renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
@@ -138,12 +140,17 @@ export function scopeForecast(
   const periods = options.stageHistoryPeriods ?? STAGE_HISTORY_PERIODS.default;
   const final = period.end <= asOf;
   const newBusiness = final ? null : historicalNewBusiness(snapshot, period, asOf, member, periods);
+  // The renewals not opened yet: Monte Carlo draws them from the contracts due, and leaves them out of the past
+  // periods' amounts; the high bound counts the unseen business the same way (docs/rollups.md "Bounds").
+  const due = newBusiness ? renewalsDue(snapshot, period, asOf, member, periods) : null;
+  const renewals = due?.law ? due : undefined;
   // A final period has nothing left to happen: both bounds are its closed won.
   const bounds = newBusiness
     ? forecastBounds(
         deals.closedWon,
         rollups.pipeline,
-        newBusiness.periods.map((p) => p.amount),
+        renewals ? newBusiness.drawsWithoutRenewals : newBusiness.draws,
+        renewals?.law ? renewalsCeiling(renewals.amounts, renewals.law) : 0,
       )
     : forecastBounds(deals.closedWon, deals.closedWon, []);
   const out: Partial<Record<ForecastMethod, MethodForecast>> = {};
@@ -194,10 +201,27 @@ export function scopeForecast(
             factor,
           }
         : undefined;
-      const unseen = uncertain ? newBusiness.draws : newBusiness.periods.map((p) => p.amount);
-      const mc = monteCarloForecast(deals.closedWon, amounts, stage.probabilities, random, draws, unseen, uncertainty);
+      // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
+      const drawn = uncertain ? renewals : undefined;
+      const unseen = uncertain
+        ? drawn
+          ? newBusiness.drawsWithoutRenewals
+          : newBusiness.draws
+        : newBusiness.periods.map((p) => p.amount);
+      const mc = monteCarloForecast(
+        deals.closedWon,
+        amounts,
+        stage.probabilities,
+        random,
+        draws,
+        unseen,
+        uncertainty,
+        drawn,
+      );
       // The point forecast is the distribution's mean, not its P50: means add up over teams and reps, medians do not.
-      const mean = monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen);
+      const mean =
+        monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen) +
+        (drawn?.law ? renewalDrawsMean(drawn.amounts, drawn.law) : 0);
       out.monteCarlo = {
         method: 'monteCarlo',
         forecast: mean,
@@ -210,7 +234,7 @@ export function scopeForecast(
         detail:
           `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
           (factor
-            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)}); stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${drawn ? `, its renewals not opened yet drawn from the ${drawn.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
             : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
       };
     }
@@ -257,8 +281,10 @@ export function scopeForecast(
 
 /**
  * The Monte Carlo figure's `mean`: the simulation's expected value taken deal by deal (closed won, certain deals in
- * full, each other deal's probability × the period factor's mean × its amount, the cap at certainty left out) plus the
- * mean of the new business drawn. Every term is the same for a deal whatever scope it is seen in, and the past
+ * full, each other deal's probability × the period factor's mean × its amount, at most its amount as in the draws,
+ * which cap a deal's chance at certainty) plus the mean of the new business drawn. Where the cap binds in only some
+ * draws (rates and factor drawn around their means) the draws' own mean is a little lower still; a deal never counts
+ * for more than its amount, so a scope's mean stays inside its high bound (docs/rollups.md "Bounds"). Every term is the same for a deal whatever scope it is seen in, and the past
  * periods' new business is scaled by the org's deal flow (historicalNewBusiness), so the means add up over scopes,
  * where the draws' own average would differ by the Monte Carlo error.
  */
@@ -274,7 +300,7 @@ function monteCarloExpectation(
     const p = probabilities[i] as number;
     const amount = amounts[i] as number;
     if (p >= 1) expected += amount;
-    else if (p > 0) expected += factorMean * p * amount;
+    else if (p > 0) expected += Math.min(1, factorMean * p) * amount;
   }
   let unseenSum = 0;
   for (const x of unseen) unseenSum += x;

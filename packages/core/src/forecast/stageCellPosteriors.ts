@@ -2,6 +2,7 @@ import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import type { WinRatePosterior } from './addUncertainDeals.js';
 import type { PeriodDeals } from './periodDeals.js';
+import { stageCell } from './stageCell.js';
 import { MIN_CELL_COUNT, type StageWinRates } from './stageWinRates.js';
 
 /** The open deals' stage cells and each cell's win-rate posterior. */
@@ -40,14 +41,15 @@ export function stageCellPosteriors(
   for (let i = 0; i < deals.open.length; i++) {
     const { state, opportunity } = deals.open[i]!;
     const perDeal = typeof rates === 'function';
-    const key = perDeal ? `${opportunity.OwnerId ?? ''}|${state.StageName}` : state.StageName;
+    const cell = stageCell(opportunity, state.StageName);
+    const key = perDeal ? `${opportunity.OwnerId ?? ''}|${cell}` : cell;
     let c = index.get(key);
     if (c === undefined) {
       const fallback =
         (snapshot?.stagesByName.get(state.StageName)?.DefaultProbability ?? state.Probability ?? 0) / 100;
       const cellRates = perDeal ? rates(opportunity) : rates;
-      const { probability, deals: n } = cellRates.probability(state.StageName, daysLeft, fallback);
-      const strength = priorStrength ? Math.max(n + priorStrength(state.StageName), 1) : Math.max(n, minCount, 1);
+      const { probability, deals: n } = cellRates.probability(cell, daysLeft, fallback);
+      const strength = priorStrength ? Math.max(n + priorStrength(cell), 1) : Math.max(n, minCount, 1);
       index.set(key, (c = cells.length));
       cells.push({ alpha: probability * strength, beta: (1 - probability) * strength });
     }

@@ -2,6 +2,7 @@ import { daysBetween } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import type { PeriodDeals } from './periodDeals.js';
+import { stageCell } from './stageCell.js';
 import type { StageWinRates } from './stageWinRates.js';
 
 export interface StageHistoryForecast {
@@ -37,7 +38,7 @@ export function stageHistoryForecast(
     const fallback =
       (snapshot?.stagesByName.get(deal.state.StageName)?.DefaultProbability ?? deal.state.Probability ?? 0) / 100;
     const dealRates = typeof rates === 'function' ? rates(deal.opportunity) : rates;
-    const p = dealRates.probability(deal.state.StageName, daysLeft, fallback).probability;
+    const p = dealRates.probability(stageCell(deal.opportunity, deal.state.StageName), daysLeft, fallback).probability;
     probabilities[i] = p;
     total += deal.amount * p;
   }

@@ -10,6 +10,7 @@ import {
 } from '../performance/index.js';
 import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
+import { stageCell } from './stageCell.js';
 
 /** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
 export interface StageObservation {
@@ -214,7 +215,7 @@ function observe(
     if (dealRowIsClosed(deal, row, stageList)) continue;
     const closeDate = dealRowCloseDate(deal, row);
     if (closeDate < q.start || closeDate > q.end) continue;
-    const stage = dealRowStageName(deal, row);
+    const stage = stageCell(deal.opportunity, dealRowStageName(deal, row));
     for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
       if (seenBefore(list, first, stage, bucket)) continue;
       outcome ??= wonInside(deal, past, stageList);

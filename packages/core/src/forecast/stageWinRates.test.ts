@@ -146,9 +146,10 @@ describe('stageObservations rebuilt from history (hand-built org, FY2026-Q1 as o
     // first deal (E1, 09-01): that flow is not known in full, so the period is not scaled and the amounts are drawn.
     expect(historicalNewBusiness(snapshot, q1, asOf)).toEqual({
       mean: 0,
-      periods: [{ label: 'FY2025-Q4', amount: 0, exposure: 6, scaled: null }],
+      periods: [{ label: 'FY2025-Q4', amount: 0, renewals: 0, exposure: 6, scaled: null }],
       exposure: 14,
       draws: [0],
+      drawsWithoutRenewals: [0],
     });
     // FY2026-Q2 as of 2026-04-10 (9 days in): in FY2026-Q1 the point is 01-10; created after it and won in Q1: A4 7,000 (02-01 → 03-20), A5 2,000, C4 15,000, D1 3,000 = 27,000
     // (B1 was created 01-02, A1 12-01, A3 11-01). FY2025-Q4 (point 10-10): nothing.
@@ -158,11 +159,12 @@ describe('stageObservations rebuilt from history (hand-built org, FY2026-Q1 as o
     // E1, C1, C2, A3, A1, C3, B1 (01-02), A2 (01-05), B4 (01-08) = 9; Q4's (10-10): E1, C1 = 2. Both windows start
     // before E1: nothing is scaled.
     expect(nb.periods).toEqual([
-      { label: 'FY2026-Q1', amount: 27000, exposure: 9, scaled: null },
-      { label: 'FY2025-Q4', amount: 0, exposure: 2, scaled: null },
+      { label: 'FY2026-Q1', amount: 27000, renewals: 0, exposure: 9, scaled: null },
+      { label: 'FY2025-Q4', amount: 0, renewals: 0, exposure: 2, scaled: null },
     ]);
     expect(nb.exposure).toBe(14);
     expect(nb.draws).toEqual([27000, 0]);
+    expect(nb.drawsWithoutRenewals).toEqual([27000, 0]); // no deal of the small org is a renewal
     expect(nb.mean).toBe(13500);
   });
 });

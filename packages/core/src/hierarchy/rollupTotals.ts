@@ -18,7 +18,9 @@ export type ReconciliationReason =
   /** Quotas of reps in no territory (or inactive), which the split of rep quotas over territories cannot place. */
   | 'REPS_WITHOUT_TERRITORY'
   /** Quotas of reps with no row (a quota but no deal of their own). */
-  | 'REPS_WITHOUT_ROW';
+  | 'REPS_WITHOUT_ROW'
+  /** A figure moved to its scope's bound in some row or the org: bounds (a P90) do not add up (docs/rollups.md). */
+  | 'BOUNDED_FIGURES';
 
 /** How a table's rows tie out to the org: org = rowsSum + difference, figure by figure. */
 export interface Reconciliation {

@@ -1,4 +1,5 @@
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
+import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 
 /** How an opportunity `Type` counts for retention; a type not listed (or none) is not recurring business. */
@@ -27,6 +28,7 @@ export interface AccountBookings {
 
 /** A won deal of a recurring type, replayed to the as-of date. */
 export interface RecurringWin {
+  readonly opportunity: Opportunity;
   readonly accountId: string;
   readonly kind: RecurringKind;
   readonly closeDate: IsoDate;
@@ -50,7 +52,7 @@ export function recurringWins(snapshot: OrgSnapshot, asOf: IsoDate): RecurringWi
     const state = snapshot.dealAsOf(o, asOf);
     if (!state?.IsClosed || !state.IsWon) continue;
     const amount = snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
-    wins.push({ accountId: o.AccountId, kind, closeDate: state.CloseDate, amount });
+    wins.push({ opportunity: o, accountId: o.AccountId, kind, closeDate: state.CloseDate, amount });
   }
   return wins;
 }

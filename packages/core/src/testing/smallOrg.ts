@@ -294,3 +294,18 @@ export function smallOrg(): OrgData {
     ...NO_REVOPS_RECORDS,
   };
 }
+
+/**
+ * The small org with C3 (30,000 at 20 %, closing 2026-03-31) marked Omitted and without history rows (its record is
+ * its state): an Omitted deal that weighted counts and the high bound leaves out.
+ */
+export function smallOrgWithOmittedC3(): OrgData {
+  const data = smallOrg();
+  return {
+    ...data,
+    opportunities: data.opportunities.map((o) => (o.Id === deals.C3 ? { ...o, ForecastCategoryName: 'Omitted' } : o)),
+    opportunityHistory: OpportunityHistoryTable.of(
+      data.opportunityHistory.rows().filter((r) => r.OpportunityId !== deals.C3),
+    ),
+  };
+}

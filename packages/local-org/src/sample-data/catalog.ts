@@ -103,3 +103,9 @@ export const SAMPLE_CURRENCIES: readonly SampleCurrency[] = [
   { isoCode: 'GBP', rate: 0.79, decimals: 2 },
   { isoCode: 'JPY', rate: 151.4, decimals: 0 },
 ];
+
+/** An amount in the currency's steps, as the deal simulator rounds them (100, or 10,000 without decimals). */
+export function roundToCurrency(amount: number, currency: SampleCurrency): number {
+  const step = currency.decimals === 0 ? 10_000 : 100;
+  return Math.max(step, Math.round(amount / step) * step);
+}

@@ -2,6 +2,7 @@ import {
   CLOSED_LOST,
   CLOSED_WON,
   forecastCategoryApiValue,
+  roundToCurrency,
   OPEN_STAGES,
   type ForecastCategoryLabel,
   type Row,
@@ -71,14 +72,8 @@ function logistic(x: number): number {
 export function simulateDeal(ctx: DealContext): SimulatedDeal {
   const { random, rep, account, currency } = ctx;
   const history: Row[] = [];
-  const roundAmount = (usd: number): number => {
-    const step = currency.decimals === 0 ? 10_000 : 100;
-    return Math.max(step, Math.round((usd * currency.rate) / step) * step);
-  };
-  const changeAmount = (value: number): number => {
-    const step = currency.decimals === 0 ? 10_000 : 100;
-    return Math.max(step, Math.round((value * random.between(0.7, 1.2)) / step) * step);
-  };
+  const roundAmount = (usd: number): number => roundToCurrency(usd * currency.rate, currency);
+  const changeAmount = (value: number): number => roundToCurrency(value * random.between(0.7, 1.2), currency);
 
   let stageIndex = random.chance(0.12) ? 1 : 0;
   let stage: SampleStage = OPEN_STAGES[stageIndex] as SampleStage;
@@ -218,14 +213,17 @@ export function simulateDeal(ctx: DealContext): SimulatedDeal {
 }
 
 /** The deal's territory: the account's when it has one; for an account in two, either of them or none. */
-function territoryOf(account: AccountProfile, random: Random): string | null {
+export function territoryOf(account: AccountProfile, random: Random): string | null {
   if (account.territoryIds.length === 1) return account.territoryIds[0] as string;
   if (account.territoryIds.length > 1 && random.chance(0.5)) return random.pick(account.territoryIds);
   return null;
 }
 
 /** One to three product lines whose totals add up to the amount exactly (in cents). */
-function splitIntoLineItems(ctx: DealContext, amount: number): Row[] {
+export function splitIntoLineItems(
+  ctx: Pick<DealContext, 'random' | 'products' | 'productWeights' | 'opportunityId' | 'newLineItemId'>,
+  amount: number,
+): Row[] {
   const { random } = ctx;
   const lines = random.int(1, 3);
   const weights = Array.from({ length: lines }, () => random.between(0.2, 1));

@@ -14,12 +14,13 @@ import { CsvFileWriter } from './csvFileWriter.js';
 import { writeDataTreePlan, type TreeObject } from './dataTreePlan.js';
 import { datedRates } from './datedRates.js';
 import { planDealFlow } from './dealFlow.js';
+import { RenewalFlow } from './renewalFlow.js';
 import { simulateDeal } from './dealSimulator.js';
 import { LeadRouter } from './leadAssignment.js';
 import { FISCAL_YEAR_START_MONTH, fiscalQuarterStart, fiscalRecords, fiscalYearStart } from './fiscalYears.js';
 import { dayOf, dayOfYmd, isoOf, monthStartDay, SAMPLE_TIME_ZONE, ymdOf } from './orgTime.js';
 import { writeQuotas } from './quotas.js';
-import { createRandom } from './random.js';
+import { createRandom, type Random } from './random.js';
 import { campaignLeadsPerMonth, RevopsFlow } from './revopsFlow.js';
 import { columnsOf } from './sampleColumns.js';
 import { buildSalesTeam } from './salesTeam.js';
@@ -68,8 +69,14 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   const random = createRandom(seed);
   const structureRandom = random.fork();
   const dealRandom = random.fork();
-  // Leads, campaigns and customer types draw from streams of their own: the deals are those of a seed without them.
+  // Leads, campaigns and renewals draw from streams of their own: the structure is that of a seed without them.
   const revopsRandom = random.fork();
+  const [campaignRandom, leadRandom, routerRandom, renewalRandom] = [0, 1, 2, 3].map(() => revopsRandom.fork()) as [
+    Random,
+    Random,
+    Random,
+    Random,
+  ];
   const newId = createIdFactory();
   const columns = columnsOf(size.multiCurrency);
   const files: Record<string, number> = {};
@@ -158,6 +165,22 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     opportunities: size.opportunities,
   });
 
+  const currencies = new Map<string, SampleCurrency>(SAMPLE_CURRENCIES.map((c) => [c.isoCode, c]));
+  const usd = currencies.get(CORPORATE_CURRENCY) as SampleCurrency;
+  const productWeights: number[] = [];
+  products.reduce((sum, p, i) => (productWeights[i] = sum + p.weight), 0);
+  const currencyOf = (isoCode: string): SampleCurrency => (size.multiCurrency ? (currencies.get(isoCode) ?? usd) : usd);
+  const renewals = new RenewalFlow({
+    random: renewalRandom,
+    team,
+    accounts,
+    windowStart,
+    anchor,
+    currencyOf,
+    products,
+    productWeights,
+    newId,
+  });
   const quotaWriter = new CsvFileWriter(
     join(outDir, `${size.quotaObject}.csv`),
     columns[size.quotaObject] as readonly string[],
@@ -170,6 +193,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     months: quotaMonths(windowStart, horizonEnd),
     monthPeriodIds: fiscal.monthPeriodIds,
     forecastingTypeId,
+    renewalsPerMonth: (rep) => (renewals.installedUsdByRep.get(rep.id) ?? 0) / 12,
     quotaObject: size.quotaObject,
     multiCurrency: size.multiCurrency,
     newId,
@@ -179,7 +203,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
   files[size.quotaObject] = quotaWriter.rows;
 
   const campaigns = buildCampaigns({
-    random: revopsRandom.fork(),
+    random: campaignRandom,
     windowStart,
     anchor,
     leadsPerMonth: campaignLeadsPerMonth(size.opportunities, quotaMonths(windowStart, anchor).length),
@@ -200,14 +224,13 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
     stream,
   ) as [CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter, CsvFileWriter];
   const revops = new RevopsFlow({
-    random: revopsRandom.fork(),
+    random: leadRandom,
     accounts,
     campaigns,
-    router: new LeadRouter(team, revopsRandom.fork()),
+    router: new LeadRouter(team, routerRandom),
     windowStart,
     anchor,
     newId,
-    fiscalYearOf: (day) => ymdOf(fiscalYearStart(day)).year - ymdOf(windowStart).year,
     write: async (lead) => {
       await leads.write(lead.lead);
       for (const row of lead.history) await leadHistory.write(row);
@@ -216,30 +239,32 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
       if (lead.member) await members.write(lead.member);
     },
   });
-  const currencies = new Map<string, SampleCurrency>(SAMPLE_CURRENCIES.map((c) => [c.isoCode, c]));
-  const usd = currencies.get(CORPORATE_CURRENCY) as SampleCurrency;
-  const productWeights: number[] = [];
-  products.reduce((sum, p, i) => (productWeights[i] = sum + p.weight), 0);
   const treeOpportunities: TreeObject['records'][number][] = [];
   const accountIndexById = new Map(accounts.accounts.map((a, i) => [a.id, i]));
   for (let i = 0; i < size.opportunities; i++) {
     const slot = flow.slot(i);
     const { rep, account, createdDay, endDay } = slot;
-    const currency = size.multiCurrency ? (currencies.get(rep.currency) ?? usd) : usd;
-    const deal = simulateDeal({
-      random: dealRandom,
-      rep,
-      account,
-      currency,
-      createdDay,
-      endDay,
-      products,
-      productWeights,
-      opportunityId: newId('Opportunity'),
-      newHistoryId: () => newId('OpportunityHistory'),
-      newLineItemId: () => newId('OpportunityLineItem'),
-    });
-    await revops.addDeal(deal.opportunity, slot, currency.rate);
+    const renewal = renewals.renewalFor(slot);
+    const deal =
+      renewal ??
+      simulateDeal({
+        random: dealRandom,
+        rep,
+        account,
+        currency: currencyOf(rep.currency),
+        createdDay,
+        endDay,
+        products,
+        productWeights,
+        opportunityId: newId('Opportunity'),
+        newHistoryId: () => newId('OpportunityHistory'),
+        newLineItemId: () => newId('OpportunityLineItem'),
+      });
+    if (renewal) await revops.addOpenLeads(slot);
+    else {
+      renewals.labelDeal(deal.opportunity, slot);
+      await revops.addDeal(deal.opportunity, slot);
+    }
     await opportunities.write(deal.opportunity);
     for (const row of deal.history) await history.write(row);
     for (const row of deal.lineItems) await lineItems.write(row);
@@ -249,7 +274,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
         ref: `OpportunityRef${i + 1}`,
         fields: {
           Name: o['Name'],
-          AccountId: `@AccountRef${(accountIndexById.get(account.id) ?? 0) + 1}`,
+          AccountId: `@AccountRef${(accountIndexById.get(String(o['AccountId'])) ?? 0) + 1}`,
           StageName: o['StageName'],
           CloseDate: o['CloseDate'],
           Amount: o['Amount'],

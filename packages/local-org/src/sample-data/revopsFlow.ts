@@ -4,9 +4,8 @@ import type { Row } from './catalog.js';
 import type { DealSlot } from './dealFlow.js';
 import type { LeadRouter } from './leadAssignment.js';
 import { simulateLead, type SimulatedLead } from './leadSimulator.js';
-import { dayOf } from './orgTime.js';
 import { pickWeighted, type Random } from './random.js';
-import { OPPORTUNITY_TYPES, RenewalLedger } from './renewalTypes.js';
+import { OPPORTUNITY_TYPES } from './renewalTypes.js';
 import type { RepProfile } from './salesTeam.js';
 import type { KeyPrefixObject } from './salesforceId.js';
 
@@ -55,39 +54,26 @@ export interface RevopsFlowOptions {
   readonly windowStart: number;
   readonly anchor: number;
   readonly newId: (object: KeyPrefixObject) => string;
-  /** Fiscal year of a day, counted from the data window's first (0). */
-  readonly fiscalYearOf: (day: number) => number;
   /** Receives each lead with its history, activities and campaign membership, in order. */
   readonly write: (lead: SimulatedLead) => Promise<void>;
 }
 
 /**
- * The revenue-operations side of the deal stream, one deal at a time (state: two numbers per account and the round
- * robin's position): labels each deal's customer type (`RenewalLedger`), gives a New Business deal its converted lead
- * (most of them; the lead's source and campaign become the deal's `LeadSource` and `CampaignId`), and adds the leads
- * that arrived around the deal's creation and never converted, routed by the (bent) round robin.
+ * The lead side of the deal stream, one deal slot at a time (state: the round robin's position): gives a New
+ * Business deal its converted lead (most of them; the lead's source and campaign become the deal's `LeadSource` and
+ * `CampaignId`), and adds the leads that arrived around the slot's day and never converted, routed by the (bent)
+ * round robin.
  */
 export class RevopsFlow {
-  private readonly ledger: RenewalLedger;
   private leadNumber = 0;
 
-  constructor(private readonly options: RevopsFlowOptions) {
-    this.ledger = new RenewalLedger(options.accounts.accounts.length);
-  }
+  constructor(private readonly options: RevopsFlowOptions) {}
 
-  /** Sets the deal's Type, LeadSource and CampaignId (before it is written); writes its leads. */
-  async addDeal(opportunity: Row, slot: DealSlot, rate: number): Promise<void> {
+  /** Sets the LeadSource and CampaignId of a deal whose Type is set (before it is written); writes its leads. */
+  async addDeal(opportunity: Row, slot: DealSlot): Promise<void> {
     const { random } = this.options;
-    const amount = typeof opportunity['Amount'] === 'number' ? opportunity['Amount'] / rate : null;
-    const type = this.ledger.label({
-      accountIndex: slot.accountIndex,
-      year: this.options.fiscalYearOf(dayOf(String(opportunity['CloseDate']))),
-      isWon: opportunity['IsWon'] === true,
-      amount,
-    });
-    opportunity['Type'] = type;
     opportunity['CampaignId'] = null;
-    if (type !== OPPORTUNITY_TYPES.newBusiness) opportunity['LeadSource'] = null;
+    if (opportunity['Type'] !== OPPORTUNITY_TYPES.newBusiness) opportunity['LeadSource'] = null;
     else if (random.chance(DEALS_FROM_LEADS)) {
       const source = LEAD_SOURCES[pickWeighted(CONVERTED_SOURCES, random)]?.[0] as string;
       const leadDay = slot.createdDay - Math.max(1, Math.round(random.logNormal(10, 0.9)));
@@ -101,6 +87,12 @@ export class RevopsFlow {
         createdDate: String(opportunity['CreatedDate']),
       });
     }
+    await this.addOpenLeads(slot);
+  }
+
+  /** Writes the 1–4 leads that arrived around the slot's day and did not convert (for every slot, renewals too). */
+  async addOpenLeads(slot: DealSlot): Promise<void> {
+    const { random } = this.options;
     const regionAccounts = this.options.accounts.byRegion.get(slot.rep.region) ?? [];
     for (let n = random.int(1, 4); n > 0; n--) {
       const day = Math.max(this.options.windowStart, slot.createdDay - random.int(0, 30));

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from './generateSampleOrg.js';
 
 type Rows = Array<Record<string, string>>;
-const REVOPS_FILES = ['Lead', 'LeadHistory', 'Campaign', 'CampaignMember', 'Task', 'Event'];
-const RECURRING = ['New Business', 'Existing Customer - Renewal', 'Existing Customer - Downgrade'];
+const DEAL_FILES = ['Opportunity', 'OpportunityHistory', 'OpportunityLineItem', 'ForecastingQuota'];
+const LEAD_FILES = ['Lead', 'LeadHistory', 'CampaignMember', 'Task', 'Event'];
+const RENEWAL = ['Existing Customer - Renewal', 'Existing Customer - Downgrade'];
 let dir = '';
 const org: Record<string, Rows> = {};
 const rows = (object: string): Rows => org[object] ?? [];
@@ -17,11 +18,6 @@ const rows = (object: string): Rows => org[object] ?? [];
 const orgDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' });
 function localDate(utc: string): string {
   return orgDay.format(new Date(utc));
-}
-/** Fiscal year (February start, named by the year it ends in) of a date. */
-function fiscalYear(date: string): number {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return m >= 2 ? y + 1 : y;
 }
 function byKey(list: Rows, key: string): Map<string, Rows> {
   const out = new Map<string, Rows>();
@@ -39,21 +35,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the default sample org’s revenue-operations data', () => {
-  it('leaves the deals of the seed as they were before leads existed (existing figures unchanged)', async () => {
-    // SHA-256 of the files the generator wrote before leads, campaigns and customer types were added (seed 42).
+  it('leaves the org’s structure and campaigns as they were before leads and renewals existed', async () => {
+    // SHA-256 of the files the generator wrote before leads, campaigns and renewals were added (seed 42), less the
+    // deals (renewals take deal slots), their quotas (which carry renewals) and the leads (which follow the deals).
     const others = (await readdir(dir))
-      .filter((n) => n.endsWith('.csv') && n !== 'Opportunity.csv' && !REVOPS_FILES.includes(n.slice(0, -4)))
+      .filter((n) => n.endsWith('.csv') && !DEAL_FILES.includes(n.slice(0, -4)) && !LEAD_FILES.includes(n.slice(0, -4)))
       .sort();
     const hash = createHash('sha256');
     for (const name of others) hash.update(name).update(await readFile(join(dir, name)));
-    expect(hash.digest('hex')).toBe(PINNED.otherFiles);
-    // Opportunity.csv without the three columns this change writes differently (Type, LeadSource, CampaignId).
-    const table = parse(await readFile(join(dir, 'Opportunity.csv'))) as string[][];
-    const keep = (table[0] as string[]).flatMap((h, i) =>
-      ['Type', 'LeadSource', 'CampaignId'].includes(h) ? [] : [i],
-    );
-    const text = table.map((r) => keep.map((i) => r[i]).join(',')).join('\n');
-    expect(createHash('sha256').update(text).digest('hex')).toBe(PINNED.opportunitiesWithoutRevops);
+    expect(hash.digest('hex')).toBe(PINNED_STRUCTURE);
   });
 
   it('has about three leads per deal; converted leads match their deal’s account, owner, source and creation', () => {
@@ -150,36 +140,61 @@ describe('the default sample org’s revenue-operations data', () => {
     for (const o of sourced) expect(memberOf.get(leadOf.get(o['Id'] as string) as string)).toBe(o['CampaignId']);
   });
 
-  it('labels customer types by fiscal year: renewals follow a recurring booking, churn and expansion over 2+ years', () => {
-    const booked = new Map<string, Set<number>>(); // account → fiscal years with a won recurring deal so far
-    const renewalYears = new Set<number>();
-    for (const o of rows('Opportunity')) {
-      const years = booked.get(o['AccountId'] as string) ?? new Set<number>();
-      const year = fiscalYear(o['CloseDate'] as string);
-      if (o['Type'] === 'New Business') expect([years.has(year - 1), years.has(year)]).toEqual([false, false]);
-      if (o['Type'] === 'Existing Customer - Renewal' || o['Type'] === 'Existing Customer - Downgrade') {
-        expect(years.has(year - 1)).toBe(true);
-        if (o['IsWon'] === 'true') renewalYears.add(year);
-      }
-      if (o['Type'] === 'Existing Customer - Upgrade') expect(years.has(year) || years.has(year - 1)).toBe(true);
-      if (o['IsWon'] === 'true' && RECURRING.includes(o['Type'] as string)) years.add(year);
-      booked.set(o['AccountId'] as string, years);
+  it('renews each won term at its anniversary, with churn, downgrades and uplifts, and types the other deals', () => {
+    const deals = rows('Opportunity');
+    const rates = new Map(rows('CurrencyType').map((c) => [c['IsoCode'] as string, Number(c['ConversionRate'])]));
+    const usd = (o: Record<string, string>) => Number(o['Amount']) / (rates.get(o['CurrencyIsoCode'] as string) ?? 1);
+    // Won recurring deals by account and close date, to find the term a renewal renews.
+    const won = new Map<string, Record<string, string>[]>();
+    for (const o of deals.filter((d) => d['IsWon'] === 'true')) won.set(`${o['AccountId']}|${o['CloseDate']}`, [o]);
+    const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    const renewals = deals.filter((o) => RENEWAL.includes(o['Type'] as string));
+    let matched = 0;
+    for (const o of renewals) {
+      expect(o['LeadSource']).toBe('');
+      if (o['IsClosed'] === 'true' && o['IsWon'] === 'false') continue; // lost: closed before the anniversary
+      // A renewal closes on the anniversary of a won term of its account; the first year's renew the installed base.
+      const term = won.get(`${o['AccountId']}|${yearBefore(o['CloseDate'] as string)}`);
+      if (term) matched++;
+      else expect((o['CloseDate'] as string) < '2025-02-01', o['Id']).toBe(true);
     }
-    expect(renewalYears.size).toBeGreaterThanOrEqual(2);
-    const types = new Set(rows('Opportunity').map((o) => o['Type']));
-    expect([...types].sort()).toEqual([...RECURRING, 'Existing Customer - Upgrade'].sort());
-    const wonIn = (year: number) =>
-      new Set(
-        rows('Opportunity')
-          .filter((o) => o['IsWon'] === 'true' && fiscalYear(o['CloseDate'] as string) === year)
-          .map((o) => o['AccountId']),
-      );
-    const churned = [...booked].filter(([a, years]) => years.has(2026) && !wonIn(2027).has(a));
-    expect(churned.length).toBeGreaterThan(0);
+    expect(matched).toBeGreaterThan(0.5 * renewals.length);
+    // Renewals take about a third of the deal slots; most are won, a few lost (churn).
+    const closed = renewals.filter((o) => o['IsClosed'] === 'true');
+    const lost = closed.filter((o) => o['IsWon'] === 'false').length / closed.length;
+    expect(renewals.length / deals.length).toBeGreaterThan(0.2);
+    expect(renewals.length / deals.length).toBeLessThan(0.45);
+    expect(lost).toBeGreaterThan(0.03);
+    expect(lost).toBeLessThan(0.12);
+    // Won renewals below the term they renew are Downgrades; the others keep or raise it (uplifts).
+    const kept = renewals.filter((o) => o['IsWon'] === 'true');
+    expect(kept.some((o) => o['Type'] === 'Existing Customer - Downgrade')).toBe(true);
+    expect(
+      kept.some(
+        (o) =>
+          Number(o['Amount']) >
+          Number(won.get(`${o['AccountId']}|${yearBefore(o['CloseDate'] as string)}`)?.[0]?.['Amount'] ?? Infinity),
+      ),
+    ).toBe(true);
+    // Gross retention over the renewals with a term in the data: Σ min(renewed, term) / Σ term, about 85-92 %.
+    let term = 0;
+    let keptAmount = 0;
+    for (const o of renewals.filter((r) => r['IsClosed'] === 'true')) {
+      const before = won.get(`${o['AccountId']}|${yearBefore(o['CloseDate'] as string)}`)?.[0];
+      if (!before || o['IsWon'] === 'false') continue;
+      term += usd(before);
+      keptAmount += Math.min(usd(o), usd(before));
+    }
+    expect(keptAmount / term).toBeGreaterThan(0.85);
+    expect(keptAmount / term).toBeLessThan(0.99);
+    const types = new Set(deals.map((o) => o['Type']));
+    expect([...types].sort()).toEqual([
+      'Existing Customer - Downgrade',
+      'Existing Customer - Renewal',
+      'Existing Customer - Upgrade',
+      'New Business',
+    ]);
   });
 });
 
-const PINNED = {
-  otherFiles: 'f127f350fe1b7d5bc14219926bc1f5acb50d23b1dc6d057045ccebdfdf619bf5',
-  opportunitiesWithoutRevops: '3a47874bbbdea33c863e6ca08d876abbafddfeef5965c459c929d267f67a1c10',
-};
+const PINNED_STRUCTURE = '260605000eb1c1392be63a822ca9b4a6bc3b93aadac7373611b987d073093f00';

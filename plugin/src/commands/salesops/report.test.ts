@@ -38,7 +38,7 @@ beforeAll(async () => {
   await generateSampleOrg({ outDir: join(dir, 'org'), size: 'default' });
   // The best-performing rep of the sample org gets a hostile name (the name is a CSV field without commas).
   const users = join(dir, 'org', 'User.csv');
-  await writeFile(users, (await readFile(users, 'utf8')).replace('Quinn Gupta', HOSTILE));
+  await writeFile(users, (await readFile(users, 'utf8')).replace('Zoe Patel', HOSTILE));
   config = await Config.load(join(import.meta.dirname, '../../..'));
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,0 +1,61 @@
+import { betaVariate } from './randomVariates.js';
+import { DRAWS_PER_RATE_DRAW } from './addUncertainDeals.js';
+import { uint32Filler, type RandomSource } from './seededRandom.js';
+import type { RenewalLaw } from './renewalsDue.js';
+
+const TWO_POW_32 = 4294967296;
+
+/**
+ * Adds the renewals not opened yet to every draw: per draw each contract is renewed with probability x, the
+ * renewals' win rate drawn from its Beta posterior (anew every DRAWS_PER_RATE_DRAW draws, shared by the contracts,
+ * like a stage cell's rate), at its amount × a ratio picked uniformly from the past renewals' ratios.
+ *
+ * @example
+ * addRenewalDraws(new Float64Array(10_000), [1000], { winRate: { alpha: 9, beta: 1 }, ratios: [1, 1.1] }, seededRandom(1));
+ */
+export function addRenewalDraws(
+  totals: Float64Array,
+  amounts: readonly number[],
+  law: RenewalLaw,
+  random: RandomSource,
+): void {
+  const m = amounts.length;
+  if (m === 0) return;
+  const { ratios } = law;
+  const fill = uint32Filler(random);
+  const numbers = new Uint32Array(2 * m);
+  let threshold = 0;
+  for (let d = 0; d < totals.length; d++) {
+    if (d % DRAWS_PER_RATE_DRAW === 0) {
+      threshold = betaVariate(law.winRate.alpha, law.winRate.beta, random) * TWO_POW_32;
+    }
+    fill(numbers);
+    let sum = 0;
+    for (let k = 0; k < m; k++) {
+      if ((numbers[2 * k] as number) >= threshold) continue;
+      const pick = Math.min(
+        ratios.length - 1,
+        Math.floor(((numbers[2 * k + 1] as number) / TWO_POW_32) * ratios.length),
+      );
+      sum += (amounts[k] as number) * (ratios[pick] as number);
+    }
+    totals[d] = (totals[d] as number) + sum;
+  }
+}
+
+/** The expected value of what addRenewalDraws adds: Σ amount × E[x] × mean ratio. */
+export function renewalDrawsMean(amounts: readonly number[], law: RenewalLaw): number {
+  const { alpha, beta } = law.winRate;
+  const rate = alpha / (alpha + beta);
+  const ratio = law.ratios.reduce((s, r) => s + r, 0) / law.ratios.length;
+  let sum = 0;
+  for (const a of amounts) sum += a;
+  return sum * rate * ratio;
+}
+
+/** The most addRenewalDraws can add: every contract renewed at the largest past ratio (the forecast's high bound). */
+export function renewalsCeiling(amounts: readonly number[], law: RenewalLaw): number {
+  let sum = 0;
+  for (const a of amounts) sum += a;
+  return sum * Math.max(...law.ratios);
+}
