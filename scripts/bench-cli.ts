@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
+import { SAMPLE_ANCHOR_DATE, start } from '@salesops/local-org';
 import { recordBenchRows } from './benchRows.js';
 import { jsonResult, linkPlugin, loginToOrg, repositoryRoot, sfEnvironment } from './sfCli.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const { values } = parseArgs({
 const size = values.size === 'default' ? 'default' : Number(values.size);
 const runs = Number(values.runs);
 const dataDir = join(repositoryRoot, '.sample-org', String(size));
-if (!existsSync(join(dataDir, 'manifest.json'))) await generateSampleOrg({ outDir: dataDir, size });
+await ensureSampleOrg(dataDir, size);
 const home = mkdtempSync(join(tmpdir(), 'bench-cli-'));
 await linkPlugin(home);
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

@@ -9,17 +9,18 @@
  * time, but the engine's and DuckDB's aggregates are cross-checked equal (exit 1 when they differ).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { compareReps, computePerformance, createOrgSnapshot, pipelineHygiene, territoryCoverage } from '@salesops/core';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
 import { peakRssMiB, recordBenchRows } from './benchRows.js';
 import { perRepAggregatesSql } from './perRepAggregatesSql.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,11 +58,7 @@ if (values.part) {
   process.exit(0);
 }
 
-const manifest = join(dir, 'manifest.json');
-if (!existsSync(manifest) || (JSON.parse(readFileSync(manifest, 'utf8')) as { size: string }).size !== String(size)) {
-  console.error(`generating the ${size}-opportunity sample org into ${dir} …`);
-  await generateSampleOrg({ outDir: dir, size });
-}
+await ensureSampleOrg(dir, size);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-engine-'));
 let engine: PartResult;
 let duck: PartResult;

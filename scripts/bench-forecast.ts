@@ -4,18 +4,18 @@
  * points as the reference measured in the same run. Prints wall time and heap growth (each run starts after a full
  * collection, so it pays for its own garbage only). Not a test.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backtestForecasts, createOrgSnapshot, forecastScopes } from '@salesops/core';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
 import { peakRssMiB, recordBenchRows } from './benchRows.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' } } });
 const size = Number(values.size);
 const dir = join(import.meta.dirname, '..', '.sample-org', String(size));
-if (!existsSync(join(dir, 'manifest.json'))) await generateSampleOrg({ outDir: dir, size });
+await ensureSampleOrg(dir, size);
 const snapshot = createOrgSnapshot(await readDataDir(dir));
 const scopes = forecastScopes(snapshot, ['org']);
 const options = { asOf: SAMPLE_ANCHOR_DATE, periods: 4, horizons: [7, 30, 60], scopes, seed: 42 };

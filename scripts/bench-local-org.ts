@@ -10,21 +10,19 @@
  *
  * Not a test: nothing is asserted about time.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scanCsvFile } from '@salesops/csv/file';
-import { generateSampleOrg, start } from '@salesops/local-org';
+import { start } from '@salesops/local-org';
 import { peakRssMiB, recordBenchRows, type BenchRow } from './benchRows.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '1000000' }, dir: { type: 'string' } } });
 const size = Number(values.size);
 const dir = values.dir ?? join('.sample-org', values.size);
-if (!existsSync(join(dir, 'manifest.json'))) {
-  console.error(`Generating the ${size.toLocaleString('en-US')}-opportunity sample org into ${dir} …`);
-  await generateSampleOrg({ outDir: dir, size, seed: 42 });
-}
+await ensureSampleOrg(dir, size);
 const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const cpuSeconds = (from: NodeJS.CpuUsage) => {

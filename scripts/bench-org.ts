@@ -10,17 +10,17 @@
  * Figures are printed as ratios against a reference measured in the same run (the files read for reads, the
  * Collections writer for writes), so runs on different machines compare.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
 import { createOrgSnapshot, orgDataObjects, REVOPS_OBJECTS, type OrgData } from '@salesops/core';
-import { generateSampleOrg, start } from '@salesops/local-org';
+import { start } from '@salesops/local-org';
 import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
 import { childJson } from './childJson.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const REST_PAGE = 2_000;
 const BULK_PAGE = 50_000;
@@ -64,10 +64,7 @@ if (!Number.isInteger(size) || size <= 0) throw new Error(`--size ${values.size}
 const writeCount = Number(values.write.replaceAll('_', ''));
 const only = new Set(values.only.split(','));
 const dir = resolve(values.dir ?? `.sample-org/${size}`);
-if (!existsSync(resolve(dir, 'manifest.json'))) {
-  console.error(`Generating the ${size.toLocaleString('en-US')}-opportunity sample org into ${dir} …`);
-  await generateSampleOrg({ outDir: dir, size, seed: 42 });
-}
+await ensureSampleOrg(dir, size);
 const manifest = JSON.parse(await readFile(resolve(dir, 'manifest.json'), 'utf8')) as {
   files: Record<string, number>;
 };

@@ -9,9 +9,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { recordBenchRows } from './benchRows.js';
 import { linkPlugin, repositoryRoot, sfEnvironment } from './sfCli.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '100000' }, runs: { type: 'string', default: '2' } },
@@ -19,7 +20,7 @@ const { values } = parseArgs({
 const size = values.size === 'default' ? 'default' : Number(values.size);
 const runs = Number(values.runs);
 const dataDir = join(repositoryRoot, '.sample-org', String(size));
-if (!existsSync(join(dataDir, 'manifest.json'))) await generateSampleOrg({ outDir: dataDir, size });
+await ensureSampleOrg(dataDir, size);
 const home = mkdtempSync(join(tmpdir(), 'bench-output-'));
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const sf = join(repositoryRoot, 'node_modules/.bin/sf');

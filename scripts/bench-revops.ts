@@ -11,14 +11,14 @@
  * 1 without printing rows.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createOrgSnapshot, funnelReport, orgDataObjects, revenueRetention, type OrgData } from '@salesops/core';
-import { generateSampleOrg, SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
+import { SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
 import { readDataDir } from '@salesops/org';
 import { peakRssMiB, recordBenchRows } from './benchRows.js';
 import {
@@ -29,6 +29,7 @@ import {
   sqlFunnelLines,
   sqlRetentionLines,
 } from './revopsAggregatesSql.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: {
@@ -76,10 +77,7 @@ if (values.part) {
   process.exit(0);
 }
 
-if (values.dir === undefined && !existsSync(join(dir, 'manifest.json'))) {
-  console.error(`generating the ${values.size}-opportunity sample org into ${dir} …`);
-  await generateSampleOrg({ outDir: dir, size: Number(values.size) });
-}
+if (values.dir === undefined) await ensureSampleOrg(dir, Number(values.size));
 const scratch = mkdtempSync(join(tmpdir(), 'bench-revops-'));
 const loadBefore = load();
 let funnel: PartResult;

@@ -12,7 +12,7 @@
  * the collections of the org's heap (7.7 GB at a million deals), seconds that are the local org's, not the sync's.
  * A row whose sync did not read the changes fails the run instead of printing.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,11 +21,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
-import { createRandom, generateSampleOrg, start } from '@salesops/local-org';
+import { createRandom, start } from '@salesops/local-org';
 import { syncMirror, type SyncResult } from '@salesops/org';
 import { peakRssMiB, recordBenchRows, type BenchRow } from './benchRows.js';
 import { childJson } from './childJson.js';
 import { updateDeals } from './orgChanges.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,10 +48,7 @@ if (!(share > 0 && share <= 1)) throw new Error(`--changed ${values.changed}: a 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs <= 0) throw new Error(`--runs ${values.runs}: a whole number of syncs`);
 const dir = resolve(values.dir ?? `.sample-org/${size}`);
-if (!existsSync(join(dir, 'manifest.json'))) {
-  console.error(`Generating the ${size.toLocaleString('en-US')}-opportunity sample org into ${dir} …`);
-  await generateSampleOrg({ outDir: dir, size, seed: 42 });
-}
+await ensureSampleOrg(dir, size);
 
 let skewMs = 3_600_000;
 let time = performance.now();

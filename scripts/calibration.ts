@@ -9,13 +9,12 @@
  * per seed; ✗ marks a pooled share off target. Then the noise of each pooled share (calibrationNoise): the binomial
  * SE at the target, and the SD and 5–95% range of a cluster bootstrap over the quarters.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CALIBRATION_TARGETS } from '@salesops/core';
-import { generateSampleOrg } from '@salesops/local-org';
 import { calibrationNoise } from './calibrationNoise.js';
 import { sampleOrgCalibration } from './sampleOrgCalibration.js';
+import { ensureSampleOrg } from './sampleOrgCache.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +36,7 @@ for (const seed of values.seeds.split(',').map((s) => Number(s.trim()))) {
     '.sample-org',
     size === 'default' ? `seed${seed}` : `seed${seed}-${size}`,
   );
-  if (!existsSync(join(dir, 'manifest.json'))) await generateSampleOrg({ outDir: dir, seed, size });
+  await ensureSampleOrg(dir, size, seed);
   const started = performance.now();
   const { periods, rows, wape, points } = await sampleOrgCalibration(dir, {
     monteCarloUncertainty: !values.independent,

@@ -31,6 +31,12 @@ import { buildTerritoryModel } from './territoryModel.js';
 /** The day the sample org's data ends: nothing in it happens later. Demos and tests use it as `--as-of`. */
 export const SAMPLE_ANCHOR_DATE = '2026-11-16';
 
+/**
+ * The generator's version, written into each sample org's `manifest.json`. Raise it whenever the same seed and size
+ * would give other files (2: renewals), so that a folder generated before is generated again (scripts/sampleOrgCache.ts).
+ */
+export const SAMPLE_GENERATOR = '@salesops/local-org sample-data 2';
+
 export interface GenerateSampleOrgOptions {
   readonly outDir: string;
   readonly seed?: number;
@@ -323,7 +329,7 @@ export async function generateSampleOrg(options: GenerateSampleOrgOptions): Prom
 
   const result: GeneratedSampleOrg = { outDir, seed, size: size.name, anchorDate, files, treeFiles };
   const manifest = {
-    generator: '@salesops/local-org sample-data 1',
+    generator: SAMPLE_GENERATOR,
     seed,
     size: size.name,
     anchorDate,

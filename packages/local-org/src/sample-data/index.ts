@@ -1,6 +1,7 @@
 export {
   generateSampleOrg,
   SAMPLE_ANCHOR_DATE,
+  SAMPLE_GENERATOR,
   type GenerateSampleOrgOptions,
   type GeneratedSampleOrg,
 } from './generateSampleOrg.js';
