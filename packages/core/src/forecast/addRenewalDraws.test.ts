@@ -48,6 +48,11 @@ describe('addRenewalDraws: renewals not opened yet, drawn contract by contract',
     expect(renewalsCeiling([], law)).toBe(0);
   });
 
+  it("takes the largest of a million-deal org's past ratios (more than the call stack takes as arguments)", () => {
+    const ratios = Array.from({ length: 500_000 }, (_, i) => (i === 123_456 ? 2.5 : 1 + (i % 7) / 10));
+    expect(renewalsCeiling([100, 40], { winRate: law.winRate, ratios })).toBe(350);
+  });
+
   it('adds nothing without contracts and keeps the draws of the same generator state', () => {
     const none = new Float64Array(100).fill(7);
     addRenewalDraws(none, [], law, seededRandom(1));

@@ -57,5 +57,8 @@ export function renewalDrawsMean(amounts: readonly number[], law: RenewalLaw): n
 export function renewalsCeiling(amounts: readonly number[], law: RenewalLaw): number {
   let sum = 0;
   for (const a of amounts) sum += a;
-  return sum * Math.max(...law.ratios);
+  // A loop, not Math.max(...ratios): a million-deal org has more past renewals than the call stack takes arguments.
+  let largest = -Infinity;
+  for (const r of law.ratios) if (r > largest) largest = r;
+  return sum * largest;
 }

@@ -183,7 +183,8 @@ export async function bulkUpsertRecords(
       const result = await runJob(body);
       upserted += result.upserted;
       created += result.created;
-      failures.push(...result.failures);
+      // A loop, not push(...failures): a job may fail more rows than a call takes arguments.
+      for (const failure of result.failures) failures.push(failure);
     } catch (e) {
       // Nothing of this job is confirmed: its rows go to the error file (an upsert by key can be rerun safely).
       if (isSessionExpired(e) || e instanceof SessionExpiredError) {
