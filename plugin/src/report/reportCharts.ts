@@ -143,7 +143,7 @@ export function accuracyChart(data: ReportData, c: Context): Block[] {
     label: t('chart.horizon', h),
     colour: colours[i % colours.length] as string,
   }));
-  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.ratio }) }];
+  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.axisRatio }) }];
 }
 
 /** Leads → converted → opportunities → won of the period's leads, one bar each on one scale. */
@@ -181,5 +181,5 @@ export function retentionChart(data: ReportData, c: Context): Block[] {
     { label: c.glossary.header('nrr'), colour: GREEN },
     { label: t('chart.fullRetention'), colour: '#181818', shape: 'tick' as const },
   ];
-  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.ratio }) }];
+  return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.axisRatio }) }];
 }

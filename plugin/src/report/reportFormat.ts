@@ -6,7 +6,9 @@ export interface Formatters {
   /** Compact money for chart axes and bar labels: `$1.2M`, `1,2 Mio. $`, `120万$`. */
   compact(v: number | null): string;
   ratio(v: number | null): string;
-  /** A change as a signed percentage: `+4.2%`, `−1%`. */
+  /** A percentage on a chart's axis, whose ticks are round: `50%`. */
+  axisRatio(v: number | null): string;
+  /** A change as a signed percentage: `+4.2%`, `−1.0%`. */
   change(v: number | null): string;
   count(v: number | null): string;
   /** Coverage and other multiples: `2.4×`. */
@@ -25,9 +27,16 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     notation: 'compact',
     maximumSignificantDigits: 3,
   });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  // One decimal always, as the terminal tables print them (shared/formatValue.ts): 93.0% beside 93.4%, not 93%.
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const change = new Intl.NumberFormat(locale, {
     style: 'percent',
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
@@ -40,6 +49,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     money: or((v) => money.format(v)),
     compact: or((v) => compact.format(v)),
     ratio: or((v) => percent.format(v)),
+    axisRatio: or((v) => axisPercent.format(v)),
     change: or((v) => change.format(v)),
     count: or((v) => count.format(v)),
     times: or((v) => `${multiple.format(v)}×`),

@@ -41,7 +41,7 @@ export function retentionSection(data: ReportData, c: Context): Section {
   if (gaps.length > 0) return { id: 'retention', title, blocks: [notComputed(c, gaps)] };
   const rows = byPeriod.map((p) => [
     // A period not over is compared to date: its base ends on the same day a year before (docs/revops.md).
-    p.toDate ? `${p.label} / ${p.basePeriod} (… ${p.baseEnd})` : `${p.label} / ${p.basePeriod}`,
+    p.toDate ? t('retention.toDate', p.label, p.basePeriod, f.date(p.baseEnd)) : `${p.label} / ${p.basePeriod}`,
     f.money(p.priorBookings),
     f.money(p.renewed),
     f.money(p.expansion),

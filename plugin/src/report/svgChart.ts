@@ -56,6 +56,16 @@ export function barChart(
       const end = (Math.max(b.value, b.from ?? 0, b.range?.high ?? 0) - min) / (max - min);
       if (end > 0) plot = Math.min(plot, (WIDTH - LEFT - 6 - textWidth(b.text)) / end);
     }
+  // A text moved past its row's marker (textStart) needs its room after the marker.
+  for (const row of rows) {
+    if (row.marker === undefined) continue;
+    const at = (row.marker - min) / (max - min);
+    for (const b of row.bars) {
+      const end = LEFT + ((Math.max(b.value, b.from ?? 0, b.range?.high ?? 0) - min) / (max - min)) * plot;
+      if (at > 0 && textStart(end, b.text, LEFT + at * plot) > end + 4)
+        plot = Math.min(plot, (WIDTH - LEFT - 10 - textWidth(b.text)) / at);
+    }
+  }
   const x = (v: number) => LEFT + ((v - min) / (max - min)) * plot;
   const parts: string[] = [];
   let y = LEGEND_HEIGHT + 4;
@@ -76,7 +86,8 @@ export function barChart(
         );
       }
       const end = Math.max(x1, b.range ? x(b.range.high) : 0);
-      parts.push(`<text x="${r(end + 4)}" y="${by + 10}" class="value">${escapeHtml(b.text)}</text>`);
+      const tx = textStart(end, b.text, row.marker === undefined ? undefined : x(row.marker));
+      parts.push(`<text x="${r(tx)}" y="${by + 10}" class="value">${escapeHtml(b.text)}</text>`);
     });
     if (row.marker !== undefined) {
       const mx = r(x(row.marker));
@@ -131,6 +142,12 @@ export function niceTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Math.round(t * 1e6) / 1e6);
   return ticks;
+}
+
+/** Where a bar's text starts: 4 px after the bar, or after the row's marker when the text would cross it. */
+function textStart(end: number, text: string, marker: number | undefined): number {
+  const start = end + 4;
+  return marker !== undefined && marker >= end - 2 && marker <= start + textWidth(text) ? marker + 4 : start;
 }
 
 /** An estimate of a text's width at 11 px (CJK characters are about twice as wide as Latin ones), on the safe side. */
