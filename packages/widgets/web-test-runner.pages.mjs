@@ -3,7 +3,7 @@
 // (a Visualforce page calls /services/data on its own domain), the local org's request log, and the results the real
 // `sf salesops … --write --json` runs wrote to the local org (run once, on first request).
 import { Buffer } from 'node:buffer';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { jsonResult, linkPlugin, runSf, sfLoginArgs } from '../../scripts/sfCli.ts';
@@ -52,16 +52,20 @@ export async function runCli(org, asOf) {
   jsonResult(await runSf(home, login, env));
   const run = async (...args) =>
     jsonResult(await runSf(home, ['salesops', ...args, '--target-org', 'local', '--as-of', asOf, '--write', '--json']));
-  return {
-    // The admin allows names on the peer leaderboard.
-    repsCompare: await run('reps', 'compare', '--leaderboard-names'),
-    territoryCoverage: await run('territory', 'coverage'),
-    forecastRep: await run('forecast', '--group-by', 'rep'),
-    forecastTeam: await run('forecast', '--group-by', 'team'),
-    forecastOrg: await run('forecast', '--group-by', 'org'),
-    // The stage benchmarks deal health reads.
-    pipelineHygiene: await run('pipeline', 'hygiene'),
-  };
+  try {
+    return {
+      // The admin allows names on the peer leaderboard.
+      repsCompare: await run('reps', 'compare', '--leaderboard-names'),
+      territoryCoverage: await run('territory', 'coverage'),
+      forecastRep: await run('forecast', '--group-by', 'rep'),
+      forecastTeam: await run('forecast', '--group-by', 'team'),
+      forecastOrg: await run('forecast', '--group-by', 'org'),
+      // The stage benchmarks deal health reads.
+      pipelineHygiene: await run('pipeline', 'hygiene'),
+    };
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
 }
 
 /** The viewers the pages are opened as: a rep, their team's manager and the VP (the admin, who sees everything). */

@@ -1,12 +1,17 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RevOpsPlanError } from '@salesops/core';
 import { readRevOpsPlan } from './readRevOpsPlan.js';
 
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
 async function planFile(name: string, text: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), 'revops-plan-')), name);
+  const folder = await mkdtemp(join(tmpdir(), 'revops-plan-'));
+  folders.push(folder);
+  const file = join(folder, name);
   await writeFile(file, text);
   return file;
 }

@@ -9,11 +9,12 @@ import { OrgStore } from './orgStore.js';
 
 const LOADED_AT = '2026-11-16T12:00:00.000Z';
 const OWNER = '0055e0000000001AAA';
-let dir: string | undefined;
+const dirs: string[] = [];
 
 /** A store loaded from a folder holding `files` (name → text). */
 async function load(files: Record<string, string>): Promise<OrgStore> {
-  dir = await mkdtemp(join(tmpdir(), 'local-org-load-'));
+  const dir = await mkdtemp(join(tmpdir(), 'local-org-load-'));
+  dirs.push(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const store = new OrgStore(SchemaRegistry.create());
   await store.loadDataDir(dir, () => OWNER, LOADED_AT);
@@ -21,7 +22,7 @@ async function load(files: Record<string, string>): Promise<OrgStore> {
 }
 
 afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('loading a data folder', () => {
