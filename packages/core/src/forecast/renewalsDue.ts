@@ -62,16 +62,26 @@ export function renewalsDue(
   return { amounts, law: org.law };
 }
 
-const renewalCache = new WeakMap<OrgSnapshot, readonly DealRecord[]>();
+const renewalCache = new WeakMap<OrgSnapshot, ReadonlyMap<string, readonly DealRecord[]>>();
 
-/** The org's renewals with an account (see `isRenewal`), in `snapshot.deals` order: found once per snapshot. */
-function renewalDeals(snapshot: OrgSnapshot): readonly DealRecord[] {
-  let deals = renewalCache.get(snapshot);
-  if (!deals) {
-    deals = snapshot.deals.filter((deal) => deal.opportunity.AccountId !== null && isRenewal(deal.opportunity));
-    renewalCache.set(snapshot, deals);
+/**
+ * The org's renewals (see `isRenewal`) by account, in `snapshot.deals` order: found once per snapshot, so that each
+ * period looks at the renewals of its accounts due, not at every deal.
+ */
+function renewalsByAccount(snapshot: OrgSnapshot): ReadonlyMap<string, readonly DealRecord[]> {
+  let byAccount = renewalCache.get(snapshot);
+  if (!byAccount) {
+    const found = new Map<string, DealRecord[]>();
+    for (const deal of snapshot.deals) {
+      const account = deal.opportunity.AccountId;
+      if (account === null || !isRenewal(deal.opportunity)) continue;
+      const list = found.get(account);
+      if (list) list.push(deal);
+      else found.set(account, [deal]);
+    }
+    renewalCache.set(snapshot, (byAccount = found));
   }
-  return deals;
+  return byAccount;
 }
 
 /** Per list of wins, their positions sorted by close date (and the dates in that order), made on first use. */
@@ -157,13 +167,15 @@ function unopenedContracts(
   }
   const opened = new Map<string, number>();
   const pointDay = dayNumber(point);
-  for (const deal of renewalDeals(snapshot)) {
-    const o = deal.opportunity;
-    if (!due.has(o.AccountId as string) || deal.createdDay > pointDay) continue;
-    // Its close date as of the point, read off the history row in force then.
-    if (dealRowCloseDate(deal, dealRowAsOf(deal.history, pointDay)) >= period.start) {
-      opened.set(o.AccountId as string, (opened.get(o.AccountId as string) ?? 0) + 1);
+  const renewals = renewalsByAccount(snapshot);
+  for (const account of due.keys()) {
+    let count = 0;
+    for (const deal of renewals.get(account) ?? []) {
+      // Opened: created by the point, with its close date then (off the history row in force) from the start on.
+      if (deal.createdDay > pointDay) continue;
+      if (dealRowCloseDate(deal, dealRowAsOf(deal.history, pointDay)) >= period.start) count++;
     }
+    if (count > 0) opened.set(account, count);
   }
   const unopened: RecurringWin[] = [];
   for (const [account, contracts] of due) {
@@ -194,13 +206,8 @@ function renewalLaw(
   let renewed = 0;
   let due = 0;
   const ratios: number[] = [];
-  // Each renewal's outcome as of `asOf`, the same for every past period: read off its history row once.
   const asOfDay = dayNumber(asOf);
-  const renewals = renewalDeals(snapshot).filter((deal) => deal.createdDay <= asOfDay);
-  const wonCloseDate = renewals.map((deal) => {
-    const row = dealRowAsOf(deal.history, asOfDay);
-    return dealRowIsWon(deal, row, snapshot.stageOrder) ? dealRowCloseDate(deal, row) : null;
-  });
+  const renewals = renewalsByAccount(snapshot);
   for (const q of past) {
     const shifted = addDays(q.start, offset);
     const point = shifted < q.end ? shifted : q.end;
@@ -209,12 +216,18 @@ function renewalLaw(
       contracts.set(c.accountId, (contracts.get(c.accountId) ?? 0) + 1);
     }
     const won = new Map<string, number>();
-    for (let i = 0; i < renewals.length; i++) {
-      const deal = renewals[i] as DealRecord;
-      const account = deal.opportunity.AccountId as string;
-      const closeDate = wonCloseDate[i];
-      if (closeDate == null || !contracts.has(account) || deal.createdOn <= point) continue;
-      if (closeDate >= q.start && closeDate <= q.end) won.set(account, (won.get(account) ?? 0) + 1);
+    const pointDay = dayNumber(point);
+    for (const account of contracts.keys()) {
+      let count = 0;
+      for (const deal of renewals.get(account) ?? []) {
+        // A renewal created after the point (and by `asOf`), won as of `asOf` with its close date in the period.
+        if (deal.createdDay <= pointDay || deal.createdDay > asOfDay) continue;
+        const row = dealRowAsOf(deal.history, asOfDay);
+        if (!dealRowIsWon(deal, row, snapshot.stageOrder)) continue;
+        const closeDate = dealRowCloseDate(deal, row);
+        if (closeDate >= q.start && closeDate <= q.end) count++;
+      }
+      if (count > 0) won.set(account, count);
     }
     for (const [account, n] of contracts) {
       due += n;
