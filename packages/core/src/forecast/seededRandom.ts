@@ -45,41 +45,32 @@ export function seededRandom(seed: number): BulkRandomSource {
   // The state as 32-bit integers (the wrap-around arithmetic below is modulo 2³² either way); kept in an Int32Array
   // so that the loop runs on untagged integers.
   const state = Int32Array.from(words);
-  const fillUint32 = (out: Uint32Array): void => {
-    let a = state[0] as number;
-    let b = state[1] as number;
-    let c = state[2] as number;
-    let d = state[3] as number;
-    for (let i = 0; i < out.length; i++) {
-      const t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) | 0;
-      out[i] = t;
-    }
-    state[0] = a;
-    state[1] = b;
-    state[2] = c;
-    state[3] = d;
-  };
-  // The step of fillUint32 fused with a comparison and an addition: Monte Carlo's coins, a number per deal and draw.
-  const sumBelow = (base: number, values: Float64Array, thresholds: Float64Array): number => {
+  /**
+   * `count` steps of the generator: each output written to `out` when given, else compared with its threshold and its
+   * value added to the sum returned (Monte Carlo's coins, a number per deal and draw, without writing them out).
+   */
+  const steps = (
+    count: number,
+    out: Uint32Array | null,
+    base: number,
+    values: Float64Array,
+    thresholds: Float64Array,
+  ): number => {
     let a = state[0] as number;
     let b = state[1] as number;
     let c = state[2] as number;
     let d = state[3] as number;
     let sum = base;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < count; k++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (c << 21) | (c >>> 11);
       c = (c + t) | 0;
+      if (out !== null) out[k] = t;
       // Without a branch (a coin is a coin flip to the branch predictor): adding 0 × value leaves the sum as it was.
-      sum += (values[k] as number) * Number(t >>> 0 < (thresholds[k] as number));
+      else sum += (values[k] as number) * Number(t >>> 0 < (thresholds[k] as number));
     }
     state[0] = a;
     state[1] = b;
@@ -87,8 +78,12 @@ export function seededRandom(seed: number): BulkRandomSource {
     state[3] = d;
     return sum;
   };
+  const none = new Float64Array(0);
+  const fillUint32 = (out: Uint32Array): void => void steps(out.length, out, 0, none, none);
+  const sumBelow = (base: number, values: Float64Array, thresholds: Float64Array): number =>
+    steps(values.length, null, base, values, thresholds);
   fillUint32(new Uint32Array(12));
-  // One step of the loop above, without a call and an output array per number (Beta draws take millions of them).
+  // One step of the loop in `steps`, without a call and an output array per number (Beta draws take millions of them).
   const random = (): number => {
     const a = state[0] as number;
     const b = state[1] as number;
