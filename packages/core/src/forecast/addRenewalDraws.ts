@@ -47,18 +47,32 @@ export function addRenewalDraws(
 export function renewalDrawsMean(amounts: readonly number[], law: RenewalLaw): number {
   const { alpha, beta } = law.winRate;
   const rate = alpha / (alpha + beta);
-  const ratio = law.ratios.reduce((s, r) => s + r, 0) / law.ratios.length;
   let sum = 0;
   for (const a of amounts) sum += a;
-  return sum * rate * ratio;
+  return sum * rate * ratioSummary(law.ratios).mean;
 }
 
 /** The most addRenewalDraws can add: every contract renewed at the largest past ratio (the forecast's high bound). */
 export function renewalsCeiling(amounts: readonly number[], law: RenewalLaw): number {
   let sum = 0;
   for (const a of amounts) sum += a;
-  // A loop, not Math.max(...ratios): a million-deal org has more past renewals than the call stack takes arguments.
-  let largest = -Infinity;
-  for (const r of law.ratios) if (r > largest) largest = r;
-  return sum * largest;
+  return sum * ratioSummary(law.ratios).largest;
+}
+
+/**
+ * The mean and the largest of a law's ratios, once per law: every scope of a forecast shares the org's law, and a
+ * million-deal org has hundreds of thousands of past renewals.
+ */
+const summaries = new WeakMap<readonly number[], { readonly mean: number; readonly largest: number }>();
+
+function ratioSummary(ratios: readonly number[]): { readonly mean: number; readonly largest: number } {
+  let summary = summaries.get(ratios);
+  if (!summary) {
+    // A loop, not Math.max(...ratios): a million-deal org has more past renewals than the call stack takes arguments.
+    let largest = -Infinity;
+    for (const r of ratios) if (r > largest) largest = r;
+    summary = { mean: ratios.reduce((s, r) => s + r, 0) / ratios.length, largest };
+    summaries.set(ratios, summary);
+  }
+  return summary;
 }

@@ -1,5 +1,5 @@
 import { betaVariate, standardNormal } from './randomVariates.js';
-import { uint32Filler, type RandomSource } from './seededRandom.js';
+import { sumBelowFrom, type RandomSource } from './seededRandom.js';
 
 /** A win rate's posterior Beta(alpha, beta): its mean alpha / (alpha + beta) is the rate the forecast uses. */
 export interface WinRatePosterior {
@@ -73,8 +73,7 @@ export function addUncertainDeals(
   const means = cells.map((c) => (c.alpha + c.beta > 0 ? c.alpha / (c.alpha + c.beta) : 0));
   // Each deal's threshold × its cell's scale of the draw, made once per draw of the rates, not once per draw.
   const scaled = new Float64Array(m);
-  const fill = uint32Filler(random);
-  const numbers = new Uint32Array(m);
+  const sumBelow = sumBelowFrom(random);
   const sd = Math.max(0, factor.sd);
   for (let d = 0; d < n; d++) {
     if (d % DRAWS_PER_RATE_DRAW === 0) {
@@ -87,10 +86,6 @@ export function addUncertainDeals(
         for (const end = groupEnd[c] as number; k < end; k++) scaled[k] = (threshold[k] as number) * s;
       }
     }
-    fill(numbers);
-    let sum = certain;
-    // Without a branch (a coin is a coin flip to the branch predictor): adding 0 × amount leaves the sum as it was.
-    for (let k = 0; k < m; k++) sum += (amount[k] as number) * Number((numbers[k] as number) < (scaled[k] as number));
-    totals[d] = (totals[d] as number) + sum;
+    totals[d] = (totals[d] as number) + sumBelow(certain, amount, scaled);
   }
 }

@@ -87,8 +87,6 @@ export function forecastScopes(
   snapshot: OrgSnapshot,
   types: readonly ForecastScopeType[] = FORECAST_SCOPE_TYPES,
 ): ForecastScope[] {
-  const owners = new Set<string>();
-  for (const o of snapshot.data.opportunities) if (o.OwnerId !== null) owners.add(o.OwnerId);
   const byName = (a: ForecastScope, b: ForecastScope) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
   const out: ForecastScope[] = [];
   for (const type of types) {
@@ -96,6 +94,9 @@ export function forecastScopes(
       const org = snapshot.data.organization;
       out.push({ type, id: org.Id, name: org.Name ?? org.Id });
     } else if (type === 'rep') {
+      // Only reps need a pass over every deal (a million of them, for each call that asks for the org or teams).
+      const owners = new Set<string>();
+      for (const o of snapshot.data.opportunities) if (o.OwnerId !== null) owners.add(o.OwnerId);
       out.push(
         ...[...owners]
           .map((id): ForecastScope => ({ type, id, name: snapshot.usersById.get(id)?.Name ?? id }))

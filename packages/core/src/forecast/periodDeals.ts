@@ -56,25 +56,37 @@ export function periodDeals(
   if (!byKey) cache.set(snapshot, (byKey = new Map()));
   const key = `${period.start}|${period.end}|${asOf}`;
   let all = byKey.get(key);
-  if (!all) {
-    const won: ForecastDeal[] = [];
-    const open: ForecastDeal[] = [];
-    // Only the open and won deals are replayed.
-    for (const fact of dealFactsClosingIn(snapshot, asOf, period.start, period.end, { withoutLost: true })) {
-      const { opportunity, state } = fact;
-      const deal: ForecastDeal = {
-        opportunity,
-        state,
-        amount: fact.amountCents === null ? 0 : fact.amountCents / 100,
-        createdOn: fact.createdOn,
-      };
-      (state.IsWon ? won : open).push(deal);
-    }
-    all = { period, asOf, closedWon: sumAmounts(won), won, open };
-    byKey.set(key, all);
-  }
+  if (!all) byKey.set(key, (all = selectPeriodDeals(snapshot, period, asOf)));
   if (!member) return all;
   const won = scopeMembers(all.won, (d) => d.opportunity, member);
   const open = scopeMembers(all.open, (d) => d.opportunity, member);
+  return { period, asOf, closedWon: sumAmounts(won), won, open };
+}
+
+/**
+ * The org-wide `periodDeals`, from the cache when another caller kept it, else selected without keeping it: for a
+ * caller that looks at a selection once (a past period's, say), so that a million-deal org does not hold a dozen.
+ *
+ * @example
+ * periodDealsOnce(snapshot, pastQuarter, '2026-06-15').open.length;
+ */
+export function periodDealsOnce(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): PeriodDeals {
+  return cache.get(snapshot)?.get(`${period.start}|${period.end}|${asOf}`) ?? selectPeriodDeals(snapshot, period, asOf);
+}
+
+function selectPeriodDeals(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): PeriodDeals {
+  const won: ForecastDeal[] = [];
+  const open: ForecastDeal[] = [];
+  // Only the open and won deals are replayed.
+  for (const fact of dealFactsClosingIn(snapshot, asOf, period.start, period.end, { withoutLost: true })) {
+    const { opportunity, state } = fact;
+    const deal: ForecastDeal = {
+      opportunity,
+      state,
+      amount: fact.amountCents === null ? 0 : fact.amountCents / 100,
+      createdOn: fact.createdOn,
+    };
+    (state.IsWon ? won : open).push(deal);
+  }
   return { period, asOf, closedWon: sumAmounts(won), won, open };
 }

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
-import { periodDeals } from './periodDeals.js';
+import { periodDealsOnce } from './periodDeals.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
 import { STAGE_HISTORY_PERIODS, stageObservations } from './stageObservations.js';
 import { stageWinRates } from './stageWinRates.js';
@@ -50,9 +50,10 @@ export function periodFactor(
   const daysLeft = Math.max(0, daysBetween(asOf, period.end));
   const seen: { e: number; v: number; a: number }[] = [];
   for (const q of learnt.periods) {
-    const deals = periodDeals(snapshot, q, addDays(q.end, -daysLeft));
+    // Past selections are looked at once here: not kept (a million-deal org's are hundreds of megabytes).
+    const deals = periodDealsOnce(snapshot, q, addDays(q.end, -daysLeft));
     if (deals.open.length === 0) continue;
-    const won = new Set(periodDeals(snapshot, q, q.end).won.map((d) => d.opportunity.Id));
+    const won = new Set(periodDealsOnce(snapshot, q, q.end).won.map((d) => d.opportunity.Id));
     const { probabilities } = stageHistoryForecast(deals, rates, snapshot);
     let e = 0;
     let v = 0;

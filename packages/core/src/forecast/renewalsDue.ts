@@ -1,7 +1,8 @@
-import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import { recurringBookings, recurringWins, yearBefore, type RecurringWin } from '../retention/index.js';
-import type { OrgSnapshot } from '../snapshot/index.js';
+import { dealRowAsOf, dealRowCloseDate, dealRowIsWon } from '../performance/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import type { WinRatePosterior } from './addUncertainDeals.js';
 import { scopeMembers } from './scopeMembers.js';
 import { isRenewal } from './stageCell.js';
@@ -61,6 +62,89 @@ export function renewalsDue(
   return { amounts, law: org.law };
 }
 
+const renewalCache = new WeakMap<OrgSnapshot, ReadonlyMap<string, readonly DealRecord[]>>();
+
+/**
+ * The org's renewals (see `isRenewal`) by account, in `snapshot.deals` order: found once per snapshot, so that each
+ * period looks at the renewals of its accounts due, not at every deal.
+ */
+function renewalsByAccount(snapshot: OrgSnapshot): ReadonlyMap<string, readonly DealRecord[]> {
+  let byAccount = renewalCache.get(snapshot);
+  if (!byAccount) {
+    const found = new Map<string, DealRecord[]>();
+    for (const deal of snapshot.deals) {
+      const account = deal.opportunity.AccountId;
+      if (account === null || !isRenewal(deal.opportunity)) continue;
+      const list = found.get(account);
+      if (list) list.push(deal);
+      else found.set(account, [deal]);
+    }
+    renewalCache.set(snapshot, (byAccount = found));
+  }
+  return byAccount;
+}
+
+/** Per list of wins, their positions sorted by close date (and the dates in that order), made on first use. */
+const byCloseDate = new WeakMap<readonly RecurringWin[], { readonly at: Int32Array; readonly dates: IsoDate[] }>();
+
+/**
+ * The wins with a close date in [start, end], in their order in `wins`: `wins.filter(…)` without a pass over every
+ * win for each of the dozen periods a forecast looks at.
+ */
+function winsClosingIn(
+  wins: readonly RecurringWin[],
+  { start, end }: { start: IsoDate; end: IsoDate },
+): RecurringWin[] {
+  let sorted = byCloseDate.get(wins);
+  if (!sorted) {
+    // By date, then position: the positions of each of the few thousand dates, dates sorted, not every win compared.
+    const byDate = new Map<IsoDate, number[]>();
+    for (let i = 0; i < wins.length; i++) {
+      const date = (wins[i] as RecurringWin).closeDate;
+      const list = byDate.get(date);
+      if (list) list.push(i);
+      else byDate.set(date, [i]);
+    }
+    const at = new Int32Array(wins.length);
+    const dates: IsoDate[] = [];
+    for (const date of [...byDate.keys()].sort()) {
+      for (const i of byDate.get(date) as number[]) {
+        at[dates.length] = i;
+        dates.push(date);
+      }
+    }
+    sorted = { at, dates };
+    byCloseDate.set(wins, sorted);
+  }
+  const { at, dates } = sorted;
+  const picked = at.slice(firstAtLeast(dates, start), firstAbove(dates, end)).sort();
+  return Array.from(picked, (i) => wins[i] as RecurringWin);
+}
+
+/** The first index of sorted `dates` whose date is ≥ `date` (its length when none). */
+function firstAtLeast(dates: readonly IsoDate[], date: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((dates[mid] as IsoDate) < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of sorted `dates` whose date is > `date` (its length when none). */
+function firstAbove(dates: readonly IsoDate[], date: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((dates[mid] as IsoDate) <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function orgRenewals(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate, count: number): OrgRenewals {
   const wins = recurringWins(snapshot, asOf);
   const unopened = unopenedContracts(snapshot, wins, period, asOf);
@@ -76,18 +160,22 @@ function unopenedContracts(
 ): RecurringWin[] {
   const base = yearBefore(snapshot.calendar, period as FiscalPeriod);
   const due = new Map<string, RecurringWin[]>();
-  for (const w of wins) {
-    if (w.closeDate < base.start || w.closeDate > base.end) continue;
+  for (const w of winsClosingIn(wins, base)) {
     const list = due.get(w.accountId);
     if (list) list.push(w);
     else due.set(w.accountId, [w]);
   }
   const opened = new Map<string, number>();
-  for (const deal of snapshot.deals) {
-    const o = deal.opportunity;
-    if (o.AccountId === null || !isRenewal(o) || !due.has(o.AccountId)) continue;
-    const state = snapshot.dealAsOf(o, point);
-    if (state && state.CloseDate >= period.start) opened.set(o.AccountId, (opened.get(o.AccountId) ?? 0) + 1);
+  const pointDay = dayNumber(point);
+  const renewals = renewalsByAccount(snapshot);
+  for (const account of due.keys()) {
+    let count = 0;
+    for (const deal of renewals.get(account) ?? []) {
+      // Opened: created by the point, with its close date then (off the history row in force) from the start on.
+      if (deal.createdDay > pointDay) continue;
+      if (dealRowCloseDate(deal, dealRowAsOf(deal.history, pointDay)) >= period.start) count++;
+    }
+    if (count > 0) opened.set(account, count);
   }
   const unopened: RecurringWin[] = [];
   for (const [account, contracts] of due) {
@@ -118,6 +206,8 @@ function renewalLaw(
   let renewed = 0;
   let due = 0;
   const ratios: number[] = [];
+  const asOfDay = dayNumber(asOf);
+  const renewals = renewalsByAccount(snapshot);
   for (const q of past) {
     const shifted = addDays(q.start, offset);
     const point = shifted < q.end ? shifted : q.end;
@@ -126,20 +216,26 @@ function renewalLaw(
       contracts.set(c.accountId, (contracts.get(c.accountId) ?? 0) + 1);
     }
     const won = new Map<string, number>();
-    for (const deal of snapshot.deals) {
-      const o = deal.opportunity;
-      if (o.AccountId === null || !contracts.has(o.AccountId) || !isRenewal(o) || deal.createdOn <= point) continue;
-      const state = snapshot.dealAsOf(o, asOf);
-      if (state?.IsWon && state.CloseDate >= q.start && state.CloseDate <= q.end) {
-        won.set(o.AccountId, (won.get(o.AccountId) ?? 0) + 1);
+    const pointDay = dayNumber(point);
+    for (const account of contracts.keys()) {
+      let count = 0;
+      for (const deal of renewals.get(account) ?? []) {
+        // A renewal created after the point (and by `asOf`), won as of `asOf` with its close date in the period.
+        if (deal.createdDay <= pointDay || deal.createdDay > asOfDay) continue;
+        const row = dealRowAsOf(deal.history, asOfDay);
+        if (!dealRowIsWon(deal, row, snapshot.stageOrder)) continue;
+        const closeDate = dealRowCloseDate(deal, row);
+        if (closeDate >= q.start && closeDate <= q.end) count++;
       }
+      if (count > 0) won.set(account, count);
     }
     for (const [account, n] of contracts) {
       due += n;
       renewed += Math.min(n, won.get(account) ?? 0);
     }
-    const prior = recurringBookings(wins, yearBefore(snapshot.calendar, q));
-    for (const [account, now] of recurringBookings(wins, q)) {
+    const before = yearBefore(snapshot.calendar, q);
+    const prior = recurringBookings(winsClosingIn(wins, before), before);
+    for (const [account, now] of recurringBookings(winsClosingIn(wins, q), q)) {
       const before = prior.get(account);
       const priorAmount = before ? before.new + before.renewal + before.expansion : 0;
       if (priorAmount > 0 && now.renewal > 0) ratios.push(now.renewal / priorAmount);

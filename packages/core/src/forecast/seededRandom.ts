@@ -8,6 +8,11 @@ export type RandomSource = () => number;
  */
 export interface BulkRandomSource extends RandomSource {
   fillUint32(out: Uint32Array): void;
+  /**
+   * `base` + Σ values[k] over the k (0, 1, … in order) whose next output × 2³² is below thresholds[k], taking
+   * `values.length` outputs: the sum `fillUint32` and a loop over its outputs give, without writing them out.
+   */
+  sumBelow(base: number, values: Float64Array, thresholds: Float64Array): number;
 }
 
 /** SplitMix32 step: spreads any 32-bit seed over the whole state space. */
@@ -40,27 +45,45 @@ export function seededRandom(seed: number): BulkRandomSource {
   // The state as 32-bit integers (the wrap-around arithmetic below is modulo 2³² either way); kept in an Int32Array
   // so that the loop runs on untagged integers.
   const state = Int32Array.from(words);
-  const fillUint32 = (out: Uint32Array): void => {
+  /**
+   * `count` steps of the generator: each output written to `out` when given, else compared with its threshold and its
+   * value added to the sum returned (Monte Carlo's coins, a number per deal and draw, without writing them out).
+   */
+  const steps = (
+    count: number,
+    out: Uint32Array | null,
+    base: number,
+    values: Float64Array,
+    thresholds: Float64Array,
+  ): number => {
     let a = state[0] as number;
     let b = state[1] as number;
     let c = state[2] as number;
     let d = state[3] as number;
-    for (let i = 0; i < out.length; i++) {
+    let sum = base;
+    for (let k = 0; k < count; k++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (c << 21) | (c >>> 11);
       c = (c + t) | 0;
-      out[i] = t;
+      if (out !== null) out[k] = t;
+      // Without a branch (a coin is a coin flip to the branch predictor): adding 0 × value leaves the sum as it was.
+      else sum += (values[k] as number) * Number(t >>> 0 < (thresholds[k] as number));
     }
     state[0] = a;
     state[1] = b;
     state[2] = c;
     state[3] = d;
+    return sum;
   };
+  const none = new Float64Array(0);
+  const fillUint32 = (out: Uint32Array): void => void steps(out.length, out, 0, none, none);
+  const sumBelow = (base: number, values: Float64Array, thresholds: Float64Array): number =>
+    steps(values.length, null, base, values, thresholds);
   fillUint32(new Uint32Array(12));
-  // One step of the loop above, without a call and an output array per number (Beta draws take millions of them).
+  // One step of the loop in `steps`, without a call and an output array per number (Beta draws take millions of them).
   const random = (): number => {
     const a = state[0] as number;
     const b = state[1] as number;
@@ -73,7 +96,7 @@ export function seededRandom(seed: number): BulkRandomSource {
     state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   };
-  return Object.assign(random, { fillUint32 });
+  return Object.assign(random, { fillUint32, sumBelow });
 }
 
 /**
@@ -104,5 +127,31 @@ export function uint32Filler(random: RandomSource): (out: Uint32Array) => void {
   if (fillUint32) return (out) => fillUint32.call(random, out);
   return (out) => {
     for (let i = 0; i < out.length; i++) out[i] = Math.floor(random() * 4294967296);
+  };
+}
+
+/**
+ * A function giving `base` + Σ values[k] × [next output k < thresholds[k]] (see `BulkRandomSource.sumBelow`), fused
+ * when the source offers it, else from its outputs one by one; either way the same sum and the same outputs taken.
+ *
+ * @example
+ * const sumBelow = sumBelowFrom(seededRandom(1));
+ * sumBelow(0, Float64Array.of(100, 200), Float64Array.of(2 ** 31, 2 ** 31)); // 0, 100, 200 or 300
+ */
+export function sumBelowFrom(
+  random: RandomSource,
+): (base: number, values: Float64Array, thresholds: Float64Array) => number {
+  const { sumBelow } = random as Partial<BulkRandomSource>;
+  if (sumBelow) return (base, values, thresholds) => sumBelow.call(random, base, values, thresholds);
+  const fill = uint32Filler(random);
+  let numbers = new Uint32Array(0);
+  return (base, values, thresholds) => {
+    if (numbers.length !== values.length) numbers = new Uint32Array(values.length);
+    fill(numbers);
+    let sum = base;
+    for (let k = 0; k < values.length; k++) {
+      sum += (values[k] as number) * Number((numbers[k] as number) < (thresholds[k] as number));
+    }
+    return sum;
   };
 }

@@ -15,8 +15,17 @@ const RENEWAL_CELL = '\u001frenewal';
  * stageCell({ Type: 'Existing Customer - Renewal' } as Opportunity, 'Proposal'); // 'Proposal\u001frenewal'
  */
 export function stageCell(opportunity: Opportunity, stage: string): string {
-  return isRenewal(opportunity) ? stage + RENEWAL_CELL : stage;
+  if (!isRenewal(opportunity)) return stage;
+  let cell = renewalCells.get(stage);
+  if (cell === undefined) renewalCells.set(stage, (cell = stage + RENEWAL_CELL));
+  return cell;
 }
+
+/**
+ * One string per renewal cell, not one per call: passes over millions of observations key maps by cells and
+ * compare them, which a shared string answers by its hash and identity, a new one by hashing and comparing its text.
+ */
+const renewalCells = new Map<string, string>();
 
 /** An opportunity whose `Type` is of kind 'renewal' in RECURRING_TYPES (Renewal, Downgrade, Replacement). */
 export function isRenewal(opportunity: Opportunity): boolean {
