@@ -6,6 +6,7 @@
  * position's hash is kept, so that growing the table and passing other records on a probe read no record: records
  * lie scattered in the heap, and reading `Id` from the records of every table is a megamorphic load.
  */
+import { ColumnRecords, type RecordList } from './columnRecords.js';
 import type { StoredRecord } from './values.js';
 
 const EMPTY = 0;
@@ -20,8 +21,16 @@ export class IdIndex {
   /** The hash of the id at each position of `records` that was added. */
   private hashes = new Int32Array(16);
 
+  /** The Id at a position of the records (read from its column when the records are columns). */
+  private readonly idAtPosition: (position: number) => string;
+
   /** `records`: the table's records, which the index reads (and `reindex` follows after removals). */
-  constructor(private readonly records: readonly StoredRecord[]) {}
+  constructor(private readonly records: RecordList) {
+    this.idAtPosition =
+      records instanceof ColumnRecords
+        ? (position) => records.value(position, 'Id') as string
+        : (position) => (records.at(position) as StoredRecord)['Id'] as string;
+  }
 
   get size(): number {
     return this.count;
@@ -30,7 +39,13 @@ export class IdIndex {
   /** The record whose id starts with the first 15 characters of `id`. */
   get(id: string): StoredRecord | undefined {
     const slot = this.find(id);
-    return slot < 0 ? undefined : this.records[(this.slots[slot] as number) - 1];
+    return slot < 0 ? undefined : this.records.at((this.slots[slot] as number) - 1);
+  }
+
+  /** The position in the records of the record whose id starts with the first 15 characters of `id`; -1 if none. */
+  position(id: string): number {
+    const slot = this.find(id);
+    return slot < 0 ? -1 : (this.slots[slot] as number) - 1;
   }
 
   has(id: string): boolean {
@@ -93,7 +108,7 @@ export class IdIndex {
   }
 
   private idAt(slot: number): string {
-    return (this.records[slot - 1] as StoredRecord)['Id'] as string;
+    return this.idAtPosition(slot - 1);
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import type { CsvRow } from '@salesops/csv';
 import type { FieldSchema } from '../schema/objectSchema.js';
+import type { Column } from './columns.js';
 import { cellReader, type CellReader } from './csvCells.js';
 import type { Value } from './values.js';
 
@@ -15,6 +16,9 @@ import type { Value } from './values.js';
 export interface RowSink {
   /** Adds the record (`id`: its Id). */
   add(record: Record<string, Value>, id: string | undefined): void;
+  /** When given, each field's value goes to its column instead (one per field, in order), then `addRow` is called. */
+  readonly columns?: readonly Column[];
+  addRow?(id: string | undefined): void;
   /** The owner of a record whose OwnerId is empty. */
   defaultOwnerId(): string | null;
   /** A new Id for a record without one. */
@@ -61,11 +65,17 @@ export function rowLoader(
   if (modified >= 0 && sources[modified] === -1) lines.push(`v${modified} = ${createdDate};`);
   if (modstamp >= 0) lines.push(`if (v${modstamp} === null) v${modstamp} = ${createdDate} ?? sink.loadedAt;`);
   if (id >= 0) lines.push(`if (v${id} === null) v${id} = sink.newId();`);
-  const literal = fields.map((f, k) => `${JSON.stringify(f.name)}: v${k}`).join(', ');
-  lines.push(`sink.add({ ${literal} }, ${id >= 0 ? `v${id}` : 'undefined'});`);
+  const idValue = id >= 0 ? `v${id}` : 'undefined';
+  if (sink.columns) {
+    lines.push(...fields.map((_, k) => `c${k}.push(v${k});`), `sink.addRow(${idValue});`);
+  } else {
+    const literal = fields.map((f, k) => `${JSON.stringify(f.name)}: v${k}`).join(', ');
+    lines.push(`sink.add({ ${literal} }, ${idValue});`);
+  }
 
   const body = [
     ...readers.map((_, k) => `const r${k} = r[${k}];`),
+    ...(sink.columns ? fields.map((_, k) => `const c${k} = sink.columns[${k}];`) : []),
     'return (row) => {',
     'const b = row.bytes, s = row.starts, e = row.ends, x = row.escaped;',
     ...lines,

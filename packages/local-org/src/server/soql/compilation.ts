@@ -44,13 +44,16 @@ function checkClock(c: Compilation): void {
 
 /**
  * Live (or, for queryAll, all) visible records of an object that pass the predicate, within the query's budget;
- * with a SystemModstamp range from the WHERE, only the records its index puts in the range are examined.
+ * with a SystemModstamp range from the WHERE, only the records its index puts in the range are examined. `counted`:
+ * only how many pass matters (`COUNT()`): one shared placeholder stands for each, so that the records an object kept
+ * as columns makes for the test are not kept as well.
  */
 export function scan(
   c: Compilation,
   entry: ObjectEntry,
   predicate: Predicate | undefined,
   range?: StampRange,
+  counted = false,
 ): StoredRecord[] {
   const table = c.context.store.table(entry.schema.name) as Table;
   ensureStampIndex(table);
@@ -69,10 +72,12 @@ export function scan(
     // history asked for by a rep would otherwise check every history row of the org.
     if (predicate && !predicate(record)) continue;
     if (!c.context.canSee(table, record)) continue;
-    out.push(record);
+    out.push(counted ? COUNTED : record);
   }
   return out;
 }
+
+const COUNTED: StoredRecord = Object.freeze({});
 
 /** The org-local date (`YYYY-MM-DD`) of a UTC datetime, cached per query. */
 export function localDateOf(c: Compilation, isoDateTime: string): string {

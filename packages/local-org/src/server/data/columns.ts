@@ -1,0 +1,239 @@
+/**
+ * A table's loaded rows as columns, one per field (see `ColumnRecords`): ids as 18 bytes each, datetimes as
+ * milliseconds, numbers as doubles, checkboxes as bytes, other values (texts, dates, lookups: repeated values shared
+ * through the loader's column tables) in a plain array. A value a column's form cannot hold exactly (a file's odd
+ * text in a number or datetime column) is kept as it is, beside the column. A column gives back the value it was
+ * given, equal as a `Value` (strings equal by content).
+ */
+import type { FieldSchema } from '../schema/objectSchema.js';
+import { isNumberType } from '../schema/objectSchema.js';
+import type { Value } from './values.js';
+
+export interface Column {
+  /** Stores the value of the next row. */
+  push(value: Value): void;
+  get(row: number): Value;
+}
+
+/** The column for `field`'s values, with room for about `rows` rows (more grow it). */
+export function columnFor(field: FieldSchema, rows: number): Column {
+  if (field.name === 'Id') return new IdColumn(rows);
+  if (field.type === 'datetime') return new DateTimeColumn(rows);
+  if (field.type === 'boolean') return new BooleanColumn(rows);
+  if (isNumberType(field.type)) return new NumberColumn(rows);
+  return new ValueColumn();
+}
+
+/** Values a column's own form does not hold, by row. */
+class Odd {
+  private values: Map<number, Value> | undefined;
+  set(row: number, value: Value): void {
+    (this.values ??= new Map()).set(row, value);
+  }
+  has(row: number): boolean {
+    return this.values !== undefined && this.values.has(row);
+  }
+  get(row: number): Value {
+    return this.values?.get(row) ?? null;
+  }
+}
+
+/** Twice the room, or more when `needed` is more (typed arrays cannot grow in place). */
+function grown<T extends Float64Array | Uint8Array>(array: T, needed: number, make: (n: number) => T): T {
+  const next = make(Math.max(needed, array.length * 2, 1024));
+  next.set(array);
+  return next;
+}
+
+const ID_LENGTH = 18;
+
+/** 18-character ids as their bytes (an id is ASCII letters and digits); 0 in a row's first byte: null. */
+class IdColumn implements Column {
+  private bytes: Buffer;
+  private rows = 0;
+  private readonly odd = new Odd();
+
+  constructor(rows: number) {
+    this.bytes = Buffer.alloc(Math.max(rows, 16) * ID_LENGTH);
+  }
+
+  push(value: Value): void {
+    const row = this.rows++;
+    if ((row + 1) * ID_LENGTH > this.bytes.length) {
+      this.bytes = grown(this.bytes, (row + 1) * ID_LENGTH, (n) => Buffer.alloc(n));
+    }
+    if (typeof value === 'string' && isAsciiId(value)) {
+      this.bytes.write(value, row * ID_LENGTH, ID_LENGTH, 'latin1');
+    } else if (value !== null) this.odd.set(row, value);
+  }
+
+  get(row: number): Value {
+    const at = row * ID_LENGTH;
+    if (this.bytes[at] !== 0) return this.bytes.toString('latin1', at, at + ID_LENGTH);
+    return this.odd.get(row);
+  }
+}
+
+/** 18 characters of ASCII letters and digits (no 0 byte, one byte each). */
+function isAsciiId(text: string): boolean {
+  if (text.length !== ID_LENGTH) return false;
+  for (let i = 0; i < ID_LENGTH; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/**
+ * UTC datetimes in the stored form (`2026-03-08T17:04:05.000Z`, years 1000–9999) as milliseconds; NaN: null or
+ * another value. The text is made again on read (`toISOString` gives that form back for those years), and the last
+ * one made is reused: a record's CreatedDate and SystemModstamp are often the same instant.
+ */
+class DateTimeColumn implements Column {
+  private ms: Float64Array;
+  private rows = 0;
+  private readonly odd = new Odd();
+
+  constructor(rows: number) {
+    this.ms = new Float64Array(Math.max(rows, 16));
+  }
+
+  push(value: Value): void {
+    const row = this.rows++;
+    if (row >= this.ms.length) this.ms = grown(this.ms, row + 1, (n) => new Float64Array(n));
+    const ms = typeof value === 'string' ? storedDateTimeMs(value) : NaN;
+    this.ms[row] = ms;
+    if (Number.isNaN(ms) && value !== null) this.odd.set(row, value);
+  }
+
+  get(row: number): Value {
+    const ms = this.ms[row] as number;
+    return Number.isNaN(ms) ? this.odd.get(row) : isoText(ms);
+  }
+
+  /** The row's instant in milliseconds; undefined for null or another value. */
+  millis(row: number): number | undefined {
+    const ms = this.ms[row] as number;
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+}
+
+let lastMs = NaN;
+let lastText = '';
+function isoText(ms: number): string {
+  if (ms !== lastMs) {
+    lastText = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastText;
+}
+
+/** The number of `count` ASCII digits at `at`; -1 when one is no digit. */
+function digits(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const SEPARATORS: readonly [number, number][] = [
+  [4, 45], // -
+  [7, 45],
+  [10, 84], // T
+  [13, 58], // :
+  [16, 58],
+  [19, 46], // .
+  [23, 90], // Z
+];
+
+/**
+ * The milliseconds of a datetime in the stored form (`2026-03-08T17:04:05.000Z`, a real day and time of the years
+ * 1000–9999), whose `toISOString` is the same text; NaN otherwise. Read from the characters (a regular expression
+ * and a `Date` per value were most of a column table's load).
+ */
+export function storedDateTimeMs(text: string): number {
+  if (text.length !== 24) return NaN;
+  for (const [at, code] of SEPARATORS) if (text.charCodeAt(at) !== code) return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = digits(text, 20, 3);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (year < 1000 || day < 1 || day > monthDays || hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  if (second < 0 || second > 59 || millis < 0) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+/** Numbers as doubles; NaN: null or a text a loaded file held in the column. */
+class NumberColumn implements Column {
+  private numbers: Float64Array;
+  private rows = 0;
+  private readonly odd = new Odd();
+
+  constructor(rows: number) {
+    this.numbers = new Float64Array(Math.max(rows, 16));
+  }
+
+  push(value: Value): void {
+    const row = this.rows++;
+    if (row >= this.numbers.length) this.numbers = grown(this.numbers, row + 1, (n) => new Float64Array(n));
+    this.numbers[row] = typeof value === 'number' ? value : NaN;
+    if (typeof value !== 'number' && value !== null) this.odd.set(row, value);
+  }
+
+  get(row: number): Value {
+    const n = this.numbers[row] as number;
+    return Number.isNaN(n) ? this.odd.get(row) : n;
+  }
+}
+
+const FALSE = 0;
+const TRUE = 1;
+const NULL = 2;
+
+/** Checkboxes as one byte each (false, true, null; another value beside). */
+class BooleanColumn implements Column {
+  private flags: Uint8Array;
+  private rows = 0;
+  private readonly odd = new Odd();
+
+  constructor(rows: number) {
+    this.flags = new Uint8Array(Math.max(rows, 16));
+  }
+
+  push(value: Value): void {
+    const row = this.rows++;
+    if (row >= this.flags.length) this.flags = grown(this.flags, row + 1, (n) => new Uint8Array(n));
+    this.flags[row] = value === true ? TRUE : value === false ? FALSE : NULL;
+    if (typeof value !== 'boolean' && value !== null) this.odd.set(row, value);
+  }
+
+  get(row: number): Value {
+    const flag = this.flags[row];
+    return flag === TRUE ? true : flag === FALSE ? false : this.odd.get(row);
+  }
+}
+
+/** Any value, as given (the loader's column tables share repeated texts). */
+class ValueColumn implements Column {
+  private readonly values: Value[] = [];
+  push(value: Value): void {
+    this.values.push(value);
+  }
+  get(row: number): Value {
+    return this.values[row] as Value;
+  }
+}
+
+/** The instant of a datetime column's row without making its text; undefined when the column holds no instant. */
+export function columnMillis(column: Column, row: number): number | undefined {
+  return column instanceof DateTimeColumn ? column.millis(row) : undefined;
+}
