@@ -21,7 +21,7 @@ export function columnFor(field: FieldSchema, rows: number): Column {
   if (field.type === 'datetime') return new DateTimeColumn(rows);
   if (field.type === 'boolean') return new BooleanColumn(rows);
   if (isNumberType(field.type)) return new NumberColumn(rows);
-  return new ValueColumn();
+  return new ValueColumn(rows);
 }
 
 /** Values a column's own form does not hold, by row. */
@@ -39,7 +39,7 @@ class Odd {
 }
 
 /** Twice the room, or more when `needed` is more (typed arrays cannot grow in place). */
-function grown<T extends Float64Array | Uint8Array>(array: T, needed: number, make: (n: number) => T): T {
+function grown<T extends Float64Array | Uint8Array | Int32Array>(array: T, needed: number, make: (n: number) => T): T {
   const next = make(Math.max(needed, array.length * 2, 1024));
   next.set(array);
   return next;
@@ -63,7 +63,8 @@ class IdColumn implements Column {
       this.bytes = grown(this.bytes, (row + 1) * ID_LENGTH, (n) => Buffer.alloc(n));
     }
     if (typeof value === 'string' && isAsciiId(value)) {
-      this.bytes.write(value, row * ID_LENGTH, ID_LENGTH, 'latin1');
+      const at = row * ID_LENGTH;
+      for (let i = 0; i < ID_LENGTH; i++) this.bytes[at + i] = value.charCodeAt(i);
     } else if (value !== null) this.odd.set(row, value);
   }
 
@@ -101,7 +102,8 @@ class DateTimeColumn implements Column {
   push(value: Value): void {
     const row = this.rows++;
     if (row >= this.ms.length) this.ms = grown(this.ms, row + 1, (n) => new Float64Array(n));
-    const ms = typeof value === 'string' ? storedDateTimeMs(value) : NaN;
+    // A number is the instant the loader read from the cell's bytes (`cellReader`'s `instants`).
+    const ms = typeof value === 'number' ? value : typeof value === 'string' ? storedDateTimeMs(value) : NaN;
     this.ms[row] = ms;
     if (Number.isNaN(ms) && value !== null) this.odd.set(row, value);
   }
@@ -122,10 +124,41 @@ let lastMs = NaN;
 let lastText = '';
 function isoText(ms: number): string {
   if (ms !== lastMs) {
-    lastText = new Date(ms).toISOString();
+    lastText = isoDateTime(ms);
     lastMs = ms;
   }
   return lastText;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const DAY_MS = 86_400_000;
+
+/**
+ * `new Date(ms).toISOString()` for the years 1000–9999, a third of its time: the civil date from the day number
+ * (H. Hinnant's `civil_from_days`), each part from a table of digits.
+ */
+function isoDateTime(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const two = TWO_DIGITS as readonly string[];
+  return `${year}-${two[month]}-${two[day]}T${two[hour]}:${two[minute]}:${two[second]}.${THREE_DIGITS[rest - second * 1000]}Z`;
 }
 
 /** The number of `count` ASCII digits at `at`; -1 when one is no digit. */
@@ -222,14 +255,51 @@ class BooleanColumn implements Column {
   }
 }
 
-/** Any value, as given (the loader's column tables share repeated texts). */
+const SHARED_VALUES = 1 << 16;
+
+/**
+ * Any value, as a code per row (4 bytes, outside the heap) into the column's values: the previous row's value and
+ * the column's first 65,536 values are found again (the loader's column tables give repeated texts as one string),
+ * others added. Appending to a JS array of millions of values was most of a column table's load.
+ */
 class ValueColumn implements Column {
-  private readonly values: Value[] = [];
-  push(value: Value): void {
-    this.values.push(value);
+  private codes: Int32Array;
+  private rows = 0;
+  private values: Value[];
+  private count = 0;
+  private readonly known = new Map<Value, number>();
+  private last: Value = null;
+  private lastCode = -1;
+
+  constructor(rows: number) {
+    this.codes = new Int32Array(Math.max(rows, 16));
+    this.values = new Array<Value>(1024);
   }
+
+  push(value: Value): void {
+    const row = this.rows++;
+    if (row >= this.codes.length) this.codes = grown(this.codes, row + 1, (n) => new Int32Array(n));
+    if (value !== this.last || this.lastCode < 0) {
+      this.last = value;
+      this.lastCode = this.known.get(value) ?? this.add(value);
+    }
+    this.codes[row] = this.lastCode;
+  }
+
   get(row: number): Value {
-    return this.values[row] as Value;
+    return this.values[this.codes[row] as number] as Value;
+  }
+
+  private add(value: Value): number {
+    const code = this.count++;
+    if (code >= this.values.length) {
+      const values = new Array<Value>(this.values.length * 2);
+      for (let i = 0; i < code; i++) values[i] = this.values[i] as Value;
+      this.values = values;
+    }
+    this.values[code] = value;
+    if (this.known.size < SHARED_VALUES) this.known.set(value, code);
+    return code;
   }
 }
 

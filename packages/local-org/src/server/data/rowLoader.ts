@@ -49,7 +49,7 @@ export function rowLoader(
     'IsDeleted',
   ].map(at) as [number, number, number, number, number, number];
   const absent = fields.map((f, k) => (k === deleted ? false : f.type === 'boolean' ? f.defaultValue : null));
-  const readers: CellReader[] = fields.map((f) => cellReader(f));
+  const readers: CellReader[] = fields.map((f) => cellReader(f, sink.columns !== undefined));
 
   const lines: string[] = [];
   fields.forEach((_, k) => {
