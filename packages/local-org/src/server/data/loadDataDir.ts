@@ -122,7 +122,7 @@ function tableLoader(
   const load = rowLoader(table.entry.schema.fields, header, {
     add: (record, id) => store.add(table, record, id),
     columns: columns?.columns,
-    addRow: (id) => table.byId.add(columns?.rowLoaded() as number, id),
+    addRow: () => table.byId.addLater(columns?.rowLoaded() as number),
     defaultOwnerId: options.defaultOwnerId,
     newId: () => store.newId(name),
     loadedAt: options.loadedAt,
