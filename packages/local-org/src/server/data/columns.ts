@@ -7,6 +7,7 @@
  */
 import type { FieldSchema } from '../schema/objectSchema.js';
 import { isNumberType } from '../schema/objectSchema.js';
+import { isCaseSafeId } from './csvCells.js';
 import type { Value } from './values.js';
 
 export interface Column {
@@ -48,7 +49,7 @@ function grown<T extends Float64Array | Uint8Array | Int32Array>(array: T, neede
 const ID_LENGTH = 18;
 
 /** 18-character ids as their bytes (an id is ASCII letters and digits); 0 in a row's first byte: null. */
-class IdColumn implements Column {
+export class IdColumn implements Column {
   private bytes: Buffer;
   private rows = 0;
   private readonly odd = new Odd();
@@ -66,6 +67,17 @@ class IdColumn implements Column {
       const at = row * ID_LENGTH;
       for (let i = 0; i < ID_LENGTH; i++) this.bytes[at + i] = value.charCodeAt(i);
     } else if (value !== null) this.odd.set(row, value);
+  }
+
+  /** Stores the next row's id straight from a cell's bytes when it is a case-safe id (true); else stores nothing. */
+  pushCell(bytes: Buffer, start: number, end: number): boolean {
+    if (!isCaseSafeId(bytes, start, end)) return false;
+    const row = this.rows++;
+    if ((row + 1) * ID_LENGTH > this.bytes.length) {
+      this.bytes = grown(this.bytes, (row + 1) * ID_LENGTH, (n) => Buffer.alloc(n));
+    }
+    bytes.copy(this.bytes, row * ID_LENGTH, start, end);
+    return true;
   }
 
   get(row: number): Value {

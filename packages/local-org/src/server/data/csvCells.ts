@@ -71,8 +71,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * `normalizeDateTime` gives back unchanged, and `toISOString` gives for the instant); NaN otherwise.
  */
 function canonicalDateTimeMs(bytes: Buffer, start: number, end: number): number {
-  if (end - start !== 24 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84)
-    return NaN;
+  if (end - start !== 24 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84) return NaN;
   if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58 || bytes[start + 19] !== 46 || bytes[start + 23] !== 90) {
     return NaN;
   }
@@ -92,24 +91,24 @@ function canonicalDateTimeMs(bytes: Buffer, start: number, end: number): number 
 
 const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
-/**
- * An 18-character id whose case-safe suffix is right, as it is (what `normalizeId` returns for it); other forms
- * through `normalizeId`; undefined when the cell is no id.
- */
-function readId(bytes: Buffer, start: number, end: number): string | undefined {
-  if (end - start === 18) {
-    let same = true;
-    for (let block = 0; block < 3 && same; block++) {
-      let bits = 0;
-      for (let i = 0; i < 5; i++) {
-        const c = bytes[start + block * 5 + i] as number;
-        if (c >= 65 && c <= 90) bits |= 1 << i;
-        else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) same = false;
-      }
-      same &&= bytes[start + 15 + block] === SUFFIX.charCodeAt(bits);
+/** bytes[start, end) are an 18-character id whose case-safe suffix is right (what `normalizeId` keeps as it is). */
+export function isCaseSafeId(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start !== 18) return false;
+  for (let block = 0; block < 3; block++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = bytes[start + block * 5 + i] as number;
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+      else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return false;
     }
-    if (same) return bytes.toString('latin1', start, end);
+    if (bytes[start + 15 + block] !== SUFFIX.charCodeAt(bits)) return false;
   }
+  return true;
+}
+
+/** A case-safe 18-character id as it is; other forms through `normalizeId`; undefined when the cell is no id. */
+function readId(bytes: Buffer, start: number, end: number): string | undefined {
+  if (isCaseSafeId(bytes, start, end)) return bytes.toString('latin1', start, end);
   return normalizeId(bytes.toString('utf8', start, end)) ?? undefined;
 }
 
