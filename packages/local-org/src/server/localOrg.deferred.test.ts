@@ -122,6 +122,10 @@ describe('objects loaded on first use', () => {
           );
           seen.push(object, all.records, (await conn.query(soql)).totalSize);
         }
+        for (const path of ['query', 'queryAll']) {
+          const url = `/services/data/v62.0/${path}?q=${encodeURIComponent('SELECT COUNT() FROM LeadHistory')}`;
+          seen.push(path, (await conn.request<{ totalSize: number }>(url)).totalSize); // tombstones counted by queryAll
+        }
         await conn.soap.undelete([lead]);
         const back = await conn.query(`SELECT Id, Country, IsDeleted FROM Lead WHERE Id = '${lead}'`);
         seen.push(
