@@ -98,4 +98,47 @@ describe('objects loaded on first use', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'updates, deletes and undeletes rows it keeps as columns as an org that loaded them at start (stamps, tombstones)',
+    async () => {
+      const now = () => new Date('2026-11-16T12:00:00.000Z');
+      const lazy = await start({ dataDir: dir, objectsDir: null, now });
+      const full = await start({ dataDir: dir, objectsDir: null, deferObjects: [], now });
+      started.push(lazy, full);
+      const changed = async (org: LocalOrg): Promise<unknown[]> => {
+        const conn = connectTo(org, org.tokens.admin);
+        const member = (await conn.query<{ LeadId: string }>('SELECT LeadId FROM CampaignMember ORDER BY Id LIMIT 1'))
+          .records[0];
+        const lead = member?.LeadId as string;
+        expect((await conn.sobject('Lead').update({ Id: lead, Country: 'Iceland' })).success).toBe(true);
+        expect((await conn.sobject('Lead').destroy(lead)).success).toBe(true);
+        const seen: unknown[] = [];
+        const since = `SystemModstamp >= 2026-11-16T12:00:00Z`;
+        for (const object of ['Lead', 'LeadHistory', 'CampaignMember', 'Task']) {
+          const soql = `SELECT Id, IsDeleted, SystemModstamp FROM ${object} WHERE ${since} ORDER BY Id`;
+          const all = await conn.request<{ records: unknown[] }>(
+            `/services/data/v62.0/queryAll?q=${encodeURIComponent(soql)}`,
+          );
+          seen.push(object, all.records, (await conn.query(soql)).totalSize);
+        }
+        for (const path of ['query', 'queryAll']) {
+          const url = `/services/data/v62.0/${path}?q=${encodeURIComponent('SELECT COUNT() FROM LeadHistory')}`;
+          seen.push(path, (await conn.request<{ totalSize: number }>(url)).totalSize); // tombstones counted by queryAll
+        }
+        await conn.soap.undelete([lead]);
+        const back = await conn.query(`SELECT Id, Country, IsDeleted FROM Lead WHERE Id = '${lead}'`);
+        seen.push(
+          back.records,
+          (await conn.query(`SELECT COUNT() FROM CampaignMember WHERE LeadId = '${lead}'`)).totalSize,
+        );
+        return seen;
+      };
+      const lazySeen = await changed(lazy);
+      expect(lazySeen[1]).toHaveLength(1);
+      expect((lazySeen[4] as unknown[]).length).toBeGreaterThan(0); // the lead's history rows went with it
+      expect(lazySeen).toEqual(await changed(full));
+    },
+    TIMEOUT,
+  );
 });

@@ -26,7 +26,7 @@ function blankRecord(table: Table): StoredRecord {
 /** The org's Organization record, created (Local Org, America/Los_Angeles, calendar fiscal year) when missing. */
 export function ensureOrganization(store: OrgStore): StoredRecord {
   const table = store.table('Organization') as Table;
-  const existing = table.records[0];
+  const existing = table.records.at(0);
   if (existing) return existing;
   const record = Object.assign(blankRecord(table), {
     Id: toCaseSafeId('00D5f0000000001'),

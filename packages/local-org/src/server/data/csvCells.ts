@@ -14,23 +14,30 @@ import { readCsvDigits, readCsvNumber } from '@salesops/csv';
 export type CellReader = (bytes: Buffer, start: number, end: number, escaped: boolean) => Value;
 
 /**
- * The reader for a column of `field`.
+ * The reader for a column of `field`. `instants`: a datetime in the stored form is read as its epoch milliseconds (a
+ * number, for a table kept as columns), not as its text.
  *
  * @example
  * const read = cellReader(amountField); read(Buffer.from('12.5'), 0, 4, false) // 12.5
  */
-export function cellReader(field: FieldSchema): CellReader {
+export function cellReader(field: FieldSchema, instants = false): CellReader {
   // The plain forms are read here; anything else (spaces, exponents, other datetime forms) by `valueFromCsv`.
   const general: CellReader = (bytes, start, end, escaped) => valueFromCsv(textOf(bytes, start, end, escaped), field);
   if (field.type === 'boolean') return readBoolean;
   if (isNumberType(field.type)) {
     return (bytes, start, end, escaped) => readCsvNumber(bytes, start, end) ?? general(bytes, start, end, escaped);
   }
+  if (field.type === 'datetime' && instants) {
+    return (bytes, start, end, escaped) => {
+      const ms = canonicalDateTimeMs(bytes, start, end);
+      return Number.isNaN(ms) ? general(bytes, start, end, escaped) : ms;
+    };
+  }
   if (field.type === 'datetime') {
     return (bytes, start, end, escaped) =>
-      isCanonicalDateTime(bytes, start, end)
-        ? bytes.toString('latin1', start, end)
-        : general(bytes, start, end, escaped);
+      Number.isNaN(canonicalDateTimeMs(bytes, start, end))
+        ? general(bytes, start, end, escaped)
+        : bytes.toString('latin1', start, end);
   }
   // The loader gives a record without a valid id a new one.
   if (field.name === 'Id') return (bytes, start, end) => readId(bytes, start, end) ?? null;
@@ -59,46 +66,49 @@ function readBoolean(bytes: Buffer, start: number, end: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DDTHH:MM:SS.sssZ` of a real day and time: the form `normalizeDateTime` gives back unchanged. */
-function isCanonicalDateTime(bytes: Buffer, start: number, end: number): boolean {
-  if (end - start !== 24 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84)
-    return false;
+/**
+ * The epoch milliseconds of `YYYY-MM-DDTHH:MM:SS.sssZ` of a real day and time of the years 1000–9999 (the form
+ * `normalizeDateTime` gives back unchanged, and `toISOString` gives for the instant); NaN otherwise.
+ */
+function canonicalDateTimeMs(bytes: Buffer, start: number, end: number): number {
+  if (end - start !== 24 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84) return NaN;
   if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58 || bytes[start + 19] !== 46 || bytes[start + 23] !== 90) {
-    return false;
+    return NaN;
   }
   const year = readCsvDigits(bytes, start, 4);
   const month = readCsvDigits(bytes, start + 5, 2);
   const day = readCsvDigits(bytes, start + 8, 2);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (year < 0 || day < 1 || day > monthDays) return false;
+  if (year < 1000 || day < 1 || day > monthDays) return NaN;
   const hour = readCsvDigits(bytes, start + 11, 2);
   const minute = readCsvDigits(bytes, start + 14, 2);
   const second = readCsvDigits(bytes, start + 17, 2);
   const millis = readCsvDigits(bytes, start + 20, 3);
-  return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0;
+  const valid = hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0;
+  return valid ? Date.UTC(year, month - 1, day, hour, minute, second, millis) : NaN;
 }
 
 const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
-/**
- * An 18-character id whose case-safe suffix is right, as it is (what `normalizeId` returns for it); other forms
- * through `normalizeId`; undefined when the cell is no id.
- */
-function readId(bytes: Buffer, start: number, end: number): string | undefined {
-  if (end - start === 18) {
-    let same = true;
-    for (let block = 0; block < 3 && same; block++) {
-      let bits = 0;
-      for (let i = 0; i < 5; i++) {
-        const c = bytes[start + block * 5 + i] as number;
-        if (c >= 65 && c <= 90) bits |= 1 << i;
-        else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) same = false;
-      }
-      same &&= bytes[start + 15 + block] === SUFFIX.charCodeAt(bits);
+/** bytes[start, end) are an 18-character id whose case-safe suffix is right (what `normalizeId` keeps as it is). */
+export function isCaseSafeId(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start !== 18) return false;
+  for (let block = 0; block < 3; block++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = bytes[start + block * 5 + i] as number;
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+      else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return false;
     }
-    if (same) return bytes.toString('latin1', start, end);
+    if (bytes[start + 15 + block] !== SUFFIX.charCodeAt(bits)) return false;
   }
+  return true;
+}
+
+/** A case-safe 18-character id as it is; other forms through `normalizeId`; undefined when the cell is no id. */
+function readId(bytes: Buffer, start: number, end: number): string | undefined {
+  if (isCaseSafeId(bytes, start, end)) return bytes.toString('latin1', start, end);
   return normalizeId(bytes.toString('utf8', start, end)) ?? undefined;
 }
 

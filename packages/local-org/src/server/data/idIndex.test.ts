@@ -59,4 +59,19 @@ describe('IdIndex', () => {
     expect(index.get('z00abcd')).toBe(records[1]);
     expect(index.get('z00ab')).toBeUndefined();
   });
+
+  it('indexes the positions added for later on its next use, and goes on adding after', () => {
+    const records: StoredRecord[] = [];
+    const index = new IdIndex(records);
+    const ids = Array.from({ length: 3000 }, (_, i) => salesforceId('00Q', '5e', i + 1));
+    for (const id of ids.slice(0, 1000)) index.addLater(records.push({ Id: id }) - 1);
+    expect(index.has(ids[999] as string)).toBe(true); // the first use indexes the 1000
+    for (const id of ids.slice(1000, 2000)) index.addLater(records.push({ Id: id }) - 1);
+    index.add(records.push({ Id: ids[2000] as string }) - 1); // an add indexes the ones before it first
+    for (const id of ids.slice(2001)) index.addLater(records.push({ Id: id }) - 1);
+    expect(index.size).toBe(3000);
+    for (const [i, id] of ids.entries()) expect(index.get(id)).toBe(records[i]);
+    index.addLater(records.push({ Id: 'x' }) - 1);
+    expect(() => index.addLater(records.length + 1)).toThrow(/added after/);
+  });
 });

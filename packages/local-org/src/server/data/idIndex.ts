@@ -6,6 +6,7 @@
  * position's hash is kept, so that growing the table and passing other records on a probe read no record: records
  * lie scattered in the heap, and reading `Id` from the records of every table is a megamorphic load.
  */
+import { ColumnRecords, type RecordList } from './columnRecords.js';
 import type { StoredRecord } from './values.js';
 
 const EMPTY = 0;
@@ -20,17 +21,52 @@ export class IdIndex {
   /** The hash of the id at each position of `records` that was added. */
   private hashes = new Int32Array(16);
 
+  /** Positions [from, to) added with `addLater`, indexed on the next use of the index. */
+  private later = { from: 0, to: 0 };
+  /** The Id at a position of the records (read from its column when the records are columns). */
+  private readonly idAtPosition: (position: number) => string;
+
   /** `records`: the table's records, which the index reads (and `reindex` follows after removals). */
-  constructor(private readonly records: readonly StoredRecord[]) {}
+  constructor(private readonly records: RecordList) {
+    this.idAtPosition =
+      records instanceof ColumnRecords
+        ? (position) => records.value(position, 'Id') as string
+        : (position) => (records.at(position) as StoredRecord)['Id'] as string;
+  }
 
   get size(): number {
+    this.catchUp();
     return this.count;
+  }
+
+  /**
+   * Indexes the record at `position` (the next after those added before) on the next use of the index: a table kept
+   * as columns is often only scanned (a count, an export), and indexing 7.5 million ids is a microsecond each, most
+   * of it the processor waiting for memory.
+   */
+  addLater(position: number): void {
+    if (this.later.to === this.later.from) this.later = { from: position, to: position + 1 };
+    else if (position === this.later.to) this.later.to++;
+    else throw new Error(`position ${position} added after ${this.later.to - 1}`);
+  }
+
+  private catchUp(): void {
+    const { from, to } = this.later;
+    if (from === to) return;
+    this.later = { from: 0, to: 0 };
+    for (let position = from; position < to; position++) this.add(position);
   }
 
   /** The record whose id starts with the first 15 characters of `id`. */
   get(id: string): StoredRecord | undefined {
     const slot = this.find(id);
-    return slot < 0 ? undefined : this.records[(this.slots[slot] as number) - 1];
+    return slot < 0 ? undefined : this.records.at((this.slots[slot] as number) - 1);
+  }
+
+  /** The position in the records of the record whose id starts with the first 15 characters of `id`; -1 if none. */
+  position(id: string): number {
+    const slot = this.find(id);
+    return slot < 0 ? -1 : (this.slots[slot] as number) - 1;
   }
 
   has(id: string): boolean {
@@ -42,6 +78,7 @@ export class IdIndex {
    * a record of the same id.
    */
   add(position: number, id = this.idAt(position + 1)): void {
+    this.catchUp();
     if ((this.used + 1) * 2 > this.slots.length) this.resize();
     const hash = hashId(id);
     if (position >= this.hashes.length) this.growHashes(position);
@@ -68,6 +105,7 @@ export class IdIndex {
 
   /** Removes the record with the id of `id`, if any. */
   delete(id: string): void {
+    this.catchUp();
     const slot = this.find(id);
     if (slot < 0) return;
     this.slots[slot] = REMOVED;
@@ -76,6 +114,7 @@ export class IdIndex {
 
   /** Indexes the records again (after records were removed from the array, moving the ones after them). */
   reindex(): void {
+    this.later = { from: 0, to: 0 };
     this.slots = new Int32Array(capacityFor(this.records.length));
     this.used = 0;
     this.count = 0;
@@ -83,6 +122,7 @@ export class IdIndex {
   }
 
   private find(id: string): number {
+    this.catchUp();
     const mask = this.slots.length - 1;
     const hash = hashId(id);
     for (let i = hash & mask; ; i = (i + 1) & mask) {
@@ -93,7 +133,7 @@ export class IdIndex {
   }
 
   private idAt(slot: number): string {
-    return (this.records[slot - 1] as StoredRecord)['Id'] as string;
+    return this.idAtPosition(slot - 1);
   }
 
   /**

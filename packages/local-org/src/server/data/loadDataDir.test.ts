@@ -68,8 +68,8 @@ describe('loading a data folder', () => {
       'Gadget__c.csv': 'Id,Size\na005e0000000001AAA,12\n',
       'Notes.csv': 'Title\nhello\n',
     });
-    expect(store.table('Account')?.records[0]).toMatchObject({ Name: 'Acme', Mood__x: 'sunny' });
-    expect(store.table('Gadget__c')?.records[0]).toMatchObject({ Id: 'a005e0000000001AAA', Size: '12' });
+    expect(store.table('Account')?.records.at(0)).toMatchObject({ Name: 'Acme', Mood__x: 'sunny' });
+    expect(store.table('Gadget__c')?.records.at(0)).toMatchObject({ Id: 'a005e0000000001AAA', Size: '12' });
     expect(store.warnings).toEqual([
       'Account.csv: column Mood__x is not a field of Account; served as text',
       'Gadget__c.csv: object Gadget__c is not in the schema; served with text fields',

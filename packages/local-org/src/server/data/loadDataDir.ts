@@ -2,7 +2,7 @@
  * Loads a `--data-dir` folder (`<SObject>.csv`, as the sample generator, Data Loader and Bulk API 2.0 write them)
  * into the store, through the byte scanner the readers use (`@salesops/csv`) and one record builder per file.
  */
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvSyntaxError, scanCsvBytes, type CsvRow } from '@salesops/csv';
 import { scanCsvFileSync } from '@salesops/csv/file';
@@ -26,7 +26,8 @@ export class DataFileError extends Error {
  * admin user). Columns the schema lacks become text fields and objects it lacks become text-only objects, each with
  * a warning in `store.warnings`; rows keep the ids they have. A record without CreatedDate or SystemModstamp is
  * stamped `loadedAt` (every Salesforce record has a SystemModstamp). The objects in `deferred` are registered with
- * their header's columns now and their rows loaded on the table's first use (`OrgStore.defer`).
+ * their header's columns now and their rows loaded on the table's first use (`OrgStore.defer`), as columns
+ * (`ColumnRecords`).
  */
 export function loadDataDir(
   store: OrgStore,
@@ -43,8 +44,8 @@ export function loadDataDir(
     const path = join(dir, file);
     const header = deferred.has(file.slice(0, -4)) ? readHeader(path) : undefined;
     const table = header && store.tableForCsv(file.slice(0, -4), header, file);
-    if (header && table) store.defer(table, () => loadFile(store, path, file, defaultOwnerId, loadedAt));
-    else if (!header) loadFile(store, path, file, defaultOwnerId, loadedAt);
+    if (header && table) store.defer(table, () => loadFile(store, path, file, defaultOwnerId, loadedAt, true));
+    else if (!header) loadFile(store, path, file, defaultOwnerId, loadedAt, false);
   }
 }
 
@@ -54,7 +55,9 @@ function loadFile(
   file: string,
   defaultOwnerId: () => string | null,
   loadedAt: string,
+  asColumns: boolean,
 ): void {
+  const rows = asColumns ? Math.ceil(statSync(path).size / SHORT_ROW_BYTES) : 0;
   let load: ((row: CsvRow) => void) | undefined;
   let skipped = false;
   try {
@@ -63,7 +66,7 @@ function loadFile(
       if (skipped) return;
       const header = row.texts();
       const table = store.tableForCsv(file.slice(0, -4), header, file);
-      if (table) load = tableLoader(store, table, header, file, defaultOwnerId, loadedAt);
+      if (table) load = tableLoader(store, table, header, file, { defaultOwnerId, loadedAt, rows, asColumns });
       else skipped = true;
     });
   } catch (e) {
@@ -73,6 +76,8 @@ function loadFile(
 }
 
 const HEADER_BYTES = 1 << 16;
+/** A short row of the funnel's files: room for the file's size over it is made up front (more rows grow it). */
+const SHORT_ROW_BYTES = 50;
 
 /** The header of a CSV file whose first line ends in its first 64 KiB; undefined otherwise (the file loads now). */
 function readHeader(path: string): string[] | undefined {
@@ -96,21 +101,31 @@ function rank(file: string, first: readonly string[]): number {
   return i < 0 ? first.length : i;
 }
 
-/** Adds one record per row (see `rowLoader`), after checking the row's field count. */
+interface LoadOptions {
+  readonly defaultOwnerId: () => string | null;
+  readonly loadedAt: string;
+  /** The rows as columns, with room for about `rows` of them. */
+  readonly asColumns: boolean;
+  readonly rows: number;
+}
+
+/** Adds one record per row (see `rowLoader`), or one row to the columns, after checking the row's field count. */
 function tableLoader(
   store: OrgStore,
   table: Table,
   header: readonly string[],
   file: string,
-  defaultOwnerId: () => string | null,
-  loadedAt: string,
+  options: LoadOptions,
 ): (row: CsvRow) => void {
   const name = table.entry.schema.name;
+  const columns = options.asColumns ? store.useColumns(table, options.rows) : undefined;
   const load = rowLoader(table.entry.schema.fields, header, {
     add: (record, id) => store.add(table, record, id),
-    defaultOwnerId,
+    columns: columns?.columns,
+    addRow: () => table.byId.addLater(columns?.rowLoaded() as number),
+    defaultOwnerId: options.defaultOwnerId,
     newId: () => store.newId(name),
-    loadedAt,
+    loadedAt: options.loadedAt,
   });
   return (row) => {
     if (row.count !== header.length) {

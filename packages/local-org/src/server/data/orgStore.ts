@@ -9,16 +9,17 @@ import { CsvFileWriter } from '../../sample-data/csvFileWriter.js';
 import { salesforceId } from '../../sample-data/salesforceId.js';
 import { field, type FieldSchema } from '../schema/objectSchema.js';
 import type { ObjectEntry, SchemaRegistry } from '../schema/schemaRegistry.js';
+import { ColumnRecords, type RecordList } from './columnRecords.js';
 import { IdIndex } from './idIndex.js';
 import { loadDataDir } from './loadDataDir.js';
 import { normalizeId, valueToCsv, type StoredRecord, type Value } from './values.js';
 
 export interface Table {
   readonly entry: ObjectEntry;
-  /** Every record, deleted ones included (IsDeleted = true), in insertion order. */
-  readonly records: StoredRecord[];
+  /** Every record, deleted ones included (IsDeleted = true), in insertion order (an object's loaded on first use: as columns). */
+  records: RecordList;
   /** Record by its 15-character id (case-sensitive, as Salesforce compares ids). */
-  readonly byId: IdIndex;
+  byId: IdIndex;
   /** Unique index per external-ID / unique field (lower-case field name) → normalized value → record. */
   readonly uniqueIndexes: Map<string, Map<string, StoredRecord>>;
   /** Records changed in place or removed so far: a position index built at another count is out of date. */
@@ -138,6 +139,28 @@ export class OrgStore {
     }
   }
 
+  /**
+   * Keeps the table's records as columns (`ColumnRecords`, about `rows` of them) for a load: the table holds no
+   * record yet. Returns the columns' records.
+   */
+  useColumns(table: Table, rows: number): ColumnRecords {
+    if (table.records.length > 0) throw new Error(`${table.entry.schema.name} holds records already`);
+    const records = new ColumnRecords(table.entry.schema.fields, rows);
+    table.records = records;
+    table.byId = new IdIndex(records);
+    return records;
+  }
+
+  /**
+   * The record the table keeps for `record` (a read of a row kept as columns is a new object each time: the first one
+   * changed becomes the row's record); `record` itself for other tables.
+   */
+  private kept(table: Table, record: StoredRecord): StoredRecord {
+    if (!(table.records instanceof ColumnRecords)) return record;
+    const position = table.byId.position(String(record['Id']));
+    return position < 0 ? record : table.records.own(position, record);
+  }
+
   /** Removes a record added in the same request (rollback of an all-or-none request). */
   remove(table: Table, record: StoredRecord): void {
     const i = table.records.lastIndexOf(record);
@@ -154,13 +177,15 @@ export class OrgStore {
     }
   }
 
-  /** Sets values on a record, keeping the unique indexes right. */
-  assign(table: Table, record: StoredRecord, values: StoredRecord): void {
+  /** Sets values on a record (and on the record the table keeps for it), keeping the unique indexes right. */
+  assign(table: Table, given: StoredRecord, values: StoredRecord): void {
+    const record = this.kept(table, given);
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
       if (key !== null && index.get(key) === record) index.delete(key);
     }
     Object.assign(record, values);
+    if (given !== record) Object.assign(given, values);
     table.edits++;
     for (const [fieldName, index] of table.uniqueIndexes) {
       const key = this.uniqueKey(table, fieldName, record);
@@ -177,7 +202,7 @@ export class OrgStore {
       table.uniqueIndexes.set(lower, index);
       for (const record of table.records) {
         const key = this.uniqueKey(table, lower, record);
-        if (key !== null) index.set(key, record);
+        if (key !== null) index.set(key, this.kept(table, record));
       }
     }
     if (value === null) return undefined;

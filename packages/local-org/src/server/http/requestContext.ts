@@ -61,6 +61,7 @@ export function queryContext(ctx: RequestContext): QueryContext {
     timeZone: org.timeZone,
     apiVersion: ctx.version,
     canSee: (table, record) => org.sharing.canSee(session.viewer, table, record),
+    seesAll: session.viewer.viewAll,
     budget: org.queryBudget,
   };
 }

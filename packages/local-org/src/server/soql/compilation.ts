@@ -4,6 +4,7 @@
  */
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import type { Table } from '../data/orgStore.js';
+import { ColumnRecords } from '../data/columnRecords.js';
 import type { StoredRecord } from '../data/values.js';
 import type { ObjectEntry } from '../schema/schemaRegistry.js';
 import { localDate } from './dateLiterals.js';
@@ -44,15 +45,21 @@ function checkClock(c: Compilation): void {
 
 /**
  * Live (or, for queryAll, all) visible records of an object that pass the predicate, within the query's budget;
- * with a SystemModstamp range from the WHERE, only the records its index puts in the range are examined.
+ * with a SystemModstamp range from the WHERE, only the records its index puts in the range are examined. `counted`:
+ * only how many pass matters (`COUNT()`): one shared placeholder stands for each, so that the records an object kept
+ * as columns makes for the test are not kept as well.
  */
 export function scan(
   c: Compilation,
   entry: ObjectEntry,
   predicate: Predicate | undefined,
   range?: StampRange,
+  counted = false,
 ): StoredRecord[] {
   const table = c.context.store.table(entry.schema.name) as Table;
+  if (counted && !predicate && !range && c.context.seesAll && table.records instanceof ColumnRecords) {
+    return countColumns(c, table.records);
+  }
   ensureStampIndex(table);
   const records = range && hasStamps(table) ? recordsInRange(table, range) : table.records;
   const out: StoredRecord[] = [];
@@ -69,7 +76,21 @@ export function scan(
     // history asked for by a rep would otherwise check every history row of the org.
     if (predicate && !predicate(record)) continue;
     if (!c.context.canSee(table, record)) continue;
-    out.push(record);
+    out.push(counted ? COUNTED : record);
+  }
+  return out;
+}
+
+const COUNTED: StoredRecord = Object.freeze({});
+
+/** A count of every (live) record of a table kept as columns, for a user who sees all: no row made a record. */
+function countColumns(c: Compilation, records: ColumnRecords): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  checkClock(c);
+  for (let position = 0; position < records.length; position++) {
+    if (--c.budget.rowsLeft < 0) throw queryTimeout();
+    if (position % CLOCK_EVERY === 0) checkClock(c);
+    if (c.includeDeleted || records.value(position, 'IsDeleted') !== true) out.push(COUNTED);
   }
   return out;
 }

@@ -63,7 +63,8 @@ function runQuery(c: Compilation, query: Query): QueryResult {
     (grouped ||
       fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
   const predicate = compileWhere(c, entry, alias, query);
-  const records = scan(c, entry, predicate, stampRangeOf(query, alias));
+  const counted = countOnly && (query.orderBy === undefined || (Array.isArray(query.orderBy) && !query.orderBy.length));
+  const records = scan(c, entry, predicate, stampRangeOf(query, alias), counted);
   if (aggregate) return runAggregate(c, entry, alias, query, records);
   return runRecords(c, entry, alias, query, records, countOnly);
 }

@@ -15,6 +15,8 @@ export interface QueryContext {
   readonly apiVersion: string;
   /** Whether the running user may see a record (sharing). */
   readonly canSee: (table: Table, record: StoredRecord) => boolean;
+  /** The running user sees every record (View All Data): `canSee` is true without looking at the record. */
+  readonly seesAll?: boolean;
   /** The query's budget; past either bound it fails with QUERY_TIMEOUT. Unbounded when absent. */
   readonly budget?: QueryBudget;
 }

@@ -9,8 +9,9 @@
  */
 import { conditionTree, type ConditionNode } from './conditionTree.js';
 import type { Query, Subquery } from '@jetstreamapp/soql-parser-js';
+import { ColumnRecords, type RecordList } from '../data/columnRecords.js';
 import type { Table } from '../data/orgStore.js';
-import { normalizeDateTime, type StoredRecord } from '../data/values.js';
+import { normalizeDateTime, type StoredRecord, type Value } from '../data/values.js';
 
 /** `SystemModstamp > bound` (or `>=`), in epoch milliseconds. */
 export interface StampRange {
@@ -67,7 +68,7 @@ export function recordsInRange(table: Table, range: StampRange): StoredRecord[] 
   for (let i = 0; i < length; i++) {
     const stamp = stamps[i] as number;
     if (stamp > range.boundMs || (range.inclusive && stamp === range.boundMs))
-      out.push(table.records[i] as StoredRecord);
+      out.push(table.records.at(i) as StoredRecord);
   }
   return out;
 }
@@ -98,9 +99,8 @@ function currentIndex(table: Table): StampIndex {
       grown.set(index.stamps.subarray(0, index.length));
       index.stamps = grown;
     }
-    for (let i = index.length; i < records.length; i++) index.stamps[i] = stampMs(records[i] as StoredRecord);
-    if (index.texts)
-      for (let i = index.length; i < records.length; i++) index.texts[i] = records[i]?.['SystemModstamp'];
+    for (let i = index.length; i < records.length; i++) index.stamps[i] = stampAt(records, i);
+    if (index.texts) for (let i = index.length; i < records.length; i++) index.texts[i] = stampTextAt(records, i);
     index.length = records.length;
   }
   return index;
@@ -115,18 +115,29 @@ function refresh(table: Table, index: StampIndex): void {
   index.length = Math.min(index.length, records.length);
   const texts = index.texts ?? new Array<unknown>(index.length);
   for (let i = 0; i < index.length; i++) {
-    const text = records[i]?.['SystemModstamp'];
+    const text = stampTextAt(records, i);
     if (index.texts && texts[i] === text) continue;
     texts[i] = text;
-    index.stamps[i] = stampMs(records[i] as StoredRecord);
+    index.stamps[i] = stampMs(text);
   }
   texts.length = index.length;
   index.texts = texts;
   index.edits = table.edits;
 }
 
-function stampMs(record: StoredRecord): number {
-  const value = record['SystemModstamp'];
+/** The stamp at a position: from its column when the records are columns (no record made). */
+function stampAt(records: RecordList, position: number): number {
+  const ms = records instanceof ColumnRecords ? records.millis(position, 'SystemModstamp') : undefined;
+  return ms ?? stampMs(stampTextAt(records, position));
+}
+
+function stampTextAt(records: RecordList, position: number): Value | undefined {
+  return records instanceof ColumnRecords
+    ? records.value(position, 'SystemModstamp')
+    : records.at(position)?.['SystemModstamp'];
+}
+
+function stampMs(value: Value | undefined): number {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (value === null || value === undefined) return -Infinity;
   // Not a datetime (a loaded file's odd value): always a candidate, the WHERE itself decides.
