@@ -224,10 +224,17 @@ async function runChild(mode: string, dataDir: string): Promise<Measured> {
       (key) => mode === 'files' || (key !== 'opportunityLineItems' && !revops.has(key)),
     );
     const data = await readDataDir(dataDir, { objects });
+    const read = (performance.now() - started) / 1000;
+    const readRss = process.resourceUsage().maxRSS / 1024;
     const snapshot = createOrgSnapshot(data);
     let records = 1;
     for (const [key, list] of Object.entries(data)) if (key !== 'organization') records += (list as unknown[]).length;
-    return done(records, 0, `${snapshot.data.opportunities.length} opportunities indexed`);
+    return done(
+      records,
+      0,
+      `${snapshot.data.opportunities.length} opportunities indexed; the read ${read.toFixed(2)} s and ` +
+        `${readRss.toFixed(0)} MiB peak before the snapshot`,
+    );
   }
   const connection = new Connection({
     instanceUrl: process.env['BENCH_ORG_URL'] as string,

@@ -90,10 +90,13 @@ export function asciiHash(bytes: Uint8Array, start: number, end: number): number
   return ascii ? hash : NOT_ASCII;
 }
 
-/** True when the ASCII `text` is the bytes `bytes[start, end)`. */
+/**
+ * True when the ASCII `text` is the bytes `bytes[start, end)`. Compared from the end: Ids of one org share their
+ * first ten or so characters (key prefix, instance, zeros) and differ in their last.
+ */
 export function sameAscii(text: string, bytes: Uint8Array, start: number, end: number): boolean {
   if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
+  for (let i = text.length - 1; i >= 0; i--) if (text.charCodeAt(i) !== bytes[start + i]) return false;
   return true;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Worker thread that reads `OpportunityHistory.csv` into table columns while the main thread reads the other files
- * (see `readHistoryInWorker`). Its columns come back as transferred buffers, not copies.
+ * (see `readHistoryInWorker`). Its columns come back as transferred buffers, not copies, the runs' deal Ids too.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OpportunityHistoryTable } from '@salesops/core';
 import { UnkeptTexts } from '../csv/sharedTexts.js';
 import { bufferText } from './bufferText.js';
 import { DataDirError } from './dataDirError.js';
+import { packRunIds } from './historyRunIds.js';
 import { readCsvObject } from './readCsvObject.js';
 import type { HistoryWorkerReply } from './readHistoryInWorker.js';
 
@@ -23,9 +24,12 @@ try {
     shared,
     false,
   )) as OpportunityHistoryTable;
-  const columns = table.columns();
-  reply = { columns };
+  const { runIds, ...columns } = table.columns();
+  const packed = packRunIds(runIds);
+  reply = { columns, runIds: packed };
   transfer = [
+    packed.bytes,
+    packed.ends,
     columns.runEnds,
     columns.createdMillis,
     columns.amounts,

@@ -7,6 +7,7 @@ import {
   orgDataRecords,
   orgDataObjects,
   readSchemas,
+  type Opportunity,
   type OpportunityHistoryTable,
   type OrgData,
   type OrgDataRecords,
@@ -106,8 +107,11 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
         const records = orgDataRecords(key);
         parseTreeRecords(sobject, fromTree, records);
         entries.push([key, records.done()]);
-      } else if (key === 'opportunityHistory' && history) entries.push([key, history.table]);
-      else if (!existsSync(csv)) {
+      } else if (key === 'opportunityHistory' && history) {
+        // Read after the deals (OrgData's order): the runs take the deals' Id strings.
+        const deals = entries.find(([k]) => k === 'opportunities')?.[1] as Opportunity[] | undefined;
+        entries.push([key, history.table(deals)]);
+      } else if (!existsSync(csv)) {
         if (options.required?.includes(key)) throw new MissingDataFileError(sobject, csv);
         entries.push([key, emptyOrgDataRecords(key)]);
       } else entries.push([key, await readCsvObject(csv, key, sobject, shared, referenced.has(sobject))]);

@@ -31,7 +31,7 @@ describe('readHistoryInWorker', () => {
       () => Promise.resolve(table),
       pathToFileURL(broken),
     );
-    expect(await read.table).toBe(table);
+    expect(await read.table()).toBe(table);
   });
 
   it('does not read in this thread once stopped', async () => {

@@ -1,15 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import { OpportunityHistoryTable, type OpportunityHistoryColumns } from '@salesops/core';
 import { DataDirError } from './dataDirError.js';
+import { unpackRunIds, type PackedRunIds } from './historyRunIds.js';
 
-/** What the history worker posts back: the table's columns, or why it stopped. */
+/** What the history worker posts back: the table's columns (the runs' Ids as bytes), or why it stopped. */
 export type HistoryWorkerReply =
-  | { readonly columns: OpportunityHistoryColumns }
+  | { readonly columns: Omit<OpportunityHistoryColumns, 'runIds'>; readonly runIds: PackedRunIds }
   | { readonly error: { message: string; file?: string; line?: number | undefined; column?: number | undefined } };
 
 /** A history file being read in a worker thread. */
 export interface HistoryRead {
-  readonly table: Promise<OpportunityHistoryTable>;
+  /**
+   * The table, once read, its runs' Ids the `Id` strings of `deals` they name (the deals read in this thread: one
+   * copy of each Id instead of two).
+   */
+  table(deals?: ReadonlyArray<{ readonly Id: string }>): Promise<OpportunityHistoryTable>;
   /** Stops the worker (when the read it belongs to has failed elsewhere). */
   stop(): Promise<void>;
 }
@@ -21,8 +26,8 @@ export interface HistoryRead {
  * `readHere`, the same read in this thread.
  *
  * @example
- * const history = readHistoryInWorker('.sample-org/1000000/OpportunityHistory.csv');
- * data.opportunityHistory = await history.table;
+ * const history = readHistoryInWorker('.sample-org/1000000/OpportunityHistory.csv', readHere);
+ * data.opportunityHistory = await history.table(data.opportunities);
  */
 export function readHistoryInWorker(
   file: string,
@@ -33,10 +38,11 @@ export function readHistoryInWorker(
 ): HistoryRead {
   const worker = new Worker(workerModule, { workerData: { file } });
   let settled = false; // answered, handed over, or stopped
-  const table = new Promise<OpportunityHistoryTable>((resolve, reject) => {
+  type Read = Exclude<HistoryWorkerReply, { error: unknown }> | OpportunityHistoryTable;
+  const read = new Promise<Read>((resolve, reject) => {
     worker.once('message', (reply: HistoryWorkerReply) => {
       settled = true;
-      if ('columns' in reply) resolve(OpportunityHistoryTable.fromColumns(reply.columns));
+      if ('columns' in reply) resolve(reply);
       else {
         const { message, file: errorFile, line, column } = reply.error;
         reject(errorFile === undefined ? new Error(message) : new DataDirError(message, errorFile, line, column));
@@ -50,9 +56,13 @@ export function readHistoryInWorker(
     worker.once('error', readInstead);
     worker.once('exit', readInstead);
   });
-  table.catch(() => undefined); // awaited by the caller; a read that fails elsewhere first stops the worker instead
+  read.catch(() => undefined); // awaited by the caller; a read that fails elsewhere first stops the worker instead
   return {
-    table,
+    table: async (deals = []) => {
+      const reply = await read;
+      if (reply instanceof OpportunityHistoryTable) return reply;
+      return OpportunityHistoryTable.fromColumns({ ...reply.columns, runIds: unpackRunIds(reply.runIds, deals) });
+    },
     stop: async () => {
       settled = true;
       await worker.terminate();
