@@ -205,6 +205,7 @@ export function scopeForecast(
                 : (name) => cellPriorStrength(learnt, name, daysLeftBucket(stage.daysLeft)),
             ),
             factor,
+            amountRatios: factor.amountRatios,
           }
         : undefined;
       // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
