@@ -121,3 +121,66 @@ describe('forecastCalibration', () => {
     ]);
   });
 });
+
+describe('addUncertainDeals: a won deal’s amount times a ratio picked from the past deals’', () => {
+  // A rate known to the last digit (Beta strength 2e9) and no period spread: the deal's own coin and the ratio only.
+  const sure = (p: number) => ({
+    cellOf: [0],
+    cells: [{ alpha: 2e9 * p, beta: 2e9 * (1 - p) }],
+    factor: { mean: 1, sd: 0 },
+  });
+
+  it('one deal of 100 at p 0.2 with ratios 0.5, 1, 2: 0 with 0.8, and 50, 100, 200 with 0.2 / 3 each', () => {
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    addUncertainDeals(totals, [100], [0.2], { ...sure(0.2), amountRatios: [0.5, 1, 2] }, seededRandom(5));
+    const exact = new Map([
+      [0, 0.8],
+      [50, 0.2 / 3],
+      [100, 0.2 / 3],
+      [200, 0.2 / 3],
+    ]);
+    for (const [value, pk] of exact) {
+      const share = totals.filter((x) => Math.abs(x - value) < 1e-9).length / n;
+      expect(Math.abs(share - pk)).toBeLessThan(5 * Math.sqrt((pk * (1 - pk)) / n));
+    }
+    // Mean 0.2 × 100 × (0.5 + 1 + 2) / 3 = 23.33.
+    expect(Math.abs(moments(totals).mean - 70 / 3)).toBeLessThan(0.5);
+  });
+
+  it('a deal made certain by the period factor (0.9 × θ 2) still picks each ratio alike: 50 or 150, half each', () => {
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    addUncertainDeals(
+      totals,
+      [100],
+      [0.9],
+      { ...sure(0.9), factor: { mean: 2, sd: 0 }, amountRatios: [0.5, 1.5] },
+      seededRandom(9),
+    );
+    const low = totals.filter((x) => Math.abs(x - 50) < 1e-9).length / n;
+    expect(totals.every((x) => Math.abs(x - 50) < 1e-9 || Math.abs(x - 150) < 1e-9)).toBe(true);
+    expect(Math.abs(low - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / n));
+  });
+
+  it('ratios all 1 (or none given) leave the draws exactly as they were', () => {
+    const amounts = [100, 250, 40];
+    const probabilities = [0.3, 0.6, 0.9];
+    const uncertainty = {
+      cellOf: [0, 1, 1],
+      cells: [
+        { alpha: 3, beta: 7 },
+        { alpha: 6, beta: 4 },
+      ],
+      factor: { mean: 0.9, sd: 0.2 },
+    };
+    const plain = new Float64Array(10_000);
+    addUncertainDeals(plain, amounts, probabilities, uncertainty, seededRandom(3));
+    const ones = new Float64Array(10_000);
+    addUncertainDeals(ones, amounts, probabilities, { ...uncertainty, amountRatios: [1, 1, 1, 1] }, seededRandom(3));
+    const empty = new Float64Array(10_000);
+    addUncertainDeals(empty, amounts, probabilities, { ...uncertainty, amountRatios: [] }, seededRandom(3));
+    expect(ones).toEqual(plain);
+    expect(empty).toEqual(plain);
+  });
+});

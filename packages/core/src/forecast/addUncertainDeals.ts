@@ -1,5 +1,5 @@
 import { betaVariate, standardNormal } from './randomVariates.js';
-import { sumBelowFrom, type RandomSource } from './seededRandom.js';
+import { sumBelowFrom, uint32Filler, type RandomSource } from './seededRandom.js';
 
 /** A win rate's posterior Beta(alpha, beta): its mean alpha / (alpha + beta) is the rate the forecast uses. */
 export interface WinRatePosterior {
@@ -24,6 +24,12 @@ export interface WinRateUncertainty {
    * and standard deviation `sd` of log θ (sd 0: θ = mean in every draw).
    */
   readonly factor: { readonly mean: number; readonly sd: number };
+  /**
+   * A won deal counts its amount × one of these ratios, picked uniformly (won amount / amount at the point of past
+   * deals, see `periodFactor`); without them (or empty) its amount. The pick reuses the coin's number: given u below
+   * the threshold t, u / t is uniform on [0, 1), so no further random number is drawn.
+   */
+  readonly amountRatios?: ArrayLike<number>;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -35,7 +41,8 @@ const TWO_POW_32 = 4294967296;
 export const DRAWS_PER_RATE_DRAW = 16;
 
 /**
- * Adds Σ Bernoulli(p̃ᵢ) × amountᵢ to every draw, where per draw p̃ᵢ = min(1, θ × pᵢ × x_c / mean_c): θ the draw's
+ * Adds Σ Bernoulli(p̃ᵢ) × amountᵢ (× a ratio picked from `amountRatios` when given) to every draw, where per draw
+ * p̃ᵢ = min(1, θ × pᵢ × x_c / mean_c): θ the draw's
  * period factor, x_c the draw's rate of deal i's cell from its Beta posterior (θ and the x_c are drawn anew every
  * DRAWS_PER_RATE_DRAW draws). Given θ and the x_c, deals are independent. Certain deals (p ≥ 1) are added to every draw and impossible ones (p ≤ 0) to none, whatever θ. One
  * 32-bit number per deal and draw decides the coin (p̃ resolved to 2⁻³²); the factor and the cells' rates take
@@ -54,6 +61,8 @@ export function addUncertainDeals(
   random: RandomSource,
 ): void {
   const { cellOf, cells, factor } = uncertainty;
+  const ratios = uncertainty.amountRatios ?? [];
+  const ratioCount = ratios.length;
   const n = totals.length;
   const live: number[] = [];
   let certain = 0;
@@ -74,6 +83,9 @@ export function addUncertainDeals(
   // Each deal's threshold × its cell's scale of the draw, made once per draw of the rates, not once per draw.
   const scaled = new Float64Array(m);
   const sumBelow = sumBelowFrom(random);
+  // With amount ratios the coins' numbers also pick a ratio, so they are written out (the same numbers sumBelow takes).
+  const fill = uint32Filler(random);
+  const numbers = new Uint32Array(ratioCount > 0 ? m : 0);
   const sd = Math.max(0, factor.sd);
   for (let d = 0; d < n; d++) {
     if (d % DRAWS_PER_RATE_DRAW === 0) {
@@ -86,6 +98,17 @@ export function addUncertainDeals(
         for (const end = groupEnd[c] as number; k < end; k++) scaled[k] = (threshold[k] as number) * s;
       }
     }
-    totals[d] = (totals[d] as number) + sumBelow(certain, amount, scaled);
+    if (ratioCount > 0) {
+      fill(numbers);
+      let sum = certain;
+      for (let k = 0; k < m; k++) {
+        const u = numbers[k] as number;
+        // A chance above 1 is certain: u is then uniform below 2³², not below its threshold.
+        const t = Math.min(scaled[k] as number, TWO_POW_32);
+        if (u < t)
+          sum += (amount[k] as number) * (ratios[Math.min(ratioCount - 1, Math.floor((u / t) * ratioCount))] as number);
+      }
+      totals[d] = (totals[d] as number) + sum;
+    } else totals[d] = (totals[d] as number) + sumBelow(certain, amount, scaled);
   }
 }

@@ -17,6 +17,11 @@ export interface PeriodFactor {
   readonly sd: number;
   /** Past periods with open deals it was estimated from. */
   readonly periods: number;
+  /**
+   * For each past period's deal open at the point and won inside the period, with an amount at the point: its amount
+   * when won / its amount at the point (amounts change between a point and the win; most ratios are exactly 1).
+   */
+  readonly amountRatios: readonly number[];
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<string, PeriodFactor>>();
@@ -49,11 +54,17 @@ export function periodFactor(
   const rates = stageWinRates(learnt);
   const daysLeft = Math.max(0, daysBetween(asOf, period.end));
   const seen: { e: number; v: number; a: number }[] = [];
+  const amountRatios: number[] = [];
   for (const q of learnt.periods) {
     // Past selections are looked at once here: not kept (a million-deal org's are hundreds of megabytes).
     const deals = periodDealsOnce(snapshot, q, addDays(q.end, -daysLeft));
     if (deals.open.length === 0) continue;
-    const won = new Set(periodDealsOnce(snapshot, q, q.end).won.map((d) => d.opportunity.Id));
+    const wonAmounts = new Map(periodDealsOnce(snapshot, q, q.end).won.map((d) => [d.opportunity.Id, d.amount]));
+    const won = new Set(wonAmounts.keys());
+    for (const deal of deals.open) {
+      const w = wonAmounts.get(deal.opportunity.Id);
+      if (w !== undefined && deal.amount > 0) amountRatios.push(w / deal.amount);
+    }
     const { probabilities } = stageHistoryForecast(deals, rates, snapshot);
     let e = 0;
     let v = 0;
@@ -66,7 +77,7 @@ export function periodFactor(
     });
     if (e > 0) seen.push({ e, v, a });
   }
-  let factor: PeriodFactor = { mean: 1, sd: 0, periods: seen.length };
+  let factor: PeriodFactor = { mean: 1, sd: 0, periods: seen.length, amountRatios };
   if (seen.length >= 2) {
     let sumE = 0;
     let sumA = 0;
@@ -84,7 +95,12 @@ export function periodFactor(
       sumE2 += s.e * s.e;
     }
     const tau2 = Math.max(0, ((spread * seen.length) / (seen.length - 1) - coins) / sumE2);
-    factor = { mean, sd: mean > 0 ? Math.sqrt(Math.log(1 + tau2 / (mean * mean))) : 0, periods: seen.length };
+    factor = {
+      mean,
+      sd: mean > 0 ? Math.sqrt(Math.log(1 + tau2 / (mean * mean))) : 0,
+      periods: seen.length,
+      amountRatios,
+    };
   }
   byKey.set(key, factor);
   return factor;

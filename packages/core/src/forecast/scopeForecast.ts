@@ -11,6 +11,7 @@ import {
 } from './forecastBounds.js';
 import { scopeMembership, type ForecastScope } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
+import { predictiveUnseen } from './predictiveUnseen.js';
 import { renewalsDue } from './renewalsDue.js';
 import { renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
 import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
@@ -144,12 +145,17 @@ export function scopeForecast(
   // periods' amounts; the high bound counts the unseen business the same way (docs/rollups.md "Bounds").
   const due = newBusiness ? renewalsDue(snapshot, period, asOf, member, periods) : null;
   const renewals = due?.law ? due : undefined;
+  // The past periods' unseen business (without the renewals drawn from the contracts), widened to a new period's
+  // spread (predictiveUnseen): what Monte Carlo draws and the high bound counts.
+  const unseenDraws = newBusiness
+    ? predictiveUnseen(renewals ? newBusiness.drawsWithoutRenewals : newBusiness.draws)
+    : [];
   // A final period has nothing left to happen: both bounds are its closed won.
   const bounds = newBusiness
     ? forecastBounds(
         deals.closedWon,
         rollups.pipeline,
-        renewals ? newBusiness.drawsWithoutRenewals : newBusiness.draws,
+        unseenDraws,
         renewals?.law ? renewalsCeiling(renewals.amounts, renewals.law) : 0,
       )
     : forecastBounds(deals.closedWon, deals.closedWon, []);
@@ -199,15 +205,12 @@ export function scopeForecast(
                 : (name) => cellPriorStrength(learnt, name, daysLeftBucket(stage.daysLeft)),
             ),
             factor,
+            amountRatios: factor.amountRatios,
           }
         : undefined;
       // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
       const drawn = uncertain ? renewals : undefined;
-      const unseen = uncertain
-        ? drawn
-          ? newBusiness.drawsWithoutRenewals
-          : newBusiness.draws
-        : newBusiness.periods.map((p) => p.amount);
+      const unseen = uncertain ? unseenDraws : newBusiness.periods.map((p) => p.amount);
       const mc = monteCarloForecast(
         deals.closedWon,
         amounts,
