@@ -53,7 +53,7 @@ export function barChart(
   let plot = WIDTH - LEFT - TEXT_ROOM;
   for (const row of rows)
     for (const b of row.bars) {
-      const end = (Math.max(b.value, b.from ?? 0, b.range?.high ?? 0) - min) / (max - min);
+      const end = (barEnd(b) - min) / (max - min);
       if (end > 0) plot = Math.min(plot, (WIDTH - LEFT - 6 - textWidth(b.text)) / end);
     }
   // A text moved past its row's marker (textStart) needs its room after the marker.
@@ -61,7 +61,7 @@ export function barChart(
     if (row.marker === undefined) continue;
     const at = (row.marker - min) / (max - min);
     for (const b of row.bars) {
-      const end = LEFT + ((Math.max(b.value, b.from ?? 0, b.range?.high ?? 0) - min) / (max - min)) * plot;
+      const end = LEFT + ((barEnd(b) - min) / (max - min)) * plot;
       if (at > 0 && textStart(end, b.text, LEFT + at * plot) > end + 4)
         plot = Math.min(plot, (WIDTH - LEFT - 10 - textWidth(b.text)) / at);
     }
@@ -142,6 +142,11 @@ export function niceTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Math.round(t * 1e6) / 1e6);
   return ticks;
+}
+
+/** Where a bar and its whisker end (its text follows). */
+function barEnd(b: Bar): number {
+  return Math.max(b.value, b.from ?? 0, b.range?.high ?? 0);
 }
 
 /** Where a bar's text starts: 4 px after the bar, or after the row's marker when the text would cross it. */

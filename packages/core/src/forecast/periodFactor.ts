@@ -60,7 +60,6 @@ export function periodFactor(
     const deals = periodDealsOnce(snapshot, q, addDays(q.end, -daysLeft));
     if (deals.open.length === 0) continue;
     const wonAmounts = new Map(periodDealsOnce(snapshot, q, q.end).won.map((d) => [d.opportunity.Id, d.amount]));
-    const won = new Set(wonAmounts.keys());
     for (const deal of deals.open) {
       const w = wonAmounts.get(deal.opportunity.Id);
       if (w !== undefined && deal.amount > 0) amountRatios.push(w / deal.amount);
@@ -73,7 +72,7 @@ export function periodFactor(
       const p = probabilities[i] as number;
       e += deal.amount * p;
       v += deal.amount * deal.amount * p * (1 - p);
-      if (won.has(deal.opportunity.Id)) a += deal.amount;
+      if (wonAmounts.has(deal.opportunity.Id)) a += deal.amount;
     });
     if (e > 0) seen.push({ e, v, a });
   }

@@ -59,10 +59,7 @@ export class IdColumn implements Column {
   }
 
   push(value: Value): void {
-    const row = this.rows++;
-    if ((row + 1) * ID_LENGTH > this.bytes.length) {
-      this.bytes = grown(this.bytes, (row + 1) * ID_LENGTH, (n) => Buffer.alloc(n));
-    }
+    const row = this.nextRow();
     if (typeof value === 'string' && isAsciiId(value)) {
       const at = row * ID_LENGTH;
       for (let i = 0; i < ID_LENGTH; i++) this.bytes[at + i] = value.charCodeAt(i);
@@ -72,12 +69,17 @@ export class IdColumn implements Column {
   /** Stores the next row's id straight from a cell's bytes when it is a case-safe id (true); else stores nothing. */
   pushCell(bytes: Buffer, start: number, end: number): boolean {
     if (!isCaseSafeId(bytes, start, end)) return false;
+    bytes.copy(this.bytes, this.nextRow() * ID_LENGTH, start, end);
+    return true;
+  }
+
+  /** The next row, with room for its bytes. */
+  private nextRow(): number {
     const row = this.rows++;
     if ((row + 1) * ID_LENGTH > this.bytes.length) {
       this.bytes = grown(this.bytes, (row + 1) * ID_LENGTH, (n) => Buffer.alloc(n));
     }
-    bytes.copy(this.bytes, row * ID_LENGTH, start, end);
-    return true;
+    return row;
   }
 
   get(row: number): Value {
@@ -103,31 +105,26 @@ function isAsciiId(text: string): boolean {
  * one made is reused: a record's CreatedDate and SystemModstamp are often the same instant.
  */
 class DateTimeColumn implements Column {
-  private ms: Float64Array;
-  private rows = 0;
-  private readonly odd = new Odd();
+  private readonly doubles: Doubles;
 
   constructor(rows: number) {
-    this.ms = new Float64Array(Math.max(rows, 16));
+    this.doubles = new Doubles(rows);
   }
 
   push(value: Value): void {
-    const row = this.rows++;
-    if (row >= this.ms.length) this.ms = grown(this.ms, row + 1, (n) => new Float64Array(n));
     // A number is the instant the loader read from the cell's bytes (`cellReader`'s `instants`).
     const ms = typeof value === 'number' ? value : typeof value === 'string' ? storedDateTimeMs(value) : NaN;
-    this.ms[row] = ms;
-    if (Number.isNaN(ms) && value !== null) this.odd.set(row, value);
+    this.doubles.push(ms, value, Number.isNaN(ms) && value !== null);
   }
 
   get(row: number): Value {
-    const ms = this.ms[row] as number;
-    return Number.isNaN(ms) ? this.odd.get(row) : isoText(ms);
+    const ms = this.doubles.at(row);
+    return Number.isNaN(ms) ? this.doubles.odd.get(row) : isoText(ms);
   }
 
   /** The row's instant in milliseconds; undefined for null or another value. */
   millis(row: number): number | undefined {
-    const ms = this.ms[row] as number;
+    const ms = this.doubles.at(row);
     return Number.isNaN(ms) ? undefined : ms;
   }
 }
@@ -192,24 +189,43 @@ export function storedDateTimeMs(text: string): number {
 
 /** Numbers as doubles; NaN: null or a text a loaded file held in the column. */
 class NumberColumn implements Column {
+  private readonly doubles: Doubles;
+
+  constructor(rows: number) {
+    this.doubles = new Doubles(rows);
+  }
+
+  push(value: Value): void {
+    const isNumber = typeof value === 'number';
+    this.doubles.push(isNumber ? value : NaN, value, !isNumber && value !== null);
+  }
+
+  get(row: number): Value {
+    const n = this.doubles.at(row);
+    return Number.isNaN(n) ? this.doubles.odd.get(row) : n;
+  }
+}
+
+/** A column of doubles (NaN: null or a value kept in `odd`), growing as rows are pushed. */
+class Doubles {
   private numbers: Float64Array;
   private rows = 0;
-  private readonly odd = new Odd();
+  readonly odd = new Odd();
 
   constructor(rows: number) {
     this.numbers = new Float64Array(Math.max(rows, 16));
   }
 
-  push(value: Value): void {
+  /** Stores the next row's number, and `value` beside it when `isOdd` (the number is then NaN). */
+  push(n: number, value: Value, isOdd: boolean): void {
     const row = this.rows++;
-    if (row >= this.numbers.length) this.numbers = grown(this.numbers, row + 1, (n) => new Float64Array(n));
-    this.numbers[row] = typeof value === 'number' ? value : NaN;
-    if (typeof value !== 'number' && value !== null) this.odd.set(row, value);
+    if (row >= this.numbers.length) this.numbers = grown(this.numbers, row + 1, (size) => new Float64Array(size));
+    this.numbers[row] = n;
+    if (isOdd) this.odd.set(row, value);
   }
 
-  get(row: number): Value {
-    const n = this.numbers[row] as number;
-    return Number.isNaN(n) ? this.odd.get(row) : n;
+  at(row: number): number {
+    return this.numbers[row] as number;
   }
 }
 
