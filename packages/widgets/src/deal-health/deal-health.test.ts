@@ -76,7 +76,7 @@ describe('salesops-deal-health', () => {
     // C3 is in Qualification: one closed deal (A3) reached it, and was won.
     const qualification = stageBenchmarks(snapshot, SMALL_AS_OF).stages.find((s) => s.stage === 'Qualification');
     expect(qualification?.winChance).to.equal(1);
-    expect(figure(element, 'win-chance')).to.equal('100%');
+    expect(figure(element, 'win-chance')).to.equal('100.0%');
   });
 
   it('says what to run when no benchmarks were written yet', async () => {

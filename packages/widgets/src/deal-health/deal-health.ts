@@ -107,7 +107,7 @@ export class SalesopsDealHealth extends SalesopsElement<DealHealthView> {
     const figures: Figure[] = [
       ['stage', t('deal.stage'), view.stage],
       ['pushes', t('deal.pushesLabel'), f.integer(view.pushes)],
-      ['win-chance', t('deal.winChanceLabel'), f.wholePercent(view.winChance)],
+      ['win-chance', t('deal.winChanceLabel'), f.percent(view.winChance)],
     ];
     const toCheck = view.flags.length === 0 ? t('deal.healthy') : t('deal.toCheck', view.flags.length);
     return html`${name}

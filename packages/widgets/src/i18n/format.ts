@@ -5,7 +5,7 @@ export interface Formatters {
   money(value: number | null | undefined): string;
   /** The same amount in compact notation for headlines and facts ($140K, 1,4 Mio. $, $14万). */
   compactMoney(value: number | null | undefined): string;
-  /** A ratio as a percentage (0.5 → 50%). */
+  /** A ratio as a percentage with one decimal, as the CLI and the report print it (0.5 → 50.0%). */
   percent(value: number | null | undefined): string;
   /** A ratio as a whole percentage for plain-words sentences (0.769 → 77%). */
   wholePercent(value: number | null | undefined): string;
@@ -26,7 +26,11 @@ export function createFormatters(locale: string, currency: string, rate = 1): Fo
     notation: 'compact',
     maximumSignificantDigits: 3,
   });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

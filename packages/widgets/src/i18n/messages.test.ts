@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Message } from './catalogue.js';
 import { CATALOGUES, DEFAULT_LOCALE, MESSAGE_SETS, translator, WIDGET_LANGUAGES } from './messages.js';
+import { createFormatters } from './format.js';
 
 /** The `{n}` placeholders of a message (all its plural forms). */
 function placeholders(message: Message): string[] {
@@ -75,5 +76,18 @@ describe('widget texts', () => {
     expect(translator('ja')('days', 1)).to.equal('1 日');
     // A missing value keeps its placeholder rather than printing "undefined".
     expect(en('forecast.likely', '$1K')).to.equal('Likely $1K, range {1}–{2}');
+  });
+
+  it('prints a percentage with one decimal always, as the CLI and the report do', () => {
+    const f = createFormatters('en-US', 'USD');
+    expect([f.percent(0.5), f.percent(1), f.percent(0.93394), f.percent(0)]).to.deep.equal([
+      '50.0%',
+      '100.0%',
+      '93.4%',
+      '0.0%',
+    ]);
+    expect(createFormatters('de-DE', 'EUR').percent(0.5)).to.equal('50,0\u00a0%');
+    // Plain-words sentences keep whole percentages ("On track for 49% of quota").
+    expect(f.wholePercent(0.486)).to.equal('49%');
   });
 });
