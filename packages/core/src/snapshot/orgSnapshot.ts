@@ -1,4 +1,4 @@
-import { createFiscalCalendar, dayNumber, type FiscalCalendar } from '../calendar/index.js';
+import { createFiscalCalendar, dayNumber, isoDateOfDay, type FiscalCalendar } from '../calendar/index.js';
 import { createCurrencyConverter, type CurrencyConverter } from '../currency/index.js';
 import type {
   Account,
@@ -13,7 +13,7 @@ import type {
   UserRole,
   UserTerritory2Association,
 } from '../model/index.js';
-import { createStagesSharer, dealHistoryOf, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
+import { createStagesSharer, dealHistoryReader, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
 import { createLocalDateOf, createLocalDayOf, createLocalDayOfMillis } from './localDateOf.js';
 import { indexHistory } from './dealHistoryIndex.js';
 import type { OrgData } from './orgData.js';
@@ -127,9 +127,9 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const warnings: string[] = [];
   const org = data.organization;
   const timeZone = org.TimeZoneSidKey;
-  const localDayOf = createLocalDayOf(timeZone);
-  const localDateOf = createLocalDateOf(timeZone, localDayOf);
   const localDayOfMillis = createLocalDayOfMillis(timeZone);
+  const localDayOf = createLocalDayOf(timeZone, localDayOfMillis);
+  const localDateOf = createLocalDateOf(timeZone, localDayOf);
   const historyDayOf = (utcMillis: number): number => {
     const day = localDayOfMillis(utcMillis);
     if (day >= FIRST_DAY && day <= LAST_DAY) return day;
@@ -158,30 +158,28 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   );
 
   const opportunitiesById = new Map<string, Opportunity>();
-  const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
-  const createdDates = data.opportunities.map((o) => {
+  const createdDays = new Array<number>(data.opportunities.length);
+  for (let i = 0; i < data.opportunities.length; i++) {
+    const o = data.opportunities[i] as Opportunity;
     opportunitiesById.set(o.Id, o);
-    return localDateOf(o.CreatedDate);
-  });
+    createdDays[i] = localDayOf(o.CreatedDate);
+  }
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
-  const shareStages = createStagesSharer();
   const { histories, order, historyAt, unknownStage } = indexHistory(
     data.opportunityHistory,
     data.opportunities,
     opportunitiesById,
-    (table, first, count) => dealHistoryOf(table, first, count, historyDayOf, stageIndexByName, shareStages),
+    dealHistoryReader(historyDayOf, stageIndexByName, createStagesSharer()),
     warnings,
   );
+  const dates = new Map<number, string>(); // creation dates repeat: each date string is made once
   const deals: DealRecord[] = data.opportunities.map((opportunity, i) => {
-    const created = createdDates[i] as string;
-    let createdDay = dayOf.get(created);
-    if (createdDay === undefined) {
-      createdDay = dayNumber(created);
-      dayOf.set(created, createdDay);
-    }
+    const createdDay = createdDays[i] as number;
+    let createdOn = dates.get(createdDay);
+    if (createdOn === undefined) dates.set(createdDay, (createdOn = isoDateOfDay(createdDay)));
     const history = historyAt ? historyAt[i] : histories?.get(opportunity.Id);
-    return { opportunity, createdOn: created, createdDay, history };
+    return { opportunity, createdOn, createdDay, history };
   });
   const unknownStages = new Set<string>();
   if (unknownStage) {
