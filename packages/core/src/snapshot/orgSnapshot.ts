@@ -157,19 +157,27 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     (a, b) => Number(a.IsClosed) - Number(b.IsClosed) || (a.SortOrder ?? 0) - (b.SortOrder ?? 0),
   );
 
-  const opportunitiesById = new Map<string, Opportunity>();
   const createdDays = new Array<number>(data.opportunities.length);
   for (let i = 0; i < data.opportunities.length; i++) {
-    const o = data.opportunities[i] as Opportunity;
-    opportunitiesById.set(o.Id, o);
-    createdDays[i] = localDayOf(o.CreatedDate);
+    createdDays[i] = localDayOf((data.opportunities[i] as Opportunity).CreatedDate);
   }
+  // Only views of one deal (the funnel's) look deals up by Id, and a million-entry map is a second of a busy machine's
+  // time: made on first use, not to learn that no two deals share an Id when the Ids ascend, as exports list them.
+  let byId: Map<string, Opportunity> | undefined;
+  const opportunitiesById = () => {
+    if (byId === undefined) {
+      byId = new Map();
+      for (const o of data.opportunities) byId.set(o.Id, o);
+    }
+    return byId;
+  };
+  const uniqueIds = idsAscending(data.opportunities) || opportunitiesById().size === data.opportunities.length;
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
   const { histories, order, historyAt, unknownStage } = indexHistory(
     data.opportunityHistory,
     data.opportunities,
-    opportunitiesById,
+    uniqueIds,
     dealHistoryReader(historyDayOf, stageIndexByName, createStagesSharer()),
     warnings,
   );
@@ -266,7 +274,9 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     accountsById,
     stagesByName,
     stageOrder,
-    opportunitiesById,
+    get opportunitiesById() {
+      return opportunitiesById();
+    },
     get createdOn() {
       return createdOn();
     },
@@ -309,6 +319,14 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     },
     toCorporate: (amount, currencyIsoCode, closeDate) => currency.toCorporate(amount, currencyIsoCode, closeDate),
   };
+}
+
+/** Whether each deal's Id sorts after the one before it (so no two deals share one). */
+function idsAscending(opportunities: readonly Opportunity[]): boolean {
+  for (let i = 1; i < opportunities.length; i++) {
+    if (!((opportunities[i - 1] as Opportunity).Id < (opportunities[i] as Opportunity).Id)) return false;
+  }
+  return true;
 }
 
 function unique(values: string[]): string[] {
