@@ -15,9 +15,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Connection } from 'jsforce';
-import { createOrgSnapshot, orgDataObjects, REVOPS_OBJECTS, type OrgData } from '@salesops/core';
+import { createOrgSnapshot, orgDataObjects, type OrgData } from '@salesops/core';
 import { start } from '@salesops/local-org';
-import { bulkUpsertRecords, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
+import { bulkUpsertRecords, commandReadObjects, readDataDir, readOrgData, upsertRecords } from '@salesops/org';
 import { recordBenchRows, type BenchRow } from './benchRows.js';
 import { childJson } from './childJson.js';
 import { ensureSampleOrg } from './sampleOrgCache.js';
@@ -219,10 +219,7 @@ async function runChild(mode: string, dataDir: string): Promise<Measured> {
     ...(detail ? { detail } : {}),
   });
   if (mode === 'files' || mode === 'files-forecast') {
-    const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
-    const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-      (key) => mode === 'files' || (key !== 'opportunityLineItems' && !revops.has(key)),
-    );
+    const objects = mode === 'files' ? (Object.keys(orgDataObjects) as Array<keyof OrgData>) : commandReadObjects();
     const data = await readDataDir(dataDir, { objects });
     const read = (performance.now() - started) / 1000;
     const readRss = process.resourceUsage().maxRSS / 1024;

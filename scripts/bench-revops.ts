@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createOrgSnapshot, funnelReport, orgDataObjects, revenueRetention, type OrgData } from '@salesops/core';
+import { createOrgSnapshot, funnelReport, revenueRetention } from '@salesops/core';
 import { SAMPLE_ANCHOR_DATE } from '@salesops/local-org';
-import { readDataDir } from '@salesops/org';
+import { commandReadObjects, readDataDir } from '@salesops/org';
 import { peakRssMiB, recordBenchRows } from './benchRows.js';
 import {
   engineFunnelLines,
@@ -176,10 +176,7 @@ function child(part: 'funnel' | 'retention' | 'duckdb', extra: string[]): Promis
 
 async function enginePart(part: 'funnel' | 'retention'): Promise<PartResult> {
   // Each command's own read: the funnel adds leads, campaigns and activities; retention reads what the others read.
-  const revops = new Set(['leads', 'leadHistory', 'campaigns', 'campaignMembers', 'tasks', 'events']);
-  const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-    (k) => k !== 'opportunityLineItems' && (part === 'funnel' || !revops.has(k)),
-  );
+  const objects = commandReadObjects({ revops: part === 'funnel' });
   const [data, read, readCpu] = await time(() => readDataDir(dir, { objects }));
   const [, index, indexCpu] = await time(() => createOrgSnapshot(data));
   let compute = Infinity;

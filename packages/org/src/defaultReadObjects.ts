@@ -12,3 +12,21 @@ export function defaultReadObjects(): Array<keyof OrgData> {
   const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
   return (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter((key) => !revops.has(key));
 }
+
+/**
+ * What a command reads: the default read without line items (only product demand shows them: `lineItems`), and with
+ * the funnel's objects for the commands that compute with them (`revops`).
+ *
+ * @example
+ * commandReadObjects().includes('opportunityLineItems'); // false
+ * commandReadObjects({ revops: true }).includes('leads'); // true
+ */
+export function commandReadObjects(
+  needs: { readonly lineItems?: boolean; readonly revops?: boolean } = {},
+): Array<keyof OrgData> {
+  const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
+  return (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
+    (key) =>
+      (needs.lineItems === true || key !== 'opportunityLineItems') && (needs.revops === true || !revops.has(key)),
+  );
+}

@@ -8,13 +8,13 @@ import {
   orgDataObjects,
   parsePeriodSpec,
   PeriodSpecError,
-  REVOPS_OBJECTS,
   RecordParseError,
   type FiscalPeriod,
   type OrgData,
   type OrgSnapshot,
 } from '@salesops/core';
 import {
+  commandReadObjects,
   DataDirError,
   FieldAccessError,
   MissingDataFileError,
@@ -92,10 +92,7 @@ export async function loadSnapshot(
     readonly required?: ReadonlyArray<keyof OrgData>;
   } = {},
 ): Promise<LoadedOrg> {
-  const revops = new Set<keyof OrgData>(REVOPS_OBJECTS);
-  const objects = (Object.keys(orgDataObjects) as Array<keyof OrgData>).filter(
-    (key) => (needs.lineItems || key !== 'opportunityLineItems') && (needs.revops || !revops.has(key)),
-  );
+  const objects = commandReadObjects(needs);
   const started = performance.now();
   const org = flags['target-org'];
   const dataDir = flags['data-dir'];

@@ -1,6 +1,6 @@
 import { addDays, dayNumber, daysBetween, isoDateOfDay, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import { dealFactsAsOf } from '../performance/index.js';
-import type { OrgSnapshot } from '../snapshot/index.js';
+import { dealStateAsOf, type OrgSnapshot } from '../snapshot/index.js';
 import { wonDealPatterns, type WonDealPatterns } from './wonDealPatterns.js';
 
 /** The rules of metrics.md "Pipeline hygiene", in the order commands list them. */
@@ -121,7 +121,9 @@ export function pipelineHygiene(
   },
 ): PipelineHygieneReport {
   const beforePeriod = addDays(period.start, -1);
+  const beforePeriodDay = dayNumber(beforePeriod);
   const asOfDay = dayNumber(asOf);
+  const context = { stagesByName: snapshot.stagesByName, stageList: snapshot.stageOrder };
   const counts: Record<HygieneRule, number> = {
     PAST_CLOSE_DATE: 0,
     PUSHED: 0,
@@ -198,10 +200,11 @@ export function pipelineHygiene(
       });
     }
 
-    // The amount when the period began (or when the deal was created, if later).
+    // The amount when the period began (or when the deal was created, if later), replayed from the deal's own record
+    // and history (no by-Id lookup: a million open deals would build the snapshot's by-Id maps for it).
     const atStart =
       fact.createdOn <= beforePeriod
-        ? snapshot.dealAsOf(opportunity, beforePeriod)?.Amount
+        ? dealStateAsOf(opportunity, fact.createdOn, history, beforePeriod, context, beforePeriodDay)?.Amount
         : history && history.days.length > 0
           ? history.table.amount(history.first)
           : null;

@@ -21,11 +21,11 @@ export interface IndexedHistory {
 export function indexHistory(
   table: OpportunityHistoryTable,
   opportunities: readonly Opportunity[],
-  opportunitiesById: ReadonlyMap<string, Opportunity>,
+  /** Whether no two opportunities share an Id. */
+  unique: boolean,
   toHistory: (table: OpportunityHistoryTable, first: number, count: number) => DealHistory,
   warnings: string[],
 ): IndexedHistory {
-  const unique = opportunitiesById.size === opportunities.length;
   let positions: Map<string, number> | undefined;
   const dealOf = (id: string, next: number): number => {
     // History exports follow the Opportunity export's order: the deal after the previous run's, without a lookup.
@@ -36,29 +36,33 @@ export function indexHistory(
   let found = dealRuns(table, opportunities.length, dealOf);
   const orphans = found.orphans;
   // Otherwise a copy of the rows grouped by deal and sorted, in which each history is one run of rows.
-  const rows = found.inOrder ? table : table.reordered(groupedOrder(table, found.runs, opportunities.length));
+  const rows = found.inOrder ? table : table.reordered(groupedOrder(table, found, opportunities.length));
   if (rows !== table) found = dealRuns(rows, opportunities.length, dealOf);
   const histories = unique ? null : new Map<string, DealHistory>();
   const historyAt = new Array<DealHistory | undefined>(opportunities.length);
   let unknownStage = orphans > 0; // rows of unknown deals are not looked at here: the caller goes through every row
-  const order = new Int32Array(found.runs.length);
-  for (let r = 0; r < found.runs.length; r++) {
-    const { at, start, end } = found.runs[r] as DealRun;
-    order[r] = at;
-    const history = toHistory(rows, start, end - start);
+  const { count, at, starts, ends } = found;
+  for (let r = 0; r < count; r++) {
+    const deal = at[r] as number;
+    const start = starts[r] as number;
+    const history = toHistory(rows, start, (ends[r] as number) - start);
     if (!unknownStage && history.stages.includes(-1)) unknownStage = true;
-    histories?.set((opportunities[at] as Opportunity).Id, history);
-    historyAt[at] = history;
+    histories?.set((opportunities[deal] as Opportunity).Id, history);
+    historyAt[deal] = history;
   }
   if (orphans > 0) warnings.push(`${orphans} OpportunityHistory rows belong to deals not in the data; ignored`);
-  return { histories, order, historyAt: unique ? historyAt : null, unknownStage };
+  return { histories, order: at.subarray(0, count), historyAt: unique ? historyAt : null, unknownStage };
 }
 
-/** A run of consecutive rows of the deal at position `at` (rows `start` to `end`, exclusive). */
-interface DealRun {
-  readonly at: number;
-  readonly start: number;
-  readonly end: number;
+/**
+ * Runs of consecutive rows of known deals: run r is rows `starts[r]` to `ends[r]` (exclusive) of the deal at position
+ * `at[r]`, for r below `count` (columns, not a million run objects).
+ */
+interface DealRuns {
+  readonly count: number;
+  readonly at: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
 /**
@@ -70,41 +74,50 @@ function dealRuns(
   table: OpportunityHistoryTable,
   deals: number,
   dealOf: (id: string, next: number) => number,
-): { runs: DealRun[]; orphans: number; inOrder: boolean } {
-  const runs: DealRun[] = [];
+): DealRuns & { orphans: number; inOrder: boolean } {
+  const runs = table.runCount;
+  const at = new Int32Array(runs);
+  const starts = new Int32Array(runs);
+  const ends = new Int32Array(runs);
+  let count = 0;
   const seen = new Uint8Array(deals);
   let inOrder = true;
   let orphans = 0;
   let next = 0;
   table.forEachRun((id, start, end) => {
-    const at = dealOf(id, next);
-    if (at < 0) {
+    const deal = dealOf(id, next);
+    if (deal < 0) {
       orphans += end - start;
       return;
     }
-    next = at + 1;
-    if (seen[at] === 1) inOrder = false;
-    seen[at] = 1;
+    next = deal + 1;
+    if (seen[deal] === 1) inOrder = false;
+    seen[deal] = 1;
     for (let i = start + 1; i < end && inOrder; i++) if (table.createdAt(i - 1) > table.createdAt(i)) inOrder = false;
-    runs.push({ at, start, end });
+    at[count] = deal;
+    starts[count] = start;
+    ends[count++] = end;
   });
-  return { runs, orphans, inOrder };
+  return { count, at, starts, ends, orphans, inOrder };
 }
 
 /**
  * The rows of each deal together, deals in order of their first rows, each deal's rows sorted by CreatedDate
  * (`Array.prototype.sort` is stable: rows with the same timestamp keep their input order).
  */
-function groupedOrder(table: OpportunityHistoryTable, runs: readonly DealRun[], deals: number): number[] {
+function groupedOrder(table: OpportunityHistoryTable, runs: DealRuns, deals: number): number[] {
   const byDeal = new Array<number[] | undefined>(deals);
   const dealOrder: number[] = [];
-  for (const { at, start, end } of runs) {
-    let list = byDeal[at];
+  for (let r = 0; r < runs.count; r++) {
+    const deal = runs.at[r] as number;
+    let list = byDeal[deal];
     if (list === undefined) {
-      byDeal[at] = list = [];
-      dealOrder.push(at);
+      byDeal[deal] = list = [];
+      dealOrder.push(deal);
     }
-    for (let i = start; i < end; i++) list.push(i);
+    for (let i = runs.starts[r] as number; i < (runs.ends[r] as number); i++) list.push(i);
   }
-  return dealOrder.flatMap((at) => (byDeal[at] as number[]).sort((a, b) => table.createdAt(a) - table.createdAt(b)));
+  return dealOrder.flatMap((deal) =>
+    (byDeal[deal] as number[]).sort((a, b) => table.createdAt(a) - table.createdAt(b)),
+  );
 }

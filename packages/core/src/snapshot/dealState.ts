@@ -67,13 +67,40 @@ export function dealHistoryOf(
   stageIndexByName: ReadonlyMap<string, number>,
   shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
 ): DealHistory {
-  const days = new Array<number>(count);
-  const stages = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    days[i] = localDayOf(table.createdAt(first + i));
-    stages[i] = stageIndexByName.get(table.stageName(first + i)) ?? -1;
-  }
-  return { table, first, days, stages: shareStages(stages) };
+  return dealHistoryReader(localDayOf, stageIndexByName, shareStages)(table, first, count);
+}
+
+/**
+ * `dealHistoryOf` for the many deals of one table: each stage name of the table is looked up once, not once a row
+ * (a million deals' histories are six million rows), and each row's day and stage are read from the columns.
+ *
+ * @example
+ * const historyOf = dealHistoryReader(createLocalDayOfMillis('UTC'), stageIndexByName, createStagesSharer());
+ * historyOf(table, 0, 3).stages; // [0, 1, 4]
+ */
+export function dealHistoryReader(
+  localDayOf: (utcMillis: number) => number,
+  stageIndexByName: ReadonlyMap<string, number>,
+  shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
+): (table: OpportunityHistoryTable, first: number, count: number) => DealHistory {
+  let read: OpportunityHistoryTable | undefined;
+  let columns = OpportunityHistoryTable.of([]).columns();
+  let stageOfCode = new Int32Array(0); // the stage index of each text code of the table (−1: not a stage)
+  return (table, first, count) => {
+    if (table !== read) {
+      read = table;
+      columns = table.columns();
+      stageOfCode = Int32Array.from(columns.texts, (text) => (text === null ? -1 : (stageIndexByName.get(text) ?? -1)));
+    }
+    const { createdMillis, stageCodes } = columns;
+    const days = new Array<number>(count);
+    const stages = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      days[i] = localDayOf(createdMillis[first + i] as number);
+      stages[i] = stageOfCode[stageCodes[first + i] as number] as number;
+    }
+    return { table, first, days, stages: shareStages(stages) };
+  };
 }
 
 /** A deal's history rows as records, in change order (for views of one deal and tests, not for passes over many). */

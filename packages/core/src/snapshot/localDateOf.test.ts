@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../calendar/index.js';
 import { createLocalDateOf, createLocalDayOf } from './localDateOf.js';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The reference: the date Intl shows for the instant `Date.parse` reads. */
 function referenceDate(timeZone: string, text: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    Date.parse(text),
-  );
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format.format(Date.parse(text));
 }
 
 const zones = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
@@ -48,6 +53,22 @@ describe('createLocalDateOf', () => {
     expect(la('2026-03-08T08:00:00.000Z')).toBe('2026-03-08');
     expect(la('2026-03-09T06:59:59.000Z')).toBe('2026-03-08');
     expect(la('2026-03-09T07:00:00.000Z')).toBe('2026-03-09');
+  });
+
+  it('gives the date Intl gives for a year of instants asked of one converter, in and out of order', () => {
+    // One converter keeps each day's offset: every change of offset in 2026 (both ways, half-hour ones too) is crossed.
+    const start = Date.UTC(2026, 0, 1);
+    const instants = Array.from({ length: 14_300 }, (_, i) => start + i * 37 * 60_000);
+    const shuffled = instants.map((at, i) => instants[(i * 7919) % instants.length] as number);
+    for (const zone of zones) {
+      for (const order of [instants, shuffled]) {
+        const localDateOf = createLocalDateOf(zone);
+        const wrong = order
+          .map((at) => new Date(at).toISOString())
+          .filter((t) => localDateOf(t) !== referenceDate(zone, t));
+        expect(wrong).toEqual([]);
+      }
+    }
   });
 
   it('reads other shapes Date.parse knows, and names what it cannot read', () => {

@@ -8,8 +8,8 @@ const DAY = 86_400_000;
 /**
  * Converts UTC datetimes (`2026-01-31T23:30:00.000Z`, or `…+0000` as the REST API writes them) to dates in an IANA
  * time zone, as Salesforce shows them to users of an org in that zone. A million-deal org converts several million
- * datetimes, so the common shapes are parsed by hand, offsets are looked up once per quarter hour, and each date
- * string is made once per day and shared; anything else goes through `Date.parse`.
+ * datetimes, so the common shapes are parsed by hand, offsets are looked up once per day (per quarter hour on a day
+ * the offset changes), and each date string is made once per day and shared; anything else goes through `Date.parse`.
  *
  * @example
  * const localDateOf = createLocalDateOf('America/Los_Angeles');
@@ -36,8 +36,11 @@ export function createLocalDateOf(
  * @example
  * createLocalDayOf('America/Los_Angeles')('2026-02-01T05:00:00.000Z'); // dayNumber('2026-01-31')
  */
-export function createLocalDayOf(timeZone: string): (isoDateTime: string) => number {
-  const dayOfMillis = createLocalDayOfMillis(timeZone);
+export function createLocalDayOf(
+  timeZone: string,
+  /** The zone's `createLocalDayOfMillis`, when the caller has one (its offsets are looked up once for both). */
+  dayOfMillis: (utcMillis: number) => number = createLocalDayOfMillis(timeZone),
+): (isoDateTime: string) => number {
   return (isoDateTime) => {
     const utc = utcMillisOf(isoDateTime);
     if (Number.isNaN(utc)) throw new RangeError(`Not a datetime: ${JSON.stringify(isoDateTime)}`);
@@ -53,7 +56,7 @@ export function createLocalDayOf(timeZone: string): (isoDateTime: string) => num
  */
 export function createLocalDayOfMillis(timeZone: string): (utcMillis: number) => number {
   const offsetAt = createOffsets(timeZone);
-  return (utc) => Math.floor((utc + offsetAt(Math.floor(utc / QUARTER_HOUR))) / DAY);
+  return (utc) => Math.floor((utc + offsetAt(utc)) / DAY);
 }
 
 /** Milliseconds since the epoch of a datetime (the shapes `createLocalDateOf` takes); NaN when it is none. */
@@ -61,14 +64,67 @@ export function utcMillisOf(isoDateTime: string): number {
   return utcMillis(isoDateTime) ?? Date.parse(isoDateTime);
 }
 
-const BLOCK = 1024; // quarter hours of offsets kept together (about ten days)
+const QUARTERS_A_DAY = DAY / QUARTER_HOUR;
+/** What the offsets by UTC day hold for a day whose offset changes during it. */
+const CHANGES = Infinity;
 
 /**
- * The zone's offset from UTC in milliseconds of each quarter hour (a bucket: milliseconds since the epoch divided by
- * 15 minutes), asked of Intl once per quarter hour and kept in blocks of arrays (a million datetimes look up
- * offsets a million times).
+ * The zone's offset from UTC in milliseconds at an instant. Offsets change on quarter hours, and on few days: Intl
+ * is asked for the first and the last quarter hour of each UTC day an instant falls on, and when both agree the day
+ * has one offset (no zone changes twice within a day and back); on a day that changes, it is asked for each quarter
+ * hour. The answers are kept: millions of history rows fall on a few thousand days.
  */
-function createOffsets(timeZone: string): (bucket: number) => number {
+function createOffsets(timeZone: string): (utcMillis: number) => number {
+  const offsetAt = intlOffsets(timeZone);
+  const byDay = new NumberBlocks();
+  const byQuarter = new NumberBlocks(); // on days whose offset changes
+  return (utc) => {
+    const day = Math.floor(utc / DAY);
+    let offset = byDay.get(day);
+    if (Number.isNaN(offset)) {
+      const first = day * QUARTERS_A_DAY;
+      const start = offsetAt(first);
+      offset = start === offsetAt(first + QUARTERS_A_DAY - 1) ? start : CHANGES;
+      byDay.set(day, offset);
+    }
+    if (offset !== CHANGES) return offset;
+    const bucket = Math.floor(utc / QUARTER_HOUR);
+    offset = byQuarter.get(bucket);
+    if (Number.isNaN(offset)) byQuarter.set(bucket, (offset = offsetAt(bucket)));
+    return offset;
+  };
+}
+
+const BLOCK = 1024; // numbers kept together
+
+/** Numbers by integer key (NaN for a key never set), in blocks of arrays; the block used last is kept at hand. */
+class NumberBlocks {
+  private readonly blocks = new Map<number, Float64Array>();
+  private lastKey = NaN;
+  private last: Float64Array = new Float64Array(0);
+
+  get(key: number): number {
+    return this.block(key)[key - this.lastKey * BLOCK] as number;
+  }
+
+  set(key: number, value: number): void {
+    this.block(key)[key - this.lastKey * BLOCK] = value;
+  }
+
+  private block(key: number): Float64Array {
+    const first = Math.floor(key / BLOCK);
+    if (first !== this.lastKey) {
+      let block = this.blocks.get(first);
+      if (block === undefined) this.blocks.set(first, (block = new Float64Array(BLOCK).fill(NaN)));
+      this.lastKey = first;
+      this.last = block;
+    }
+    return this.last;
+  }
+}
+
+/** The zone's offset from UTC in milliseconds at the start of a quarter hour (milliseconds / 15 minutes), from Intl. */
+function intlOffsets(timeZone: string): (bucket: number) => number {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -83,7 +139,6 @@ function createOffsets(timeZone: string): (bucket: number) => number {
     .formatToParts(0)
     .filter((p) => p.type !== 'literal')
     .map((p) => p.type);
-  const blocks = new Map<number, Float64Array>(); // NaN: not looked up yet
 
   /** Year, month, day, hour and minute of the wall clock at `at`. */
   function wallClock(at: number): Record<string, number> {
@@ -96,18 +151,9 @@ function createOffsets(timeZone: string): (bucket: number) => number {
   }
 
   return (bucket) => {
-    const first = Math.floor(bucket / BLOCK);
-    let block = blocks.get(first);
-    if (block === undefined) blocks.set(first, (block = new Float64Array(BLOCK).fill(NaN)));
-    let offset = block[bucket - first * BLOCK] as number;
-    if (Number.isNaN(offset)) {
-      const at = bucket * QUARTER_HOUR;
-      const parts = wallClock(at);
-      const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!);
-      offset = wall - at;
-      block[bucket - first * BLOCK] = offset;
-    }
-    return offset;
+    const at = bucket * QUARTER_HOUR;
+    const parts = wallClock(at);
+    return Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!) - at;
   };
 }
 

@@ -41,6 +41,11 @@ export class OpportunityHistoryTable {
     return this.c;
   }
 
+  /** Runs of consecutive rows of one deal. */
+  get runCount(): number {
+    return this.c.runIds.length;
+  }
+
   /** Calls `visit` for each run of consecutive rows of one deal (rows `start` to `end`, exclusive), in order. */
   forEachRun(visit: (opportunityId: string, start: number, end: number) => void): void {
     const { runIds, runEnds } = this.c;

@@ -193,6 +193,7 @@ describe('createOrgSnapshot history index', () => {
         const view = (h: DealHistory) => ({ rows: dealHistoryRows(h), days: h.days, stages: h.stages });
         expect([...s.historyByOpportunity].map(([id, h]) => [id, view(h)])).toEqual(expected);
         expect(s.deals.map((d) => d.history)).toEqual(opportunities.map((o) => s.historyByOpportunity.get(o.Id)));
+        expect([...s.opportunitiesById]).toEqual([...new Map(opportunities.map((o) => [o.Id, o]))]);
         expect(s.deals.map((d) => d.createdDay)).toEqual(opportunities.map((o) => dayNumber(s.createdOn.get(o.Id)!)));
         const orphans = opportunityHistory.filter((h) => !known.has(h.OpportunityId)).length;
         expect(s.warnings.some((w) => w.startsWith(`${orphans} OpportunityHistory rows`))).toBe(orphans > 0);

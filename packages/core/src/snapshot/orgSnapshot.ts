@@ -1,4 +1,4 @@
-import { createFiscalCalendar, dayNumber, type FiscalCalendar } from '../calendar/index.js';
+import { createFiscalCalendar, dayNumber, isoDateOfDay, type FiscalCalendar } from '../calendar/index.js';
 import { createCurrencyConverter, type CurrencyConverter } from '../currency/index.js';
 import type {
   Account,
@@ -13,7 +13,7 @@ import type {
   UserRole,
   UserTerritory2Association,
 } from '../model/index.js';
-import { createStagesSharer, dealHistoryOf, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
+import { createStagesSharer, dealHistoryReader, dealStateAsOf, type DealHistory, type DealState } from './dealState.js';
 import { createLocalDateOf, createLocalDayOf, createLocalDayOfMillis } from './localDateOf.js';
 import { indexHistory } from './dealHistoryIndex.js';
 import type { OrgData } from './orgData.js';
@@ -127,9 +127,9 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const warnings: string[] = [];
   const org = data.organization;
   const timeZone = org.TimeZoneSidKey;
-  const localDayOf = createLocalDayOf(timeZone);
-  const localDateOf = createLocalDateOf(timeZone, localDayOf);
   const localDayOfMillis = createLocalDayOfMillis(timeZone);
+  const localDayOf = createLocalDayOf(timeZone, localDayOfMillis);
+  const localDateOf = createLocalDateOf(timeZone, localDayOf);
   const historyDayOf = (utcMillis: number): number => {
     const day = localDayOfMillis(utcMillis);
     if (day >= FIRST_DAY && day <= LAST_DAY) return day;
@@ -157,31 +157,37 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     (a, b) => Number(a.IsClosed) - Number(b.IsClosed) || (a.SortOrder ?? 0) - (b.SortOrder ?? 0),
   );
 
-  const opportunitiesById = new Map<string, Opportunity>();
-  const dayOf = new Map<string, number>(); // creation dates repeat: each is parsed once
-  const createdDates = data.opportunities.map((o) => {
-    opportunitiesById.set(o.Id, o);
-    return localDateOf(o.CreatedDate);
-  });
+  const createdDays = new Array<number>(data.opportunities.length);
+  for (let i = 0; i < data.opportunities.length; i++) {
+    createdDays[i] = localDayOf((data.opportunities[i] as Opportunity).CreatedDate);
+  }
+  // Only views of one deal (the funnel's) look deals up by Id, and a million-entry map is a second of a busy machine's
+  // time: made on first use, not to learn that no two deals share an Id when the Ids ascend, as exports list them.
+  let byId: Map<string, Opportunity> | undefined;
+  const opportunitiesById = () => {
+    if (byId === undefined) {
+      byId = new Map();
+      for (const o of data.opportunities) byId.set(o.Id, o);
+    }
+    return byId;
+  };
+  const uniqueIds = idsAscending(data.opportunities) || opportunitiesById().size === data.opportunities.length;
 
   const stageIndexByName = new Map(stageOrder.map((st, i) => [st.MasterLabel, i]));
-  const shareStages = createStagesSharer();
   const { histories, order, historyAt, unknownStage } = indexHistory(
     data.opportunityHistory,
     data.opportunities,
-    opportunitiesById,
-    (table, first, count) => dealHistoryOf(table, first, count, historyDayOf, stageIndexByName, shareStages),
+    uniqueIds,
+    dealHistoryReader(historyDayOf, stageIndexByName, createStagesSharer()),
     warnings,
   );
+  const dates = new Map<number, string>(); // creation dates repeat: each date string is made once
   const deals: DealRecord[] = data.opportunities.map((opportunity, i) => {
-    const created = createdDates[i] as string;
-    let createdDay = dayOf.get(created);
-    if (createdDay === undefined) {
-      createdDay = dayNumber(created);
-      dayOf.set(created, createdDay);
-    }
+    const createdDay = createdDays[i] as number;
+    let createdOn = dates.get(createdDay);
+    if (createdOn === undefined) dates.set(createdDay, (createdOn = isoDateOfDay(createdDay)));
     const history = historyAt ? historyAt[i] : histories?.get(opportunity.Id);
-    return { opportunity, createdOn: created, createdDay, history };
+    return { opportunity, createdOn, createdDay, history };
   });
   const unknownStages = new Set<string>();
   if (unknownStage) {
@@ -268,7 +274,9 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     accountsById,
     stagesByName,
     stageOrder,
-    opportunitiesById,
+    get opportunitiesById() {
+      return opportunitiesById();
+    },
     get createdOn() {
       return createdOn();
     },
@@ -311,6 +319,14 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     },
     toCorporate: (amount, currencyIsoCode, closeDate) => currency.toCorporate(amount, currencyIsoCode, closeDate),
   };
+}
+
+/** Whether each deal's Id sorts after the one before it (so no two deals share one). */
+function idsAscending(opportunities: readonly Opportunity[]): boolean {
+  for (let i = 1; i < opportunities.length; i++) {
+    if (!((opportunities[i - 1] as Opportunity).Id < (opportunities[i] as Opportunity).Id)) return false;
+  }
+  return true;
 }
 
 function unique(values: string[]): string[] {

@@ -1,8 +1,14 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import ansis from 'ansis';
-import { loginVisibility, orgDataObjects, type OrgData, type ReadObjectName } from '@salesops/core';
-import { LOGIN_ACCESS_REQUESTS, readLoginAccess, readRequestEstimate, readVolumes } from '@salesops/org';
+import { loginVisibility, orgDataObjects, type ReadObjectName } from '@salesops/core';
+import {
+  commandReadObjects,
+  LOGIN_ACCESS_REQUESTS,
+  readLoginAccess,
+  readRequestEstimate,
+  readVolumes,
+} from '@salesops/org';
 import { apiVersionFlag } from '../../../shared/commonFlags.js';
 import { environmentLocale } from '../../../shared/formatValue.js';
 import { withGlossary } from '../../../shared/glossary.js';
@@ -32,9 +38,7 @@ export type SalesopsOrgCheckResult = {
 };
 
 /** What the commands read (every object of OrgData but line items, which only `report` reads). */
-const COMMAND_READ = (Object.keys(orgDataObjects) as Array<keyof OrgData>)
-  .filter((key) => key !== 'opportunityLineItems')
-  .map((key) => orgDataObjects[key] as ReadObjectName);
+const COMMAND_READ = commandReadObjects({ revops: true }).map((key) => orgDataObjects[key] as ReadObjectName);
 
 /** A value put into a message. */
 type Token = string | number;
