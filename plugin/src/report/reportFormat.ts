@@ -11,7 +11,7 @@ export interface Formatters {
   /** A change as a signed percentage: `+4.2%`, `−1.0%`. */
   change(v: number | null): string;
   count(v: number | null): string;
-  /** Coverage and other multiples: `2.4×`. */
+  /** Coverage and other multiples, two decimals as in the CLI and the widgets: `2.40×`. */
   times(v: number | null): string;
   date(iso: string): string;
   /** A list in the locale's words (`a, b and c`, `a、b、c`). */
@@ -20,7 +20,13 @@ export interface Formatters {
 
 export function formatters(language: ReportLanguage, currency: string): Formatters {
   const locale = LOCALE_OF[language];
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  // A value that rounds to zero prints without a sign ("$0", not "-$0"), as in the terminal tables.
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+    signDisplay: 'negative',
+  });
   const compact = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
@@ -32,6 +38,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
+    signDisplay: 'negative',
   });
   const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const change = new Intl.NumberFormat(locale, {
@@ -41,7 +48,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     signDisplay: 'exceptZero',
   });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const or = (f: (v: number) => string) => (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : f(v));

@@ -1,5 +1,8 @@
-/** How a column's values read: money in the corporate currency, ratios as percentages, plain counts. */
-export type ValueKind = 'text' | 'money' | 'ratio' | 'count' | 'days' | 'number';
+/**
+ * How a column's values read: money in the corporate currency, ratios as percentages, multiples (coverage) as `1.07×`,
+ * plain counts, other numbers with two decimals (the report and the widgets print the same texts).
+ */
+export type ValueKind = 'text' | 'money' | 'ratio' | 'multiple' | 'count' | 'days' | 'number';
 
 export interface FormatOptions {
   readonly currency: string;
@@ -10,7 +13,7 @@ export interface FormatOptions {
 export const UNDEFINED_VALUE = '—';
 
 /**
- * A value as a person reads it in a table: `$1,234,567`, `56.7%`, `12`, `—` for null.
+ * A value as a person reads it in a table: `$1,234,567`, `56.7%`, `1.07×`, `12`, `0.10`, `—` for null.
  *
  * @example
  * formatValue(0.5667, 'ratio', { currency: 'USD', locale: 'en-US' }); // '56.7%'
@@ -28,30 +31,26 @@ export function valueFormatter(kind: ValueKind, options: FormatOptions): (value:
   return (value) => {
     if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return UNDEFINED_VALUE;
     if (typeof value === 'string') return value;
-    return format.format(value);
+    return kind === 'multiple' ? `${format.format(value)}×` : format.format(value);
   };
 }
 
 function numberFormat(kind: ValueKind, options: FormatOptions): Intl.NumberFormat {
+  // A value that rounds to zero prints without a sign: "$0", not "-$0".
+  const format = (o: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(options.locale, { signDisplay: 'negative', ...o });
   switch (kind) {
     case 'money':
-      return new Intl.NumberFormat(options.locale, {
-        style: 'currency',
-        currency: options.currency,
-        maximumFractionDigits: 0,
-      });
+      return format({ style: 'currency', currency: options.currency, maximumFractionDigits: 0 });
     case 'ratio':
-      return new Intl.NumberFormat(options.locale, {
-        style: 'percent',
-        minimumFractionDigits: 1,
-        maximumFractionDigits: 1,
-      });
+      return format({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     case 'count':
-      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 });
+      return format({ maximumFractionDigits: 0 });
     case 'days':
-      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 1 });
+      return format({ maximumFractionDigits: 1 });
     default:
-      return new Intl.NumberFormat(options.locale, { maximumFractionDigits: 2 });
+      // Multiples and other numbers: two decimals always, so that a column's values line up (0.90 above 1.07).
+      return format({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
 }
 

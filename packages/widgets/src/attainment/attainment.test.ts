@@ -47,7 +47,7 @@ describe('salesops-attainment', () => {
     const words = [...(element.shadowRoot?.querySelectorAll('.headline-words') ?? [])].map((n) => n.textContent);
     expect(words).to.deep.equal([
       `${f.compactMoney(rep.closedWon)} closed of ${f.compactMoney(rep.quota)} quota`,
-      `On track for ${f.wholePercent(rep.pace)} of quota`,
+      `On track for ${f.percent(rep.pace)} of quota`,
     ]);
     // One headline figure: everything else is smaller.
     expect(element.shadowRoot?.querySelectorAll('.headline-figure').length).to.equal(1);
@@ -87,7 +87,7 @@ describe('salesops-attainment', () => {
     expect(figure(manager.element, 'attainment')).to.equal(f.wholePercent(west?.attainment));
     // Team West in FY2026-Q1 as of 03-15 (74 of 90 days): 18,000 won of 45,000 → 40% / (74/90) = 48.6%; C's 30,000
     // open; 35,000 closed in the four quarters before, 25,000 of it won → required coverage 1.4 → 1.4 × 27,000 − 30,000.
-    expect(words(manager.element)).to.include('On track for 49% of quota');
+    expect(words(manager.element)).to.include('On track for 48.6% of quota');
     expect(figure(manager.element, 'pipeline-to-add')).to.equal('Add $7.8K of pipeline');
     expect(figure(manager.element, 'open-pipeline')).to.equal('$30K');
     expect(west?.pace).to.be.closeTo(0.4 / (74 / 90), 1e-9);
@@ -96,7 +96,7 @@ describe('salesops-attainment', () => {
     expect(vp.element.shadowRoot?.querySelector('[data-scope]')?.getAttribute('data-scope')).to.equal('org');
     expect(figure(vp.element, 'attainment')).to.equal(f.wholePercent(report.org.attainment));
     // The org: 45,000 of 135,000 → 33.3% / (74/90) = 40.5%; 44,500 open; 1.4 × 90,000 − 44,500 = 81,500.
-    expect(words(vp.element)).to.include('On track for 41% of quota');
+    expect(words(vp.element)).to.include('On track for 40.5% of quota');
     expect(figure(vp.element, 'pipeline-to-add')).to.equal('Add $81.5K of pipeline');
     expect(figure(vp.element, 'open-pipeline')).to.equal('$44.5K');
     await expectAccessible(vp.element);
@@ -117,7 +117,7 @@ describe('salesops-attainment', () => {
       'Pace and pipeline to add appear after the next run of `sf salesops forecast --group-by team --write`',
     );
     expect(old.element.shadowRoot?.querySelector('[data-figure="pipeline-to-add"]')).to.equal(null);
-    expect(words(old.element)).to.not.include('On track for 49% of quota');
+    expect(words(old.element)).to.not.include('On track for 48.6% of quota');
     cleanup();
     // Without the team's stored forecast: the not-written state, never a live computation.
     const noForecast = fixtureClient(smallOrg(), {

@@ -69,7 +69,7 @@ export class SalesopsAttainment extends SalesopsElement<AttainmentView> {
     const done = p.remainingQuota === 0;
     return [
       t('attainment.closedOfQuota', f.compactMoney(p.closedWon), f.compactMoney(p.quota)),
-      done ? t('attainment.quotaMet') : p.pace === null ? null : t('attainment.onTrack', f.wholePercent(p.pace)),
+      done ? t('attainment.quotaMet') : p.pace === null ? null : t('attainment.onTrack', f.percent(p.pace)),
     ];
   }
 

@@ -9,7 +9,7 @@ export interface Formatters {
   percent(value: number | null | undefined): string;
   /** A ratio as a whole percentage for plain-words sentences (0.769 → 77%). */
   wholePercent(value: number | null | undefined): string;
-  /** A multiple such as coverage (2.5 → 2.5×). */
+  /** A multiple such as coverage, two decimals as in the CLI and the report (2.5 → 2.50×). */
   multiple(value: number | null | undefined): string;
   integer(value: number | null | undefined): string;
   /** An ISO date (YYYY-MM-DD) as a medium date, read as a calendar date (no time-zone shift). */
@@ -19,7 +19,13 @@ export interface Formatters {
 const DASH = '—';
 
 export function createFormatters(locale: string, currency: string, rate = 1): Formatters {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  // A value that rounds to zero prints without a sign ("$0", not "-$0"), as in the CLI and the report.
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+    signDisplay: 'negative',
+  });
   const compactMoney = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
@@ -30,9 +36,10 @@ export function createFormatters(locale: string, currency: string, rate = 1): Fo
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
+    signDisplay: 'negative',
   });
   const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 1 });
+  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const guard =

@@ -87,7 +87,7 @@ describe('widget texts', () => {
       '0.0%',
     ]);
     expect(createFormatters('de-DE', 'EUR').percent(0.5)).to.equal('50,0\u00a0%');
-    // Plain-words sentences keep whole percentages ("On track for 49% of quota").
-    expect(f.wholePercent(0.486)).to.equal('49%');
+    // Multiples (coverage) with two decimals always, as the CLI's tables and the report print them.
+    expect([f.multiple(0.9), f.multiple(1.0712)]).to.deep.equal(['0.90×', '1.07×']);
   });
 });

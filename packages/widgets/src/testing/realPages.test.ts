@@ -214,7 +214,7 @@ describe('the real pages for a rep, a manager and the VP', function () {
       ).to.deep.equal([
         f.wholePercent(attainment),
         `${f.compactMoney(closedWon)} closed of ${f.compactMoney(quota)} quota`,
-        `On track for ${f.wholePercent(pace)} of quota`,
+        `On track for ${f.percent(pace)} of quota`,
         f.compactMoney(open),
         (toAdd ?? 0) > 0 ? `Add ${f.compactMoney(toAdd)} of pipeline` : 'Enough pipeline for the rest of the quota',
       ]);

@@ -41,7 +41,7 @@ const COLUMNS: Array<Column<Row>> = [
   { key: 'quota', kind: 'money', value: (t) => t.quota, priority: 2 },
   { key: 'closedWon', kind: 'money', value: (t) => t.closedWon, priority: 2 },
   { key: 'openPipeline', kind: 'money', value: (t) => t.openPipeline, priority: 2 },
-  { key: 'coverage', kind: 'number', value: (t) => t.coverage, priority: 1 },
+  { key: 'coverage', kind: 'multiple', value: (t) => t.coverage, priority: 1 },
 ];
 
 export default class TerritoryCoverage extends SalesopsCommand<SalesopsTerritoryCoverageResult> {
