@@ -1,4 +1,5 @@
-import type { StageObservation, StageObservations } from './stageObservations.js';
+import { observationLists } from './observationList.js';
+import type { StageObservations } from './stageObservations.js';
 
 /** Largest prior strength a cell gets when its owners' rates spread no more than their coins do. */
 export const MAX_PRIOR_STRENGTH = 1000;
@@ -23,14 +24,13 @@ export function cellPriorStrength(observations: StageObservations, stage: string
   const cached = byCell.get(key);
   if (cached !== undefined) return cached;
   const owners = new Map<string, { n: number; w: number }>();
-  for (const list of observations.byPeriod) {
+  for (const list of observationLists(observations)) {
     for (let i = 0; i < list.length; i++) {
-      const o = list[i] as StageObservation;
-      if (o.bucket !== bucket || o.stage !== stage) continue;
-      const owner = o.opportunity.OwnerId ?? '';
+      if (list.bucket(i) !== bucket || list.stage(i) !== stage) continue;
+      const owner = list.opportunity(i).OwnerId ?? '';
       const t = owners.get(owner) ?? { n: 0, w: 0 };
       t.n++;
-      if (o.won) t.w++;
+      if (list.won(i)) t.w++;
       owners.set(owner, t);
     }
   }
