@@ -1,4 +1,5 @@
-import type { StageObservation, StageObservations } from './stageObservations.js';
+import { observationLists } from './observationList.js';
+import type { StageObservations } from './stageObservations.js';
 
 /** Largest prior strength a cell gets when its owners' rates spread no more than their coins do. */
 export const MAX_PRIOR_STRENGTH = 1000;
@@ -20,20 +21,40 @@ export function cellPriorStrength(observations: StageObservations, stage: string
   let byCell = cache.get(observations);
   if (!byCell) cache.set(observations, (byCell = new Map()));
   const key = `${stage}|${bucket}`;
-  const cached = byCell.get(key);
-  if (cached !== undefined) return cached;
-  const owners = new Map<string, { n: number; w: number }>();
-  for (const list of observations.byPeriod) {
+  let strength = byCell.get(key);
+  if (strength === undefined) {
+    // Every stage cell of the bucket in one pass over the observations (a scope asks for a dozen of them).
+    for (const [cell, owners] of ownersByCell(observations, bucket))
+      byCell.set(`${cell}|${bucket}`, strengthOf(owners));
+    strength = byCell.get(key);
+    if (strength === undefined) byCell.set(key, (strength = 0)); // never seen in the bucket: no owner, no prior
+  }
+  return strength;
+}
+
+/** Per stage cell seen in `bucket`, its owners' deals and wins (owners in order of their first observation). */
+function ownersByCell(
+  observations: StageObservations,
+  bucket: number,
+): Map<string, Map<string, { n: number; w: number }>> {
+  const byCell = new Map<string, Map<string, { n: number; w: number }>>();
+  for (const list of observationLists(observations)) {
     for (let i = 0; i < list.length; i++) {
-      const o = list[i] as StageObservation;
-      if (o.bucket !== bucket || o.stage !== stage) continue;
-      const owner = o.opportunity.OwnerId ?? '';
+      if (list.bucket(i) !== bucket) continue;
+      const stage = list.stage(i);
+      let owners = byCell.get(stage);
+      if (!owners) byCell.set(stage, (owners = new Map()));
+      const owner = list.opportunity(i).OwnerId ?? '';
       const t = owners.get(owner) ?? { n: 0, w: 0 };
       t.n++;
-      if (o.won) t.w++;
+      if (list.won(i)) t.w++;
       owners.set(owner, t);
     }
   }
+  return byCell;
+}
+
+function strengthOf(owners: ReadonlyMap<string, { n: number; w: number }>): number {
   let strength = 0;
   let total = 0;
   let wins = 0;
@@ -51,6 +72,5 @@ export function cellPriorStrength(observations: StageObservations, stage: string
     strength =
       between > 0 ? Math.min(MAX_PRIOR_STRENGTH, Math.max(0, (mean * (1 - mean)) / between - 1)) : MAX_PRIOR_STRENGTH;
   }
-  byCell.set(key, strength);
   return strength;
 }

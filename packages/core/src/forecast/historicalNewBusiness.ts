@@ -1,8 +1,10 @@
 import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import type { DealHistory, OrgSnapshot } from '../snapshot/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { dealFactsClosingIn, dealRowAsOf, dealRowCloseDate, dealRowIsClosed } from '../performance/index.js';
+import { lowerBound } from '../stats/index.js';
 import { scopeMembers } from './scopeMembers.js';
+import { wonInPeriod, type WonInPeriod } from './wonInPeriod.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 import { isRenewal } from './stageCell.js';
 
@@ -49,41 +51,32 @@ interface NewDeal {
 /** A past period's won deals as of its last day (close date in it), and whether the org closed any deal in it. */
 interface ClosedInPeriod {
   readonly active: boolean;
-  readonly won: readonly {
-    readonly opportunity: Opportunity;
-    readonly createdOn: IsoDate;
-    readonly history: DealHistory | undefined;
-    readonly amount: number;
-  }[];
+  readonly won: readonly WonInPeriod[];
 }
 
 const closedCache = new WeakMap<OrgSnapshot, Map<string, ClosedInPeriod>>();
-const createdCache = new WeakMap<OrgSnapshot, Map<number, readonly Opportunity[]>>();
-const firstDayCache = new WeakMap<OrgSnapshot, number>();
+const createdDaysCache = new WeakMap<OrgSnapshot, Int32Array>();
 
-/** The deals created in the EXPOSURE_DAYS before `day` (shared by every scope, which picks its own out of them). */
-function createdBefore(snapshot: OrgSnapshot, day: number): readonly Opportunity[] {
-  let byDay = createdCache.get(snapshot);
-  if (!byDay) createdCache.set(snapshot, (byDay = new Map()));
-  let list = byDay.get(day);
-  if (!list) {
-    const found: Opportunity[] = [];
-    for (const deal of snapshot.deals) {
-      if (deal.createdDay < day && deal.createdDay >= day - EXPOSURE_DAYS) found.push(deal.opportunity);
-    }
-    byDay.set(day, (list = found));
+/** Every deal's creation day, sorted (made once per snapshot): deal flows are then counted by two binary searches. */
+function sortedCreatedDays(snapshot: OrgSnapshot): Int32Array {
+  let days = createdDaysCache.get(snapshot);
+  if (!days) {
+    days = new Int32Array(snapshot.deals.length);
+    for (let i = 0; i < days.length; i++) days[i] = (snapshot.deals[i] as DealRecord).createdDay;
+    createdDaysCache.set(snapshot, days.sort());
   }
-  return list;
+  return days;
+}
+
+/** How many of the org's deals were created in the EXPOSURE_DAYS before `day` (the same for every scope). */
+function createdBefore(snapshot: OrgSnapshot, day: number): number {
+  const days = sortedCreatedDays(snapshot);
+  return lowerBound(days, day) - lowerBound(days, day - EXPOSURE_DAYS);
 }
 
 function firstCreatedDay(snapshot: OrgSnapshot): number {
-  let first = firstDayCache.get(snapshot);
-  if (first === undefined) {
-    first = Infinity;
-    for (const deal of snapshot.deals) if (deal.createdDay < first) first = deal.createdDay;
-    firstDayCache.set(snapshot, first);
-  }
-  return first;
+  const days = sortedCreatedDays(snapshot);
+  return days.length === 0 ? Infinity : (days[0] as number);
 }
 const newCache = new WeakMap<OrgSnapshot, Map<string, readonly NewDeal[]>>();
 
@@ -94,11 +87,8 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
   const key = `${q.start}|${q.end}`;
   let closed = byPeriod.get(key);
   if (!closed) {
-    const won: ClosedInPeriod['won'][number][] = [];
-    const facts = dealFactsClosingIn(snapshot, q.end, q.start, q.end, { wonOnly: true });
-    for (const { isClosed, opportunity, createdOn, history, amountCents } of facts) {
-      if (isClosed) won.push({ opportunity, createdOn, history, amount: amountCents === null ? 0 : amountCents / 100 });
-    }
+    const all = wonInPeriod(snapshot, q);
+    const won = all.every((deal) => deal.closed) ? all : all.filter((deal) => deal.closed);
     // Only a period without a won deal has its lost ones replayed, to tell whether the org closed any deal in it.
     const active = won.length > 0 || dealFactsClosingIn(snapshot, q.end, q.start, q.end).some((fact) => fact.isClosed);
     byPeriod.set(key, (closed = { active, won }));
@@ -165,7 +155,7 @@ export function historicalNewBusiness(
     .filter((q) => closedIn(snapshot, q).active);
   // The org's deal flow, not the scope's: one ratio per past period for every scope, so that new business (and the
   // Monte Carlo mean) adds up over scopes.
-  const flow = (day: number) => createdBefore(snapshot, day).length;
+  const flow = (day: number) => createdBefore(snapshot, day);
   const exposure = flow(dayNumber(asOf));
   const firstDay = firstCreatedDay(snapshot);
   const list = past.map((q) => {

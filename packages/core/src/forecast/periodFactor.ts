@@ -4,6 +4,7 @@ import { periodDealsOnce } from './periodDeals.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
 import { STAGE_HISTORY_PERIODS, stageObservations } from './stageObservations.js';
 import { stageWinRates } from './stageWinRates.js';
+import { wonInPeriod } from './wonInPeriod.js';
 
 /**
  * How the open deals of past periods did against the stage win rates, seen from the same number of days before
@@ -59,7 +60,8 @@ export function periodFactor(
     // Past selections are looked at once here: not kept (a million-deal org's are hundreds of megabytes).
     const deals = periodDealsOnce(snapshot, q, addDays(q.end, -daysLeft));
     if (deals.open.length === 0) continue;
-    const wonAmounts = new Map(periodDealsOnce(snapshot, q, q.end).won.map((d) => [d.opportunity.Id, d.amount]));
+    const wonAmounts = new Map<string, number>();
+    for (const d of wonInPeriod(snapshot, q)) wonAmounts.set(d.opportunity.Id, d.amount);
     for (const deal of deals.open) {
       const w = wonAmounts.get(deal.opportunity.Id);
       if (w !== undefined && deal.amount > 0) amountRatios.push(w / deal.amount);

@@ -1,11 +1,17 @@
 import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import { recurringBookings, recurringWins, yearBefore, type RecurringWin } from '../retention/index.js';
+import { recurringWins, yearBefore, type RecurringWin } from '../retention/index.js';
 import { dealRowAsOf, dealRowCloseDate, dealRowIsWon } from '../performance/index.js';
-import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
 import type { WinRatePosterior } from './addUncertainDeals.js';
 import { scopeMembers } from './scopeMembers.js';
-import { isRenewal } from './stageCell.js';
+import {
+  groupByAccount,
+  recurringWinIndex,
+  sortByCloseDate,
+  winsClosingIn,
+  type RecurringWinIndex,
+} from './recurringWinIndex.js';
 import { STAGE_HISTORY_PERIODS } from './stageObservations.js';
 
 /** How a renewal not opened yet is drawn: won with a rate from `winRate`, at its contract × one of `ratios`. */
@@ -62,125 +68,36 @@ export function renewalsDue(
   return { amounts, law: org.law };
 }
 
-const renewalCache = new WeakMap<OrgSnapshot, ReadonlyMap<string, readonly DealRecord[]>>();
-
-/**
- * The org's renewals (see `isRenewal`) by account, in `snapshot.deals` order: found once per snapshot, so that each
- * period looks at the renewals of its accounts due, not at every deal.
- */
-function renewalsByAccount(snapshot: OrgSnapshot): ReadonlyMap<string, readonly DealRecord[]> {
-  let byAccount = renewalCache.get(snapshot);
-  if (!byAccount) {
-    const found = new Map<string, DealRecord[]>();
-    for (const deal of snapshot.deals) {
-      const account = deal.opportunity.AccountId;
-      if (account === null || !isRenewal(deal.opportunity)) continue;
-      const list = found.get(account);
-      if (list) list.push(deal);
-      else found.set(account, [deal]);
-    }
-    renewalCache.set(snapshot, (byAccount = found));
-  }
-  return byAccount;
-}
-
-/** Per list of wins, their positions sorted by close date (and the dates in that order), made on first use. */
-const byCloseDate = new WeakMap<readonly RecurringWin[], { readonly at: Int32Array; readonly dates: IsoDate[] }>();
-
-/**
- * The wins with a close date in [start, end], in their order in `wins`: `wins.filter(…)` without a pass over every
- * win for each of the dozen periods a forecast looks at.
- */
-function winsClosingIn(
-  wins: readonly RecurringWin[],
-  { start, end }: { start: IsoDate; end: IsoDate },
-): RecurringWin[] {
-  let sorted = byCloseDate.get(wins);
-  if (!sorted) {
-    // By date, then position: the positions of each of the few thousand dates, dates sorted, not every win compared.
-    const byDate = new Map<IsoDate, number[]>();
-    for (let i = 0; i < wins.length; i++) {
-      const date = (wins[i] as RecurringWin).closeDate;
-      const list = byDate.get(date);
-      if (list) list.push(i);
-      else byDate.set(date, [i]);
-    }
-    const at = new Int32Array(wins.length);
-    const dates: IsoDate[] = [];
-    for (const date of [...byDate.keys()].sort()) {
-      for (const i of byDate.get(date) as number[]) {
-        at[dates.length] = i;
-        dates.push(date);
-      }
-    }
-    sorted = { at, dates };
-    byCloseDate.set(wins, sorted);
-  }
-  const { at, dates } = sorted;
-  const picked = at.slice(firstAtLeast(dates, start), firstAbove(dates, end)).sort();
-  return Array.from(picked, (i) => wins[i] as RecurringWin);
-}
-
-/** The first index of sorted `dates` whose date is ≥ `date` (its length when none). */
-function firstAtLeast(dates: readonly IsoDate[], date: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((dates[mid] as IsoDate) < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index of sorted `dates` whose date is > `date` (its length when none). */
-function firstAbove(dates: readonly IsoDate[], date: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((dates[mid] as IsoDate) <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function orgRenewals(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate, count: number): OrgRenewals {
-  const wins = recurringWins(snapshot, asOf);
-  const unopened = unopenedContracts(snapshot, wins, period, asOf);
-  return { unopened, law: renewalLaw(snapshot, period, asOf, count, wins) };
+  const index = recurringWinIndex(snapshot, recurringWins(snapshot, asOf));
+  const unopened = Array.from(unopenedContracts(snapshot, index, period, asOf), (i) => index.wins[i] as RecurringWin);
+  return { unopened, law: renewalLaw(snapshot, period, asOf, count, index) };
 }
 
-/** The contracts due in `period` (wins closed in its year-before period) without a renewal opened at `point`. */
+/**
+ * The positions of the contracts due in `period` (wins closed in its year-before period) without a renewal opened at
+ * `point`: accounts in order of their first contract, each account's contracts by close date.
+ */
 function unopenedContracts(
   snapshot: OrgSnapshot,
-  wins: readonly RecurringWin[],
+  index: RecurringWinIndex,
   period: { start: IsoDate; end: IsoDate },
   point: IsoDate,
-): RecurringWin[] {
+): number[] {
   const base = yearBefore(snapshot.calendar, period as FiscalPeriod);
-  const due = new Map<string, RecurringWin[]>();
-  for (const w of winsClosingIn(wins, base)) {
-    const list = due.get(w.accountId);
-    if (list) list.push(w);
-    else due.set(w.accountId, [w]);
-  }
-  const opened = new Map<string, number>();
+  const { order, from, slots } = groupByAccount(index, winsClosingIn(index, base));
   const pointDay = dayNumber(point);
-  const renewals = renewalsByAccount(snapshot);
-  for (const account of due.keys()) {
-    let count = 0;
-    for (const deal of renewals.get(account) ?? []) {
+  const unopened: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    let opened = 0;
+    for (const deal of index.renewals[order[k] as number] ?? []) {
       // Opened: created by the point, with its close date then (off the history row in force) from the start on.
       if (deal.createdDay > pointDay) continue;
-      if (dealRowCloseDate(deal, dealRowAsOf(deal.history, pointDay)) >= period.start) count++;
+      if (dealRowCloseDate(deal, dealRowAsOf(deal.history, pointDay)) >= period.start) opened++;
     }
-    if (count > 0) opened.set(account, count);
-  }
-  const unopened: RecurringWin[] = [];
-  for (const [account, contracts] of due) {
-    contracts.sort((a, b) => (a.closeDate < b.closeDate ? -1 : a.closeDate > b.closeDate ? 1 : 0));
-    unopened.push(...contracts.slice(opened.get(account) ?? 0));
+    const end = from[k + 1] as number;
+    sortByCloseDate(index, slots, from[k] as number, end);
+    for (let j = (from[k] as number) + opened; j < end; j++) unopened.push(slots[j] as number);
   }
   return unopened;
 }
@@ -196,7 +113,7 @@ function renewalLaw(
   period: FiscalPeriod,
   asOf: IsoDate,
   count: number,
-  wins: readonly RecurringWin[],
+  index: RecurringWinIndex,
 ): RenewalLaw | null {
   const offset = daysBetween(period.start, asOf);
   const past = snapshot.calendar
@@ -207,39 +124,65 @@ function renewalLaw(
   let due = 0;
   const ratios: number[] = [];
   const asOfDay = dayNumber(asOf);
-  const renewals = renewalsByAccount(snapshot);
   for (const q of past) {
     const shifted = addDays(q.start, offset);
     const point = shifted < q.end ? shifted : q.end;
-    const contracts = new Map<string, number>();
-    for (const c of unopenedContracts(snapshot, wins, q, point)) {
-      contracts.set(c.accountId, (contracts.get(c.accountId) ?? 0) + 1);
-    }
-    const won = new Map<string, number>();
+    const contracts = groupByAccount(index, unopenedContracts(snapshot, index, q, point));
     const pointDay = dayNumber(point);
-    for (const account of contracts.keys()) {
-      let count = 0;
-      for (const deal of renewals.get(account) ?? []) {
+    for (let k = 0; k < contracts.order.length; k++) {
+      let won = 0;
+      for (const deal of index.renewals[contracts.order[k] as number] ?? []) {
         // A renewal created after the point (and by `asOf`), won as of `asOf` with its close date in the period.
         if (deal.createdDay <= pointDay || deal.createdDay > asOfDay) continue;
         const row = dealRowAsOf(deal.history, asOfDay);
         if (!dealRowIsWon(deal, row, snapshot.stageOrder)) continue;
         const closeDate = dealRowCloseDate(deal, row);
-        if (closeDate >= q.start && closeDate <= q.end) count++;
+        if (closeDate >= q.start && closeDate <= q.end) won++;
       }
-      if (count > 0) won.set(account, count);
-    }
-    for (const [account, n] of contracts) {
+      const n = (contracts.from[k + 1] as number) - (contracts.from[k] as number);
       due += n;
-      renewed += Math.min(n, won.get(account) ?? 0);
+      renewed += Math.min(n, won);
     }
-    const before = yearBefore(snapshot.calendar, q);
-    const prior = recurringBookings(winsClosingIn(wins, before), before);
-    for (const [account, now] of recurringBookings(winsClosingIn(wins, q), q)) {
-      const before = prior.get(account);
-      const priorAmount = before ? before.new + before.renewal + before.expansion : 0;
-      if (priorAmount > 0 && now.renewal > 0) ratios.push(now.renewal / priorAmount);
-    }
+    addRenewalRatios(index, q, yearBefore(snapshot.calendar, q), ratios);
   }
   return renewed > 0 && ratios.length > 0 ? { winRate: { alpha: renewed, beta: due - renewed }, ratios } : null;
+}
+
+const KINDS = { new: 0, renewal: 1, expansion: 2 } as const;
+
+/**
+ * Adds to `ratios`, per account with renewals in `q` (accounts in order of their first recurring win in it), its
+ * renewals in `q` / its recurring bookings in `before` when both are positive; each sum adds the amounts in the
+ * wins' order, as `recurringBookings` does.
+ */
+function addRenewalRatios(
+  index: RecurringWinIndex,
+  q: { start: IsoDate; end: IsoDate },
+  before: { start: IsoDate; end: IsoDate },
+  ratios: number[],
+): void {
+  const { wins, accountOf, sums } = index;
+  const prior = winsClosingIn(index, before);
+  for (let i = 0; i < prior.length; i++) {
+    const w = wins[prior[i] as number] as RecurringWin;
+    const sum = sums[KINDS[w.kind]];
+    const account = accountOf[prior[i] as number] as number;
+    sum[account] = (sum[account] as number) + w.amount;
+  }
+  const [news, renewals, expansions] = sums;
+  const { order, from, slots } = groupByAccount(index, winsClosingIn(index, q));
+  for (let k = 0; k < order.length; k++) {
+    let renewal = 0;
+    for (let j = from[k] as number; j < (from[k + 1] as number); j++) {
+      const w = wins[slots[j] as number] as RecurringWin;
+      if (w.kind === 'renewal') renewal += w.amount;
+    }
+    const account = order[k] as number;
+    const priorAmount = (news[account] as number) + (renewals[account] as number) + (expansions[account] as number);
+    if (priorAmount > 0 && renewal > 0) ratios.push(renewal / priorAmount);
+  }
+  for (let i = 0; i < prior.length; i++) {
+    const account = accountOf[prior[i] as number] as number;
+    news[account] = renewals[account] = expansions[account] = 0;
+  }
 }

@@ -35,22 +35,26 @@ export function stageCellPosteriors(
   /** The prior strength of a cell among the scope's peers (see cellPriorStrength); default: the borrowing's k − n. */
   priorStrength?: (stage: string) => number,
 ): StageCellPosteriors {
-  const index = new Map<string, number>();
+  // Cell numbers by owner (one map for every deal when the rates are the same for all), then by stage cell: no key
+  // string made per deal.
+  const index = new Map<string, Map<string, number>>();
   const cells: WinRatePosterior[] = [];
   const cellOf = new Int32Array(deals.open.length);
   for (let i = 0; i < deals.open.length; i++) {
     const { state, opportunity } = deals.open[i]!;
     const perDeal = typeof rates === 'function';
     const cell = stageCell(opportunity, state.StageName);
-    const key = perDeal ? `${opportunity.OwnerId ?? ''}|${cell}` : cell;
-    let c = index.get(key);
+    const owner = perDeal ? (opportunity.OwnerId ?? '') : '';
+    let ownCells = index.get(owner);
+    if (!ownCells) index.set(owner, (ownCells = new Map()));
+    let c = ownCells.get(cell);
     if (c === undefined) {
       const fallback =
         (snapshot?.stagesByName.get(state.StageName)?.DefaultProbability ?? state.Probability ?? 0) / 100;
       const cellRates = perDeal ? rates(opportunity) : rates;
       const { probability, deals: n } = cellRates.probability(cell, daysLeft, fallback);
       const strength = priorStrength ? Math.max(n + priorStrength(cell), 1) : Math.max(n, minCount, 1);
-      index.set(key, (c = cells.length));
+      ownCells.set(cell, (c = cells.length));
       cells.push({ alpha: probability * strength, beta: (1 - probability) * strength });
     }
     cellOf[i] = c;

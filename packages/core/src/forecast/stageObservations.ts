@@ -11,6 +11,7 @@ import {
 import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
 import { stageCell } from './stageCell.js';
+import { CellNames, ObservationColumns, type ObservationList } from './observationList.js';
 
 /** One past deal seen open in a stage with a number of days left in the period it was due to close in. */
 export interface StageObservation {
@@ -27,7 +28,12 @@ export interface StageObservation {
 /** The past periods stage win rates are learnt from, and what was seen in them. */
 export interface StageObservations {
   readonly periods: readonly FiscalPeriod[];
-  /** What was seen in each of `periods` (shared with every window that looks at the period). */
+  /**
+   * What was seen in each of `periods`, as columns (shared with every window that looks at the period): what the
+   * passes read. Absent from windows made by hand, whose `byPeriod` is read instead (see `observationLists`).
+   */
+  readonly lists?: readonly ObservationList[];
+  /** What was seen in each of `periods`, as objects (made on first use from `lists`). */
   readonly byPeriod: readonly (readonly StageObservation[])[];
   /** `byPeriod` in one list. */
   readonly observations: readonly StageObservation[];
@@ -56,7 +62,8 @@ interface PastPeriod {
 }
 
 const windowCache = new WeakMap<OrgSnapshot, Map<string, StageObservations>>();
-const periodCache = new WeakMap<OrgSnapshot, Map<string, readonly StageObservation[]>>();
+const periodCache = new WeakMap<OrgSnapshot, Map<string, ObservationColumns>>();
+const cellNames = new WeakMap<OrgSnapshot, CellNames>();
 
 /** Fills `segments` with one deal's. */
 function segmentsOf({ createdDay, history }: DealRecord, segments: Segments): void {
@@ -130,7 +137,13 @@ export function prepareStageObservations(
     }
   }
   if (quarters.size > 0) {
-    const looks = [...quarters.values()].map((q) => ({ q, list: [] as StageObservation[] }));
+    let cells = cellNames.get(snapshot);
+    if (!cells) cellNames.set(snapshot, (cells = new CellNames()));
+    const names = cells;
+    const looks = [...quarters.values()].map((q) => ({
+      q,
+      list: new ObservationColumns(snapshot.deals, names, q.period.label),
+    }));
     const { minCloseDay, maxCloseDay } = dealCloseBounds(snapshot);
     const segments: Segments = { starts: [], rows: [], count: 0 };
     for (let i = 0; i < snapshot.deals.length; i++) {
@@ -146,7 +159,7 @@ export function prepareStageObservations(
           segmentsOf(deal, segments);
           built = true;
         }
-        observe(deal, segments, q, snapshot.stageOrder, list);
+        observe(deal, i, segments, q, snapshot.stageOrder, names, list);
       }
     }
     for (const { q, list } of looks) byPeriod.set(q.period.label, list);
@@ -154,29 +167,25 @@ export function prepareStageObservations(
   return windows.map(({ past, key }) => {
     let window = byKey.get(key);
     if (!window) {
-      const lists = past.map((q) => byPeriod.get(q.label) as readonly StageObservation[]);
+      const lists = past.map((q) => byPeriod.get(q.label) as ObservationColumns);
+      let objects: readonly (readonly StageObservation[])[] | undefined;
       let flat: readonly StageObservation[] | undefined;
       window = {
         periods: past,
-        byPeriod: lists,
-        // Most recent period first (the order `past` lists them); built only when asked for.
+        lists,
+        // Objects only when asked for (views and tests): a million-deal org's are millions.
+        get byPeriod() {
+          return (objects ??= lists.map((list) => list.toObjects()));
+        },
+        // Most recent period first (the order `past` lists them).
         get observations() {
-          return (flat ??= lists.flat());
+          return (flat ??= this.byPeriod.flat());
         },
       };
       byKey.set(key, window);
     }
     return window;
   });
-}
-
-/** Whether a deal's observations of a period (the list's items from `first` on: a handful) hold the cell. */
-function seenBefore(list: readonly StageObservation[], first: number, stage: string, bucket: number): boolean {
-  for (let i = first; i < list.length; i++) {
-    const o = list[i] as StageObservation;
-    if (o.bucket === bucket && o.stage === stage) return true;
-  }
-  return false;
 }
 
 /** Won inside a past period: won as of its last day, with the close date (as of that day) in it. */
@@ -194,10 +203,12 @@ function wonInside(
 /** Adds to `list` what one deal contributes to one past period: one observation per (stage, bucket) it was seen in. */
 function observe(
   deal: DealRecord,
+  at: number,
   { starts, rows, count }: Segments,
   past: PastPeriod,
   stageList: readonly OpportunityStage[],
-  list: StageObservation[],
+  cells: CellNames,
+  list: ObservationColumns,
 ): void {
   const { period: q, startDay, endDay } = past;
   if ((starts[0] as number) > endDay) return; // created after the period
@@ -215,11 +226,11 @@ function observe(
     if (dealRowIsClosed(deal, row, stageList)) continue;
     const closeDate = dealRowCloseDate(deal, row);
     if (closeDate < q.start || closeDate > q.end) continue;
-    const stage = stageCell(deal.opportunity, dealRowStageName(deal, row));
+    const cell = cells.numberOf(stageCell(deal.opportunity, dealRowStageName(deal, row)));
     for (let bucket = daysLeftBucket(endDay - to); bucket <= daysLeftBucket(endDay - from); bucket++) {
-      if (seenBefore(list, first, stage, bucket)) continue;
+      if (list.holds(first, cell, bucket)) continue;
       outcome ??= wonInside(deal, past, stageList);
-      list.push({ opportunity: deal.opportunity, period: q.label, stage, bucket, won: outcome });
+      list.push(at, cell, bucket, outcome);
     }
   }
 }

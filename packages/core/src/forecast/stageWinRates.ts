@@ -1,6 +1,7 @@
 import type { Opportunity } from '../model/index.js';
 import { DAYS_LEFT_BUCKETS, daysLeftBucket } from './daysLeftBucket.js';
-import { scopeMembers, type ScopeMember } from './scopeMembers.js';
+import type { ScopeMember, ScopePartition } from './scopeMembers.js';
+import { observationLists, type ObservationList } from './observationList.js';
 import type { StageObservation, StageObservations } from './stageObservations.js';
 
 /** Cells with fewer past deals than this borrow the missing ones from the org-wide estimate. */
@@ -37,35 +38,43 @@ type Cells = Map<string, number[]>;
 const orgCells = new WeakMap<object, Cells>();
 
 /**
- * A scope's cells in one list, kept per list and scope (keyed by the scope's partition key set, which
- * `scopeMembership` keeps per scope) when the scope has a partition: every window and horizon that looks at a past
- * period then counts it once per scope.
+ * Each key's cells in one list, per partition kind (owner, territory), tallied in one pass over the list and kept
+ * while the list lives: a scope's cells are then the sum of its keys' cells, so that thousands of owners (and every
+ * window and horizon that looks at a past period) cost one pass over the list, not one index and tally per scope.
  */
-const scopeCells = new WeakMap<readonly StageObservation[], WeakMap<ReadonlySet<string>, Cells>>();
+const keyedCells = new WeakMap<ObservationList, Map<string, Map<string, Cells>>>();
 
-function count(lists: readonly (readonly StageObservation[])[], member?: (o: Opportunity) => boolean): Cells {
+function cellsByKey(list: ObservationList, partition: ScopePartition): Map<string, Cells> {
+  let byKind = keyedCells.get(list);
+  if (!byKind) keyedCells.set(list, (byKind = new Map()));
+  let byKey = byKind.get(partition.kind);
+  if (!byKey) {
+    byKey = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const key = partition.key(list.opportunity(i));
+      if (key === null) continue;
+      let cells = byKey.get(key);
+      if (!cells) byKey.set(key, (cells = new Map()));
+      tallyOne(list, i, cells);
+    }
+    byKind.set(partition.kind, byKey);
+  }
+  return byKey;
+}
+
+function count(lists: readonly ObservationList[], member?: (o: Opportunity) => boolean): Cells {
   const cells: Cells = new Map();
-  const keys = (member as ScopeMember | undefined)?.partition?.keys;
+  const partition = (member as ScopeMember | undefined)?.partition;
   for (const list of lists) {
-    if (!member || !keys) {
-      tally(
-        scopeMembers(list, (o) => o.opportunity, member),
-        cells,
-      );
+    if (!member || !partition) {
+      for (let i = 0; i < list.length; i++) if (!member || member(list.opportunity(i))) tallyOne(list, i, cells);
       continue;
     }
-    let byScope = scopeCells.get(list);
-    if (!byScope) scopeCells.set(list, (byScope = new WeakMap()));
-    let own = byScope.get(keys);
-    if (!own) {
-      own = new Map();
-      tally(
-        scopeMembers(list, (o) => o.opportunity, member),
-        own,
-      );
-      byScope.set(keys, own);
+    const byKey = cellsByKey(list, partition);
+    for (const key of partition.keys) {
+      const own = byKey.get(key);
+      if (own) add(own, cells);
     }
-    add(own, cells);
   }
   return cells;
 }
@@ -81,14 +90,13 @@ function add(from: Cells, into: Cells): void {
   }
 }
 
-function tally(observations: readonly StageObservation[], cells: Cells): void {
-  for (let i = 0; i < observations.length; i++) {
-    const o = observations[i] as StageObservation;
-    let counts = cells.get(o.stage);
-    if (!counts) cells.set(o.stage, (counts = new Array<number>(2 * DAYS_LEFT_BUCKETS).fill(0)));
-    counts[o.bucket] = (counts[o.bucket] as number) + 1;
-    if (o.won) counts[DAYS_LEFT_BUCKETS + o.bucket] = (counts[DAYS_LEFT_BUCKETS + o.bucket] as number) + 1;
-  }
+function tallyOne(list: ObservationList, i: number, cells: Cells): void {
+  const stage = list.stage(i);
+  const bucket = list.bucket(i);
+  let counts = cells.get(stage);
+  if (!counts) cells.set(stage, (counts = new Array<number>(2 * DAYS_LEFT_BUCKETS).fill(0)));
+  counts[bucket] = (counts[bucket] as number) + 1;
+  if (list.won(i)) counts[DAYS_LEFT_BUCKETS + bucket] = (counts[DAYS_LEFT_BUCKETS + bucket] as number) + 1;
 }
 
 /**
@@ -119,7 +127,7 @@ export function stageWinRates(
   minCount: number = MIN_CELL_COUNT,
 ): StageWinRates {
   // A window's periods are counted list by list: each period's list (and its scope index) is shared by the windows.
-  const lists = 'byPeriod' in observations ? observations.byPeriod : [observations];
+  const lists = observationLists(observations);
   let org = orgCells.get(observations);
   if (!org) orgCells.set(observations, (org = count(lists)));
   const own = member ? count(lists, member) : org;

@@ -4,7 +4,14 @@ import { createOrgSnapshot, dealStateAsOf, type OrgData } from '../snapshot/inde
 import { awkwardOrg } from '../testing/awkwardOrg.js';
 import { deals, smallOrg } from '../testing/smallOrg.js';
 import { dealCloseBounds, FINAL_LOST, FINAL_OPEN, FINAL_WON } from './dealCloseBounds.js';
-import { dealRowAsOf, dealRowCloseDate, dealRowIsClosed, dealRowIsWon, dealRowStageName } from './dealRowAsOf.js';
+import {
+  dealRowAmount,
+  dealRowAsOf,
+  dealRowCloseDate,
+  dealRowIsClosed,
+  dealRowIsWon,
+  dealRowStageName,
+} from './dealRowAsOf.js';
 
 /** The awkward org with the records of deals that went through the retired stage now in it, closed (won or lost). */
 function retiredRecordsOrg(): OrgData {
@@ -48,7 +55,8 @@ describe('dealRowAsOf and the dealRow readers', () => {
             dealRowCloseDate(deal, row),
             dealRowIsClosed(deal, row, snapshot.stageOrder),
             dealRowIsWon(deal, row, snapshot.stageOrder),
-          ]).toEqual([state.StageName, state.CloseDate, state.IsClosed, state.IsWon]);
+            dealRowAmount(deal, row),
+          ]).toEqual([state.StageName, state.CloseDate, state.IsClosed, state.IsWon, state.Amount]);
           compared++;
         }
       }

@@ -39,6 +39,13 @@ export function dealRowCloseDate({ opportunity, history }: DealRowSource, row: n
   return table.closeDate(first + row) ?? opportunity.CloseDate;
 }
 
+/** The amount of a row's state (`DealState.Amount`, in the deal's currency). */
+export function dealRowAmount({ opportunity, history }: DealRowSource, row: number): number | null {
+  if (row < 0) return opportunity.Amount;
+  const { table, first } = history as DealHistory;
+  return table.amount(first + row);
+}
+
 /**
  * Whether a row's state is closed (`DealState.IsClosed`); `stageList` is the list `DealHistory.stages` indexes
  * into. A stage missing from it is closed only when the record is in it and closed.

@@ -1,7 +1,7 @@
 import { dayNumber, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
-import { dealRowAsOf, dealRowIsClosed, dealRowIsWon } from '../performance/index.js';
-import { dealStateAsOf, type DealState, type OrgSnapshot } from '../snapshot/index.js';
+import { dealRowAmount, dealRowAsOf, dealRowCloseDate, dealRowIsClosed, dealRowIsWon } from '../performance/index.js';
+import type { OrgSnapshot } from '../snapshot/index.js';
 
 /** How an opportunity `Type` counts for retention; a type not listed (or none) is not recurring business. */
 export type RecurringKind = 'new' | 'renewal' | 'expansion';
@@ -48,17 +48,16 @@ export function recurringWins(snapshot: OrgSnapshot, asOf: IsoDate): RecurringWi
   const wins: RecurringWin[] = [];
   const asOfDay = dayNumber(asOf);
   const stageList = snapshot.stageOrder;
-  const context = { stagesByName: snapshot.stagesByName, stageList };
   for (const deal of snapshot.deals) {
     const o = deal.opportunity;
     const kind = o.Type === null ? undefined : RECURRING_TYPES[o.Type];
     if (kind === undefined || o.AccountId === null || deal.createdDay > asOfDay) continue;
-    // Tested on the history row in force, replayed (from the deal's own record, not looked up by Id) when won.
+    // Read off the history row in force (the one `dealStateAsOf` replays), without a state object per win.
     const row = dealRowAsOf(deal.history, asOfDay);
     if (!dealRowIsClosed(deal, row, stageList) || !dealRowIsWon(deal, row, stageList)) continue;
-    const state = dealStateAsOf(o, deal.createdOn, deal.history, asOf, context, asOfDay) as DealState;
-    const amount = snapshot.toCorporate(state.Amount, o.CurrencyIsoCode, state.CloseDate) ?? 0;
-    wins.push({ opportunity: o, accountId: o.AccountId, kind, closeDate: state.CloseDate, amount });
+    const closeDate = dealRowCloseDate(deal, row);
+    const amount = snapshot.toCorporate(dealRowAmount(deal, row), o.CurrencyIsoCode, closeDate) ?? 0;
+    wins.push({ opportunity: o, accountId: o.AccountId, kind, closeDate, amount });
   }
   return wins;
 }

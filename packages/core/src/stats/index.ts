@@ -5,3 +5,4 @@ export * from './gini.js';
 export * from './wilsonInterval.js';
 export * from './rankings.js';
 export * from './pooledShrinkage.js';
+export * from './sortedBounds.js';

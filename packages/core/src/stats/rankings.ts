@@ -1,3 +1,5 @@
+import { lowerBound, upperBound } from './sortedBounds.js';
+
 /** Whether a larger or a smaller value of a metric is better. */
 export type MetricDirection = 'higher' | 'lower';
 
@@ -40,26 +42,4 @@ export function rankings(values: ReadonlyArray<number | null>, direction: Metric
       zScore: sd > 0 ? (sign * (value - mean)) / sd : null,
     };
   });
-}
-
-function lowerBound(sorted: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
