@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: every speed, scale and memory figure in one table. Runs each benchmark script (bench:engine,
- * bench:forecast, bench:org, bench:local-org, bench:revops, bench:sync, bench:cli, bench:widgets, bench:output) as its own npm script, collects the rows they record (see
- * benchRows.ts) and prints them as one Markdown table, each row next to its reference measured in the same run, with
+ * bench:forecast, bench:monte-carlo, bench:org, bench:local-org, bench:revops, bench:sync, bench:cli, bench:widgets,
+ * bench:output) as its own npm script, collects the rows they record (see benchRows.ts) and prints them as one Markdown table, each row next to its reference measured in the same run, with
  * the ratio and the peak memory of the process that measured it; then how the engine's cost grows with the org's
  * size (the exponent k of time ∝ nᵏ, fitted over the sizes run). The scripts' own output goes to stderr as they run.
  *
  *   npm run bench -- [--sizes 10000,100000,1000000] [--forecast-sizes 100000,1000000] [--org-size 1000000]
  *                    [--write 100000] [--sync-size 1000000] [--cli-size default] [--output-size 100000]
- *                    [--only engine,forecast,org,local-org,revops,sync,cli,widgets,output]
+ *                    [--only engine,forecast,monte-carlo,org,local-org,revops,sync,cli,widgets,output]
  *
  * Not a test: nothing is asserted about time. Exit 1 when a script fails or a cross-check differs.
  */
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     'cli-size': { type: 'string', default: 'default' },
     'output-size': { type: 'string', default: '100000' },
     runs: { type: 'string', default: '3' },
-    only: { type: 'string', default: 'engine,forecast,org,local-org,revops,sync,cli,widgets,output' },
+    only: { type: 'string', default: 'engine,forecast,monte-carlo,org,local-org,revops,sync,cli,widgets,output' },
   },
 });
 const list = (s: string) => s.split(',').filter(Boolean);
@@ -40,6 +40,7 @@ if (only.has('engine')) {
 }
 if (only.has('forecast'))
   for (const size of list(values['forecast-sizes'])) steps.push(['bench:forecast', ['--size', size]]);
+if (only.has('monte-carlo')) steps.push(['bench:monte-carlo', []]);
 if (only.has('org')) {
   steps.push(['bench:org', ['--size', values['org-size'], '--write', values.write, '--only', 'files,rest,bulk,write']]);
 }

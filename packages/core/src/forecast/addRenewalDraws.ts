@@ -1,6 +1,7 @@
 import { betaVariate } from './randomVariates.js';
+import { float64Once } from './float64Once.js';
 import { DRAWS_PER_RATE_DRAW } from './addUncertainDeals.js';
-import { uint32Filler, type RandomSource } from './seededRandom.js';
+import { sumPairsBelowFrom, type RandomSource } from './seededRandom.js';
 import type { RenewalLaw } from './renewalsDue.js';
 
 const TWO_POW_32 = 4294967296;
@@ -21,24 +22,16 @@ export function addRenewalDraws(
 ): void {
   const m = amounts.length;
   if (m === 0) return;
-  const { ratios } = law;
-  const fill = uint32Filler(random);
-  const numbers = new Uint32Array(2 * m);
+  const values = Float64Array.from(amounts);
+  const ratios = float64Once(law.ratios);
+  // Per contract two numbers: the first below the threshold renews it, the second picks its ratio.
+  const sumPairsBelow = sumPairsBelowFrom(random);
   let threshold = 0;
   for (let d = 0; d < totals.length; d++) {
     if (d % DRAWS_PER_RATE_DRAW === 0) {
       threshold = betaVariate(law.winRate.alpha, law.winRate.beta, random) * TWO_POW_32;
     }
-    fill(numbers);
-    let sum = 0;
-    for (let k = 0; k < m; k++) {
-      if ((numbers[2 * k] as number) >= threshold) continue;
-      const pick = Math.min(
-        ratios.length - 1,
-        Math.floor(((numbers[2 * k + 1] as number) / TWO_POW_32) * ratios.length),
-      );
-      sum += (amounts[k] as number) * (ratios[pick] as number);
-    }
+    const sum = sumPairsBelow(0, values, threshold, ratios);
     totals[d] = (totals[d] as number) + sum;
   }
 }

@@ -1,5 +1,6 @@
 import { betaVariate, standardNormal } from './randomVariates.js';
-import { sumBelowFrom, uint32Filler, type RandomSource } from './seededRandom.js';
+import { float64Once } from './float64Once.js';
+import { sumBelowFrom, sumBelowTimesRatioFrom, type RandomSource } from './seededRandom.js';
 
 /** A win rate's posterior Beta(alpha, beta): its mean alpha / (alpha + beta) is the rate the forecast uses. */
 export interface WinRatePosterior {
@@ -61,8 +62,7 @@ export function addUncertainDeals(
   random: RandomSource,
 ): void {
   const { cellOf, cells, factor } = uncertainty;
-  const ratios = uncertainty.amountRatios ?? [];
-  const ratioCount = ratios.length;
+  const ratios = float64Once(uncertainty.amountRatios ?? []);
   const n = totals.length;
   const live: number[] = [];
   let certain = 0;
@@ -83,9 +83,8 @@ export function addUncertainDeals(
   // Each deal's threshold × its cell's scale of the draw, made once per draw of the rates, not once per draw.
   const scaled = new Float64Array(m);
   const sumBelow = sumBelowFrom(random);
-  // With amount ratios the coins' numbers also pick a ratio, so they are written out (the same numbers sumBelow takes).
-  const fill = uint32Filler(random);
-  const numbers = new Uint32Array(ratioCount > 0 ? m : 0);
+  // With amount ratios the coins' numbers also pick a ratio (the same numbers sumBelow takes).
+  const sumBelowTimesRatio = sumBelowTimesRatioFrom(random);
   const sd = Math.max(0, factor.sd);
   for (let d = 0; d < n; d++) {
     if (d % DRAWS_PER_RATE_DRAW === 0) {
@@ -95,20 +94,13 @@ export function addUncertainDeals(
         const { alpha, beta } = cells[c] as WinRatePosterior;
         const mean = means[c] as number;
         const s = mean > 0 ? (theta * betaVariate(alpha, beta, random)) / mean : 0;
-        for (const end = groupEnd[c] as number; k < end; k++) scaled[k] = (threshold[k] as number) * s;
+        // A chance above 1 is certain: its coin's number is then uniform below 2³², not below its threshold.
+        for (const end = groupEnd[c] as number; k < end; k++)
+          scaled[k] = Math.min((threshold[k] as number) * s, TWO_POW_32);
       }
     }
-    if (ratioCount > 0) {
-      fill(numbers);
-      let sum = certain;
-      for (let k = 0; k < m; k++) {
-        const u = numbers[k] as number;
-        // A chance above 1 is certain: u is then uniform below 2³², not below its threshold.
-        const t = Math.min(scaled[k] as number, TWO_POW_32);
-        if (u < t)
-          sum += (amount[k] as number) * (ratios[Math.min(ratioCount - 1, Math.floor((u / t) * ratioCount))] as number);
-      }
-      totals[d] = (totals[d] as number) + sum;
-    } else totals[d] = (totals[d] as number) + sumBelow(certain, amount, scaled);
+    const sum =
+      ratios.length > 0 ? sumBelowTimesRatio(certain, amount, scaled, ratios) : sumBelow(certain, amount, scaled);
+    totals[d] = (totals[d] as number) + sum;
   }
 }
