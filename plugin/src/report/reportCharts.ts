@@ -79,7 +79,7 @@ export function coverageChart(data: ReportData, c: Context): Block[] {
       { label: t('chart.coverageAbove'), colour: GREEN },
       { label: c.glossary.header('requiredCoverage'), colour: '#181818', shape: 'tick' as const },
     ];
-    return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.times }) } as Block];
+    return [{ type: 'chart', caption: title, svg: barChart(rows, { title, legend, tick: f.axisTimes }) } as Block];
   });
 }
 

@@ -8,6 +8,8 @@ export interface Formatters {
   ratio(v: number | null): string;
   /** A percentage on a chart's axis, whose ticks are round: `50%`. */
   axisRatio(v: number | null): string;
+  /** A multiple on a chart's axis, whose ticks are round: `0.5×`, `1×`. */
+  axisTimes(v: number | null): string;
   /** A change as a signed percentage: `+4.2%`, `−1.0%`. */
   change(v: number | null): string;
   count(v: number | null): string;
@@ -41,6 +43,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     signDisplay: 'negative',
   });
   const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const axisMultiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const change = new Intl.NumberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 1,
@@ -48,7 +51,11 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     signDisplay: 'exceptZero',
   });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const multiple = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const multiple = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
+    signDisplay: 'negative',
+  });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const or = (f: (v: number) => string) => (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : f(v));
@@ -57,6 +64,7 @@ export function formatters(language: ReportLanguage, currency: string): Formatte
     compact: or((v) => compact.format(v)),
     ratio: or((v) => percent.format(v)),
     axisRatio: or((v) => axisPercent.format(v)),
+    axisTimes: or((v) => `${axisMultiple.format(v)}×`),
     change: or((v) => change.format(v)),
     count: or((v) => count.format(v)),
     times: or((v) => `${multiple.format(v)}×`),

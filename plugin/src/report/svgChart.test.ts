@@ -50,4 +50,10 @@ describe('report formatters: one decimal for every percentage, as the terminal p
     expect(f.axisRatio(0.5)).toBe('50%');
     expect(f.ratio(null)).toBe('—');
   });
+
+  it('prints multiples with two decimals as the terminal and the widgets do, round on an axis', () => {
+    expect([f.times(0.95), f.times(1.0712), f.times(-0.001)]).toEqual(['0.95×', '1.07×', '0.00×']);
+    expect([f.axisTimes(0), f.axisTimes(0.5), f.axisTimes(1)]).toEqual(['0×', '0.5×', '1×']);
+    expect(f.money(-0.4)).toBe('$0');
+  });
 });
