@@ -231,7 +231,7 @@ describe('the real pages for a rep, a manager and the VP', function () {
     const expected = [
       deal.flags.map((x) => x.rule),
       deal.stage,
-      f.wholePercent(stage?.winChance),
+      f.percent(stage?.winChance),
       `Won deals usually spend ${f.integer(typical)} ${typical === 1 ? 'day' : 'days'} here`,
     ];
     for (const viewer of VIEWERS) {
