@@ -60,7 +60,11 @@ function run(source: (seed: number) => RandomSource): { seconds: number; results
 const reference = run(unfused);
 const fused = run(seededRandom);
 const differing = fused.results.findIndex((r, s) => JSON.stringify(r) !== JSON.stringify(reference.results[s]));
-if (differing >= 0 || fused.results.length === 0) {
+if (fused.results.length === 0) {
+  console.error('no scope was drawn: nothing to compare');
+  process.exit(1);
+}
+if (differing >= 0) {
   console.error(
     `scope ${differing}: the fused kernels drew ${JSON.stringify(fused.results[differing])}, the reference ${JSON.stringify(reference.results[differing])}`,
   );
