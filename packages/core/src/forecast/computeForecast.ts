@@ -3,8 +3,10 @@ import type { OrgSnapshot } from '../snapshot/index.js';
 import { autoMethod, type AutoChoice } from './autoMethod.js';
 import { backtestForecasts, type BacktestReport } from './backtestForecasts.js';
 import { forecastScopes, type ForecastScope } from './forecastScope.js';
+import { runMonteCarloJob, type MonteCarloRunner } from './monteCarloJob.js';
 import {
   FORECAST_METHODS,
+  planScopeForecast,
   scopeForecast,
   type ForecastMethod,
   type MethodForecast,
@@ -54,6 +56,39 @@ export interface ForecastReport {
  * report.auto?.method; report.scopes[0]?.auto?.forecast;
  */
 export function computeForecast(snapshot: OrgSnapshot, options: ForecastOptions): ForecastReport {
+  const run = forecastRun(snapshot, options);
+  return run.report(run.scopes.map((scope) => scopeForecast(snapshot, scope, options)));
+}
+
+/**
+ * `computeForecast` with each scope's Monte Carlo draws handed to `runMonteCarlo` (a pool of threads, say) as soon as
+ * the scope is planned, so that the draws of earlier scopes run while later ones are planned. The same report as
+ * `computeForecast`: each scope draws from its own seeded stream wherever it runs. With `options.random` (one stream
+ * for every scope) the draws run here, in order.
+ *
+ * @example
+ * const report = await computeForecastWith(pool.run, snapshot, { period, asOf: '2026-11-16', seed: 42 });
+ */
+export async function computeForecastWith(
+  runMonteCarlo: MonteCarloRunner,
+  snapshot: OrgSnapshot,
+  options: ForecastOptions,
+): Promise<ForecastReport> {
+  const run = forecastRun(snapshot, options);
+  const forecasts = run.scopes.map((scope) => {
+    const plan = planScopeForecast(snapshot, scope, options);
+    if (!plan.monteCarlo) return plan.finish(null);
+    if (options.random) return plan.finish(runMonteCarloJob(plan.monteCarlo, options.random));
+    return runMonteCarlo(plan.monteCarlo).then((draws) => plan.finish(draws));
+  });
+  return run.report(await Promise.all(forecasts));
+}
+
+/** What both ways of running a forecast share: the scopes, the backtest and `auto`'s choice, and the report. */
+function forecastRun(
+  snapshot: OrgSnapshot,
+  options: ForecastOptions,
+): { scopes: readonly ForecastScope[]; report: (forecasts: readonly ScopeForecast[]) => ForecastReport } {
   const { period, asOf } = options;
   const perScope = options.perScope === true;
   const scopes = options.scopes ?? forecastScopes(snapshot);
@@ -67,21 +102,23 @@ export function computeForecast(snapshot: OrgSnapshot, options: ForecastOptions)
       backtestForecasts(snapshot, { ...options, asOf, scopes: backtested, periodType: periodTypeOf(period) });
   }
   const runChoice = backtest && !perScope ? autoMethod(backtest, org, period, asOf, ADDITIVE_METHODS) : null;
-  const results = scopes.map((scope): ScopeForecastWithAuto => {
-    const forecast = scopeForecast(snapshot, scope, options);
+  const withAuto = (forecast: ScopeForecast): ScopeForecastWithAuto => {
     if (!backtest) return { ...forecast, auto: null };
-    const choice = runChoice ?? autoMethod(backtest, scope, period, asOf);
+    const choice = runChoice ?? autoMethod(backtest, forecast.scope, period, asOf);
     const chosen = forecast.methods[choice.method];
     return { ...forecast, auto: chosen ? { ...chosen, choice } : null };
-  });
+  };
   return {
-    period: { label: period.label, start: period.start, end: period.end },
-    asOf,
-    currency: snapshot.corporateCurrency,
-    scopes: results,
-    auto: runChoice,
-    perScope,
-    backtest,
+    scopes,
+    report: (forecasts) => ({
+      period: { label: period.label, start: period.start, end: period.end },
+      asOf,
+      currency: snapshot.corporateCurrency,
+      scopes: forecasts.map(withAuto),
+      auto: runChoice,
+      perScope,
+      backtest,
+    }),
   };
 }
 

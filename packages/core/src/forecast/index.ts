@@ -14,6 +14,7 @@ export * from './bernoulliSumDistribution.js';
 export * from './randomVariates.js';
 export * from './addUncertainDeals.js';
 export * from './monteCarloForecast.js';
+export * from './monteCarloJob.js';
 export * from './cellPriorStrength.js';
 export * from './stageCellPosteriors.js';
 export * from './periodFactor.js';

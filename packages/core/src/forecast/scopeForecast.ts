@@ -14,13 +14,14 @@ import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { predictiveUnseen } from './predictiveUnseen.js';
 import { renewalsDue } from './renewalsDue.js';
 import { renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
-import { MIN_MONTE_CARLO_DRAWS, monteCarloForecast } from './monteCarloForecast.js';
+import { MIN_MONTE_CARLO_DRAWS, type MonteCarloForecast } from './monteCarloForecast.js';
+import { runMonteCarloJob, type MonteCarloJob } from './monteCarloJob.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
 import { stageCellPosteriors } from './stageCellPosteriors.js';
 import { cellPriorStrength } from './cellPriorStrength.js';
 import { daysLeftBucket } from './daysLeftBucket.js';
-import { deriveSeed, seededRandom, type RandomSource } from './seededRandom.js';
+import { deriveSeed, type RandomSource } from './seededRandom.js';
 import { seasonalNaiveScale } from './seasonalNaiveScale.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
 import { STAGE_HISTORY_PERIODS, stageObservations } from './stageObservations.js';
@@ -133,6 +134,32 @@ export function scopeForecast(
   scope: ForecastScope,
   options: ScopeForecastOptions,
 ): ScopeForecast {
+  const plan = planScopeForecast(snapshot, scope, options);
+  return plan.finish(plan.monteCarlo && runMonteCarloJob(plan.monteCarlo, options.random));
+}
+
+/** A scope's forecast but for its Monte Carlo draws, which may run elsewhere (see `MonteCarloJob`). */
+export interface ScopeForecastPlan {
+  /** The draws monteCarlo needs; null when it is not run (not asked, a final period, no history). */
+  readonly monteCarlo: MonteCarloJob | null;
+  /** The scope's forecast, given the job's result (null when there is no job). */
+  finish(draws: MonteCarloForecast | null): ScopeForecast;
+}
+
+/**
+ * Everything `scopeForecast` does but run the Monte Carlo draws: those are left as a job, so that the scopes' draws,
+ * most of a large org's forecast, can run side by side. `finish` with the job's result gives the same forecast as
+ * `scopeForecast` (with `options.random`, the job must be run with that generator, in the scopes' order).
+ *
+ * @example
+ * const plan = planScopeForecast(snapshot, scope, { period, asOf: '2026-11-16' });
+ * const f = plan.finish(plan.monteCarlo && runMonteCarloJob(plan.monteCarlo));
+ */
+export function planScopeForecast(
+  snapshot: OrgSnapshot,
+  scope: ForecastScope,
+  options: ScopeForecastOptions,
+): ScopeForecastPlan {
   const { period, asOf } = options;
   const methods = new Set(options.methods ?? FORECAST_METHODS);
   const member = scope.type === 'org' ? undefined : scopeMembership(snapshot, scope);
@@ -169,6 +196,9 @@ export function scopeForecast(
   }
   if (!final && methods.has('weighted')) out.weighted = point('weighted', weightedForecast(deals, snapshot));
 
+  let monteCarlo: MonteCarloJob | null = null;
+  let monteCarloMean = 0;
+  let monteCarloDetail = (_draws: number): string => '';
   if (newBusiness && (methods.has('stageHistory') || methods.has('monteCarlo'))) {
     const learnt = stageObservations(snapshot, period, asOf, periods);
     const rates = ownerStageRates(snapshot, learnt, options.minCellCount ?? MIN_CELL_COUNT);
@@ -185,11 +215,7 @@ export function scopeForecast(
       );
     }
     if (methods.has('monteCarlo')) {
-      const random =
-        options.random ??
-        seededRandom(deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`));
-      const draws = Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS);
-      const amounts = deals.open.map((d) => d.amount);
+      const amounts = Float64Array.from(deals.open, (d) => d.amount);
       const uncertain = options.monteCarloUncertainty ?? true;
       const factor = uncertain ? periodFactor(snapshot, period, asOf, periods) : null;
       const uncertainty = factor
@@ -204,42 +230,35 @@ export function scopeForecast(
                 ? undefined
                 : (name) => cellPriorStrength(learnt, name, daysLeftBucket(stage.daysLeft)),
             ),
-            factor,
+            // Only what the draws read: the job's data is copied wherever it runs.
+            factor: { mean: factor.mean, sd: factor.sd },
             amountRatios: factor.amountRatios,
           }
         : undefined;
       // The renewals not opened yet are drawn from the contracts due, and left out of the past periods' amounts.
       const drawn = uncertain ? renewals : undefined;
       const unseen = uncertain ? unseenDraws : newBusiness.periods.map((p) => p.amount);
-      const mc = monteCarloForecast(
-        deals.closedWon,
+      monteCarlo = {
+        base: deals.closedWon,
         amounts,
-        stage.probabilities,
-        random,
-        draws,
+        probabilities: stage.probabilities,
+        draws: Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS),
+        seed: deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`),
         unseen,
-        uncertainty,
-        drawn,
-      );
+        ...(uncertainty ? { uncertainty } : {}),
+        ...(drawn ? { renewals: drawn } : {}),
+      };
       // The point forecast is the distribution's mean, not its P50: means add up over teams and reps, medians do not.
-      const mean =
+      monteCarloMean =
         monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen) +
         (drawn?.law ? renewalDrawsMean(drawn.amounts, drawn.law) : 0);
-      out.monteCarlo = {
-        method: 'monteCarlo',
-        forecast: mean,
-        p10: mc.p10,
-        p50: mc.p50,
-        p90: mc.p90,
-        mean,
-        bounded: null,
-        final: false,
-        detail:
-          `${mc.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
-          (factor
-            ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${drawn ? `, its renewals not opened yet drawn from the ${drawn.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
-            : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`),
-      };
+      monteCarloDetail = (draws) =>
+        `${draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
+        (factor
+          ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${drawn ? `, its renewals not opened yet drawn from the ${drawn.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
+          : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`);
+      // Its place among the methods, filled in by `finish`.
+      out.monteCarlo = point('monteCarlo', null);
     }
   }
 
@@ -261,25 +280,42 @@ export function scopeForecast(
       };
     }
   }
-  if (!final) {
-    for (const method of FORECAST_METHODS) {
-      const f = out[method];
-      if (f) out[method] = boundMethodForecast(f, bounds);
-    }
-  }
 
-  return {
-    scope,
-    period: period.label,
-    asOf,
-    closedWon: deals.closedWon,
-    openPipeline: sumAmounts(deals.open),
-    openDeals: deals.open.length,
-    final,
-    bounds,
-    methods: out,
-    seriesScale,
+  const finish = (mc: MonteCarloForecast | null): ScopeForecast => {
+    if (monteCarlo && !mc) throw new Error('planScopeForecast: finish needs the Monte Carlo job’s result');
+    if (mc) {
+      out.monteCarlo = {
+        method: 'monteCarlo',
+        forecast: monteCarloMean,
+        p10: mc.p10,
+        p50: mc.p50,
+        p90: mc.p90,
+        mean: monteCarloMean,
+        bounded: null,
+        final: false,
+        detail: monteCarloDetail(mc.draws),
+      };
+    }
+    if (!final) {
+      for (const method of FORECAST_METHODS) {
+        const f = out[method];
+        if (f) out[method] = boundMethodForecast(f, bounds);
+      }
+    }
+    return {
+      scope,
+      period: period.label,
+      asOf,
+      closedWon: deals.closedWon,
+      openPipeline: sumAmounts(deals.open),
+      openDeals: deals.open.length,
+      final,
+      bounds,
+      methods: out,
+      seriesScale,
+    };
   };
+  return { monteCarlo, finish };
 }
 
 /**
@@ -293,7 +329,7 @@ export function scopeForecast(
  */
 function monteCarloExpectation(
   closedWon: number,
-  amounts: readonly number[],
+  amounts: ArrayLike<number>,
   probabilities: ArrayLike<number>,
   factorMean: number,
   unseen: readonly number[],
