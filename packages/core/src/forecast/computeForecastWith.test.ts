@@ -12,6 +12,11 @@ const snapshot = createOrgSnapshot(smallOrg());
 const q1 = snapshot.calendar.periodByLabel('FY2026-Q1')!;
 const asOf = '2026-03-15';
 const scopes = forecastScopes(snapshot, ['org', 'team', 'rep']);
+// core compiles without the DOM's or Node's types; its tests run in Node, which has both.
+const host = globalThis as unknown as {
+  structuredClone<T>(value: T): T;
+  setTimeout(run: () => void, ms: number): unknown;
+};
 
 /** Runs each job on a structured clone of it (as a worker thread gets it), finishing the last job first. */
 function clonedOutOfOrder(): { runner: MonteCarloRunner; jobs: MonteCarloJob[] } {
@@ -19,8 +24,10 @@ function clonedOutOfOrder(): { runner: MonteCarloRunner; jobs: MonteCarloJob[] }
   let delay = 40;
   const runner: MonteCarloRunner = (job) => {
     jobs.push(job);
-    const copy = structuredClone(job);
-    return new Promise<MonteCarloForecast>((resolve) => setTimeout(() => resolve(runMonteCarloJob(copy)), delay--));
+    const copy = host.structuredClone(job);
+    return new Promise<MonteCarloForecast>((resolve) =>
+      host.setTimeout(() => resolve(runMonteCarloJob(copy)), delay--),
+    );
   };
   return { runner, jobs };
 }

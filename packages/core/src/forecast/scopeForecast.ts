@@ -198,7 +198,7 @@ export function planScopeForecast(
 
   let monteCarlo: MonteCarloJob | null = null;
   let monteCarloMean = 0;
-  let monteCarloDetail = (_draws: number): string => '';
+  let monteCarloDetail: (draws: number) => string = () => '';
   if (newBusiness && (methods.has('stageHistory') || methods.has('monteCarlo'))) {
     const learnt = stageObservations(snapshot, period, asOf, periods);
     const rates = ownerStageRates(snapshot, learnt, options.minCellCount ?? MIN_CELL_COUNT);
