@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
-  computeForecast,
+  computeForecastWith,
   ADDITIVE_METHODS,
   FORECAST_METHODS,
   forecastRollup,
@@ -20,13 +20,16 @@ import {
   type BoundedSide,
   type ForecastMethod,
   type ForecastScopeType,
+  type ForecastReport,
   type Reconciliation,
+  type ScopeForecast,
   type RollupFigures,
 } from '@salesops/core';
 import { readingFlags } from '../../shared/commonFlags.js';
 import { groupByFlag } from '../../shared/forecastFlags.js';
 import { autoChoiceText, boundedText, finalText, perScopeText, skippedText } from '../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
+import { monteCarloPool } from '../../shared/monteCarloPool.js';
 import { environmentLocale } from '../../shared/formatValue.js';
 import { presentResult } from '../../shared/presentResult.js';
 import { rollupNotes, totalsLabel } from '../../shared/rollupNotes.js';
@@ -176,35 +179,46 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
     const wantsAuto = requested.includes('auto');
     // Monte Carlo draws and, for auto, a backtest of every method: seconds on a large org.
     this.spinner.start(messages.getMessage('spinner.Forecasting', [flags.simulations]));
-    const report = computeForecast(snapshot, {
-      period,
-      asOf,
-      seed: flags.seed,
-      draws: flags.simulations,
-      scopes: forecastScopes(snapshot, [flags['group-by']]),
-      perScope: flags['per-scope'],
-      ...(wantsAuto
-        ? {}
-        : {
-            methods: [...new Set(['commit', 'bestCase', 'pipeline', ...requested] as ForecastMethod[])],
-            backtest: false as const,
-          }),
-    });
+    const orgScope = forecastScopes(snapshot, ['org'])[0];
+    const scopes = forecastScopes(snapshot, [flags['group-by']]);
+    const methods = wantsAuto
+      ? undefined
+      : [...new Set(['commit', 'bestCase', 'pipeline', ...requested] as ForecastMethod[])];
+    // The scopes' Monte Carlo draws run in worker threads on a large org; the org's, the largest job, is sent first.
+    const pool = monteCarloPool();
+    let report: ForecastReport;
+    let orgForecast: ScopeForecast | undefined;
+    try {
+      const orgReport =
+        flags['group-by'] === 'org'
+          ? Promise.resolve(null)
+          : computeForecastWith(pool.run, snapshot, {
+              period,
+              asOf,
+              seed: flags.seed,
+              draws: flags.simulations,
+              scopes: orgScope ? [orgScope] : [],
+              // The methods the scopes have (none without a scope), so that the totals compare like with like.
+              methods: scopes.length === 0 ? [] : (methods ?? FORECAST_METHODS),
+              backtest: false,
+            });
+      const scopesReport = computeForecastWith(pool.run, snapshot, {
+        period,
+        asOf,
+        seed: flags.seed,
+        draws: flags.simulations,
+        scopes,
+        perScope: flags['per-scope'],
+        ...(methods ? { methods, backtest: false as const } : {}),
+      });
+      const [org, all] = await Promise.all([orgReport, scopesReport]);
+      report = all;
+      orgForecast = (org ?? all).scopes[0];
+    } finally {
+      await pool.close();
+    }
     const quotas = scopeQuotas(snapshot, period, asOf, [flags['group-by'], 'org']);
     const figures = paceAndCoverage(snapshot, { period, asOf });
-    const orgScope = forecastScopes(snapshot, ['org'])[0];
-    const orgForecast =
-      flags['group-by'] === 'org'
-        ? report.scopes[0]
-        : computeForecast(snapshot, {
-            period,
-            asOf,
-            seed: flags.seed,
-            draws: flags.simulations,
-            scopes: orgScope ? [orgScope] : [],
-            methods: [...new Set(report.scopes.flatMap((s) => Object.keys(s.methods) as ForecastMethod[]))],
-            backtest: false,
-          }).scopes[0];
     this.spinner.stop();
     const rollup = orgForecast
       ? forecastRollup(snapshot, report.scopes, orgForecast, quotas)
