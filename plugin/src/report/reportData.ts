@@ -6,10 +6,12 @@ import {
   pipelineHygiene,
   productDemand,
   quarterToDate,
+  runMonteCarloJob,
   territoryCoverage,
   waterfallSteps,
   type FiscalPeriod,
   type HygieneRule,
+  type MonteCarloRunner,
   type OrgSnapshot,
 } from '@salesops/core';
 import { reportActions } from './reportActions.js';
@@ -30,10 +32,12 @@ export const HYGIENE_OWNERS_SHOWN = 10;
  * computes it, KPIs of this and the previous periods, the waterfall since the period began, and every section.
  * `all` holds the full lists the CSV outputs carry (the pack itself shows the top and bottom only).
  */
-export function reportData(
+export async function reportData(
   snapshot: OrgSnapshot,
   { period, asOf, seed }: { period: FiscalPeriod; asOf: string; seed: number },
-): { data: ReportData; all: { reps: RepRow[] } } {
+  // Where the forecast's Monte Carlo draws run (see monteCarloPool); by default here.
+  runMonteCarlo: MonteCarloRunner = (job) => Promise.resolve(runMonteCarloJob(job)),
+): Promise<{ data: ReportData; all: { reps: RepRow[] } }> {
   const periods = [...snapshot.calendar.previousPeriods(period, KPI_PERIODS - 1).reverse(), period];
   const kpis = periods.map((p) => {
     const org = computePerformance(snapshot, { period: p, asOf }).org;
@@ -48,7 +52,7 @@ export function reportData(
     };
   });
   const performance = computePerformance(snapshot, { period, asOf });
-  const forecast = runForecast(snapshot, { period, asOf, seed });
+  const forecast = await runForecast(runMonteCarlo, snapshot, { period, asOf, seed });
   const { org, teams } = scopeFigures(snapshot, forecast, performance, { period, asOf });
   const comparison = compareReps(snapshot, performance, { period, asOf });
   const { reps, all } = rankReps(comparison);

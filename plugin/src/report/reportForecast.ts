@@ -1,11 +1,12 @@
 import {
-  computeForecast,
+  computeForecastWith,
   forecastScopes,
   ratio,
   scopePlacement,
   scopeQuotas,
   type FiscalPeriod,
   type ForecastReport,
+  type MonteCarloRunner,
   type OrgSnapshot,
   type Performance,
   type PerformanceReport,
@@ -14,14 +15,20 @@ import {
 import type { Headline, PastForecast, ReportData, TeamFigures } from './reportTypes.js';
 
 /**
- * The run's forecast exactly as `sf salesops forecast` computes it (computeForecast with `auto`: one method for the
+ * The run's forecast exactly as `sf salesops forecast` computes it (computeForecastWith with `auto`: one method for the
  * run from the org's backtest, the same seed and draws), for the org and every team.
  */
 export function runForecast(
+  runMonteCarlo: MonteCarloRunner,
   snapshot: OrgSnapshot,
   { period, asOf, seed }: { period: FiscalPeriod; asOf: string; seed: number },
-): ForecastReport {
-  return computeForecast(snapshot, { period, asOf, seed, scopes: forecastScopes(snapshot, ['org', 'team']) });
+): Promise<ForecastReport> {
+  return computeForecastWith(runMonteCarlo, snapshot, {
+    period,
+    asOf,
+    seed,
+    scopes: forecastScopes(snapshot, ['org', 'team']),
+  });
 }
 
 /** The one figure the summary leads with: the org's auto forecast, why, against quota, with its range. */

@@ -5,7 +5,15 @@ import { accuracyMetrics, type AccuracyMetrics } from './accuracyMetrics.js';
 import { firstDealDate } from './firstDealDate.js';
 import { forecastScopes, scopeMembership, type ForecastScope } from './forecastScope.js';
 import { periodDeals } from './periodDeals.js';
-import { FORECAST_METHODS, scopeForecast, type ForecastMethod, type ScopeForecastOptions } from './scopeForecast.js';
+import type { MonteCarloRunner } from './monteCarloJob.js';
+import {
+  FORECAST_METHODS,
+  scopeForecast,
+  scopeForecastWith,
+  type ForecastMethod,
+  type ScopeForecast,
+  type ScopeForecastOptions,
+} from './scopeForecast.js';
 import { prepareStageObservations } from './stageObservations.js';
 
 /** Defaults of metrics.md "Forecast accuracy". */
@@ -115,6 +123,51 @@ export function backtestPeriods(
  * report.summaries.filter((s) => s.rank === 1).map((s) => s.method);
  */
 export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOptions): BacktestReport {
+  const run = backtestRun(snapshot, options);
+  run.forecasts.forEach(({ scope, options: made }, i) => run.score(i, scopeForecast(snapshot, scope, made)));
+  return run.report();
+}
+
+/**
+ * `backtestForecasts` with each past forecast's Monte Carlo draws handed to `runMonteCarlo` (a pool of threads, say):
+ * the same report, each forecast drawing from its own seeded stream wherever it runs.
+ *
+ * @example
+ * const report = await backtestForecastsWith(pool.run, snapshot, { asOf: '2026-11-16', scopes: [orgScope] });
+ */
+export async function backtestForecastsWith(
+  runMonteCarlo: MonteCarloRunner,
+  snapshot: OrgSnapshot,
+  options: BacktestOptions,
+): Promise<BacktestReport> {
+  const run = backtestRun(snapshot, options);
+  await Promise.all(
+    run.forecasts.map(({ scope, options: made }, i) =>
+      scopeForecastWith(runMonteCarlo, snapshot, scope, made).then((forecast) => run.score(i, forecast)),
+    ),
+  );
+  return run.report();
+}
+
+/** A past forecast to make: for a scope, as of a date in a closed period, with the period's actual. */
+interface PastForecast {
+  readonly scope: ForecastScope;
+  readonly period: FiscalPeriod;
+  readonly horizon: number;
+  readonly madeAsOf: IsoDate;
+  readonly actual: number;
+  readonly options: ScopeForecastOptions;
+}
+
+/** The forecasts a backtest makes, their points as each is scored (in any order), and the report from them. */
+function backtestRun(
+  snapshot: OrgSnapshot,
+  options: BacktestOptions,
+): {
+  forecasts: readonly PastForecast[];
+  score: (index: number, forecast: ScopeForecast) => void;
+  report: () => BacktestReport;
+} {
   const { asOf } = options;
   const type = options.periodType ?? 'Quarter';
   const k = Math.max(1, Math.trunc(options.periods ?? BACKTEST_DEFAULTS.periods));
@@ -138,8 +191,7 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
       ),
     );
   }
-  const points: BacktestPoint[] = [];
-  const scales = new Map<string, (number | null)[]>();
+  const forecasts: PastForecast[] = [];
   for (const scope of scopes) {
     const member = scope.type === 'org' ? undefined : scopeMembership(snapshot, scope);
     for (const period of periods) {
@@ -147,35 +199,74 @@ export function backtestForecasts(snapshot: OrgSnapshot, options: BacktestOption
       for (const horizon of horizons) {
         const madeAsOf = addDays(period.start, horizon);
         if (madeAsOf > period.end) continue;
-        const forecast = scopeForecast(snapshot, scope, { ...options, period, asOf: madeAsOf, methods });
-        const scaleKey = `${scope.type}:${scope.id}|${horizon}`;
-        if (!scales.has(scaleKey)) scales.set(scaleKey, []);
-        for (const method of methods) {
-          const f = forecast.methods[method];
-          if (!f) continue;
-          const value = f.forecast;
-          const error = value === null ? null : actual - value;
-          points.push({
-            scope,
-            period: period.label,
-            horizon,
-            madeAsOf,
-            method,
-            forecast: value,
-            p10: f.p10,
-            p50: f.p50,
-            p90: f.p90,
-            actual,
-            error,
-            ape: error === null || actual === 0 ? null : Math.abs(error) / Math.abs(actual),
-            inInterval: f.p10 === null || f.p90 === null ? null : f.p10 <= actual && actual <= f.p90,
-          });
-          if (method === 'timeSeries') scales.get(scaleKey)?.push(forecast.seriesScale);
-        }
+        forecasts.push({
+          scope,
+          period,
+          horizon,
+          madeAsOf,
+          actual,
+          options: { ...options, period, asOf: madeAsOf, methods },
+        });
       }
     }
   }
+  // Each forecast's points (and timeSeries scale), kept by forecast so that they stay in the order they were made.
+  const scored: Array<{ points: BacktestPoint[]; scale: number | null }> = new Array(forecasts.length);
+  const score = (index: number, forecast: ScopeForecast): void => {
+    const { scope, period, horizon, madeAsOf, actual } = forecasts[index] as PastForecast;
+    const points: BacktestPoint[] = [];
+    for (const method of methods) {
+      const f = forecast.methods[method];
+      if (!f) continue;
+      const value = f.forecast;
+      const error = value === null ? null : actual - value;
+      points.push({
+        scope,
+        period: period.label,
+        horizon,
+        madeAsOf,
+        method,
+        forecast: value,
+        p10: f.p10,
+        p50: f.p50,
+        p90: f.p90,
+        actual,
+        error,
+        ape: error === null || actual === 0 ? null : Math.abs(error) / Math.abs(actual),
+        inInterval: f.p10 === null || f.p90 === null ? null : f.p10 <= actual && actual <= f.p90,
+      });
+    }
+    scored[index] = { points, scale: forecast.seriesScale };
+  };
+  const report = (): BacktestReport => {
+    const points: BacktestPoint[] = [];
+    const scales = new Map<string, (number | null)[]>();
+    forecasts.forEach(({ scope, horizon }, i) => {
+      const made = scored[i] as { points: BacktestPoint[]; scale: number | null };
+      const scaleKey = `${scope.type}:${scope.id}|${horizon}`;
+      if (!scales.has(scaleKey)) scales.set(scaleKey, []);
+      for (const p of made.points) {
+        points.push(p);
+        if (p.method === 'timeSeries') scales.get(scaleKey)?.push(made.scale);
+      }
+    });
+    return summarize(asOf, periods, skipped, firstDeal, horizons, scopes, methods, points, scales);
+  };
+  return { forecasts, score, report };
+}
 
+/** The report: the points and, per scope × horizon × method, their accuracy and the methods' ranks by WAPE. */
+function summarize(
+  asOf: IsoDate,
+  periods: readonly FiscalPeriod[],
+  skipped: readonly BacktestSkippedPeriod[],
+  firstDeal: IsoDate | null,
+  horizons: readonly number[],
+  scopes: readonly ForecastScope[],
+  methods: readonly ForecastMethod[],
+  points: readonly BacktestPoint[],
+  scales: ReadonlyMap<string, readonly (number | null)[]>,
+): BacktestReport {
   // The points of each scope × horizon × method, in the order they were made.
   const pointsOf = new Map<ForecastScope, Map<string, BacktestPoint[]>>();
   for (const p of points) {

@@ -1,13 +1,18 @@
 import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import { autoMethod, type AutoChoice } from './autoMethod.js';
-import { backtestForecasts, type BacktestReport } from './backtestForecasts.js';
+import {
+  backtestForecasts,
+  backtestForecastsWith,
+  type BacktestOptions,
+  type BacktestReport,
+} from './backtestForecasts.js';
 import { forecastScopes, type ForecastScope } from './forecastScope.js';
-import { runMonteCarloJob, type MonteCarloRunner } from './monteCarloJob.js';
+import type { MonteCarloRunner } from './monteCarloJob.js';
 import {
   FORECAST_METHODS,
-  planScopeForecast,
   scopeForecast,
+  scopeForecastWith,
   type ForecastMethod,
   type MethodForecast,
   type ScopeForecast,
@@ -56,15 +61,20 @@ export interface ForecastReport {
  * report.auto?.method; report.scopes[0]?.auto?.forecast;
  */
 export function computeForecast(snapshot: OrgSnapshot, options: ForecastOptions): ForecastReport {
-  const run = forecastRun(snapshot, options);
-  return run.report(run.scopes.map((scope) => scopeForecast(snapshot, scope, options)));
+  const scopes = options.scopes ?? forecastScopes(snapshot);
+  const backtest =
+    options.backtest === false
+      ? null
+      : (options.backtest ?? backtestForecasts(snapshot, backtestOptions(snapshot, options, scopes)));
+  const forecasts = scopes.map((scope) => scopeForecast(snapshot, scope, options));
+  return forecastReport(snapshot, options, forecasts, backtest);
 }
 
 /**
- * `computeForecast` with each scope's Monte Carlo draws handed to `runMonteCarlo` (a pool of threads, say) as soon as
- * the scope is planned, so that the draws of earlier scopes run while later ones are planned. The same report as
- * `computeForecast`: each scope draws from its own seeded stream wherever it runs. With `options.random` (one stream
- * for every scope) the draws run here, in order.
+ * `computeForecast` with each scope's Monte Carlo draws (and the backtest's) handed to `runMonteCarlo` (a pool of
+ * threads, say) as soon as the scope is planned, so that the draws of earlier scopes run while later ones are
+ * planned. The same report as `computeForecast`: each scope draws from its own seeded stream wherever it runs. With
+ * `options.random` (one stream for every scope) the draws run here, in computeForecast's order.
  *
  * @example
  * const report = await computeForecastWith(pool.run, snapshot, { period, asOf: '2026-11-16', seed: 42 });
@@ -74,33 +84,39 @@ export async function computeForecastWith(
   snapshot: OrgSnapshot,
   options: ForecastOptions,
 ): Promise<ForecastReport> {
-  const run = forecastRun(snapshot, options);
-  const forecasts = run.scopes.map((scope) => {
-    const plan = planScopeForecast(snapshot, scope, options);
-    if (!plan.monteCarlo) return plan.finish(null);
-    if (options.random) return plan.finish(runMonteCarloJob(plan.monteCarlo, options.random));
-    return runMonteCarlo(plan.monteCarlo).then((draws) => plan.finish(draws));
-  });
-  return run.report(await Promise.all(forecasts));
+  const scopes = options.scopes ?? forecastScopes(snapshot);
+  const backtest =
+    options.backtest === false
+      ? null
+      : (options.backtest ??
+        backtestForecastsWith(runMonteCarlo, snapshot, backtestOptions(snapshot, options, scopes)));
+  const forecasts = Promise.all(scopes.map((scope) => scopeForecastWith(runMonteCarlo, snapshot, scope, options)));
+  const [made, backtested] = await Promise.all([forecasts, backtest]);
+  return forecastReport(snapshot, options, made, backtested);
 }
 
-/** What both ways of running a forecast share: the scopes, the backtest and `auto`'s choice, and the report. */
-function forecastRun(
+/** The backtest `auto` chooses from: the org's, or with `perScope` every scope's too. */
+function backtestOptions(
   snapshot: OrgSnapshot,
   options: ForecastOptions,
-): { scopes: readonly ForecastScope[]; report: (forecasts: readonly ScopeForecast[]) => ForecastReport } {
+  scopes: readonly ForecastScope[],
+): BacktestOptions {
+  const org = forecastScopes(snapshot, ['org'])[0] as ForecastScope;
+  // The org is one more scope of the backtest whatever the scopes forecast.
+  const backtested = options.perScope === true ? [...scopes.filter((s) => s.type !== 'org'), org] : [org];
+  return { ...options, asOf: options.asOf, scopes: backtested, periodType: periodTypeOf(options.period) };
+}
+
+/** The scopes' forecasts with `auto`'s choice from the backtest. */
+function forecastReport(
+  snapshot: OrgSnapshot,
+  options: ForecastOptions,
+  forecasts: readonly ScopeForecast[],
+  backtest: BacktestReport | null,
+): ForecastReport {
   const { period, asOf } = options;
   const perScope = options.perScope === true;
-  const scopes = options.scopes ?? forecastScopes(snapshot);
   const org = forecastScopes(snapshot, ['org'])[0] as ForecastScope;
-  let backtest: BacktestReport | null = null;
-  if (options.backtest !== false) {
-    // The org is one more scope of the backtest whatever the scopes forecast.
-    const backtested = perScope ? [...scopes.filter((s) => s.type !== 'org'), org] : [org];
-    backtest =
-      options.backtest ??
-      backtestForecasts(snapshot, { ...options, asOf, scopes: backtested, periodType: periodTypeOf(period) });
-  }
   const runChoice = backtest && !perScope ? autoMethod(backtest, org, period, asOf, ADDITIVE_METHODS) : null;
   const withAuto = (forecast: ScopeForecast): ScopeForecastWithAuto => {
     if (!backtest) return { ...forecast, auto: null };
@@ -109,16 +125,13 @@ function forecastRun(
     return { ...forecast, auto: chosen ? { ...chosen, choice } : null };
   };
   return {
-    scopes,
-    report: (forecasts) => ({
-      period: { label: period.label, start: period.start, end: period.end },
-      asOf,
-      currency: snapshot.corporateCurrency,
-      scopes: forecasts.map(withAuto),
-      auto: runChoice,
-      perScope,
-      backtest,
-    }),
+    period: { label: period.label, start: period.start, end: period.end },
+    asOf,
+    currency: snapshot.corporateCurrency,
+    scopes: forecasts.map(withAuto),
+    auto: runChoice,
+    perScope,
+    backtest,
   };
 }
 

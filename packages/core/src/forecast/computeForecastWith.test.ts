@@ -46,6 +46,17 @@ describe('computeForecastWith', () => {
     expect(report.auto?.method).toBeDefined();
   });
 
+  it('gives the same report with a backtest per scope (perScope), every past forecast’s draws run by the runner', async () => {
+    const options = { period: q1, asOf, seed: 5, scopes, perScope: true };
+    const { runner, jobs } = clonedOutOfOrder();
+    const report = await computeForecastWith(runner, snapshot, options);
+    const expected = computeForecast(snapshot, options);
+    expect(report).toEqual(expected);
+    // Every scope's own forecast and each of its past ones (up to 4 periods × 3 horizons) that had draws to run.
+    expect(jobs.length).toBeGreaterThan(scopes.length);
+    expect(report.backtest?.points.length).toBe(expected.backtest?.points.length);
+  });
+
   it('keeps the methods in their order, with monteCarlo between stageHistory and timeSeries', async () => {
     const { runner } = clonedOutOfOrder();
     const report = await computeForecastWith(runner, snapshot, { period: q1, asOf, seed: 5, scopes, backtest: false });

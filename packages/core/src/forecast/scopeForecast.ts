@@ -15,7 +15,7 @@ import { predictiveUnseen } from './predictiveUnseen.js';
 import { renewalsDue } from './renewalsDue.js';
 import { renewalDrawsMean, renewalsCeiling } from './addRenewalDraws.js';
 import { MIN_MONTE_CARLO_DRAWS, type MonteCarloForecast } from './monteCarloForecast.js';
-import { runMonteCarloJob, type MonteCarloJob } from './monteCarloJob.js';
+import { runMonteCarloJob, type MonteCarloJob, type MonteCarloRunner } from './monteCarloJob.js';
 import { periodDeals, sumAmounts } from './periodDeals.js';
 import { periodFactor } from './periodFactor.js';
 import { stageCellPosteriors } from './stageCellPosteriors.js';
@@ -136,6 +136,25 @@ export function scopeForecast(
 ): ScopeForecast {
   const plan = planScopeForecast(snapshot, scope, options);
   return plan.finish(plan.monteCarlo && runMonteCarloJob(plan.monteCarlo, options.random));
+}
+
+/**
+ * `scopeForecast` with its Monte Carlo draws handed to `runMonteCarlo` (a pool of threads, say); with
+ * `options.random` (a stream shared with other scopes) they run here, now, in the caller's order.
+ *
+ * @example
+ * const f = await scopeForecastWith(pool.run, snapshot, scope, { period, asOf: '2026-11-16', seed: 42 });
+ */
+export function scopeForecastWith(
+  runMonteCarlo: MonteCarloRunner,
+  snapshot: OrgSnapshot,
+  scope: ForecastScope,
+  options: ScopeForecastOptions,
+): Promise<ScopeForecast> {
+  const plan = planScopeForecast(snapshot, scope, options);
+  if (!plan.monteCarlo) return Promise.resolve(plan.finish(null));
+  if (options.random) return Promise.resolve(plan.finish(runMonteCarloJob(plan.monteCarlo, options.random)));
+  return runMonteCarlo(plan.monteCarlo).then((draws) => plan.finish(draws));
 }
 
 /** A scope's forecast but for its Monte Carlo draws, which may run elsewhere (see `MonteCarloJob`). */

@@ -305,7 +305,7 @@ describe('the report’s funnel and revenue retention sections', () => {
       };
       const snapshot = createOrgSnapshot(bare);
       const period = snapshot.calendar.periodOf(SAMPLE_ANCHOR_DATE, 'Quarter');
-      const { data } = reportData(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE, seed: 42 });
+      const { data } = await reportData(snapshot, { period, asOf: SAMPLE_ANCHOR_DATE, seed: 42 });
       expect(data.funnel.totals).toBeNull();
       expect(data.funnel.bySource).toEqual([]);
       expect(data.funnel.gaps.map((g) => g.code)).toEqual(['NO_LEADS']);

@@ -6,6 +6,7 @@ import { readingFlags } from '../../shared/commonFlags.js';
 import { revOpsGapWarning, warnAbout } from '../../shared/dataWarnings.js';
 import { loadSnapshot } from '../../shared/loadSnapshot.js';
 import { reportData, type ReportData } from '../../report/reportData.js';
+import { monteCarloPool } from '../../shared/monteCarloPool.js';
 import { languageFromEnvironment, REPORT_LANGUAGES, type ReportLanguage } from '../../report/reportLanguage.js';
 import { reportCsvFiles } from '../../report/reportCsv.js';
 import { renderReportHtml } from '../../report/renderHtml.js';
@@ -51,7 +52,18 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const language = flags.language ?? languageFromEnvironment();
     const loaded = await loadSnapshot(flags, this.spinner, { lineItems: true, revops: true });
     this.spinner.start(messages.getMessage('spinner.Computing'));
-    const computed = reportData(loaded.snapshot, { period: loaded.period, asOf: loaded.asOf, seed: flags.seed });
+    // The forecast's Monte Carlo draws run in worker threads on a large org (see monteCarloPool).
+    const pool = monteCarloPool();
+    let computed: Awaited<ReturnType<typeof reportData>>;
+    try {
+      computed = await reportData(
+        loaded.snapshot,
+        { period: loaded.period, asOf: loaded.asOf, seed: flags.seed },
+        pool.run,
+      );
+    } finally {
+      await pool.close();
+    }
     this.spinner.stop();
     // The funnel's and retention's gaps join the read's warnings: on stderr, in --json and in the pack alike.
     const { funnel, retention } = computed.data;

@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
   activeUserIds,
-  backtestForecasts,
+  backtestForecastsWith,
   CALIBRATION_TARGETS,
   forecastAccuracyRecords,
   forecastCalibration,
@@ -17,6 +17,7 @@ import { readingFlags } from '../../../shared/commonFlags.js';
 import { groupByFlag } from '../../../shared/forecastFlags.js';
 import { skippedText } from '../../../shared/forecastNotes.js';
 import { loadSnapshot } from '../../../shared/loadSnapshot.js';
+import { monteCarloPool } from '../../../shared/monteCarloPool.js';
 import { presentResult } from '../../../shared/presentResult.js';
 import { writeBack, writeFlags, type Written } from '../../../shared/writeBack.js';
 import { withGlossary } from '../../../shared/glossary.js';
@@ -130,17 +131,27 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
       periodType: period.type === 'Month' || period.type === 'Year' ? period.type : 'Quarter',
     } as const;
     this.spinner.start(messages.getMessage('spinner.Backtesting', [flags.periods, horizons.join(', ')]));
-    const backtest = backtestForecasts(snapshot, {
-      ...backtestOptions,
-      scopes: forecastScopes(snapshot, [flags['group-by']]),
-    });
-    // Calibration pools every level: the levels the run did not forecast get a Monte Carlo backtest of their own.
-    const otherLevels = CALIBRATION_LEVELS.filter((level) => level !== flags['group-by']);
-    const others = backtestForecasts(snapshot, {
-      ...backtestOptions,
-      methods: ['monteCarlo'],
-      scopes: forecastScopes(snapshot, otherLevels),
-    });
+    // Every past forecast's Monte Carlo draws run in worker threads on a large org (see monteCarloPool).
+    const pool = monteCarloPool();
+    let backtest: BacktestReport;
+    let others: BacktestReport;
+    try {
+      // Calibration pools every level: the levels the run did not forecast get a Monte Carlo backtest of their own.
+      const otherLevels = CALIBRATION_LEVELS.filter((level) => level !== flags['group-by']);
+      [backtest, others] = await Promise.all([
+        backtestForecastsWith(pool.run, snapshot, {
+          ...backtestOptions,
+          scopes: forecastScopes(snapshot, [flags['group-by']]),
+        }),
+        backtestForecastsWith(pool.run, snapshot, {
+          ...backtestOptions,
+          methods: ['monteCarlo'],
+          scopes: forecastScopes(snapshot, otherLevels),
+        }),
+      ]);
+    } finally {
+      await pool.close();
+    }
     this.spinner.stop();
     const calibration = forecastCalibration(
       [...backtest.points, ...others.points].filter((p) => p.method === 'monteCarlo'),
