@@ -217,7 +217,7 @@ export function planScopeForecast(
 
   let monteCarlo: MonteCarloJob | null = null;
   let monteCarloMean = 0;
-  let monteCarloDetail: (draws: number) => string = () => '';
+  let monteCarloDetail = '';
   if (newBusiness && (methods.has('stageHistory') || methods.has('monteCarlo'))) {
     const learnt = stageObservations(snapshot, period, asOf, periods);
     const rates = ownerStageRates(snapshot, learnt, options.minCellCount ?? MIN_CELL_COUNT);
@@ -261,7 +261,7 @@ export function planScopeForecast(
         base: deals.closedWon,
         amounts,
         probabilities: stage.probabilities,
-        draws: Math.max(MIN_MONTE_CARLO_DRAWS, options.draws ?? MIN_MONTE_CARLO_DRAWS),
+        draws: Math.max(MIN_MONTE_CARLO_DRAWS, Math.trunc(options.draws ?? MIN_MONTE_CARLO_DRAWS)),
         seed: deriveSeed(options.seed ?? 1, `${scope.type}:${scope.id}|${period.label}|${asOf}`),
         unseen,
         ...(uncertainty ? { uncertainty } : {}),
@@ -271,8 +271,9 @@ export function planScopeForecast(
       monteCarloMean =
         monteCarloExpectation(deals.closedWon, amounts, stage.probabilities, factor?.mean ?? 1, unseen) +
         (drawn?.law ? renewalDrawsMean(drawn.amounts, drawn.law) : 0);
-      monteCarloDetail = (draws) =>
-        `${draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
+      // Text, not a function of the draws: a plan waiting for its draws keeps no more than it needs (not the rates).
+      monteCarloDetail =
+        `${monteCarlo.draws} draws; each adds the new and pulled-in business of one of ${unseen.length} past periods` +
         (factor
           ? ` scaled to the deal flow now (mean ${newBusiness.mean.toFixed(2)})${drawn ? `, its renewals not opened yet drawn from the ${drawn.amounts.length} contracts due` : ''}; stage win rates drawn from their posteriors, times a period factor (mean ${factor.mean.toFixed(3)}, sd ${factor.sd.toFixed(3)}) learnt from ${factor.periods} past periods`
           : ` (mean ${(unseen.reduce((s, x) => s + x, 0) / Math.max(1, unseen.length)).toFixed(2)})`);
@@ -312,7 +313,7 @@ export function planScopeForecast(
         mean: monteCarloMean,
         bounded: null,
         final: false,
-        detail: monteCarloDetail(mc.draws),
+        detail: monteCarloDetail,
       };
     }
     if (!final) {
