@@ -19,14 +19,22 @@ export async function scanCsvFile(
   chunkSize = 1 << 20,
 ): Promise<void> {
   const handle = await open(file);
+  // The next chunk is read while this one is scanned, into the other of two buffers: a read is done by a thread of
+  // libuv's pool, which a busy machine is slow to schedule (7 ms a read at load 4.5, 1.6 s over the deals' file).
+  let spare = Buffer.allocUnsafe(chunkSize); // the buffer no read is under way into
+  let reading = handle.read(Buffer.allocUnsafe(chunkSize), 0, chunkSize, null);
   try {
     const scan = new ChunkedScan(visit, chunkSize);
     for (;;) {
-      const { buffer, offset } = scan.space();
-      const { bytesRead } = await handle.read(buffer, offset, chunkSize, null);
-      if (!scan.scanned(bytesRead)) break;
+      const { bytesRead, buffer } = await reading;
+      if (bytesRead > 0) {
+        reading = handle.read(spare, 0, chunkSize, null);
+        spare = buffer; // copied into the scan's buffer before the next read is awaited
+      }
+      if (!scan.scannedCopy(buffer, bytesRead)) break;
     }
   } finally {
+    await reading.catch(() => undefined); // a scan that stopped with a read under way
     await handle.close();
   }
 }
@@ -73,6 +81,15 @@ class ChunkedScan {
       this.buffer = grown(this.buffer, this.held, this.held + this.chunkSize);
     }
     return { buffer: this.buffer, offset: this.held };
+  }
+
+  /** `scanned` for `bytesRead` bytes read into another buffer, `chunk`: copied in after the bytes held. */
+  scannedCopy(chunk: Buffer, bytesRead: number): boolean {
+    if (bytesRead > 0) {
+      const { buffer, offset } = this.space();
+      chunk.copy(buffer, offset, 0, bytesRead);
+    }
+    return this.scanned(bytesRead);
   }
 
   /** Scans the records completed by a read of `bytesRead` bytes; at the end of the file (0), the last one: false. */

@@ -219,6 +219,34 @@ export class OpportunityHistoryTableBuilder {
     probability: number | null,
     forecastCategory: string | null,
   ): void {
+    // The texts' codes in this order (stage, category, close date): a table's texts are in order of first use.
+    const stageCode = this.code(STAGE, stageName);
+    const categoryCode = this.code(CATEGORY, forecastCategory);
+    this.addCoded(
+      opportunityId,
+      createdAt,
+      stageCode,
+      amount,
+      this.code(CLOSE_DATE, closeDate),
+      probability,
+      categoryCode,
+    );
+  }
+
+  /**
+   * `add` with the codes of the row's texts, as `stageCode`, `categoryCode` and `closeDateCode` gave them (a reader
+   * that knows a text's code by its bytes need not make the text again), in the order `add` takes them: stage, then
+   * category, then close date.
+   */
+  addCoded(
+    opportunityId: string,
+    createdAt: number,
+    stageCode: number,
+    amount: number | null,
+    closeDateCode: number,
+    probability: number | null,
+    categoryCode: number,
+  ): void {
     if (this.length === this.capacity) this.grow(this.capacity * 2);
     const i = this.length++;
     const runs = this.runIds.length;
@@ -230,9 +258,24 @@ export class OpportunityHistoryTableBuilder {
     this.createdMillis[i] = createdAt;
     this.amounts[i] = amount ?? NaN;
     this.probabilities[i] = probability ?? NaN;
-    this.stageCodes[i] = this.code(STAGE, stageName);
-    this.categoryCodes[i] = this.code(CATEGORY, forecastCategory);
-    this.closeDateCodes[i] = this.code(CLOSE_DATE, closeDate);
+    this.stageCodes[i] = stageCode;
+    this.categoryCodes[i] = categoryCode;
+    this.closeDateCodes[i] = closeDateCode;
+  }
+
+  /** The code of a stage name (a new text gets the next code). */
+  stageCode(stageName: string): number {
+    return this.code(STAGE, stageName);
+  }
+
+  /** The code of a forecast category; null is 0. */
+  categoryCode(forecastCategory: string | null): number {
+    return this.code(CATEGORY, forecastCategory);
+  }
+
+  /** The code of a close date; null is 0. */
+  closeDateCode(closeDate: string | null): number {
+    return this.code(CLOSE_DATE, closeDate);
   }
 
   build(): OpportunityHistoryTable {

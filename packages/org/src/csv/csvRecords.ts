@@ -1,12 +1,12 @@
 import {
-  OpportunityHistory,
   OpportunityHistoryTableBuilder,
   orgDataRecords,
   readSchemas,
   type OrgData,
   type ReadObjectName,
 } from '@salesops/core';
-import { createCsvRowDecoder, createCsvValuesDecoder, type CsvRowDecoderOptions } from './csvRowDecoder.js';
+import { createCsvRowDecoder, type CsvRowDecoderOptions } from './csvRowDecoder.js';
+import { createHistoryRowReader } from './historyRowReader.js';
 import type { CsvRow } from '@salesops/csv';
 
 /** The decoded rows of one object's CSV, as `OrgData` holds them. */
@@ -41,30 +41,9 @@ export function createCsvRecords(
   } = {},
 ): CsvRecords {
   if (key === 'opportunityHistory') {
-    const at = Object.fromEntries(Object.keys(OpportunityHistory.shape).map((name, k) => [name, k])) as Record<
-      keyof OpportunityHistory,
-      number
-    >;
     const builder = new OpportunityHistoryTableBuilder(options.expectedRows);
     return {
-      header(header, source = file) {
-        const decode = createCsvValuesDecoder(sobject, OpportunityHistory, header, source, {
-          ...options,
-          datetimeAsMillis: true,
-        });
-        return (row) => {
-          const v = decode(row);
-          builder.add(
-            v[at.OpportunityId] as string,
-            v[at.CreatedDate] as number,
-            v[at.StageName] as string,
-            v[at.Amount] as number | null,
-            v[at.CloseDate] as string | null,
-            v[at.Probability] as number | null,
-            v[at.ForecastCategory] as string | null,
-          );
-        };
-      },
+      header: (header, source = file) => createHistoryRowReader(builder, header, source, options),
       get count() {
         return builder.count;
       },

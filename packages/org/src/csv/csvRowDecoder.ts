@@ -2,14 +2,13 @@ import type * as z from 'zod/mini';
 import {
   coerceWireValue,
   createRecordParser,
-  daysFromCivil,
   fieldMeta,
-  isCalendarDate,
   readSchemas,
   utcMillisOf,
   type FieldKind,
 } from '@salesops/core';
-import { readCsvDigits, readCsvNumber, type CsvRow } from '@salesops/csv';
+import { readCsvNumber, type CsvRow } from '@salesops/csv';
+import { canonicalDateTimeMillis, isAlphanumeric, plainDateKey } from './plainFieldBytes.js';
 import { asciiHash, NOT_ASCII, sameAscii, SharedTexts, type ByteText } from './sharedTexts.js';
 
 export interface CsvRowDecoderOptions {
@@ -70,7 +69,7 @@ export function createCsvValuesDecoder<S extends z.ZodMiniObject>(
     const meta = fieldMeta(s as z.core.$ZodType, `${sobject}.${name}`);
     const shared = meta.shared === true || (options.internIds === true && name === 'Id');
     const values = shared ? new ColumnValues(texts) : null;
-    const kind: DecodedKind = millis && meta.kind === 'datetime' ? 'datetimeMillis' : meta.kind;
+    const kind = millis && meta.kind === 'datetime' ? DATETIME_MILLIS : KIND_CODES[meta.kind];
     return { name, kind, nullable: meta.nullable, shared, index: header.indexOf(name), values };
   });
   const values = new Array<unknown>(columns.length).fill(null); // the row being decoded, reused
@@ -80,7 +79,7 @@ export function createCsvValuesDecoder<S extends z.ZodMiniObject>(
     const out = parseRecord(raw, { file, line: row.line }) as Record<string, unknown>;
     columns.forEach(({ name, shared, kind }, k) => {
       const value = out[name];
-      if (kind === 'datetimeMillis') values[k] = typeof value === 'string' ? utcMillisOf(value) : value;
+      if (kind === DATETIME_MILLIS) values[k] = typeof value === 'string' ? utcMillisOf(value) : value;
       else values[k] = shared && typeof value === 'string' ? texts.of(value) : value;
     });
     return values;
@@ -108,8 +107,27 @@ export function createCsvValuesDecoder<S extends z.ZodMiniObject>(
   };
 }
 
-/** A field kind as the decoder reads it: datetimes as text, or as milliseconds. */
-type DecodedKind = FieldKind | 'datetimeMillis';
+/**
+ * A field kind as the decoder reads it, a small integer (a switch over them is a jump table, over strings a chain of
+ * comparisons run for every field): datetimes as text, or as milliseconds.
+ */
+const ID = 0;
+const TEXT = 1;
+const NUMBER = 2;
+const INTEGER = 3;
+const BOOLEAN = 4;
+const DATE = 5;
+const DATETIME = 6;
+const DATETIME_MILLIS = 7;
+const KIND_CODES: Record<FieldKind, number> = {
+  id: ID,
+  text: TEXT,
+  number: NUMBER,
+  integer: INTEGER,
+  boolean: BOOLEAN,
+  date: DATE,
+  datetime: DATETIME,
+};
 
 /**
  * The objects the fields of `sobjects` (default: every object read) refer to: their Ids are worth keeping once, with
@@ -145,7 +163,7 @@ function recordBuilder(names: readonly string[]): (values: readonly unknown[]) =
  * the decoder's loop calls the same function for every field, and V8 inlines it there.
  */
 function readField(
-  kind: DecodedKind,
+  kind: number,
   shared: ColumnValues | null,
   text: ByteText,
   bytes: Uint8Array,
@@ -153,7 +171,7 @@ function readField(
   end: number,
 ): unknown {
   switch (kind) {
-    case 'id': {
+    case ID: {
       // The previous row's value was checked when it was read.
       const repeated = shared?.repeated(bytes, start, end);
       if (repeated !== undefined) return repeated;
@@ -162,40 +180,36 @@ function readField(
       for (let i = start; i < end; i++) if (!isAlphanumeric(bytes[i] as number)) return undefined;
       return shared ? shared.get(bytes, start, end) : text.ascii(bytes, start, end);
     }
-    case 'text':
+    case TEXT:
       return shared
         ? (shared.repeated(bytes, start, end) ?? shared.get(bytes, start, end))
         : text.utf8(bytes, start, end);
-    case 'number':
+    case NUMBER:
       return readCsvNumber(bytes, start, end);
-    case 'integer': {
+    case INTEGER: {
       const n = readCsvNumber(bytes, start, end);
       return n !== undefined && Number.isInteger(n) ? n : undefined;
     }
-    case 'boolean':
+    case BOOLEAN:
       return readBoolean(bytes, start, end);
-    case 'date': {
+    case DATE: {
       const key = plainDateKey(bytes, start, end);
       if (key < 0) return undefined;
       return shared ? shared.date(key, bytes, start, end) : text.ascii(bytes, start, end);
     }
-    case 'datetime': {
+    case DATETIME: {
       if (isCanonicalDateTime(bytes, start, end)) return text.ascii(bytes, start, end);
       // Other forms, ASCII only, are turned into the canonical one by the core coercion.
       if (!isAscii(bytes, start, end)) return undefined;
       const value = coerceWireValue.datetime(text.ascii(bytes, start, end));
       return typeof value === 'string' ? value : undefined;
     }
-    case 'datetimeMillis': {
+    case DATETIME_MILLIS: {
       // Other forms go through the core parser, as for text.
       const millis = canonicalDateTimeMillis(bytes, start, end);
       return Number.isNaN(millis) ? undefined : millis;
     }
   }
-}
-
-function isAlphanumeric(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
@@ -223,37 +237,9 @@ function readBoolean(bytes: Uint8Array, start: number, end: number): boolean | u
   return undefined;
 }
 
-/** `YYYY-MM-DD`, a real day: the date as the number YYYYMMDD; −1 for anything else. */
-function plainDateKey(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
-  const year = readCsvDigits(bytes, start, 4);
-  const month = readCsvDigits(bytes, start + 5, 2);
-  const day = readCsvDigits(bytes, start + 8, 2);
-  const real = year >= 0 && month >= 0 && day >= 0 && isCalendarDate(year, month, day);
-  return real ? year * 10_000 + month * 100 + day : -1;
-}
-
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time, the canonical form, which the core keeps as it is. */
 function isCanonicalDateTime(bytes: Uint8Array, start: number, end: number): boolean {
   return !Number.isNaN(canonicalDateTimeMillis(bytes, start, end));
-}
-
-/** Milliseconds since the epoch of a datetime in the canonical form; NaN for anything else. */
-function canonicalDateTimeMillis(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start !== 24 || bytes[start + 10] !== 84 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) {
-    return NaN;
-  }
-  if (bytes[start + 19] !== 46 || bytes[start + 23] !== 90) return NaN;
-  const date = plainDateKey(bytes, start, start + 10);
-  const hour = readCsvDigits(bytes, start + 11, 2);
-  const minute = readCsvDigits(bytes, start + 14, 2);
-  const second = readCsvDigits(bytes, start + 17, 2);
-  const millis = readCsvDigits(bytes, start + 20, 3);
-  if (date < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
-    return NaN;
-  }
-  const day = daysFromCivil(Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100);
-  return day * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
 }
 
 const COLUMN_VALUES = 4096; // a table small enough to stay in the processor's cache
