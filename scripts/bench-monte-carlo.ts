@@ -43,7 +43,7 @@ const unseen = [120_000, 80_000, 150_000, 95_000, 110_000, 130_000, 70_000, 100_
 
 /** The generator without its fused ratio kernels: the callers write its outputs out and loop over them. */
 function unfused(seed: number): RandomSource {
-  return Object.assign(seededRandom(seed), { sumBelowTimesRatio: undefined });
+  return Object.assign(seededRandom(seed), { sumBelowTimesRatio: undefined, addBelowTimesRatio: undefined });
 }
 
 function run(source: (seed: number) => RandomSource): { seconds: number; results: MonteCarloForecast[] } {

@@ -1,7 +1,7 @@
 import { betaVariate } from './randomVariates.js';
 import { float64Once } from './float64Once.js';
 import { DRAWS_PER_RATE_DRAW } from './addUncertainDeals.js';
-import { sumPairsBelowFrom, type RandomSource } from './seededRandom.js';
+import { addPairsBelowFrom, type RandomSource } from './seededRandom.js';
 import type { RenewalLaw } from './renewalsDue.js';
 
 const TWO_POW_32 = 4294967296;
@@ -25,14 +25,10 @@ export function addRenewalDraws(
   const values = Float64Array.from(amounts);
   const ratios = float64Once(law.ratios);
   // Per contract two numbers: the first below the threshold renews it, the second picks its ratio.
-  const sumPairsBelow = sumPairsBelowFrom(random);
-  let threshold = 0;
-  for (let d = 0; d < totals.length; d++) {
-    if (d % DRAWS_PER_RATE_DRAW === 0) {
-      threshold = betaVariate(law.winRate.alpha, law.winRate.beta, random) * TWO_POW_32;
-    }
-    const sum = sumPairsBelow(0, values, threshold, ratios);
-    totals[d] = (totals[d] as number) + sum;
+  const addPairsBelow = addPairsBelowFrom(random);
+  for (let first = 0; first < totals.length; first += DRAWS_PER_RATE_DRAW) {
+    const threshold = betaVariate(law.winRate.alpha, law.winRate.beta, random) * TWO_POW_32;
+    addPairsBelow(totals, first, Math.min(totals.length, first + DRAWS_PER_RATE_DRAW), values, threshold, ratios);
   }
 }
 

@@ -1,3 +1,9 @@
+import { ratioCodesOnce, type RatioCodes } from './ratioCodes.js';
+import { BATCH_OUTPUTS, nextOutputs } from './uint32Filler.js';
+
+export { uint32Filler } from './uint32Filler.js';
+export { addPairsBelowFrom, sumPairsBelowFrom } from './sumPairsBelow.js';
+
 /** A source of uniform random numbers in [0, 1). */
 export type RandomSource = () => number;
 
@@ -19,9 +25,20 @@ export interface BulkRandomSource extends RandomSource {
    * Thresholds are at most 2³².
    */
   sumBelowTimesRatio(base: number, values: Float64Array, thresholds: Float64Array, ratios: Float64Array): number;
+  /**
+   * totals[d] + `sumBelowTimesRatio(base, values, thresholds, ratios)` into totals[d], for d from `from` up to `to` in
+   * order: the same numbers, with the calls of a small scope's draws batched.
+   */
+  addBelowTimesRatio(
+    totals: Float64Array,
+    from: number,
+    to: number,
+    base: number,
+    values: Float64Array,
+    thresholds: Float64Array,
+    ratios: Float64Array,
+  ): void;
 }
-
-const TWO_POW_32 = 4294967296;
 
 /** SplitMix32 step: spreads any 32-bit seed over the whole state space. */
 function splitMix32(state: number): [number, number] {
@@ -91,25 +108,34 @@ export function seededRandom(seed: number): BulkRandomSource {
   const sumBelow = (base: number, values: Float64Array, thresholds: Float64Array): number =>
     steps(values.length, null, base, values, thresholds);
   /**
-   * `steps` keeping the coins below their thresholds: the place k and output of each written to `taken` and `takenBy`
-   * (always written, kept by moving `kept` on: no branch), their number returned. A loop of its own: one loop for
-   * every use measured 2× slower here.
+   * `steps` keeping the coins below their thresholds: the place k of each written to `taken` and the index of the
+   * ratio its output picks, ⌊(u / threshold) × R⌋, to `picked` (always written, kept by moving `kept` on: no branch),
+   * their number returned. The index is worked out for every coin, kept or not: a division in this loop measured
+   * cheaper than reading each kept coin's output and threshold again after it. For a kept coin u / threshold is in
+   * [0, 1], so the index is in [0, R] and truncating it to an integer (`| 0`) is Math.floor.
    */
-  const keepBelow = (thresholds: Float64Array, taken: Int32Array, takenBy: Uint32Array): number => {
+  const keepBelow = (
+    thresholds: Float64Array,
+    count: number,
+    taken: Int32Array,
+    picked: Int32Array,
+    offset: number,
+  ): number => {
     let a = state[0] as number;
     let b = state[1] as number;
     let c = state[2] as number;
     let d = state[3] as number;
-    let kept = 0;
+    let kept = offset;
     for (let k = 0; k < thresholds.length; k++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const threshold = thresholds[k] as number;
       taken[kept] = k;
-      takenBy[kept] = t;
-      kept += Number(t >>> 0 < (thresholds[k] as number));
+      picked[kept] = (((t >>> 0) / threshold) * count) | 0;
+      kept += Number(t >>> 0 < threshold);
     }
     state[0] = a;
     state[1] = b;
@@ -118,26 +144,83 @@ export function seededRandom(seed: number): BulkRandomSource {
     return kept;
   };
   let taken = new Int32Array(0);
-  let takenBy = new Uint32Array(0);
-  // The coins below their thresholds kept first, their ratios picked after: a branch per coin would be mispredicted
-  // as often as a coin falls either way, and a ratio picked for every coin would cost a division each.
+  let picked = new Int32Array(0);
+  const keptEnd = new Int32Array(BATCH_OUTPUTS + 1);
+  const room = (size: number): void => {
+    if (taken.length < size) {
+      taken = new Int32Array(size);
+      picked = new Int32Array(size);
+    }
+  };
+  /** base + Σ values[k] × its picked ratio over the kept coins from `first` to `end` (pickRatio's min(R − 1, i)). */
+  const sumKept = (first: number, end: number, base: number, values: Float64Array, ratios: Float64Array): number => {
+    const last = ratios.length - 1;
+    let sum = base;
+    for (let j = first; j < end; j++) {
+      const i = picked[j] as number;
+      sum += (values[taken[j] as number] as number) * (ratios[i < last ? i : last] as number);
+    }
+    return sum;
+  };
+  /** `sumKept` with the ratios looked up through their codes: the same doubles. */
+  const sumKeptCoded = (
+    first: number,
+    end: number,
+    base: number,
+    values: Float64Array,
+    last: number,
+    { codes, distinct }: RatioCodes,
+  ): number => {
+    let sum = base;
+    for (let j = first; j < end; j++) {
+      const i = picked[j] as number;
+      sum += (values[taken[j] as number] as number) * (distinct[codes[i < last ? i : last] as number] as number);
+    }
+    return sum;
+  };
+  // The coins below their thresholds kept first, their ratios looked up after: a branch per coin would be
+  // mispredicted as often as a coin falls either way, and a lookup for every coin would be a cache miss for nothing.
   const sumBelowTimesRatio = (
     base: number,
     values: Float64Array,
     thresholds: Float64Array,
     ratios: Float64Array,
   ): number => {
-    if (taken.length < values.length) {
-      taken = new Int32Array(values.length);
-      takenBy = new Uint32Array(values.length);
+    room(values.length);
+    return sumKept(0, keepBelow(thresholds, ratios.length, taken, picked, 0), base, values, ratios);
+  };
+  // A small scope's draws kept together, then their ratios looked up in one pass: the lookups (misses in a million-deal
+  // org's 2 MB of ratios) of consecutive draws then overlap, where a call per draw of a few dozen deals kept them apart.
+  const addBelowTimesRatio = (
+    totals: Float64Array,
+    from: number,
+    to: number,
+    base: number,
+    values: Float64Array,
+    thresholds: Float64Array,
+    ratios: Float64Array,
+  ): void => {
+    const group = Math.max(1, Math.floor(BATCH_OUTPUTS / Math.max(1, values.length)));
+    // Batched draws (a small scope's) leave the L2 cache to the ratios, where their codes fit and their doubles do not;
+    // a large scope's deals pass through it on every draw anyway, and a lookup through codes measured slower there.
+    const codes = group > 1 ? ratioCodesOnce(ratios) : null;
+    room(Math.min(group, to - from) * values.length);
+    for (let first = from; first < to; first += group) {
+      const end = Math.min(to, first + group);
+      let kept = 0;
+      for (let d = first; d < end; d++) {
+        kept = keepBelow(thresholds, ratios.length, taken, picked, kept);
+        keptEnd[d - first + 1] = kept;
+      }
+      for (let d = first; d < end; d++) {
+        const start = keptEnd[d - first] as number;
+        const stop = keptEnd[d - first + 1] as number;
+        const sum = codes
+          ? sumKeptCoded(start, stop, base, values, ratios.length - 1, codes)
+          : sumKept(start, stop, base, values, ratios);
+        totals[d] = (totals[d] as number) + sum;
+      }
     }
-    const kept = keepBelow(thresholds, taken, takenBy);
-    let sum = base;
-    for (let j = 0; j < kept; j++) {
-      const k = taken[j] as number;
-      sum += (values[k] as number) * pickRatio(ratios, (takenBy[j] as number) / (thresholds[k] as number));
-    }
-    return sum;
   };
   fillUint32(new Uint32Array(12));
   // One step of the loop in `steps`, without a call and an output array per number (Beta draws take millions of them).
@@ -153,7 +236,7 @@ export function seededRandom(seed: number): BulkRandomSource {
     state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   };
-  return Object.assign(random, { fillUint32, sumBelow, sumBelowTimesRatio });
+  return Object.assign(random, { fillUint32, sumBelow, sumBelowTimesRatio, addBelowTimesRatio });
 }
 
 /**
@@ -170,21 +253,6 @@ export function deriveSeed(seed: number, text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-/**
- * A function that fills a Uint32Array with the next outputs of `random` × 2³² (in bulk when the source offers it).
- *
- * @example
- * const fill = uint32Filler(seededRandom(1));
- * fill(new Uint32Array(1024));
- */
-export function uint32Filler(random: RandomSource): (out: Uint32Array) => void {
-  const { fillUint32 } = random as Partial<BulkRandomSource>;
-  if (fillUint32) return (out) => fillUint32.call(random, out);
-  return (out) => {
-    for (let i = 0; i < out.length; i++) out[i] = Math.floor(random() * 4294967296);
-  };
 }
 
 /**
@@ -232,35 +300,19 @@ export function sumBelowTimesRatioFrom(
 }
 
 /**
- * A function giving `base` + Σ values[k] × ratios[min(R − 1, ⌊(u₂ / 2³²) × R⌋)] over the k whose first of two next
- * outputs u₁ (× 2³²) is below `threshold`, taking `2 × values.length` outputs (the second of each pair whether or not
- * the first is below): a contract renewed with a ratio picked uniformly from R (see `addRenewalDraws`).
+ * A function adding `sumBelowTimesRatio` to totals[d] for d from `from` up to `to` (see `BulkRandomSource`), batched
+ * when the source offers it, else a draw at a time; either way the same totals and the same outputs taken.
  *
  * @example
- * const sum = sumPairsBelowFrom(seededRandom(1));
- * sum(0, Float64Array.of(100, 40), 2 ** 31, Float64Array.of(0.5, 1.5)); // one of 0, 20, 50, 60, 70, …, 210
+ * const add = addBelowTimesRatioFrom(seededRandom(1));
+ * add(new Float64Array(16), 0, 16, 0, Float64Array.of(100), Float64Array.of(2 ** 31), Float64Array.of(0.5, 1.5));
  */
-export function sumPairsBelowFrom(
-  random: RandomSource,
-): (base: number, values: Float64Array, threshold: number, ratios: Float64Array) => number {
-  const next = nextOutputs(random);
-  let taken = new Int32Array(0);
-  return (base, values, threshold, ratios) => {
-    const numbers = next(2 * values.length);
-    if (taken.length < values.length) taken = new Int32Array(values.length);
-    // The renewed first, without a branch (see `sumBelowTimesRatio`); a threshold of NaN takes every contract, as
-    // `u₁ >= threshold … continue` always did.
-    let kept = 0;
-    for (let k = 0; k < values.length; k++) {
-      taken[kept] = k;
-      kept += Number(!((numbers[2 * k] as number) >= threshold));
-    }
-    let sum = base;
-    for (let j = 0; j < kept; j++) {
-      const k = taken[j] as number;
-      sum += (values[k] as number) * pickRatio(ratios, (numbers[2 * k + 1] as number) / TWO_POW_32);
-    }
-    return sum;
+export function addBelowTimesRatioFrom(random: RandomSource): BulkRandomSource['addBelowTimesRatio'] {
+  const batched = (random as Partial<BulkRandomSource>).addBelowTimesRatio;
+  if (batched) return batched;
+  const sum = sumBelowTimesRatioFrom(random);
+  return (totals, from, to, base, values, thresholds, ratios) => {
+    for (let d = from; d < to; d++) totals[d] = (totals[d] as number) + sum(base, values, thresholds, ratios);
   };
 }
 
@@ -276,15 +328,4 @@ function fusedOr<K extends 'sumBelow' | 'sumBelowTimesRatio'>(
   plain: (next: (count: number) => Uint32Array) => BulkRandomSource[K],
 ): BulkRandomSource[K] {
   return (random as Partial<BulkRandomSource>)[name] ?? plain(nextOutputs(random));
-}
-
-/** The unfused path of the sums above: a function giving the next `count` outputs × 2³², in one reused array. */
-function nextOutputs(random: RandomSource): (count: number) => Uint32Array {
-  const fill = uint32Filler(random);
-  let numbers = new Uint32Array(0);
-  return (count) => {
-    if (numbers.length !== count) numbers = new Uint32Array(count);
-    fill(numbers);
-    return numbers;
-  };
 }
