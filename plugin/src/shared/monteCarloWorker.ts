@@ -25,7 +25,7 @@ parentPort?.on('message', ({ id, job, amountRatios, renewalRatios }: PostedJob) 
       ...job,
       ...(uncertainty ? { uncertainty: { ...uncertainty, ...(ratios ? { amountRatios: ratios } : {}) } } : {}),
       ...(renewals?.law && renewalLawRatios
-        ? { renewals: { ...renewals, law: { ...renewals.law, ratios: renewalLawRatios as unknown as number[] } } }
+        ? { renewals: { ...renewals, law: { ...renewals.law, ratios: renewalLawRatios } } }
         : {}),
     };
     reply = { id, draws: runMonteCarloJob(restored) };

@@ -52,15 +52,19 @@ export function renewalsCeiling(amounts: readonly number[], law: RenewalLaw): nu
  * The mean and the largest of a law's ratios, once per law: every scope of a forecast shares the org's law, and a
  * million-deal org has hundreds of thousands of past renewals.
  */
-const summaries = new WeakMap<readonly number[], { readonly mean: number; readonly largest: number }>();
+const summaries = new WeakMap<RenewalLaw['ratios'], { readonly mean: number; readonly largest: number }>();
 
-function ratioSummary(ratios: readonly number[]): { readonly mean: number; readonly largest: number } {
+function ratioSummary(ratios: RenewalLaw['ratios']): { readonly mean: number; readonly largest: number } {
   let summary = summaries.get(ratios);
   if (!summary) {
     // A loop, not Math.max(...ratios): a million-deal org has more past renewals than the call stack takes arguments.
     let largest = -Infinity;
-    for (const r of ratios) if (r > largest) largest = r;
-    summary = { mean: ratios.reduce((s, r) => s + r, 0) / ratios.length, largest };
+    let sum = 0;
+    for (const r of ratios) {
+      if (r > largest) largest = r;
+      sum += r;
+    }
+    summary = { mean: sum / ratios.length, largest };
     summaries.set(ratios, summary);
   }
   return summary;

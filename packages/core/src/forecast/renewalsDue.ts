@@ -21,8 +21,11 @@ export interface RenewalLaw {
    * over the contracts of the past periods not opened the same number of days into them (see `renewalLaw`).
    */
   readonly winRate: WinRatePosterior;
-  /** Per account that renewed in a past period: its renewals then / its recurring bookings a year before. */
-  readonly ratios: readonly number[];
+  /**
+   * Per account that renewed in a past period: its renewals then / its recurring bookings a year before (a
+   * Float64Array where a job's copy shares them, see `MonteCarloJob`).
+   */
+  readonly ratios: readonly number[] | Float64Array;
 }
 
 /** The renewals a forecast cannot see yet: the contracts due in the period without a renewal opened. */
