@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { Messages } from '@salesforce/core';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -10,7 +11,18 @@ const messages = Messages.loadMessages('@salesops/plugin-salesops', 'glossary');
 
 /** The header people read for a figure, e.g. `wape` → `WAPE` (each entry is a list: header, then meaning). */
 export function glossaryHeader(term: string, tokens: readonly string[] = []): string {
-  return messages.getMessages(term, [...tokens])[0] ?? term;
+  return headerOf(messages, term, tokens);
+}
+
+/**
+ * An entry's header with `tokens` in its specifiers (%s). Formatted here, header line only: given tokens, the
+ * catalogue formats every line of the entry and logs a warning for each line without a specifier (the meaning).
+ */
+function headerOf(catalogue: Messages<string>, term: string, tokens: readonly string[]): string {
+  const header = catalogue.getMessages(term)[0];
+  if (header === undefined) return term;
+  const specifiers = header.match(/%[sdifjoO]/g)?.length ?? 0;
+  return specifiers > 0 && tokens.length > 0 ? format(header, ...tokens.slice(0, specifiers)) : header;
 }
 
 /**
@@ -21,7 +33,7 @@ export function glossaryIn(language: string): { header(term: string): string; me
   const catalogue =
     language === 'en' ? messages : Messages.loadMessages('@salesops/plugin-salesops', `glossary.${language}`);
   return {
-    header: (term) => catalogue.getMessages(term, ['…'])[0] ?? term,
+    header: (term) => headerOf(catalogue, term, ['…']),
     meaning: (term) => catalogue.getMessages(term)[1] ?? '',
   };
 }
