@@ -84,6 +84,23 @@ describe('monteCarloPool', () => {
     await pool.close();
   });
 
+  it('starts its threads before the first job when the run will want them, and not when it will not', async () => {
+    const early = monteCarloPool({ threads: 2, startAfterDeals: 1_000_000, workerModule });
+    const late = monteCarloPool({ threads: 2, startAfterDeals: 1_000_000, workerModule });
+    try {
+      early.startFor(1_000_000);
+      late.startFor(999_999);
+      const list = jobs(3);
+      const expected = list.map((job) => runMonteCarloJob(job));
+      expect(await Promise.all(list.map((job) => early.run(job)))).toEqual(expected);
+      expect(await Promise.all(list.map((job) => late.run(job)))).toEqual(expected);
+      expect(early.jobsInThreads).toBe(3);
+      expect(late.jobsInThreads).toBe(0);
+    } finally {
+      await Promise.all([early.close(), late.close()]);
+    }
+  });
+
   it('runs the jobs here when its threads cannot start', async () => {
     const broken = join(dir, 'broken.mjs');
     writeFileSync(broken, 'throw new Error("no worker here");\n');

@@ -30,6 +30,11 @@ export type JobReply =
 export interface MonteCarloPool {
   /** Runs a job in a worker thread once the jobs are large enough to pay for the threads, else here. */
   readonly run: MonteCarloRunner;
+  /**
+   * Starts the threads now, before any job, when the org's `deals` reach the threshold: they then load the engine
+   * while this thread plans the jobs (the first scope's plan holds the once-per-snapshot work), not after it.
+   */
+  startFor(deals: number): void;
   /** How many jobs a thread ran so far (the others ran here). */
   readonly jobsInThreads: number;
   /** Stops the threads. */
@@ -121,18 +126,24 @@ export function monteCarloPool({
     }
   };
 
+  /** Starts the threads unless they run or cannot; false when no thread can run here. */
+  const started = (): boolean => {
+    if (threads < 2) return false;
+    if (slots.length > 0) return true;
+    try {
+      start();
+      return true;
+    } catch {
+      threads = 0; // no thread can run here: every job runs in this thread
+      return false;
+    }
+  };
+
   const run: MonteCarloRunner = (job) => {
     const cost = job.amounts.length + (job.renewals?.amounts.length ?? 0);
     deals += cost;
     if (threads < 2 || (slots.length === 0 && deals < startAfterDeals)) return runHere(job);
-    if (slots.length === 0) {
-      try {
-        start();
-      } catch {
-        threads = 0; // no thread can run here: every job runs in this thread
-        return runHere(job);
-      }
-    }
+    if (!started()) return runHere(job);
     let slot: Slot | undefined;
     for (const s of slots) if (s.alive && (!slot || s.load < slot.load)) slot = s;
     if (!slot) return runHere(job);
@@ -154,6 +165,9 @@ export function monteCarloPool({
 
   return {
     run,
+    startFor: (expected) => {
+      if (expected >= startAfterDeals) started();
+    },
     get jobsInThreads() {
       return jobsInThreads;
     },

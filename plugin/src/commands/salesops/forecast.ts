@@ -188,7 +188,11 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
     const pool = monteCarloPool();
     let report: ForecastReport;
     let orgForecast: ScopeForecast | undefined;
+    let quotas: ReturnType<typeof scopeQuotas>;
+    let figures: ReturnType<typeof paceAndCoverage>;
     try {
+      // The threads load the engine while this thread plans the first scope (its once-per-snapshot work).
+      pool.startFor(snapshot.data.opportunities.length);
       const orgReport =
         flags['group-by'] === 'org'
           ? Promise.resolve(null)
@@ -211,14 +215,16 @@ export default class Forecast extends SalesopsCommand<SalesopsForecastResult> {
         perScope: flags['per-scope'],
         ...(methods ? { methods, backtest: false as const } : {}),
       });
-      const [org, all] = await Promise.all([orgReport, scopesReport]);
+      const reports = Promise.all([orgReport, scopesReport]);
+      // Every scope is planned and its draws are running: the figures that need no draw are worked out meanwhile.
+      quotas = scopeQuotas(snapshot, period, asOf, [flags['group-by'], 'org']);
+      figures = paceAndCoverage(snapshot, { period, asOf });
+      const [org, all] = await reports;
       report = all;
       orgForecast = (org ?? all).scopes[0];
     } finally {
       await pool.close();
     }
-    const quotas = scopeQuotas(snapshot, period, asOf, [flags['group-by'], 'org']);
-    const figures = paceAndCoverage(snapshot, { period, asOf });
     this.spinner.stop();
     const rollup = orgForecast
       ? forecastRollup(snapshot, report.scopes, orgForecast, quotas)

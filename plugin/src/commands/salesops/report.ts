@@ -56,6 +56,7 @@ export default class Report extends SalesopsCommand<SalesopsReportResult> {
     const pool = monteCarloPool();
     let computed: Awaited<ReturnType<typeof reportData>>;
     try {
+      pool.startFor(loaded.snapshot.data.opportunities.length);
       computed = await reportData(
         loaded.snapshot,
         { period: loaded.period, asOf: loaded.asOf, seed: flags.seed },

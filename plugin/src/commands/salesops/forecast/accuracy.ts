@@ -136,6 +136,7 @@ export default class ForecastAccuracy extends SalesopsCommand<SalesopsForecastAc
     let backtest: BacktestReport;
     let others: BacktestReport;
     try {
+      pool.startFor(snapshot.data.opportunities.length);
       // Calibration pools every level: the levels the run did not forecast get a Monte Carlo backtest of their own.
       const otherLevels = CALIBRATION_LEVELS.filter((level) => level !== flags['group-by']);
       [backtest, others] = await Promise.all([
