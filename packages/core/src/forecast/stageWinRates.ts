@@ -28,9 +28,9 @@ export interface StageWinRates {
 
 /**
  * Per stage, the past deals of each days-left bucket (indexes 0 … DAYS_LEFT_BUCKETS − 1) and the won ones among them
- * (the next DAYS_LEFT_BUCKETS): one small plain array per stage, not two typed arrays. A million-deal org keeps
- * cells for each of its thousands of owners and each past period, where a typed array's own header and buffer
- * cost more than its six counts.
+ * (the next DAYS_LEFT_BUCKETS): one small plain array per stage, not two typed arrays (a typed array's own header
+ * and buffer cost more than its twelve counts). A scope's and the org's rates keep these; what is kept per list for
+ * every owner is one typed array (`KeyedCounts`).
  */
 type Cells = Map<string, number[]>;
 
