@@ -79,15 +79,14 @@ function hasQuotaIn(snapshot: OrgSnapshot, period: FiscalPeriod): boolean {
 /** The latest day the data knows of: a deal created, a history row written, a closed deal's close date. */
 function lastDataDay(snapshot: OrgSnapshot): number | null {
   let last = -Infinity;
+  let lastClose = ''; // ISO dates compare as strings: only the latest close date is parsed, not a million
   for (const deal of snapshot.deals) {
     if (deal.createdDay > last) last = deal.createdDay;
     const days = deal.history?.days;
     const latest = days && days.length > 0 ? (days[days.length - 1] as number) : -Infinity;
     if (latest > last) last = latest;
-    if (deal.opportunity.IsClosed) {
-      const closed = dayNumber(deal.opportunity.CloseDate);
-      if (closed > last) last = closed;
-    }
+    if (deal.opportunity.IsClosed && deal.opportunity.CloseDate > lastClose) lastClose = deal.opportunity.CloseDate;
   }
+  if (lastClose !== '') last = Math.max(last, dayNumber(lastClose));
   return Number.isFinite(last) ? last : null;
 }

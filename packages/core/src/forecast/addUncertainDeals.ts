@@ -1,4 +1,5 @@
-import { betaVariate, standardNormal } from './randomVariates.js';
+import { betaLaws, betaVariatesFrom } from './betaLaws.js';
+import { standardNormal } from './randomVariates.js';
 import { float64Once } from './float64Once.js';
 import { addBelowTimesRatioFrom, sumBelowFrom, type RandomSource } from './seededRandom.js';
 
@@ -79,11 +80,16 @@ export function addUncertainDeals(
   const groupEnd = new Int32Array(cells.length);
   for (let k = 0; k < m; k++) groupEnd[cellOf[live[k] as number] as number] = k + 1;
   for (let c = 1; c < cells.length; c++) groupEnd[c] = Math.max(groupEnd[c] as number, groupEnd[c - 1] as number);
-  // The cells' parameters in typed arrays, read on every draw of the rates: a million-deal forecast's cell objects lie
+  // The cells' laws in typed arrays, read on every draw of the rates: a million-deal forecast's cell objects lie
   // scattered over a heap of 1.5 GB, where reading them was a cache miss each (62,000 cells × 625 draws of the rates).
-  const alphas = Float64Array.from(cells, (c) => c.alpha);
-  const betas = Float64Array.from(cells, (c) => c.beta);
   const means = Float64Array.from(cells, (c) => (c.alpha + c.beta > 0 ? c.alpha / (c.alpha + c.beta) : 0));
+  // A cell of mean 0 draws no rate (its deals' chances stay 0): alpha 0 draws none either, and takes no uniforms.
+  const laws = betaLaws(
+    Float64Array.from(cells, (c, i) => ((means[i] as number) > 0 ? c.alpha : 0)),
+    Float64Array.from(cells, (c) => c.beta),
+  );
+  const rates = new Float64Array(cells.length);
+  const betaVariates = betaVariatesFrom(random);
   // Each deal's threshold × its cell's scale of the draw, made once per draw of the rates, not once per draw.
   const scaled = new Float64Array(m);
   const sumBelow = sumBelowFrom(random);
@@ -92,10 +98,11 @@ export function addUncertainDeals(
   const sd = Math.max(0, factor.sd);
   for (let first = 0; first < n; first += DRAWS_PER_RATE_DRAW) {
     const theta = sd > 0 ? factor.mean * Math.exp(sd * standardNormal(random) - (sd * sd) / 2) : factor.mean;
+    betaVariates(laws, rates);
     let k = 0;
     for (let c = 0; c < cells.length; c++) {
       const mean = means[c] as number;
-      const s = mean > 0 ? (theta * betaVariate(alphas[c] as number, betas[c] as number, random)) / mean : 0;
+      const s = mean > 0 ? (theta * (rates[c] as number)) / mean : 0;
       // A chance above 1 is certain: its coin's number is then uniform below 2³², not below its threshold.
       for (const end = groupEnd[c] as number; k < end; k++)
         scaled[k] = Math.min((threshold[k] as number) * s, TWO_POW_32);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../model/index.js';
 import { cellPriorStrength, MAX_PRIOR_STRENGTH } from './cellPriorStrength.js';
-import type { StageObservation, StageObservations } from './stageObservations.js';
+import { createOrgSnapshot } from '../snapshot/index.js';
+import { smallOrg } from '../testing/smallOrg.js';
+import { stageObservations, type StageObservation, type StageObservations } from './stageObservations.js';
 
 /** Observations of one cell (Prospecting, bucket 4): per owner, deals and wins; plus one of another cell. */
 function window(owners: Record<string, [number, number]>): StageObservations {
@@ -33,5 +35,24 @@ describe('cellPriorStrength: how much reps differ in a cell, as a Beta prior str
     expect(cellPriorStrength(window({ A: [10, 5], B: [10, 5] }), 'Prospecting', 4)).toBe(MAX_PRIOR_STRENGTH);
     expect(cellPriorStrength(window({ A: [10, 5] }), 'Prospecting', 4)).toBe(0);
     expect(cellPriorStrength(window({ A: [10, 0], B: [4, 0] }), 'Prospecting', 4)).toBe(0);
+  });
+});
+
+describe('cellPriorStrength over a window’s columns', () => {
+  it('gives what the plain definition gives over the same observations as objects', () => {
+    const snapshot = createOrgSnapshot(smallOrg());
+    const columns = stageObservations(snapshot, snapshot.calendar.periodByLabel('FY2026-Q1')!, '2026-03-15');
+    const objects: StageObservations = {
+      periods: columns.periods,
+      byPeriod: columns.byPeriod,
+      observations: columns.observations,
+    };
+    const cells = [...new Set(columns.observations.map((o) => o.stage))];
+    expect(columns.observations.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      for (let bucket = 0; bucket < 6; bucket++) {
+        expect(cellPriorStrength(columns, cell, bucket)).toBe(cellPriorStrength(objects, cell, bucket));
+      }
+    }
   });
 });

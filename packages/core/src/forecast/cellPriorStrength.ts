@@ -32,23 +32,38 @@ export function cellPriorStrength(observations: StageObservations, stage: string
   return strength;
 }
 
-/** Per stage cell seen in `bucket`, its owners' deals and wins (owners in order of their first observation). */
+/**
+ * Per stage cell seen in `bucket`, its owners' deals and wins (owners in order of their first observation). Each
+ * list's cells are found by number (`list.cell`) and each deal's owner once per deal, not both by name per observation.
+ */
 function ownersByCell(
   observations: StageObservations,
   bucket: number,
 ): Map<string, Map<string, { n: number; w: number }>> {
   const byCell = new Map<string, Map<string, { n: number; w: number }>>();
   for (const list of observationLists(observations)) {
+    const byNumber: (Map<string, { n: number; w: number }> | undefined)[] = [];
+    let lastDeal = -1;
+    let owner = '';
     for (let i = 0; i < list.length; i++) {
       if (list.bucket(i) !== bucket) continue;
-      const stage = list.stage(i);
-      let owners = byCell.get(stage);
-      if (!owners) byCell.set(stage, (owners = new Map()));
-      const owner = list.opportunity(i).OwnerId ?? '';
-      const t = owners.get(owner) ?? { n: 0, w: 0 };
+      const cell = list.cell(i);
+      let owners = byNumber[cell];
+      if (!owners) {
+        const stage = list.cellName(cell);
+        owners = byCell.get(stage);
+        if (!owners) byCell.set(stage, (owners = new Map()));
+        byNumber[cell] = owners;
+      }
+      const deal = list.deal(i);
+      if (deal !== lastDeal) {
+        lastDeal = deal;
+        owner = list.opportunity(i).OwnerId ?? '';
+      }
+      let t = owners.get(owner);
+      if (!t) owners.set(owner, (t = { n: 0, w: 0 }));
       t.n++;
       if (list.won(i)) t.w++;
-      owners.set(owner, t);
     }
   }
   return byCell;

@@ -13,6 +13,17 @@ export interface ObservationList {
   stage(i: number): string;
   bucket(i: number): number;
   won(i: number): boolean;
+  /**
+   * The stage cell as a number, the same for the same cell throughout the list (`cellName` gives its name back):
+   * passes over millions of observations tally into arrays by number, not maps keyed by the cell's name.
+   */
+  cell(i: number): number;
+  cellName(cell: number): string;
+  /**
+   * The observed deal as a number: equal numbers are the same deal (a deal's observations are next to each other),
+   * so that a pass looks up what it keys by a deal (its owner, say) once per deal, not once per observation.
+   */
+  deal(i: number): number;
 }
 
 /** Stage cell names by number, shared by a snapshot's observation columns. */
@@ -81,6 +92,18 @@ export class ObservationColumns implements ObservationList {
     return ((this.packed[i] as number) & 1) === 1;
   }
 
+  cell(i: number): number {
+    return (this.packed[i] as number) >> 8;
+  }
+
+  cellName(cell: number): string {
+    return this.cells.names[cell] as string;
+  }
+
+  deal(i: number): number {
+    return this.dealAt[i] as number;
+  }
+
   /** The observations as objects (for views and tests; passes read the columns). */
   toObjects(): StageObservation[] {
     return Array.from({ length: this.length }, (_, i) => ({
@@ -105,12 +128,16 @@ const views = new WeakMap<readonly StageObservation[], ObservationList>();
 export function observationList(list: readonly StageObservation[]): ObservationList {
   let view = views.get(list);
   if (!view) {
+    const names = new CellNames();
     view = {
       length: list.length,
       opportunity: (i) => (list[i] as StageObservation).opportunity,
       stage: (i) => (list[i] as StageObservation).stage,
       bucket: (i) => (list[i] as StageObservation).bucket,
       won: (i) => (list[i] as StageObservation).won,
+      cell: (i) => names.numberOf((list[i] as StageObservation).stage),
+      cellName: (cell) => names.names[cell] as string,
+      deal: (i) => i, // objects say nothing of which deal repeats: each is its own
     };
     views.set(list, view);
   }

@@ -1,3 +1,4 @@
+import { betaVariatesOnState, type BetaLaws } from './betaLaws.js';
 import { ratioCodesOnce, type RatioCodes } from './ratioCodes.js';
 import { BATCH_OUTPUTS, nextOutputs } from './uint32Filler.js';
 
@@ -38,6 +39,8 @@ export interface BulkRandomSource extends RandomSource {
     thresholds: Float64Array,
     ratios: Float64Array,
   ): void;
+  /** out[i] = a Beta variate of law i for every law, in order: the numbers and uniforms of `betaVariatesFrom`. */
+  betaVariates(laws: BetaLaws, out: Float64Array): void;
 }
 
 /** SplitMix32 step: spreads any 32-bit seed over the whole state space. */
@@ -236,7 +239,8 @@ export function seededRandom(seed: number): BulkRandomSource {
     state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   };
-  return Object.assign(random, { fillUint32, sumBelow, sumBelowTimesRatio, addBelowTimesRatio });
+  const betaVariates = (laws: BetaLaws, out: Float64Array): void => betaVariatesOnState(state, laws, out);
+  return Object.assign(random, { fillUint32, sumBelow, sumBelowTimesRatio, addBelowTimesRatio, betaVariates });
 }
 
 /**

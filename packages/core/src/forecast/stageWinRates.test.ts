@@ -3,6 +3,7 @@ import type { Opportunity } from '../model/index.js';
 import { createOrgSnapshot } from '../snapshot/index.js';
 import { smallOrg, users } from '../testing/smallOrg.js';
 import { daysLeftBucket, daysLeftBucketLabel } from './daysLeftBucket.js';
+import { scopeMembership } from './forecastScope.js';
 import { historicalNewBusiness } from './historicalNewBusiness.js';
 import { periodDeals } from './periodDeals.js';
 import { stageHistoryForecast } from './stageHistoryForecast.js';
@@ -128,6 +129,27 @@ describe('stageObservations rebuilt from history (hand-built org, FY2026-Q1 as o
     expect(byName['A4']).toBeCloseTo(0.72, 12);
     expect(byName['B4']).toBeCloseTo(0.856, 12);
     expect(byName['C3']).toBeCloseTo(0.126, 12);
+  });
+
+  it('counts the columns by key and cell number as the plain definition counts the objects', () => {
+    // The window's columns take the typed tally (per owner, by cell number); a plain list of its objects, and a member
+    // without a partition, take the per-observation one.
+    const window = stageObservations(snapshot, q1, asOf);
+    const plain = [...window.observations];
+    const cells = [...new Set(plain.map((o) => o.stage))];
+    expect(cells.length).toBeGreaterThan(1);
+    for (const owner of [...Object.values(users), 'nobody']) {
+      const partitioned = scopeMembership(snapshot, { type: 'rep', id: owner, name: owner });
+      const fast = stageWinRates(window, partitioned);
+      const slow = stageWinRates(plain, (o) => o.OwnerId === owner);
+      for (const cell of cells) {
+        for (const daysLeft of [0, 10, 20, 45, 75, 100]) {
+          expect(fast.probability(cell, daysLeft, 0.3)).toEqual(slow.probability(cell, daysLeft, 0.3));
+        }
+      }
+    }
+    for (const cell of cells)
+      expect(stageWinRates(window).probability(cell, 45, 0.3)).toEqual(stageWinRates(plain).probability(cell, 45, 0.3));
   });
 
   it("a rep's rate borrows from the org cell, which borrows from the org's stage rate", () => {

@@ -28,9 +28,9 @@ export interface StageWinRates {
 
 /**
  * Per stage, the past deals of each days-left bucket (indexes 0 … DAYS_LEFT_BUCKETS − 1) and the won ones among them
- * (the next DAYS_LEFT_BUCKETS): one small plain array per stage, not two typed arrays. A million-deal org keeps
- * cells for each of its thousands of owners and each past period, where a typed array's own header and buffer
- * cost more than its six counts.
+ * (the next DAYS_LEFT_BUCKETS): one small plain array per stage, not two typed arrays (a typed array's own header
+ * and buffer cost more than its twelve counts). A scope's and the org's rates keep these; what is kept per list for
+ * every owner is one typed array (`KeyedCounts`).
  */
 type Cells = Map<string, number[]>;
 
@@ -38,56 +38,99 @@ type Cells = Map<string, number[]>;
 const orgCells = new WeakMap<object, Cells>();
 
 /**
- * Each key's cells in one list, per partition kind (owner, territory), tallied in one pass over the list and kept
- * while the list lives: a scope's cells are then the sum of its keys' cells, so that thousands of owners (and every
+ * Each key's counts in one list, per partition kind (owner, territory), tallied in one pass over the list and kept
+ * while the list lives: a scope's cells are then the sum of its keys' counts, so that thousands of owners (and every
  * window and horizon that looks at a past period) cost one pass over the list, not one index and tally per scope.
  */
-const keyedCells = new WeakMap<ObservationList, Map<string, Map<string, Cells>>>();
+const keyedCounts = new WeakMap<ObservationList, Map<string, KeyedCounts>>();
 
-function cellsByKey(list: ObservationList, partition: ScopePartition): Map<string, Cells> {
-  let byKind = keyedCells.get(list);
-  if (!byKind) keyedCells.set(list, (byKind = new Map()));
-  let byKey = byKind.get(partition.kind);
-  if (!byKey) {
-    byKey = new Map();
-    for (let i = 0; i < list.length; i++) {
-      const key = partition.key(list.opportunity(i));
-      if (key === null) continue;
-      let cells = byKey.get(key);
-      if (!cells) byKey.set(key, (cells = new Map()));
-      tallyOne(list, i, cells);
-    }
-    byKind.set(partition.kind, byKey);
-  }
-  return byKey;
+/**
+ * A list's counts per key: key `numbers.get(key)` = n, cell c (`list.cell`), bucket b: its past deals at
+ * `counts[(n × cellCount + c) × 2 DAYS_LEFT_BUCKETS + b]`, the won ones DAYS_LEFT_BUCKETS further. One typed array
+ * per list and partition, not a map of cells per key: a million-deal org has thousands of owners in each list.
+ */
+interface KeyedCounts {
+  readonly list: ObservationList;
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly cellCount: number;
+  readonly counts: Int32Array;
 }
+
+const CELL_WIDTH = 2 * DAYS_LEFT_BUCKETS;
+
+function countsByKey(list: ObservationList, partition: ScopePartition): KeyedCounts {
+  let byKind = keyedCounts.get(list);
+  if (!byKind) keyedCounts.set(list, (byKind = new Map()));
+  let keyed = byKind.get(partition.kind);
+  if (!keyed) byKind.set(partition.kind, (keyed = tallyByKey(list, partition.key)));
+  return keyed;
+}
+
+/** Counts `list`'s observations per key (`keyOf` of each observed deal, looked up once per deal; null: left out). */
+function tallyByKey(list: ObservationList, keyOf: (opportunity: Opportunity) => string | null): KeyedCounts {
+  let cellCount = 0;
+  for (let i = 0; i < list.length; i++) if (list.cell(i) >= cellCount) cellCount = list.cell(i) + 1;
+  const stride = cellCount * CELL_WIDTH;
+  const numbers = new Map<string, number>();
+  let counts = new Int32Array(stride * 64);
+  let lastDeal = -1;
+  let base = -1; // the deal's key's counts; −1: left out
+  for (let i = 0; i < list.length; i++) {
+    const deal = list.deal(i);
+    if (deal !== lastDeal) {
+      lastDeal = deal;
+      const key = keyOf(list.opportunity(i));
+      if (key === null) base = -1;
+      else {
+        let n = numbers.get(key);
+        if (n === undefined) numbers.set(key, (n = numbers.size));
+        base = n * stride;
+        if (base + stride > counts.length) {
+          const grown = new Int32Array(Math.max(2 * counts.length, base + stride));
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+    }
+    if (base < 0) continue;
+    const at = base + list.cell(i) * CELL_WIDTH + list.bucket(i);
+    counts[at] = (counts[at] as number) + 1;
+    if (list.won(i)) counts[at + DAYS_LEFT_BUCKETS] = (counts[at + DAYS_LEFT_BUCKETS] as number) + 1;
+  }
+  return { list, numbers, cellCount, counts };
+}
+
+/** Adds key `key`'s counts (none when it has no observation) into `cells`: a cell is there once a deal was seen in it. */
+function addKey({ list, numbers, cellCount, counts }: KeyedCounts, key: string, cells: Cells): void {
+  const n = numbers.get(key);
+  if (n === undefined) return;
+  for (let cell = 0; cell < cellCount; cell++) {
+    const at = (n * cellCount + cell) * CELL_WIDTH;
+    let seen = 0;
+    for (let b = 0; b < DAYS_LEFT_BUCKETS; b++) seen += counts[at + b] as number;
+    if (seen === 0) continue;
+    const name = list.cellName(cell);
+    let sum = cells.get(name);
+    if (!sum) cells.set(name, (sum = new Array<number>(CELL_WIDTH).fill(0)));
+    for (let j = 0; j < CELL_WIDTH; j++) sum[j] = (sum[j] as number) + (counts[at + j] as number);
+  }
+}
+
+const EVERY_DEAL: ScopePartition = { kind: '\u001fall', key: () => '', keys: new Set(['']) };
 
 function count(lists: readonly ObservationList[], member?: (o: Opportunity) => boolean): Cells {
   const cells: Cells = new Map();
-  const partition = (member as ScopeMember | undefined)?.partition;
+  const partition = member ? (member as ScopeMember).partition : EVERY_DEAL;
   for (const list of lists) {
-    if (!member || !partition) {
-      for (let i = 0; i < list.length; i++) if (!member || member(list.opportunity(i))) tallyOne(list, i, cells);
+    if (!partition) {
+      for (let i = 0; i < list.length; i++)
+        if ((member as (o: Opportunity) => boolean)(list.opportunity(i))) tallyOne(list, i, cells);
       continue;
     }
-    const byKey = cellsByKey(list, partition);
-    for (const key of partition.keys) {
-      const own = byKey.get(key);
-      if (own) add(own, cells);
-    }
+    const keyed = countsByKey(list, partition);
+    for (const key of partition.keys) addKey(keyed, key, cells);
   }
   return cells;
-}
-
-function add(from: Cells, into: Cells): void {
-  for (const [stage, counts] of from) {
-    const sum = into.get(stage);
-    if (!sum) {
-      into.set(stage, counts.slice());
-      continue;
-    }
-    for (let i = 0; i < counts.length; i++) sum[i] = (sum[i] as number) + (counts[i] as number);
-  }
 }
 
 function tallyOne(list: ObservationList, i: number, cells: Cells): void {

@@ -65,7 +65,7 @@ export function dealHistoryOf(
   count: number,
   localDayOf: (utcMillis: number) => number,
   stageIndexByName: ReadonlyMap<string, number>,
-  shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
+  shareStages: ShareStages = copyStages,
 ): DealHistory {
   return dealHistoryReader(localDayOf, stageIndexByName, shareStages)(table, first, count);
 }
@@ -81,11 +81,13 @@ export function dealHistoryOf(
 export function dealHistoryReader(
   localDayOf: (utcMillis: number) => number,
   stageIndexByName: ReadonlyMap<string, number>,
-  shareStages: (stages: number[]) => readonly number[] = (stages) => stages,
+  shareStages: ShareStages = copyStages,
 ): (table: OpportunityHistoryTable, first: number, count: number) => DealHistory {
   let read: OpportunityHistoryTable | undefined;
   let columns = OpportunityHistoryTable.of([]).columns();
   let stageOfCode = new Int32Array(0); // the stage index of each text code of the table (−1: not a stage)
+  // A deal's stages are read here and handed to `shareStages`, which copies them only for a path not seen before.
+  let stages = new Int32Array(64);
   return (table, first, count) => {
     if (table !== read) {
       read = table;
@@ -93,13 +95,13 @@ export function dealHistoryReader(
       stageOfCode = Int32Array.from(columns.texts, (text) => (text === null ? -1 : (stageIndexByName.get(text) ?? -1)));
     }
     const { createdMillis, stageCodes } = columns;
+    if (count > stages.length) stages = new Int32Array(2 * count);
     const days = new Array<number>(count);
-    const stages = new Array<number>(count);
     for (let i = 0; i < count; i++) {
       days[i] = localDayOf(createdMillis[first + i] as number);
       stages[i] = stageOfCode[stageCodes[first + i] as number] as number;
     }
-    return { table, first, days, stages: shareStages(stages) };
+    return { table, first, days, stages: shareStages(stages, count) };
   };
 }
 
@@ -108,24 +110,39 @@ export function dealHistoryRows(history: DealHistory): OpportunityHistory[] {
   return history.days.map((_, i) => history.table.row(history.first + i));
 }
 
+/** The first `count` stage indexes of `stages` (all by default) as an array to keep, shared or not. */
+export type ShareStages = (stages: ArrayLike<number>, count?: number) => readonly number[];
+
+/** The first `count` of `stages` as a new array: no sharing. */
+function copyStages(stages: ArrayLike<number>, count = stages.length): number[] {
+  const copy = new Array<number>(count);
+  for (let i = 0; i < count; i++) copy[i] = stages[i] as number;
+  return copy;
+}
+
 /**
  * One array for each distinct list of stage indexes: deals go through the same few paths, so a million histories
- * hold a few hundred `stages` arrays, not a million. Lists are found by a hash and compared; a list whose hash
- * another holds keeps its own array.
+ * hold a few hundred `stages` arrays, not a million, and a path seen before costs no new array. Lists are found by a
+ * hash and compared; a list whose hash another holds gets its own array.
  *
  * @example
  * const share = createStagesSharer();
  * share([0, 1, 4]) === share([0, 1, 4]); // true
  */
-export function createStagesSharer(): (stages: number[]) => readonly number[] {
+export function createStagesSharer(): ShareStages {
   const byHash = new Map<number, readonly number[]>();
-  return (stages) => {
-    let hash = stages.length;
-    for (const stage of stages) hash = Math.imul(hash ^ (stage + 1), 0x01000193);
-    const copy = byHash.get(hash);
-    if (copy === undefined) byHash.set(hash, stages);
-    else if (copy.length === stages.length && copy.every((stage, i) => stage === stages[i])) return copy;
-    return stages;
+  return (stages, count = stages.length) => {
+    let hash = count;
+    for (let i = 0; i < count; i++) hash = Math.imul(hash ^ ((stages[i] as number) + 1), 0x01000193);
+    const held = byHash.get(hash);
+    if (held !== undefined && held.length === count) {
+      let same = true;
+      for (let i = 0; i < count && same; i++) same = held[i] === stages[i];
+      if (same) return held;
+    }
+    const copy = copyStages(stages, count);
+    if (held === undefined) byHash.set(hash, copy);
+    return copy;
   };
 }
 

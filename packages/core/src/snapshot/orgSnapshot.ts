@@ -151,7 +151,6 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const rolesById = new Map(data.userRoles.map((r) => [r.Id, r]));
   const childRoles = indexBy(data.userRoles, (r) => r.ParentRoleId);
   const usersByRole = indexBy(data.users, (u) => u.UserRoleId);
-  const accountsById = new Map(data.accounts.map((a) => [a.Id, a]));
   const stagesByName = new Map(data.opportunityStages.map((s) => [s.MasterLabel, s]));
   const stageOrder = [...data.opportunityStages].sort(
     (a, b) => Number(a.IsClosed) - Number(b.IsClosed) || (a.SortOrder ?? 0) - (b.SortOrder ?? 0),
@@ -196,7 +195,12 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
       if (!stagesByName.has(table.stageName(i))) unknownStages.add(table.stageName(i));
     }
   }
-  for (const o of data.opportunities) if (!stagesByName.has(o.StageName)) unknownStages.add(o.StageName);
+  let known: string | undefined; // deals in a row often share a stage: its name is looked up once for them
+  for (const o of data.opportunities) {
+    if (o.StageName === known) continue;
+    if (stagesByName.has(o.StageName)) known = o.StageName;
+    else unknownStages.add(o.StageName);
+  }
   if (unknownStages.size > 0 && stagesByName.size > 0) {
     warnings.push(
       `Stages not in OpportunityStage (treated as open unless the deal is in them now): ${[...unknownStages].join(', ')}`,
@@ -244,17 +248,11 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
   const territoriesById = new Map(
     data.territories.filter((t) => t.Territory2ModelId === activeTerritoryModel?.Id).map((t) => [t.Id, t]),
   );
-  const inModel = (territoryId: string) => territoriesById.has(territoryId);
-  const accountAssociations = data.accountTerritories.filter((a) => inModel(a.Territory2Id));
-  const territoriesByAccount = new Map(
-    [...indexBy(accountAssociations, (a) => a.ObjectId)].map(([k, v]) => [k, unique(v.map((a) => a.Territory2Id))]),
-  );
-  const accountsByTerritory = new Map(
-    [...indexBy(accountAssociations, (a) => a.Territory2Id)].map(([k, v]) => [k, unique(v.map((a) => a.ObjectId))]),
-  );
-  const userAssociations = data.userTerritories.filter((a) => inModel(a.Territory2Id));
-  const userTerritoriesByTerritory = indexBy(userAssociations, (a) => a.Territory2Id);
-  const userTerritoriesByUser = indexBy(userAssociations, (a) => a.UserId);
+  // Views by account and by user, made on first use: a forecast by team or by rep asks for none of them, and the
+  // maps of a large org's hundred thousand accounts are a fraction of a second.
+  let byAccount: Map<string, Account> | undefined;
+  let territories: TerritoryIndexes | undefined;
+  const territoryIndexes = () => (territories ??= indexTerritories(data, territoriesById));
 
   const context = { stagesByName, stageList: stageOrder };
   const subtrees = new Map<string, ReadonlySet<string>>();
@@ -271,7 +269,9 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     rolesById,
     childRoles,
     usersByRole,
-    accountsById,
+    get accountsById() {
+      return (byAccount ??= new Map(data.accounts.map((a) => [a.Id, a])));
+    },
     stagesByName,
     stageOrder,
     get opportunitiesById() {
@@ -293,10 +293,18 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
     salesOpsQuotas,
     activeTerritoryModel,
     territoriesById,
-    territoriesByAccount,
-    accountsByTerritory,
-    userTerritoriesByTerritory,
-    userTerritoriesByUser,
+    get territoriesByAccount() {
+      return territoryIndexes().territoriesByAccount;
+    },
+    get accountsByTerritory() {
+      return territoryIndexes().accountsByTerritory;
+    },
+    get userTerritoriesByTerritory() {
+      return territoryIndexes().userTerritoriesByTerritory;
+    },
+    get userTerritoriesByUser() {
+      return territoryIndexes().userTerritoriesByUser;
+    },
     dealAsOf(opportunity, asOf) {
       const created = createdOn().get(opportunity.Id) ?? localDateOf(opportunity.CreatedDate);
       return dealStateAsOf(opportunity, created, historyByOpportunity().get(opportunity.Id), asOf, context);
@@ -318,6 +326,28 @@ export function createOrgSnapshot(data: OrgData): OrgSnapshot {
       return set;
     },
     toCorporate: (amount, currencyIsoCode, closeDate) => currency.toCorporate(amount, currencyIsoCode, closeDate),
+  };
+}
+
+type TerritoryIndexes = Pick<
+  OrgSnapshot,
+  'territoriesByAccount' | 'accountsByTerritory' | 'userTerritoriesByTerritory' | 'userTerritoriesByUser'
+>;
+
+/** The associations of accounts and users with the territories of the active model, both ways. */
+function indexTerritories(data: OrgData, territoriesById: ReadonlyMap<string, Territory2>): TerritoryIndexes {
+  const inModel = (territoryId: string) => territoriesById.has(territoryId);
+  const accountAssociations = data.accountTerritories.filter((a) => inModel(a.Territory2Id));
+  const userAssociations = data.userTerritories.filter((a) => inModel(a.Territory2Id));
+  return {
+    territoriesByAccount: new Map(
+      [...indexBy(accountAssociations, (a) => a.ObjectId)].map(([k, v]) => [k, unique(v.map((a) => a.Territory2Id))]),
+    ),
+    accountsByTerritory: new Map(
+      [...indexBy(accountAssociations, (a) => a.Territory2Id)].map(([k, v]) => [k, unique(v.map((a) => a.ObjectId))]),
+    ),
+    userTerritoriesByTerritory: indexBy(userAssociations, (a) => a.Territory2Id),
+    userTerritoriesByUser: indexBy(userAssociations, (a) => a.UserId),
   };
 }
 

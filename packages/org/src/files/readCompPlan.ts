@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
 import { CompPlanError, parseCompPlan, type CompPlan } from '@salesops/core';
 
 /**
@@ -21,6 +20,7 @@ export async function readCompPlan(path: string): Promise<CompPlan> {
       throw new CompPlanError(path, [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }]);
     }
   } else if (extension === '.yaml' || extension === '.yml') {
+    const { parseDocument } = await import('yaml'); // on use: every sf command imports this package, few read plans
     const document = parseDocument(text, { prettyErrors: true });
     if (document.errors.length > 0) {
       throw new CompPlanError(

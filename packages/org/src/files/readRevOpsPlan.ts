@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { parseRevOpsPlan, RevOpsPlanError, type RevOpsPlan } from '@salesops/core';
 
 /**
@@ -16,6 +15,8 @@ export async function readRevOpsPlan(path: string): Promise<RevOpsPlan> {
     throw new RevOpsPlanError(path, [{ path: [], message: 'use a .json, .yaml or .yml plan file' }]);
   }
   const text = await readFile(path, 'utf8');
+  // Imported on use: every sf command imports this package, and only `revops` reads a plan.
+  const { isNode, LineCounter, parseDocument } = await import('yaml');
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (document.errors.length > 0) {

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { csvRow, type CsvOptions, type CsvValue } from '@salesops/core';
 import { isSessionExpired, NO_JSFORCE_RETRY, SessionExpiredError, withRetry, type RetryOptions } from '../org/retry.js';
 import {
@@ -143,8 +142,8 @@ export async function bulkUpsertRecords(
     let jobUpserted = 0;
     let jobCreated = 0;
     const jobFailures: FailedRecord[] = [];
-    const successful = parseRows(await text('successfulResults'));
-    const failed = parseRows(await text('failedResults'));
+    const successful = await parseRows(await text('successfulResults'));
+    const failed = await parseRows(await text('failedResults'));
     for (const row of successful) {
       jobUpserted++;
       if (row['sf__Created'] === 'true') jobCreated++;
@@ -237,8 +236,10 @@ export class BulkJobError extends Error {
   }
 }
 
-function parseRows(text: string): Array<Record<string, string>> {
+/** The CSV parser is imported on use: every sf command imports this package, and only write-backs parse results. */
+async function parseRows(text: string): Promise<Array<Record<string, string>>> {
   if (text.trim() === '') return [];
+  const { parse } = await import('csv-parse/sync');
   return parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
 }
 
