@@ -2,9 +2,10 @@
  * Monte Carlo kernel benchmark (`npm run bench:monte-carlo -- [--scopes 100] [--deals 150]`): `monteCarloForecast`
  * with win-rate uncertainty, amount ratios and renewals, for scopes shaped like a first-line team of the 1M sample
  * org (150 open deals in 80 stage cells, 30 contracts due, 100,000 past amount ratios and 200,000 renewal ratios,
- * 10,000 draws each). The reference is the same generator without its fused kernels (its outputs written out
- * and looped over again, the cells' Beta variates drawn a call at a time, as before they existed), measured in the same run; every scope's P10, P50, P90 and mean must
- * be the same on both sides, or the script fails. Prints CPU time. Not a test.
+ * 10,000 draws each). The reference is the same generator without its fused kernels (its outputs written out and
+ * looped over again, the cells' Beta variates drawn a call at a time, as before they existed), measured in the same
+ * run; every scope's P10, P50, P90 and mean must be the same on both sides, or the script fails. Prints CPU time. Not
+ * a test.
  */
 import { parseArgs } from 'node:util';
 import { monteCarloForecast, seededRandom, type MonteCarloForecast, type RandomSource } from '@salesops/core';
@@ -79,9 +80,10 @@ if (differing >= 0) {
 }
 const group = `Monte Carlo, ${scopes} scopes × ${deals} deals × 10,000 draws`;
 console.log(`${group}, CPU time (every scope's P10, P50, P90 and mean the same on both sides)`);
-console.log(`outputs looped over, Betas a call each (reference): ${reference.seconds.toFixed(2)} s`);
+const referenceLabel = 'outputs looped over, Betas a call each (reference):';
+console.log(`${referenceLabel} ${reference.seconds.toFixed(2)} s`);
 console.log(
-  `fused kernels:                                     ${fused.seconds.toFixed(2)} s — ${(fused.seconds / reference.seconds).toFixed(2)}× the reference`,
+  `${'fused kernels:'.padEnd(referenceLabel.length)} ${fused.seconds.toFixed(2)} s — ${(fused.seconds / reference.seconds).toFixed(2)}× the reference`,
 );
 recordBenchRows([
   {

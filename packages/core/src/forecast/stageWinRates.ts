@@ -120,15 +120,15 @@ const EVERY_DEAL: ScopePartition = { kind: '\u001fall', key: () => '', keys: new
 
 function count(lists: readonly ObservationList[], member?: (o: Opportunity) => boolean): Cells {
   const cells: Cells = new Map();
+  // The org is one partition of every deal; a member without a partition is asked deal by deal.
   const partition = member ? (member as ScopeMember).partition : EVERY_DEAL;
   for (const list of lists) {
-    if (!partition) {
-      for (let i = 0; i < list.length; i++)
-        if ((member as (o: Opportunity) => boolean)(list.opportunity(i))) tallyOne(list, i, cells);
-      continue;
+    if (partition) {
+      const keyed = countsByKey(list, partition);
+      for (const key of partition.keys) addKey(keyed, key, cells);
+    } else if (member) {
+      for (let i = 0; i < list.length; i++) if (member(list.opportunity(i))) tallyOne(list, i, cells);
     }
-    const keyed = countsByKey(list, partition);
-    for (const key of partition.keys) addKey(keyed, key, cells);
   }
   return cells;
 }
