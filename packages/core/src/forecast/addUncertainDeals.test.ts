@@ -94,6 +94,52 @@ describe('addUncertainDeals: win-rate uncertainty and the period factor', () => 
   });
 });
 
+describe('addUncertainDeals: a cell of one live deal', () => {
+  /** The correlation of draws d and d + 1 taken from the same draw of the rates (d + 1 not a multiple of 16). */
+  function neighbourCorrelation(totals: Float64Array): number {
+    const { mean, variance } = moments(totals);
+    let sum = 0;
+    let pairs = 0;
+    for (let d = 0; d + 1 < totals.length; d++) {
+      if ((d + 1) % DRAWS_PER_RATE_DRAW === 0) continue;
+      sum += ((totals[d] as number) - mean) * ((totals[d + 1] as number) - mean);
+      pairs++;
+    }
+    return sum / pairs / variance;
+  }
+
+  it('is a coin of chance θ p whatever its rate’s spread: Bernoulli(0.4), its draws independent', () => {
+    // With its Beta(2, 3) rate drawn per 16 draws, neighbours would correlate by Var x / (p (1 − p)) = 0.04 / 0.24.
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    const uncertainty = { cellOf: [0], cells: [{ alpha: 2, beta: 3 }], factor: { mean: 1, sd: 0 } };
+    addUncertainDeals(totals, [1], [0.4], uncertainty, seededRandom(21));
+    const share = totals.filter((x) => x === 1).length / n;
+    expect(Math.abs(share - 0.4)).toBeLessThan(5 * Math.sqrt(0.24 / n));
+    expect(Math.abs(neighbourCorrelation(totals))).toBeLessThan(0.02);
+  });
+
+  it('draws its rate when θ can cap its chance at 1: θ 1.5 × a Uniform rate wins 2/3 of draws, not 0.75', () => {
+    // P(win) = E[min(1, 1.5 x)] for x ~ U(0, 1) = ∫₀^⅔ 1.5 x dx + 1/3 = 1/3 + 1/3.
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    const uncertainty = { cellOf: [0], cells: [{ alpha: 1, beta: 1 }], factor: { mean: 1.5, sd: 0 } };
+    addUncertainDeals(totals, [1], [0.5], uncertainty, seededRandom(22));
+    const share = totals.filter((x) => x === 1).length / n;
+    expect(Math.abs(share - 2 / 3)).toBeLessThan(5 * Math.sqrt(2 / 9 / (n / DRAWS_PER_RATE_DRAW)));
+  });
+
+  it('two deals of one cell still move together: their neighbours correlate as their drawn rate makes them', () => {
+    // Two deals of 1 at p 0.4 with a Beta(2, 3) rate: Cov of a draw's sum with its neighbour's = 4 Var x = 0.16;
+    // Var of a draw's sum = 2 × 0.24 + 2 × 0.04 = 0.56; correlation 0.16 / 0.56.
+    const n = 160_000;
+    const totals = new Float64Array(n);
+    const uncertainty = { cellOf: [0, 0], cells: [{ alpha: 2, beta: 3 }], factor: { mean: 1, sd: 0 } };
+    addUncertainDeals(totals, [1, 1], [0.4, 0.4], uncertainty, seededRandom(23));
+    expect(Math.abs(neighbourCorrelation(totals) - 0.16 / 0.56)).toBeLessThan(0.03);
+  });
+});
+
 describe('forecastCalibration', () => {
   it('shares inside P10–P90 and below P50 per level and horizon, pooled, ties at P50 counting one half', () => {
     const point = (type: 'org' | 'rep', horizon: number, actual: number) => ({
