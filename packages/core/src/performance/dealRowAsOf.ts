@@ -46,6 +46,13 @@ export function dealRowAmount({ opportunity, history }: DealRowSource, row: numb
   return table.amount(first + row);
 }
 
+/** The probability of a row's state (`DealState.Probability`). */
+export function dealRowProbability({ opportunity, history }: DealRowSource, row: number): number | null {
+  if (row < 0) return opportunity.Probability;
+  const { table, first } = history as DealHistory;
+  return table.probability(first + row);
+}
+
 /**
  * Whether a row's state is closed (`DealState.IsClosed`); `stageList` is the list `DealHistory.stages` indexes
  * into. A stage missing from it is closed only when the record is in it and closed.

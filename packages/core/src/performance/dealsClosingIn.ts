@@ -1,0 +1,65 @@
+import { dayNumber, type IsoDate } from '../calendar/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
+import { dealCloseBounds, FINAL_LOST, FINAL_WON } from './dealCloseBounds.js';
+import { closeDayOf } from './dealFacts.js';
+import { dealRowAsOf, dealRowCloseDate, dealRowIsClosed, dealRowIsWon } from './dealRowAsOf.js';
+
+/** Which of the deals closing in a window to keep: all, the won ones, or the open and won ones. */
+export interface ClosingInOptions {
+  readonly wonOnly?: boolean;
+  readonly withoutLost?: boolean;
+}
+
+/**
+ * The indices (in `snapshot.deals`, ascending) of the deals that exist on `asOf` with their close date as of that
+ * date in [`from`, `to`] (`wonOnly`: the won ones; `withoutLost`: the open and won ones): the deals
+ * `dealFactsClosingIn` replays, found without replaying any. Passes that only read a field or two of each deal read
+ * them off the history row in force (`dealRowAsOf(deal.history, dayNumber(asOf))`) with the `dealRow…` readers.
+ * Only deals whose history ever closes in the window are looked at, by the bounds `dealCloseBounds` keeps; a deal
+ * that no longer changed by `asOf` is tested by its bounds alone.
+ *
+ * @example
+ * const won = dealsClosingIn(snapshot, '2026-09-30', '2026-07-01', '2026-09-30', { wonOnly: true });
+ * won.length; // the deals won in that quarter, as of its last day
+ */
+export function dealsClosingIn(
+  snapshot: OrgSnapshot,
+  asOf: IsoDate,
+  from: IsoDate,
+  to: IsoDate,
+  options: ClosingInOptions = {},
+): number[] {
+  const { minCloseDay, maxCloseDay, everWon, settledDay, finalCloseDay, finalOutcome } = dealCloseBounds(snapshot);
+  const asOfDay = dayNumber(asOf);
+  const fromDay = dayNumber(from);
+  const toDay = dayNumber(to);
+  const wonOnly = options.wonOnly === true;
+  const withoutLost = options.withoutLost === true;
+  const stageList = snapshot.stageOrder;
+  const days = new Map<string, number>();
+  const kept: number[] = [];
+  for (let i = 0; i < snapshot.deals.length; i++) {
+    if ((maxCloseDay[i] as number) < fromDay || (minCloseDay[i] as number) > toDay) continue;
+    if (wonOnly && everWon[i] === 0) continue;
+    if ((settledDay[i] as number) <= asOfDay) {
+      // In its final state: tested by the bounds alone.
+      const closeDay = finalCloseDay[i] as number;
+      if (closeDay < fromDay || closeDay > toDay) continue;
+      const outcome = finalOutcome[i];
+      if ((wonOnly && outcome !== FINAL_WON) || (withoutLost && outcome === FINAL_LOST)) continue;
+      kept.push(i);
+      continue;
+    }
+    const deal = snapshot.deals[i] as DealRecord;
+    if (deal.createdDay > asOfDay) continue;
+    // Its close date and outcome on `asOf`, read off the history row in force then.
+    const row = dealRowAsOf(deal.history, asOfDay);
+    const closeDay = closeDayOf(dealRowCloseDate(deal, row), days);
+    if (closeDay < fromDay || closeDay > toDay) continue;
+    if ((wonOnly || withoutLost) && !dealRowIsWon(deal, row, stageList)) {
+      if (wonOnly || dealRowIsClosed(deal, row, stageList)) continue;
+    }
+    kept.push(i);
+  }
+  return kept;
+}
