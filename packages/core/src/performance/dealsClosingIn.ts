@@ -35,10 +35,10 @@ export function dealsClosingIn(
   const toDay = dayNumber(to);
   const wonOnly = options.wonOnly === true;
   const withoutLost = options.withoutLost === true;
-  const stageList = snapshot.stageOrder;
+  const { deals, stageOrder: stageList } = snapshot;
   const days = new Map<string, number>();
   const kept: number[] = [];
-  for (let i = 0; i < snapshot.deals.length; i++) {
+  for (let i = 0; i < deals.length; i++) {
     if ((maxCloseDay[i] as number) < fromDay || (minCloseDay[i] as number) > toDay) continue;
     if (wonOnly && everWon[i] === 0) continue;
     if ((settledDay[i] as number) <= asOfDay) {
@@ -50,7 +50,7 @@ export function dealsClosingIn(
       kept.push(i);
       continue;
     }
-    const deal = snapshot.deals[i] as DealRecord;
+    const deal = deals[i] as DealRecord;
     if (deal.createdDay > asOfDay) continue;
     // Its close date and outcome on `asOf`, read off the history row in force then.
     const row = dealRowAsOf(deal.history, asOfDay);
