@@ -56,7 +56,7 @@ export function dealCloseBounds(snapshot: OrgSnapshot): DealCloseBounds {
       hi = -Infinity;
       finalClose = 0;
       for (let r = 0; r < history.days.length; r++) {
-        const day = closeDayOf(history.table.closeDate(history.first + r) ?? opportunity.CloseDate, days);
+        const day = history.table.closeDay(history.first + r) ?? closeDayOf(opportunity.CloseDate, days);
         if (day < lo) lo = day;
         if (day > hi) hi = day;
         if (wonStage[history.stages[r] as number] === true) won = true;
