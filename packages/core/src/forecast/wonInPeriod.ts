@@ -42,7 +42,7 @@ export function wonInPeriod(snapshot: OrgSnapshot, q: FiscalPeriod): WonInPeriod
       amounts[k] = cents === null ? 0 : cents / 100;
       closed[k] = dealRowIsClosed(deal, row, snapshot.stageOrder) ? 1 : 0;
     }
-    byPeriod.set(key, (won = { deals: Int32Array.from(indices), amounts, closed }));
+    byPeriod.set(key, (won = { deals: indices, amounts, closed }));
   }
   return won;
 }

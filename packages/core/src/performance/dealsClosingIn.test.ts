@@ -27,7 +27,7 @@ describe('dealsClosingIn', () => {
           (asOf, from, length, wonOnly, withoutLost) => {
             const to = addDays(from, length);
             const facts = dealFactsClosingIn(snapshot, asOf, from, to, { wonOnly, withoutLost });
-            const read = dealsClosingIn(snapshot, asOf, from, to, { wonOnly, withoutLost }).map((i) => {
+            const read = Array.from(dealsClosingIn(snapshot, asOf, from, to, { wonOnly, withoutLost }), (i) => {
               const deal = snapshot.deals[i] as DealRecord;
               const row = dealRowAsOf(deal.history, dayNumber(asOf));
               const stages = snapshot.stageOrder;
@@ -59,7 +59,7 @@ describe('dealsClosingIn', () => {
 
   it('reads a null amount as null and a EUR amount in corporate cents', () => {
     const snapshot = createOrgSnapshot(smallOrg());
-    const cents = dealsClosingIn(snapshot, '2026-03-31', '2026-01-01', '2026-03-31').map((i) => {
+    const cents = Array.from(dealsClosingIn(snapshot, '2026-03-31', '2026-01-01', '2026-03-31'), (i) => {
       const deal = snapshot.deals[i] as DealRecord;
       return [deal.opportunity.Name, dealRowCents(snapshot, deal, dealRowAsOf(deal.history, dayNumber('2026-03-31')))];
     });
