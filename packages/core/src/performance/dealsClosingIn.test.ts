@@ -6,7 +6,14 @@ import { awkwardOrg } from '../testing/awkwardOrg.js';
 import { smallOrg } from '../testing/smallOrg.js';
 import { dealRowCents } from './dealFacts.js';
 import { dealFactsClosingIn } from './dealFactsClosingIn.js';
-import { dealRowAsOf, dealRowIsClosed, dealRowIsWon, dealRowProbability, dealRowStageName } from './dealRowAsOf.js';
+import {
+  dealRowAsOf,
+  dealRowIsClosed,
+  dealRowIsWon,
+  dealRowOwnCloseDay,
+  dealRowProbability,
+  dealRowStageName,
+} from './dealRowAsOf.js';
 import { dealsClosingIn } from './dealsClosingIn.js';
 
 describe('dealsClosingIn', () => {
@@ -34,6 +41,7 @@ describe('dealsClosingIn', () => {
               return {
                 id: deal.opportunity.Id,
                 cents: dealRowCents(snapshot, deal, row),
+                closeDay: dealRowOwnCloseDay(deal, row) ?? dayNumber(deal.opportunity.CloseDate),
                 stage: dealRowStageName(deal, row),
                 probability: dealRowProbability(deal, row),
                 won: dealRowIsWon(deal, row, stages),
@@ -44,6 +52,7 @@ describe('dealsClosingIn', () => {
               facts.map((f) => ({
                 id: f.opportunity.Id,
                 cents: f.amountCents,
+                closeDay: f.closeDay,
                 stage: f.state.StageName,
                 probability: f.state.Probability,
                 won: f.state.IsWon,

@@ -2,7 +2,7 @@ import { dayNumber, type IsoDate } from '../calendar/index.js';
 import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { dealCloseBounds, FINAL_LOST, FINAL_WON } from './dealCloseBounds.js';
 import { closeDayOf } from './dealFacts.js';
-import { dealRowAsOf, dealRowCloseDate, dealRowIsClosed, dealRowIsWon } from './dealRowAsOf.js';
+import { dealRowAsOf, dealRowIsClosed, dealRowIsWon, dealRowOwnCloseDay } from './dealRowAsOf.js';
 
 /** Which of the deals closing in a window to keep: all, the won ones, or the open and won ones. */
 export interface ClosingInOptions {
@@ -54,7 +54,7 @@ export function dealsClosingIn(
       if (deal.createdDay > asOfDay) continue;
       // Its close date and outcome on `asOf`, read off the history row in force then.
       const row = dealRowAsOf(deal.history, asOfDay);
-      const closeDay = closeDayOf(dealRowCloseDate(deal, row), days);
+      const closeDay = dealRowOwnCloseDay(deal, row) ?? closeDayOf(deal.opportunity.CloseDate, days);
       if (closeDay < fromDay || closeDay > toDay) continue;
       if ((wonOnly || withoutLost) && !dealRowIsWon(deal, row, stageList)) {
         if (wonOnly || dealRowIsClosed(deal, row, stageList)) continue;
