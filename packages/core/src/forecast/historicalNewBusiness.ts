@@ -51,7 +51,8 @@ interface NewDeal {
 /** A past period's won deals as of its last day (close date in it), and whether the org closed any deal in it. */
 interface ClosedInPeriod {
   readonly active: boolean;
-  readonly won: readonly WonInPeriod[];
+  /** Its won deals, of which the closed ones count. */
+  readonly won: WonInPeriod;
 }
 
 const closedCache = new WeakMap<OrgSnapshot, Map<string, ClosedInPeriod>>();
@@ -87,10 +88,10 @@ function closedIn(snapshot: OrgSnapshot, q: FiscalPeriod): ClosedInPeriod {
   const key = `${q.start}|${q.end}`;
   let closed = byPeriod.get(key);
   if (!closed) {
-    const all = wonInPeriod(snapshot, q);
-    const won = all.every((deal) => deal.closed) ? all : all.filter((deal) => deal.closed);
-    // Only a period without a won deal has its lost ones replayed, to tell whether the org closed any deal in it.
-    const active = won.length > 0 || dealFactsClosingIn(snapshot, q.end, q.start, q.end).some((fact) => fact.isClosed);
+    const won = wonInPeriod(snapshot, q);
+    // Only a period without a closed won deal has its lost ones replayed, to tell whether the org closed any deal.
+    const active =
+      won.closed.includes(1) || dealFactsClosingIn(snapshot, q.end, q.start, q.end).some((fact) => fact.isClosed);
     byPeriod.set(key, (closed = { active, won }));
   }
   return closed;
@@ -111,7 +112,10 @@ function newBusinessIn(snapshot: OrgSnapshot, q: FiscalPeriod, offset: number): 
     const shifted = addDays(q.start, offset);
     const point = shifted < q.end ? shifted : q.end;
     const pointDay = dayNumber(point);
-    for (const deal of closedIn(snapshot, q).won) {
+    const won = closedIn(snapshot, q).won;
+    for (let k = 0; k < won.deals.length; k++) {
+      if (won.closed[k] === 0) continue;
+      const deal = snapshot.deals[won.deals[k] as number] as DealRecord;
       // Unseen at that point: not created yet, or open with its close date (then) outside the period.
       const created = deal.createdOn <= point;
       if (created) {
@@ -121,7 +125,7 @@ function newBusinessIn(snapshot: OrgSnapshot, q: FiscalPeriod, offset: number): 
         if (closeDate >= q.start && closeDate <= q.end) continue;
       }
       const unopenedRenewal = !created && isRenewal(deal.opportunity);
-      deals.push({ opportunity: deal.opportunity, amount: deal.amount, unopenedRenewal });
+      deals.push({ opportunity: deal.opportunity, amount: won.amounts[k] as number, unopenedRenewal });
     }
     byKey.set(key, (found = deals));
   }

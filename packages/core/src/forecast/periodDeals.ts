@@ -63,17 +63,6 @@ export function periodDeals(
   return { period, asOf, closedWon: sumAmounts(won), won, open };
 }
 
-/**
- * The org-wide `periodDeals`, from the cache when another caller kept it, else selected without keeping it: for a
- * caller that looks at a selection once (a past period's, say), so that a million-deal org does not hold a dozen.
- *
- * @example
- * periodDealsOnce(snapshot, pastQuarter, '2026-06-15').open.length;
- */
-export function periodDealsOnce(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): PeriodDeals {
-  return cache.get(snapshot)?.get(`${period.start}|${period.end}|${asOf}`) ?? selectPeriodDeals(snapshot, period, asOf);
-}
-
 function selectPeriodDeals(snapshot: OrgSnapshot, period: FiscalPeriod, asOf: IsoDate): PeriodDeals {
   const won: ForecastDeal[] = [];
   const open: ForecastDeal[] = [];

@@ -1,7 +1,14 @@
-import { addDays, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
-import type { OrgSnapshot } from '../snapshot/index.js';
-import { periodDealsOnce } from './periodDeals.js';
-import { stageHistoryForecast } from './stageHistoryForecast.js';
+import { addDays, dayNumber, daysBetween, type FiscalPeriod, type IsoDate } from '../calendar/index.js';
+import {
+  dealRowAsOf,
+  dealRowCents,
+  dealRowIsWon,
+  dealRowProbability,
+  dealRowStageName,
+  dealsClosingIn,
+} from '../performance/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
+import { stageProbability, type StageProbability } from './stageProbability.js';
 import { STAGE_HISTORY_PERIODS, stageObservations } from './stageObservations.js';
 import { stageWinRates } from './stageWinRates.js';
 import { wonInPeriod } from './wonInPeriod.js';
@@ -26,6 +33,51 @@ export interface PeriodFactor {
 }
 
 const cache = new WeakMap<OrgSnapshot, Map<string, PeriodFactor>>();
+
+/** A past period's open deals at the point: E_q, V_q and A_q (see `periodFactor`). */
+interface PastSums {
+  readonly e: number;
+  readonly v: number;
+  readonly a: number;
+}
+
+/**
+ * The sums of past period `q`'s deals open on `point` with their close date in `q` (null when there is none), their
+ * amount ratios appended to `amountRatios`. Read off their history rows that day and the period's won deals
+ * (`wonInPeriod`), both in deal order: nothing is replayed, and a deal is matched to its win by its index (an Id
+ * names one deal).
+ */
+function pastSums(
+  snapshot: OrgSnapshot,
+  q: FiscalPeriod,
+  point: IsoDate,
+  probability: StageProbability,
+  amountRatios: number[],
+): PastSums | null {
+  const pointDay = dayNumber(point);
+  const won = wonInPeriod(snapshot, q);
+  let w = 0; // the next of the won deals that may be the deal looked at
+  let open = 0;
+  let e = 0;
+  let v = 0;
+  let a = 0;
+  for (const i of dealsClosingIn(snapshot, point, q.start, q.end, { withoutLost: true })) {
+    const deal = snapshot.deals[i] as DealRecord;
+    const row = dealRowAsOf(deal.history, pointDay);
+    if (dealRowIsWon(deal, row, snapshot.stageOrder)) continue;
+    open++;
+    const cents = dealRowCents(snapshot, deal, row);
+    const amount = cents === null ? 0 : cents / 100;
+    while (w < won.deals.length && (won.deals[w] as number) < i) w++;
+    const wonThere = w < won.deals.length && won.deals[w] === i;
+    if (wonThere && amount > 0) amountRatios.push((won.amounts[w] as number) / amount);
+    const p = probability(deal.opportunity, dealRowStageName(deal, row), dealRowProbability(deal, row));
+    e += amount * p;
+    v += amount * amount * p * (1 - p);
+    if (wonThere) a += amount;
+  }
+  return open === 0 ? null : { e, v, a };
+}
 
 /**
  * The period factor Monte Carlo draws (metrics.md "Calibration"), estimated for the org from the past periods stage
@@ -54,29 +106,12 @@ export function periodFactor(
   const learnt = stageObservations(snapshot, period, asOf, periods);
   const rates = stageWinRates(learnt);
   const daysLeft = Math.max(0, daysBetween(asOf, period.end));
-  const seen: { e: number; v: number; a: number }[] = [];
+  const seen: PastSums[] = [];
   const amountRatios: number[] = [];
   for (const q of learnt.periods) {
-    // Past selections are looked at once here: not kept (a million-deal org's are hundreds of megabytes).
-    const deals = periodDealsOnce(snapshot, q, addDays(q.end, -daysLeft));
-    if (deals.open.length === 0) continue;
-    const wonAmounts = new Map<string, number>();
-    for (const d of wonInPeriod(snapshot, q)) wonAmounts.set(d.opportunity.Id, d.amount);
-    for (const deal of deals.open) {
-      const w = wonAmounts.get(deal.opportunity.Id);
-      if (w !== undefined && deal.amount > 0) amountRatios.push(w / deal.amount);
-    }
-    const { probabilities } = stageHistoryForecast(deals, rates, snapshot);
-    let e = 0;
-    let v = 0;
-    let a = 0;
-    deals.open.forEach((deal, i) => {
-      const p = probabilities[i] as number;
-      e += deal.amount * p;
-      v += deal.amount * deal.amount * p * (1 - p);
-      if (wonAmounts.has(deal.opportunity.Id)) a += deal.amount;
-    });
-    if (e > 0) seen.push({ e, v, a });
+    const probability = stageProbability(rates, daysLeft, snapshot);
+    const sums = pastSums(snapshot, q, addDays(q.end, -daysLeft), probability, amountRatios);
+    if (sums !== null && sums.e > 0) seen.push(sums);
   }
   let factor: PeriodFactor = { mean: 1, sd: 0, periods: seen.length, amountRatios };
   if (seen.length >= 2) {

@@ -2,7 +2,7 @@ import { daysBetween } from '../calendar/index.js';
 import type { Opportunity } from '../model/index.js';
 import type { OrgSnapshot } from '../snapshot/index.js';
 import type { PeriodDeals } from './periodDeals.js';
-import { stageCell } from './stageCell.js';
+import { stageProbability } from './stageProbability.js';
 import type { StageWinRates } from './stageWinRates.js';
 
 export interface StageHistoryForecast {
@@ -33,23 +33,12 @@ export function stageHistoryForecast(
   const daysLeft = Math.max(0, daysBetween(deals.asOf, deals.period.end));
   const probabilities = new Float64Array(deals.open.length);
   let total = deals.closedWon;
-  // A rates object gives one probability per stage cell and fallback (the days left are the same for every deal):
-  // asked once per owner's cell, not once per deal.
-  const known = new Map<StageWinRates, Map<string, { fallback: number; p: number }>>();
+  const probability = stageProbability(rates, daysLeft, snapshot);
   for (let i = 0; i < deals.open.length; i++) {
-    const deal = deals.open[i]!;
-    const fallback =
-      (snapshot?.stagesByName.get(deal.state.StageName)?.DefaultProbability ?? deal.state.Probability ?? 0) / 100;
-    const dealRates = typeof rates === 'function' ? rates(deal.opportunity) : rates;
-    const cell = stageCell(deal.opportunity, deal.state.StageName);
-    let byCell = known.get(dealRates);
-    if (!byCell) known.set(dealRates, (byCell = new Map()));
-    let seen = byCell.get(cell);
-    if (!seen || !Object.is(seen.fallback, fallback)) {
-      byCell.set(cell, (seen = { fallback, p: dealRates.probability(cell, daysLeft, fallback).probability }));
-    }
-    probabilities[i] = seen.p;
-    total += deal.amount * seen.p;
+    const { opportunity, state, amount } = deals.open[i]!;
+    const p = probability(opportunity, state.StageName, state.Probability);
+    probabilities[i] = p;
+    total += amount * p;
   }
   return { forecast: total, probabilities, daysLeft };
 }

@@ -1,47 +1,48 @@
-import type { FiscalPeriod, IsoDate } from '../calendar/index.js';
-import type { Opportunity } from '../model/index.js';
-import { dealFactsClosingIn } from '../performance/index.js';
-import type { DealHistory, OrgSnapshot } from '../snapshot/index.js';
-
-/** A deal won as of a past period's last day, with its close date (as of that day) in the period. */
-export interface WonInPeriod {
-  readonly opportunity: Opportunity;
-  readonly createdOn: IsoDate;
-  readonly history: DealHistory | undefined;
-  /** Its amount that day in the corporate currency, as `periodDeals` gives it (a null amount counts 0). */
-  readonly amount: number;
-  /** Whether its state is closed too (a won stage is, unless the stage list says otherwise). */
-  readonly closed: boolean;
-}
-
-const cache = new WeakMap<OrgSnapshot, Map<string, readonly WonInPeriod[]>>();
+import { dayNumber, type FiscalPeriod } from '../calendar/index.js';
+import { dealRowAsOf, dealRowCents, dealRowIsClosed, dealsClosingIn } from '../performance/index.js';
+import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 
 /**
- * The deals won in a past period, as of its last day (`periodDeals(snapshot, q, q.end).won`, in the same order),
- * found once per snapshot and period for the historical new business and the period factor, which both look at
- * the same eight past periods.
+ * The deals won as of a past period's last day, with their close date (as of that day) in the period, by index: a
+ * million-deal org's eight past periods hold a few hundred thousand of them.
+ */
+export interface WonInPeriod {
+  /** Their indices in `snapshot.deals`, ascending (the order of `periodDeals(snapshot, q, q.end).won`). */
+  readonly deals: Int32Array;
+  /** Each one's amount that day in the corporate currency, as `periodDeals` gives it (a null amount counts 0). */
+  readonly amounts: Float64Array;
+  /** Whether each one's state is closed too (1; a won stage is, unless the stage list says otherwise). */
+  readonly closed: Uint8Array;
+}
+
+const cache = new WeakMap<OrgSnapshot, Map<string, WonInPeriod>>();
+
+/**
+ * The deals won in a past period, as of its last day, found once per snapshot and period for the historical new
+ * business and the period factor, which both look at the same eight past periods. Read off the history rows in
+ * force that day: no deal is replayed.
  *
  * @example
- * wonInPeriod(snapshot, snapshot.calendar.periodByLabel('FY2026-Q2')!).length;
+ * wonInPeriod(snapshot, snapshot.calendar.periodByLabel('FY2026-Q2')!).deals.length;
  */
-export function wonInPeriod(snapshot: OrgSnapshot, q: FiscalPeriod): readonly WonInPeriod[] {
+export function wonInPeriod(snapshot: OrgSnapshot, q: FiscalPeriod): WonInPeriod {
   let byPeriod = cache.get(snapshot);
   if (!byPeriod) cache.set(snapshot, (byPeriod = new Map()));
   const key = `${q.start}|${q.end}`;
   let won = byPeriod.get(key);
   if (!won) {
-    const found: WonInPeriod[] = [];
-    for (const fact of dealFactsClosingIn(snapshot, q.end, q.start, q.end, { wonOnly: true })) {
-      const { opportunity, createdOn, history, amountCents, isClosed } = fact;
-      found.push({
-        opportunity,
-        createdOn,
-        history,
-        amount: amountCents === null ? 0 : amountCents / 100,
-        closed: isClosed,
-      });
+    const indices = dealsClosingIn(snapshot, q.end, q.start, q.end, { wonOnly: true });
+    const endDay = dayNumber(q.end);
+    const amounts = new Float64Array(indices.length);
+    const closed = new Uint8Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const deal = snapshot.deals[indices[k] as number] as DealRecord;
+      const row = dealRowAsOf(deal.history, endDay);
+      const cents = dealRowCents(snapshot, deal, row);
+      amounts[k] = cents === null ? 0 : cents / 100;
+      closed[k] = dealRowIsClosed(deal, row, snapshot.stageOrder) ? 1 : 0;
     }
-    byPeriod.set(key, (won = found));
+    byPeriod.set(key, (won = { deals: indices, amounts, closed }));
   }
   return won;
 }

@@ -1,6 +1,6 @@
 import type { DealRecord, OrgSnapshot } from '../snapshot/index.js';
 import { closeDayOf } from './dealFacts.js';
-import { dealRowIsClosed, dealRowIsWon } from './dealRowAsOf.js';
+import { dealRowIsClosed, dealRowIsWon, dealRowOwnCloseDay } from './dealRowAsOf.js';
 
 /** `DealCloseBounds.finalOutcome` of an open deal, a won one, a lost one. */
 export const FINAL_OPEN = 0;
@@ -56,7 +56,7 @@ export function dealCloseBounds(snapshot: OrgSnapshot): DealCloseBounds {
       hi = -Infinity;
       finalClose = 0;
       for (let r = 0; r < history.days.length; r++) {
-        const day = closeDayOf(history.table.closeDate(history.first + r) ?? opportunity.CloseDate, days);
+        const day = dealRowOwnCloseDay(deal, r) ?? closeDayOf(opportunity.CloseDate, days);
         if (day < lo) lo = day;
         if (day > hi) hi = day;
         if (wonStage[history.stages[r] as number] === true) won = true;

@@ -7,6 +7,7 @@ import {
   type DealState,
   type OrgSnapshot,
 } from '../snapshot/index.js';
+import { dealRowAmount, dealRowCloseDate, type DealRowSource } from './dealRowAsOf.js';
 
 /** One deal as it stood on the as-of date, with its amount in the corporate currency. */
 export interface DealFact {
@@ -48,6 +49,36 @@ export function corporateCents(
 ): number | null {
   const corporate = snapshot.toCorporate(amount, currencyIsoCode, onDate);
   return corporate === null ? null : Math.round(corporate * 100);
+}
+
+/**
+ * A deal's amount in its currency as `DealFact.amountCents` gives it: in corporate cents at the rate in force on
+ * its close date (null stays null).
+ *
+ * @example
+ * dealAmountCents(snapshot, 100, 'EUR', '2026-03-31'); // 12500 at 1.25 USD per EUR
+ */
+export function dealAmountCents(
+  snapshot: OrgSnapshot,
+  amount: number | null,
+  currencyIsoCode: string | null,
+  closeDate: IsoDate,
+): number | null {
+  if (amount === null) return null;
+  return currencyIsoCode === null || currencyIsoCode === snapshot.corporateCurrency
+    ? Math.round(amount * 100)
+    : corporateCents(snapshot, amount, currencyIsoCode, closeDate);
+}
+
+/**
+ * The `DealFact.amountCents` of a deal's history row `row` (see `dealRowAsOf`), read without replaying the deal.
+ *
+ * @example
+ * dealRowCents(snapshot, deal, dealRowAsOf(deal.history, dayNumber('2026-03-31'))); // as the fact that day
+ */
+export function dealRowCents(snapshot: OrgSnapshot, deal: DealRowSource, row: number): number | null {
+  const currency = deal.opportunity.CurrencyIsoCode;
+  return dealAmountCents(snapshot, dealRowAmount(deal, row), currency, dealRowCloseDate(deal, row));
 }
 
 /**
@@ -93,17 +124,10 @@ export function dealReplay(snapshot: OrgSnapshot, asOf: IsoDate): (deal: DealRec
   return ({ opportunity, createdOn, createdDay, history }) => {
     const state = dealStateAsOf(opportunity, createdOn, history, asOf, context, asOfDay);
     if (!state) return null;
-    const amount = state.Amount;
-    const currency = opportunity.CurrencyIsoCode;
     return {
       opportunity,
       state,
-      amountCents:
-        amount === null
-          ? null
-          : currency === null || currency === snapshot.corporateCurrency
-            ? Math.round(amount * 100)
-            : corporateCents(snapshot, amount, currency, state.CloseDate),
+      amountCents: dealAmountCents(snapshot, state.Amount, opportunity.CurrencyIsoCode, state.CloseDate),
       createdOn,
       history,
       ownerId: opportunity.OwnerId,

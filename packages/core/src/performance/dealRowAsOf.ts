@@ -39,11 +39,28 @@ export function dealRowCloseDate({ opportunity, history }: DealRowSource, row: n
   return table.closeDate(first + row) ?? opportunity.CloseDate;
 }
 
+/**
+ * The close day of a row's state as the history row gives it (`OpportunityHistoryTable.closeDay`); null when the
+ * state's close date is the record's (no row, or a row without one).
+ */
+export function dealRowOwnCloseDay({ history }: DealRowSource, row: number): number | null {
+  if (row < 0) return null;
+  const { table, first } = history as DealHistory;
+  return table.closeDay(first + row);
+}
+
 /** The amount of a row's state (`DealState.Amount`, in the deal's currency). */
 export function dealRowAmount({ opportunity, history }: DealRowSource, row: number): number | null {
   if (row < 0) return opportunity.Amount;
   const { table, first } = history as DealHistory;
   return table.amount(first + row);
+}
+
+/** The probability of a row's state (`DealState.Probability`). */
+export function dealRowProbability({ opportunity, history }: DealRowSource, row: number): number | null {
+  if (row < 0) return opportunity.Probability;
+  const { table, first } = history as DealHistory;
+  return table.probability(first + row);
 }
 
 /**

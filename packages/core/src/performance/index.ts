@@ -1,6 +1,7 @@
 export * from './dealCloseBounds.js';
 export * from './dealRowAsOf.js';
 export * from './dealFacts.js';
+export * from './dealsClosingIn.js';
 export * from './dealFactsClosingIn.js';
 export * from './performanceSums.js';
 export * from './performanceMetrics.js';

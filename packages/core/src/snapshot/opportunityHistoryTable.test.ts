@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../calendar/index.js';
 import type { OpportunityHistory } from '../model/index.js';
 import { OpportunityHistoryTable, OpportunityHistoryTableBuilder } from './opportunityHistoryTable.js';
 
@@ -21,6 +22,25 @@ describe('OpportunityHistoryTable', () => {
     expect(table.amount(0)).toBeNull();
     expect(table.amount(1)).toBe(100.25);
     expect(table.createdAt(3)).toBe(Date.parse(rows[3]!.CreatedDate));
+  });
+
+  it('gives each close date as its day number, null as null, read twice or after more rows came', () => {
+    const builder = new OpportunityHistoryTableBuilder();
+    for (let n = 0; n < 40; n++) builder.push(row(n));
+    const first = builder.build();
+    const before = Array.from({ length: 40 }, (_, i) => first.closeDay(i));
+    for (let n = 40; n < 90; n++)
+      builder.push({ ...row(n), CloseDate: n % 4 === 0 ? null : `2027-0${(n % 9) + 1}-2${n % 10}` });
+    const table = builder.build();
+    for (const t of [first, table, table]) {
+      for (let i = 0; i < t.length; i++) {
+        const date = t.closeDate(i);
+        expect(t.closeDay(i)).toBe(date === null ? null : dayNumber(date));
+      }
+    }
+    expect(before).toEqual(Array.from({ length: 40 }, (_, i) => first.closeDay(i)));
+    expect(table.closeDay(0)).toBeNull();
+    expect(table.closeDay(1)).toBe(dayNumber('2026-02-11'));
   });
 
   it('holds the same rows whether room for them was reserved too small, right or too large', () => {

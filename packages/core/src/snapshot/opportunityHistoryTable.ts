@@ -1,4 +1,5 @@
 import type { OpportunityHistory } from '../model/index.js';
+import { dayNumber } from '../calendar/index.js';
 import { utcMillisOf } from './localDateOf.js';
 
 /**
@@ -15,6 +16,9 @@ import { utcMillisOf } from './localDateOf.js';
 export class OpportunityHistoryTable {
   /** Rows in the table. */
   readonly length: number;
+
+  /** The day numbers of the close dates `closeDay` has parsed by text code (NaN: not yet), made on first use. */
+  private days = new Float64Array(0);
 
   private constructor(private readonly c: OpportunityHistoryColumns) {
     this.length = c.runEnds.length > 0 ? (c.runEnds[c.runEnds.length - 1] as number) : 0;
@@ -82,6 +86,19 @@ export class OpportunityHistoryTable {
   }
   closeDate(i: number): string | null {
     return this.c.texts[this.c.closeDateCodes[i] as number] as string | null;
+  }
+  /**
+   * `dayNumber(closeDate(i))`, null when the close date is: each distinct date is parsed once, so that passes over
+   * every row compare numbers without looking strings up.
+   */
+  closeDay(i: number): number | null {
+    const code = this.c.closeDateCodes[i] as number;
+    const date = this.c.texts[code] as string | null;
+    if (date === null) return null;
+    if (code >= this.days.length) this.days = new Float64Array(this.c.texts.length).fill(NaN);
+    let day = this.days[code] as number;
+    if (Number.isNaN(day)) this.days[code] = day = dayNumber(date);
+    return day;
   }
   probability(i: number): number | null {
     const value = this.c.probabilities[i] as number;
