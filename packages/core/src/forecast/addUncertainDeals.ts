@@ -90,14 +90,13 @@ export function addUncertainDeals(
   // mean 0 draws no rate (its deals' chances stay 0), nor does a cell without a live deal.
   const rates = Float64Array.from(means);
   const { shared, lone, loneCap } = cellsToDraw(cells, means, groupEnd, threshold);
-  const sharedLaws = betaLaws(
-    Float64Array.from(shared, (c) => (cells[c] as WinRatePosterior).alpha),
-    Float64Array.from(shared, (c) => (cells[c] as WinRatePosterior).beta),
-  );
-  const loneLaws = betaLaws(
-    Float64Array.from(lone, (c) => (cells[c] as WinRatePosterior).alpha),
-    Float64Array.from(lone, (c) => (cells[c] as WinRatePosterior).beta),
-  );
+  const lawsOf = (some: readonly number[]) =>
+    betaLaws(
+      Float64Array.from(some, (c) => (cells[c] as WinRatePosterior).alpha),
+      Float64Array.from(some, (c) => (cells[c] as WinRatePosterior).beta),
+    );
+  const sharedLaws = lawsOf(shared);
+  const loneLaws = lawsOf(lone);
   const sharedRates = new Float64Array(shared.length);
   const loneRates = new Float64Array(lone.length);
   let lonesDrawn = false;

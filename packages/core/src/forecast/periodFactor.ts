@@ -108,8 +108,9 @@ export function periodFactor(
   const daysLeft = Math.max(0, daysBetween(asOf, period.end));
   const seen: PastSums[] = [];
   const amountRatios: number[] = [];
+  // One stage probability per cell for every past period: the rates and the days left are the same for all.
+  const probability = stageProbability(rates, daysLeft, snapshot);
   for (const q of learnt.periods) {
-    const probability = stageProbability(rates, daysLeft, snapshot);
     const sums = pastSums(snapshot, q, addDays(q.end, -daysLeft), probability, amountRatios);
     if (sums !== null && sums.e > 0) seen.push(sums);
   }
